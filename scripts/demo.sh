@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# make demo: generate the Zuid-Limburg demo region once, then serve it.
+set -euo pipefail
+bin=$1 db=$2 port=$3 seed=$4
+if [ ! -f "$db" ]; then
+  echo "demo: regio Zuid-Limburg genereren in $db (seed $seed) ..."
+  "$bin" generate --region zuid-limburg --seed "$seed" --db "$db.tmp"
+  if "$bin" user --help >/dev/null 2>&1; then "$bin" user demo --db "$db.tmp"; fi
+  mv "$db.tmp" "$db"
+fi
+echo "demo: Passend draait op http://localhost:$port (API: http://localhost:$port/api/v1/openapi.json)"
+exec "$bin" serve --db "$db" --port "$port"

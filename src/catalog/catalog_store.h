@@ -1,0 +1,58 @@
+#pragma once
+// CatalogStore: the storage the catalogue needs (providers, locations, offers).
+// Implemented by each backend (store/sqlite, later store/postgres). Writes made inside
+// store::Database::InTransaction join that transaction; outside one, each write is its
+// own transaction. Errors: kNotFound for an unknown id, kUnavailable when the database
+// cannot be reached, kInternal otherwise. Implementations are safe for concurrent use.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/catalog.h"
+#include "domain/error.h"
+#include "store/page.h"
+
+namespace passend::catalog {
+
+struct ProviderFilter {};
+
+struct LocationFilter {
+  std::optional<std::string> provider_id;
+  std::vector<std::string> municipality_codes;  // any of these; empty: all
+};
+
+struct OfferFilter {
+  std::optional<std::string> provider_id;
+  std::optional<domain::OfferKind> kind;
+  std::optional<std::string> profile;            // accepts this care profile
+  std::optional<std::string> contracted_region;  // contracted in kind by this care office
+  std::vector<std::string> municipality_codes;   // located in any of these; empty: all
+};
+
+class CatalogStore {
+ public:
+  virtual ~CatalogStore() = default;
+
+  virtual Result<domain::Provider> GetProvider(const std::string& id) = 0;
+  virtual Result<store::Page<domain::Provider>> ListProviders(const ProviderFilter& filter,
+                                                              const store::PageRequest& page) = 0;
+  virtual Result<domain::Location> GetLocation(const std::string& id) = 0;
+  virtual Result<store::Page<domain::Location>> ListLocations(const LocationFilter& filter,
+                                                              const store::PageRequest& page) = 0;
+  virtual Result<domain::Offer> GetOffer(const std::string& id) = 0;
+  virtual Result<store::Page<domain::Offer>> ListOffers(const OfferFilter& filter,
+                                                        const store::PageRequest& page) = 0;
+
+  // Inserts or replaces the record with that id.
+  virtual Status PutProvider(const domain::Provider& p) = 0;
+  virtual Status PutLocation(const domain::Location& l) = 0;
+  virtual Status PutOffer(const domain::Offer& o) = 0;
+
+  // The whole catalogue, ordered by id: for building the matching index and for export.
+  virtual Result<std::vector<domain::Provider>> AllProviders() = 0;
+  virtual Result<std::vector<domain::Location>> AllLocations() = 0;
+  virtual Result<std::vector<domain::Offer>> AllOffers() = 0;
+};
+
+}  // namespace passend::catalog

@@ -1,0 +1,57 @@
+#pragma once
+// The care offer of a region: providers, their locations and the offers at them.
+// Plain values; validation lives in domain/validation.h.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/geo.h"
+#include "domain/vocabulary.h"
+
+namespace passend::domain {
+
+struct Provider {
+  std::string id;           // opaque, stable: "prv-7k2m9q"
+  std::string name;         // "Zorggroep Heuvelland"
+  bool established = true;  // false for a new, small provider (entered under open purchasing)
+  std::string website;
+};
+
+struct Location {
+  std::string id;  // "loc-..."
+  std::string provider_id;
+  std::string name;
+  std::string address;            // street and number, for people
+  std::string municipality_code;  // CBS "GM0935"
+  GeoPoint position;
+};
+
+// The value an offer has for one feature of the vocabulary. Yes/no features are 1 when
+// present (absent features are simply not listed); levels are 1..level_max; numbers as is.
+struct FeatureValue {
+  std::string feature_id;
+  double value = 1;
+  bool operator==(const FeatureValue&) const = default;
+};
+
+struct Offer {
+  std::string id;  // "off-..."
+  std::string provider_id;
+  std::string location_id;  // where it is delivered; for zorg thuis the provider's base
+  OfferKind kind = OfferKind::kWonen;
+  std::string name;
+  std::string description;
+  std::vector<Sector> sectors;        // sectors it serves
+  std::vector<std::string> profiles;  // accepted care profiles ("5VV"); empty = any of its sectors
+  std::vector<DeliveryForm> delivery_forms;  // forms under which it can be had
+  int capacity = 0;                          // places (or clients for zorg thuis)
+  int free_places = 0;
+  int waiting_people = 0;
+  int waiting_weeks = 0;                        // expected wait for a place, in weeks
+  std::vector<std::string> contracted_regions;  // care-office codes with a contract in kind
+  std::vector<FeatureValue> features;
+  std::optional<double> quality;  // client-rated, 1..10 (ZorgkaartNederland-like)
+  double service_radius_km = 0;   // zorg thuis: how far from the base it reaches
+};
+
+}  // namespace passend::domain

@@ -1,0 +1,65 @@
+#pragma once
+// A client and what matters to them: wishes by importance, objective care needs and the
+// places that matter. Personal data (AVG art. 9): handled behind the access layer.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/geo.h"
+#include "domain/vocabulary.h"
+
+namespace passend::domain {
+
+// A wish in the client's own words, linked to a feature of the vocabulary where one fits.
+// A wish with an empty feature_id is kept as free text and reported, never dropped.
+struct Wish {
+  std::string feature_id;  // empty: free text only
+  Importance importance = Importance::kImportant;
+  std::optional<double> value;  // levels/numbers: the wished level or amount; yes/no: unset
+  std::string text;             // the client's words: "ontbijt om zes uur, zoals op de boerderij"
+  bool operator==(const Wish&) const = default;
+};
+
+// An objective care need (from the indication or the assessment), e.g. dementia
+// expertise or night care nearby. An unmet need counts like an unmet must.
+struct Need {
+  std::string feature_id;
+  std::string note;
+  bool operator==(const Need&) const = default;
+};
+
+// A place that matters (family, work, day activity, club), and how far the client is
+// willing to live from it.
+struct Place {
+  PlaceKind kind = PlaceKind::kFamilie;
+  std::string label;  // "dochter Anja", "voetbalclub"
+  GeoPoint position;
+  double max_km = 10;
+  Importance importance = Importance::kImportant;
+  bool operator==(const Place&) const = default;
+};
+
+struct Representative {
+  std::string name;
+  std::string relation;  // "dochter", "curator", "mentor", "ouder"
+  bool operator==(const Representative&) const = default;
+};
+
+struct Client {
+  std::string id;    // "cli-..."
+  std::string name;  // generated clients carry invented names
+  int birth_year = 0;
+  std::string municipality_code;
+  GeoPoint home;
+  Sector sector = Sector::kVV;
+  IndicationStatus indication = IndicationStatus::kNone;
+  std::string profile;  // indicated (granted) or expected care profile code
+  std::vector<DeliveryForm> preferred_forms;
+  std::vector<OfferKind> seeking;  // kinds of offer the client looks for
+  std::optional<Representative> representative;
+  std::vector<Wish> wishes;
+  std::vector<Need> needs;
+  std::vector<Place> places;
+};
+
+}  // namespace passend::domain

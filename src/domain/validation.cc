@@ -1,0 +1,243 @@
+#include "domain/validation.h"
+
+#include <cctype>
+#include <cmath>
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace passend::domain {
+namespace {
+
+std::string Indexed(const char* name, size_t i) {
+  return std::string(name) + "[" + std::to_string(i) + "]";
+}
+
+Status CheckId(const std::string& id, const char* field) {
+  if (!IsValidId(id))
+    return InvalidArgument("Ongeldige id: gebruik 1 tot 64 letters, cijfers, '-' of '_'", field);
+  return Ok();
+}
+
+Status CheckText(const std::string& s, const char* field, bool required, size_t max = 2000) {
+  if (required && s.empty()) return InvalidArgument("Dit veld is verplicht", field);
+  if (s.size() > max)
+    return InvalidArgument("Tekst is te lang (meer dan " + std::to_string(max) + " tekens)", field);
+  return Ok();
+}
+
+Status CheckPosition(GeoPoint p, const char* field) {
+  if (!std::isfinite(p.lat) || !std::isfinite(p.lon) || !InNetherlands(p))
+    return InvalidArgument("Coördinaten liggen niet in Nederland (WGS84, graden noord en oost)",
+                           field);
+  return Ok();
+}
+
+Status CheckMunicipality(const std::string& code, const ReferenceData& ref, const char* field) {
+  if (ref.FindMunicipality(code) == nullptr)
+    return InvalidArgument("Onbekende gemeentecode '" + code + "'", field);
+  return Ok();
+}
+
+// Checks a feature value against the vocabulary: known id, value in range for its kind.
+Status CheckFeatureValue(const std::string& feature_id, std::optional<double> value,
+                         const ReferenceData& ref, const std::string& prefix) {
+  const Feature* f = ref.FindFeature(feature_id);
+  if (f == nullptr)
+    return InvalidArgument("Onbekend kenmerk '" + feature_id + "'", prefix + "feature_id");
+  if (!value) return Ok();
+  const double v = *value;
+  const std::string field = prefix + "value";
+  if (!std::isfinite(v)) return InvalidArgument("Waarde is geen getal", field);
+  switch (f->kind) {
+    case FeatureKind::kYesNo:
+      if (v != 0 && v != 1) return InvalidArgument("Ja/nee-kenmerk heeft waarde 0 of 1", field);
+      break;
+    case FeatureKind::kLevel:
+      if (v < 1 || v > f->level_max || v != std::floor(v))
+        return InvalidArgument(
+            "Niveau moet een geheel getal van 1 tot " + std::to_string(f->level_max) + " zijn",
+            field);
+      break;
+    case FeatureKind::kNumber:
+      if (v < 0) return InvalidArgument("Waarde mag niet negatief zijn", field);
+      break;
+  }
+  return Ok();
+}
+
+}  // namespace
+
+bool IsValidId(const std::string& id) {
+  if (id.empty() || id.size() > 64) return false;
+  for (char c : id)
+    if (!(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_')) return false;
+  return true;
+}
+
+Status ValidateProvider(const Provider& p) {
+  PASSEND_RETURN_IF_ERROR(CheckId(p.id, "id"));
+  PASSEND_RETURN_IF_ERROR(CheckText(p.name, "name", true, 200));
+  PASSEND_RETURN_IF_ERROR(CheckText(p.website, "website", false, 500));
+  return Ok();
+}
+
+Status ValidateLocation(const Location& l, const ReferenceData& ref) {
+  PASSEND_RETURN_IF_ERROR(CheckId(l.id, "id"));
+  PASSEND_RETURN_IF_ERROR(CheckId(l.provider_id, "provider_id"));
+  PASSEND_RETURN_IF_ERROR(CheckText(l.name, "name", true, 200));
+  PASSEND_RETURN_IF_ERROR(CheckText(l.address, "address", false, 300));
+  PASSEND_RETURN_IF_ERROR(CheckMunicipality(l.municipality_code, ref, "municipality_code"));
+  PASSEND_RETURN_IF_ERROR(CheckPosition(l.position, "position"));
+  return Ok();
+}
+
+Status ValidateOffer(const Offer& o, const ReferenceData& ref) {
+  PASSEND_RETURN_IF_ERROR(CheckId(o.id, "id"));
+  PASSEND_RETURN_IF_ERROR(CheckId(o.provider_id, "provider_id"));
+  PASSEND_RETURN_IF_ERROR(CheckId(o.location_id, "location_id"));
+  PASSEND_RETURN_IF_ERROR(CheckText(o.name, "name", true, 200));
+  PASSEND_RETURN_IF_ERROR(CheckText(o.description, "description", false, 4000));
+  if (o.sectors.empty())
+    return InvalidArgument("Een aanbod hoort bij minstens één sector", "sectors");
+  for (size_t i = 0; i < o.profiles.size(); ++i) {
+    const CareProfile* p = ref.FindProfile(o.profiles[i]);
+    const std::string field = Indexed("profiles", i);
+    if (p == nullptr) return InvalidArgument("Onbekend zorgprofiel '" + o.profiles[i] + "'", field);
+    bool in_sector = false;
+    for (Sector s : o.sectors) in_sector |= (s == p->sector);
+    if (!in_sector)
+      return InvalidArgument(
+          "Zorgprofiel " + p->code + " hoort niet bij de sectoren van dit aanbod", field);
+  }
+  if (o.delivery_forms.empty())
+    return InvalidArgument("Een aanbod heeft minstens één leveringsvorm", "delivery_forms");
+  if (o.capacity < 0) return InvalidArgument("Capaciteit mag niet negatief zijn", "capacity");
+  if (o.free_places < 0)
+    return InvalidArgument("Vrije plaatsen mag niet negatief zijn", "free_places");
+  if (o.free_places > o.capacity)
+    return InvalidArgument("Er zijn meer vrije plaatsen dan de capaciteit", "free_places");
+  if (o.waiting_people < 0)
+    return InvalidArgument("Wachtlijst mag niet negatief zijn", "waiting_people");
+  if (o.waiting_weeks < 0)
+    return InvalidArgument("Wachttijd mag niet negatief zijn", "waiting_weeks");
+  for (size_t i = 0; i < o.contracted_regions.size(); ++i)
+    if (ref.FindRegion(o.contracted_regions[i]) == nullptr)
+      return InvalidArgument("Onbekende zorgkantoorregio '" + o.contracted_regions[i] + "'",
+                             Indexed("contracted_regions", i));
+  std::unordered_set<std::string> seen;
+  for (size_t i = 0; i < o.features.size(); ++i) {
+    const std::string prefix = Indexed("features", i) + ".";
+    PASSEND_RETURN_IF_ERROR(
+        CheckFeatureValue(o.features[i].feature_id, o.features[i].value, ref, prefix));
+    if (!seen.insert(o.features[i].feature_id).second)
+      return InvalidArgument("Kenmerk staat twee keer in de lijst", prefix + "feature_id");
+  }
+  if (o.quality && (!std::isfinite(*o.quality) || *o.quality < 1 || *o.quality > 10))
+    return InvalidArgument("Waardering ligt tussen 1 en 10", "quality");
+  if (!std::isfinite(o.service_radius_km) || o.service_radius_km < 0 || o.service_radius_km > 300)
+    return InvalidArgument("Werkgebied (km) ligt tussen 0 en 300", "service_radius_km");
+  return Ok();
+}
+
+Status ValidateWish(const Wish& w, const ReferenceData& ref) {
+  PASSEND_RETURN_IF_ERROR(CheckText(w.text, "text", false, 1000));
+  if (w.feature_id.empty()) {
+    if (w.text.empty())
+      return InvalidArgument("Een wens heeft een kenmerk of een eigen omschrijving", "text");
+    return Ok();
+  }
+  return CheckFeatureValue(w.feature_id, w.value, ref, "");
+}
+
+Status ValidateClient(const Client& c, const ReferenceData& ref) {
+  PASSEND_RETURN_IF_ERROR(CheckId(c.id, "id"));
+  PASSEND_RETURN_IF_ERROR(CheckText(c.name, "name", false, 200));
+  if (c.birth_year != 0 && (c.birth_year < 1900 || c.birth_year > 2030))
+    return InvalidArgument("Geboortejaar ligt tussen 1900 en 2030", "birth_year");
+  PASSEND_RETURN_IF_ERROR(CheckMunicipality(c.municipality_code, ref, "municipality_code"));
+  PASSEND_RETURN_IF_ERROR(CheckPosition(c.home, "home"));
+  if (!c.profile.empty()) {
+    const CareProfile* p = ref.FindProfile(c.profile);
+    if (p == nullptr) return InvalidArgument("Onbekend zorgprofiel '" + c.profile + "'", "profile");
+    if (p->sector != c.sector)
+      return InvalidArgument(
+          "Zorgprofiel " + p->code + " hoort niet bij sector " + std::string(ToString(c.sector)),
+          "profile");
+  } else if (c.indication == IndicationStatus::kGranted) {
+    return InvalidArgument("Bij een toegekende indicatie hoort een zorgprofiel", "profile");
+  }
+  if (c.representative) {
+    PASSEND_RETURN_IF_ERROR(CheckText(c.representative->name, "representative.name", true, 200));
+    PASSEND_RETURN_IF_ERROR(
+        CheckText(c.representative->relation, "representative.relation", false, 100));
+  }
+  for (size_t i = 0; i < c.wishes.size(); ++i) {
+    Status s = ValidateWish(c.wishes[i], ref);
+    if (!s.ok()) return s.error().WithFieldPrefix(Indexed("wishes", i));
+  }
+  for (size_t i = 0; i < c.needs.size(); ++i) {
+    const std::string prefix = Indexed("needs", i) + ".";
+    PASSEND_RETURN_IF_ERROR(CheckFeatureValue(c.needs[i].feature_id, std::nullopt, ref, prefix));
+  }
+  for (size_t i = 0; i < c.places.size(); ++i) {
+    const Place& p = c.places[i];
+    const std::string prefix = Indexed("places", i);
+    Status s = CheckPosition(p.position, "position");
+    if (!s.ok()) return s.error().WithFieldPrefix(prefix);
+    if (!std::isfinite(p.max_km) || p.max_km < 0)
+      return InvalidArgument("Afstand mag niet negatief zijn", prefix + ".max_km");
+    s = CheckText(p.label, "label", false, 200);
+    if (!s.ok()) return s.error().WithFieldPrefix(prefix);
+  }
+  return Ok();
+}
+
+Status ValidateDataset(const Dataset& d, const ReferenceData& ref) {
+  std::unordered_set<std::string> providers, locations, offers, clients;
+  for (size_t i = 0; i < d.providers.size(); ++i) {
+    const std::string prefix = Indexed("providers", i);
+    Status s = ValidateProvider(d.providers[i]);
+    if (!s.ok()) return s.error().WithFieldPrefix(prefix);
+    if (!providers.insert(d.providers[i].id).second)
+      return InvalidArgument("Id komt twee keer voor", prefix + ".id");
+  }
+  std::unordered_map<std::string, const Location*> location_by_id;
+  for (size_t i = 0; i < d.locations.size(); ++i) {
+    const Location& l = d.locations[i];
+    const std::string prefix = Indexed("locations", i);
+    Status s = ValidateLocation(l, ref);
+    if (!s.ok()) return s.error().WithFieldPrefix(prefix);
+    if (!location_by_id.emplace(l.id, &l).second)
+      return InvalidArgument("Id komt twee keer voor", prefix + ".id");
+    if (!providers.contains(l.provider_id))
+      return InvalidArgument("Onbekende aanbieder '" + l.provider_id + "'",
+                             prefix + ".provider_id");
+  }
+  for (size_t i = 0; i < d.offers.size(); ++i) {
+    const Offer& o = d.offers[i];
+    const std::string prefix = Indexed("offers", i);
+    Status s = ValidateOffer(o, ref);
+    if (!s.ok()) return s.error().WithFieldPrefix(prefix);
+    if (!offers.insert(o.id).second)
+      return InvalidArgument("Id komt twee keer voor", prefix + ".id");
+    if (!providers.contains(o.provider_id))
+      return InvalidArgument("Onbekende aanbieder '" + o.provider_id + "'",
+                             prefix + ".provider_id");
+    auto loc = location_by_id.find(o.location_id);
+    if (loc == location_by_id.end())
+      return InvalidArgument("Onbekende locatie '" + o.location_id + "'", prefix + ".location_id");
+    if (loc->second->provider_id != o.provider_id)
+      return InvalidArgument("Locatie hoort bij een andere aanbieder", prefix + ".location_id");
+  }
+  for (size_t i = 0; i < d.clients.size(); ++i) {
+    const std::string prefix = Indexed("clients", i);
+    Status s = ValidateClient(d.clients[i], ref);
+    if (!s.ok()) return s.error().WithFieldPrefix(prefix);
+    if (!clients.insert(d.clients[i].id).second)
+      return InvalidArgument("Id komt twee keer voor", prefix + ".id");
+  }
+  return Ok();
+}
+
+}  // namespace passend::domain

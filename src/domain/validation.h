@@ -1,0 +1,24 @@
+#pragma once
+// Validation of records against the rules of the domain and the reference data. Returns
+// the first problem found as kInvalidArgument with the path of the field at fault
+// ("offers[3].features[0].feature_id"), in Dutch for people. Pure: reads nothing else.
+#include "domain/dataset.h"
+#include "domain/error.h"
+#include "domain/reference.h"
+
+namespace passend::domain {
+
+// Ids are opaque: 1..64 characters from [A-Za-z0-9_-].
+bool IsValidId(const std::string& id);
+
+Status ValidateProvider(const Provider& p);
+Status ValidateLocation(const Location& l, const ReferenceData& ref);
+Status ValidateOffer(const Offer& o, const ReferenceData& ref);
+Status ValidateClient(const Client& c, const ReferenceData& ref);
+Status ValidateWish(const Wish& w, const ReferenceData& ref);
+
+// Every record, ids unique per kind, and references (location -> provider, offer ->
+// provider and location) resolving within the dataset.
+Status ValidateDataset(const Dataset& d, const ReferenceData& ref);
+
+}  // namespace passend::domain

@@ -1,0 +1,110 @@
+#include "domain/validation.h"
+
+#include <gtest/gtest.h>
+
+#include "refdata/refdata.h"
+
+namespace passend::domain {
+namespace {
+
+class ValidationTest : public ::testing::Test {
+ protected:
+  const ReferenceData& ref = refdata::BuiltIn();
+
+  Dataset Small() {
+    Dataset d;
+    d.providers.push_back({"prv-a", "Zorggroep Heuvelland", true, ""});
+    d.locations.push_back({"loc-a", "prv-a", "De Linde", "Lindelaan 1", "GM0935", {50.85, 5.70}});
+    Offer o;
+    o.id = "off-a";
+    o.provider_id = "prv-a";
+    o.location_id = "loc-a";
+    o.name = "Kleinschalig wonen De Linde";
+    o.sectors = {Sector::kVV};
+    o.profiles = {"5VV", "6VV"};
+    o.delivery_forms = {DeliveryForm::kVerblijf};
+    o.capacity = 12;
+    o.free_places = 1;
+    o.contracted_regions = {"5531"};
+    o.features = {{"dementie_expertise", 1}, {"groepsgrootte", 6}};
+    d.offers.push_back(o);
+    Client c;
+    c.id = "cli-a";
+    c.municipality_code = "GM0935";
+    c.home = {50.86, 5.69};
+    c.profile = "5VV";
+    c.indication = IndicationStatus::kGranted;
+    c.wishes = {{"tuin", Importance::kMust, std::nullopt, "Ik wil naar buiten kunnen"},
+                {"", Importance::kNice, std::nullopt, "Ontbijt met spek en eieren"}};
+    d.clients.push_back(c);
+    return d;
+  }
+};
+
+TEST_F(ValidationTest, AcceptsAConsistentDataset) {
+  Status s = ValidateDataset(Small(), ref);
+  EXPECT_TRUE(s.ok()) << s.error().ToString();
+}
+
+TEST_F(ValidationTest, NegativeCapacityNamesTheField) {
+  Dataset d = Small();
+  d.offers[0].capacity = -1;
+  Status s = ValidateDataset(d, ref);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(s.error().field(), "offers[0].capacity");
+}
+
+TEST_F(ValidationTest, UnknownFeatureNamesTheField) {
+  Dataset d = Small();
+  d.clients[0].wishes[0].feature_id = "zwembad_op_dak";
+  Status s = ValidateDataset(d, ref);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().field(), "clients[0].wishes[0].feature_id");
+}
+
+TEST_F(ValidationTest, CoordinatesOutsideTheNetherlands) {
+  Dataset d = Small();
+  d.locations[0].position = {5.70, 50.85};  // swapped
+  Status s = ValidateDataset(d, ref);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().field(), "locations[0].position");
+}
+
+TEST_F(ValidationTest, ReferencesMustResolve) {
+  Dataset d = Small();
+  d.offers[0].location_id = "loc-missing";
+  EXPECT_EQ(ValidateDataset(d, ref).error().field(), "offers[0].location_id");
+  d = Small();
+  d.offers.push_back(d.offers[0]);
+  EXPECT_EQ(ValidateDataset(d, ref).error().field(), "offers[1].id");
+}
+
+TEST_F(ValidationTest, ProfileMustBelongToSector) {
+  Dataset d = Small();
+  d.offers[0].profiles = {"6VG"};
+  EXPECT_EQ(ValidateDataset(d, ref).error().field(), "offers[0].profiles[0]");
+  d = Small();
+  d.clients[0].sector = Sector::kVG;
+  EXPECT_EQ(ValidateDataset(d, ref).error().field(), "clients[0].profile");
+}
+
+TEST_F(ValidationTest, FeatureValueRanges) {
+  Dataset d = Small();
+  d.offers[0].features.push_back({"rustige_omgeving", 4});  // levels are 1..3
+  EXPECT_EQ(ValidateDataset(d, ref).error().field(), "offers[0].features[2].value");
+  d = Small();
+  d.clients[0].places.push_back(
+      {PlaceKind::kFamilie, "dochter", {50.9, 5.9}, -1, Importance::kMust});
+  EXPECT_EQ(ValidateDataset(d, ref).error().field(), "clients[0].places[0].max_km");
+}
+
+TEST(IdTest, Shape) {
+  EXPECT_TRUE(IsValidId("off-7k2m_9Q"));
+  EXPECT_FALSE(IsValidId(""));
+  EXPECT_FALSE(IsValidId("a b"));
+  EXPECT_FALSE(IsValidId(std::string(65, 'a')));
+}
+
+}  // namespace
+}  // namespace passend::domain

@@ -1,0 +1,97 @@
+#pragma once
+// The closed vocabularies of the domain (DOMAIN.md): kinds of offer, delivery forms,
+// importance of a wish, sectors, indication status, life domains, kinds of place.
+// Each has a stable lowercase wire name ("wonen", "vpt", "must") used in JSON, CSV and
+// the database; Parse* returns nullopt for an unknown name.
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+namespace passend::domain {
+
+// What an offer provides.
+enum class OfferKind : uint8_t {
+  kWonen,         // housing with care (a place to live at a provider's location)
+  kDagbesteding,  // day activities
+  kLogeren,       // respite stays (logeren / respijtzorg)
+  kZorgThuis,     // care at home, delivered as VPT or MPT modules (or bought with a pgb)
+};
+inline constexpr OfferKind kAllOfferKinds[] = {OfferKind::kWonen, OfferKind::kDagbesteding,
+                                               OfferKind::kLogeren, OfferKind::kZorgThuis};
+
+// How Wlz care is delivered (leveringsvormen).
+enum class DeliveryForm : uint8_t {
+  kVerblijf,  // living at the provider's location, in kind
+  kVpt,       // volledig pakket thuis
+  kMpt,       // modulair pakket thuis
+  kPgb,       // persoonsgebonden budget: the client buys the care
+};
+inline constexpr DeliveryForm kAllDeliveryForms[] = {DeliveryForm::kVerblijf, DeliveryForm::kVpt,
+                                                     DeliveryForm::kMpt, DeliveryForm::kPgb};
+
+// How much a wish matters to the client.
+enum class Importance : uint8_t { kMust, kImportant, kNice };
+inline constexpr Importance kAllImportances[] = {Importance::kMust, Importance::kImportant,
+                                                 Importance::kNice};
+
+// The sector of a care profile (the part before/after the number in "5VV", "6VG").
+enum class Sector : uint8_t { kVV, kVG, kLG, kLVG, kZGaud, kZGvis, kGgzB, kGgzW };
+inline constexpr Sector kAllSectors[] = {Sector::kVV,   Sector::kVG,    Sector::kLG,
+                                         Sector::kLVG,  Sector::kZGaud, Sector::kZGvis,
+                                         Sector::kGgzB, Sector::kGgzW};
+
+// Where the client is with the CIZ.
+enum class IndicationStatus : uint8_t {
+  kNone,       // no request yet; the profile is the expected one
+  kRequested,  // request filed, decision pending; the profile is the expected one
+  kGranted,    // indicatiebesluit: the profile is the indicated one
+  kRefused,    // Wlz refused: back to the municipality (Wmo)
+};
+
+// The life domains of the vraagverheldering guideline (leidraad).
+enum class LifeDomain : uint8_t {
+  kWonen,         // living
+  kDagbesteding,  // daily activities and work
+  kSociaal,       // social contacts and network
+  kGezondheid,    // health and care needs
+  kZelfzorg,      // self-care and daily functioning
+  kVrijeTijd,     // leisure and meaning (zingeving)
+  kFinancien,     // finances and paperwork
+  kVeiligheid,    // safety
+};
+
+// How a feature (kenmerk) is measured.
+enum class FeatureKind : uint8_t {
+  kYesNo,   // present or not (value 1 or 0)
+  kLevel,   // an ordinal level 1..max (e.g. how quiet a group is)
+  kNumber,  // a quantity; the vocabulary says whether more or less is better
+};
+
+// A place that matters to the client.
+enum class PlaceKind : uint8_t { kFamilie, kWerk, kDagbesteding, kClub, kKerk, kAnders };
+
+std::string_view ToString(OfferKind v);
+std::string_view ToString(DeliveryForm v);
+std::string_view ToString(Importance v);
+std::string_view ToString(Sector v);
+std::string_view ToString(IndicationStatus v);
+std::string_view ToString(LifeDomain v);
+std::string_view ToString(FeatureKind v);
+std::string_view ToString(PlaceKind v);
+
+std::optional<OfferKind> ParseOfferKind(std::string_view s);
+std::optional<DeliveryForm> ParseDeliveryForm(std::string_view s);
+std::optional<Importance> ParseImportance(std::string_view s);
+std::optional<Sector> ParseSector(std::string_view s);
+std::optional<IndicationStatus> ParseIndicationStatus(std::string_view s);
+std::optional<LifeDomain> ParseLifeDomain(std::string_view s);
+std::optional<FeatureKind> ParseFeatureKind(std::string_view s);
+std::optional<PlaceKind> ParsePlaceKind(std::string_view s);
+
+// Dutch labels for people ("Dagbesteding", "Volledig pakket thuis (VPT)").
+std::string_view LabelNl(OfferKind v);
+std::string_view LabelNl(DeliveryForm v);
+std::string_view LabelNl(Importance v);
+std::string_view LabelNl(PlaceKind v);
+
+}  // namespace passend::domain
