@@ -26,6 +26,8 @@ struct OfferFilter {
   std::optional<std::string> provider_id;
   std::optional<domain::OfferKind> kind;
   std::optional<std::string> profile;            // accepts this care profile
+  std::optional<domain::Sector> sector;          // with profile: its sector, so offers listing no
+                                                 // profiles but serving that sector match too
   std::optional<std::string> contracted_region;  // contracted in kind by this care office
   std::vector<std::string> municipality_codes;   // located in any of these; empty: all
 };

@@ -1,0 +1,102 @@
+#include "interop/native_json.h"
+
+#include <gtest/gtest.h>
+
+#include "domain/validation.h"
+#include "refdata/refdata.h"
+
+namespace passend::interop {
+namespace {
+
+domain::Dataset Small() {
+  domain::Dataset d;
+  d.providers.push_back({"prv-a", "Zorggroep Heuvelland", true, "https://example.org"});
+  d.locations.push_back({"loc-a", "prv-a", "De Linde", "Lindelaan 1", "GM0935", {50.85, 5.70}});
+  domain::Offer o;
+  o.id = "off-a";
+  o.provider_id = "prv-a";
+  o.location_id = "loc-a";
+  o.kind = domain::OfferKind::kLogeren;
+  o.name = "Logeerhuis De Linde";
+  o.sectors = {domain::Sector::kVV};
+  o.profiles = {"5VV"};
+  o.delivery_forms = {domain::DeliveryForm::kVerblijf, domain::DeliveryForm::kPgb};
+  o.capacity = 4;
+  o.free_places = 0;
+  o.waiting_people = 3;
+  o.waiting_weeks = 6;
+  o.contracted_regions = {"5531"};
+  o.features = {{"logeren_weekend", 1}, {"groepsgrootte", 4.5}};
+  o.quality = 8.1;
+  d.offers.push_back(o);
+  domain::Client c;
+  c.id = "cli-a";
+  c.name = "Mia Janssen";
+  c.birth_year = 1941;
+  c.municipality_code = "GM0935";
+  c.home = {50.861234567, 5.6912345};
+  c.profile = "5VV";
+  c.indication = domain::IndicationStatus::kGranted;
+  c.preferred_forms = {domain::DeliveryForm::kVerblijf};
+  c.seeking = {domain::OfferKind::kWonen};
+  c.representative = domain::Representative{"Anja Janssen", "dochter"};
+  c.wishes = {{"rustige_omgeving", domain::Importance::kImportant, 3, "Rust"},
+              {"", domain::Importance::kNice, std::nullopt, "Ontbijt met spek en eieren"}};
+  c.needs = {{"dementie_expertise", "5VV"}};
+  c.places = {
+      {domain::PlaceKind::kFamilie, "dochter Anja", {50.88, 5.75}, 10, domain::Importance::kMust}};
+  d.clients.push_back(c);
+  return d;
+}
+
+TEST(NativeJsonTest, RoundTripIsExact) {
+  const domain::Dataset d = Small();
+  const std::string text = SerializeNativeDocument(d);
+  auto back = ParseNativeDocument(text);
+  ASSERT_TRUE(back.ok()) << back.error().ToString();
+  EXPECT_EQ(SerializeNativeDocument(*back), text);
+  EXPECT_EQ(back->clients[0].home, d.clients[0].home);
+  EXPECT_EQ(back->clients[0].wishes, d.clients[0].wishes);
+  EXPECT_EQ(back->offers[0].features, d.offers[0].features);
+  EXPECT_TRUE(domain::ValidateDataset(*back, refdata::BuiltIn()).ok());
+}
+
+struct BadCase {
+  const char* name;
+  std::function<void(nlohmann::json&)> mutate;
+  const char* field;
+};
+
+TEST(NativeJsonTest, ShapeErrorsNameTheField) {
+  const BadCase cases[] = {
+      {"capacity as text", [](auto& j) { j["offers"][0]["capacity"] = "twaalf"; },
+       "offers[0].capacity"},
+      {"unknown kind", [](auto& j) { j["offers"][0]["kind"] = "hotel"; }, "offers[0].kind"},
+      {"misspelt field", [](auto& j) { j["clients"][0]["wishs"] = nlohmann::json::array(); },
+       "clients[0].wishs"},
+      {"missing lat", [](auto& j) { j["clients"][0]["places"][0]["position"].erase("lat"); },
+       "clients[0].places[0].position.lat"},
+      {"importance", [](auto& j) { j["clients"][0]["wishes"][1]["importance"] = "heel erg"; },
+       "clients[0].wishes[1].importance"},
+      {"wrong format", [](auto& j) { j["format"] = "csv"; }, "format"},
+      {"offers not a list", [](auto& j) { j["offers"] = 3; }, "offers"},
+  };
+  for (const auto& c : cases) {
+    nlohmann::json j = DatasetToJson(Small());
+    c.mutate(j);
+    auto r = DatasetFromJson(j);
+    ASSERT_FALSE(r.ok()) << c.name;
+    EXPECT_EQ(r.error().code(), ErrorCode::kInvalidArgument) << c.name;
+    EXPECT_EQ(r.error().field(), c.field) << c.name;
+  }
+}
+
+TEST(NativeJsonTest, MalformedJsonSaysWhere) {
+  auto r = ParseNativeDocument("{\"format\": \"passend\", ");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_NE(r.error().message().find("byte"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace passend::interop

@@ -1,0 +1,378 @@
+#include "store/sqlite/sqlite_catalog_store.h"
+
+#include <unordered_map>
+
+#include "store/sqlite/enum_list.h"
+#include "store/sqlite/sql_query.h"
+#include "store/sqlite/sqlite_database.h"
+
+namespace passend::store::sqlite {
+
+namespace d = passend::domain;
+
+namespace {
+
+constexpr const char* kProviderColumns = "SELECT id, name, established, website FROM providers";
+constexpr const char* kLocationColumns =
+    "SELECT id, provider_id, name, address, municipality_code, lat, lon FROM locations";
+constexpr const char* kOfferColumns =
+    "SELECT o.id, o.provider_id, o.location_id, o.kind, o.name, o.description, o.sectors, "
+    "o.delivery_forms, o.capacity, o.free_places, o.waiting_people, o.waiting_weeks, o.quality, "
+    "o.service_radius_km FROM offers o";
+
+d::Provider ReadProvider(const Statement& st) {
+  return {st.Text(0), st.Text(1), st.Int(2) != 0, st.Text(3)};
+}
+
+d::Location ReadLocation(const Statement& st) {
+  return {st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4), {st.Double(5), st.Double(6)}};
+}
+
+Result<d::Offer> ReadOffer(const Statement& st) {
+  d::Offer o;
+  o.id = st.Text(0);
+  o.provider_id = st.Text(1);
+  o.location_id = st.Text(2);
+  auto kind = d::ParseOfferKind(st.Text(3));
+  if (!kind) return Internal("Onbekende soort aanbod in database bij " + o.id);
+  o.kind = *kind;
+  o.name = st.Text(4);
+  o.description = st.Text(5);
+  PASSEND_ASSIGN_OR_RETURN(o.sectors, SplitEnums<d::Sector>(st.Text(6), d::ParseSector));
+  PASSEND_ASSIGN_OR_RETURN(o.delivery_forms,
+                           SplitEnums<d::DeliveryForm>(st.Text(7), d::ParseDeliveryForm));
+  o.capacity = static_cast<int>(st.Int(8));
+  o.free_places = static_cast<int>(st.Int(9));
+  o.waiting_people = static_cast<int>(st.Int(10));
+  o.waiting_weeks = static_cast<int>(st.Int(11));
+  if (!st.IsNull(12)) o.quality = st.Double(12);
+  o.service_radius_km = st.Double(13);
+  return o;
+}
+
+// Fills profiles, regions and features of `offers`. With one offer it looks them up by
+// id; with many it scans the child tables once in id order and merges.
+Status LoadOfferChildren(Connection& c, std::vector<d::Offer>& offers, bool all) {
+  if (offers.empty()) return Ok();
+  std::unordered_map<std::string, d::Offer*> by_id;
+  for (auto& o : offers) by_id.emplace(o.id, &o);
+  struct Child {
+    const char* one;
+    const char* every;
+    std::function<void(d::Offer&, const Statement&)> add;
+  };
+  const Child children[] = {
+      {"SELECT offer_id, profile FROM offer_profiles WHERE offer_id = ? ORDER BY seq",
+       "SELECT offer_id, profile FROM offer_profiles ORDER BY offer_id, seq",
+       [](d::Offer& o, const Statement& st) { o.profiles.push_back(st.Text(1)); }},
+      {"SELECT offer_id, region_code FROM offer_regions WHERE offer_id = ? ORDER BY seq",
+       "SELECT offer_id, region_code FROM offer_regions ORDER BY offer_id, seq",
+       [](d::Offer& o, const Statement& st) { o.contracted_regions.push_back(st.Text(1)); }},
+      {"SELECT offer_id, feature_id, value FROM offer_features WHERE offer_id = ? ORDER BY seq",
+       "SELECT offer_id, feature_id, value FROM offer_features ORDER BY offer_id, seq",
+       [](d::Offer& o, const Statement& st) {
+         o.features.push_back({st.Text(1), st.Double(2)});
+       }},
+  };
+  for (const Child& child : children) {
+    if (all) {
+      PASSEND_ASSIGN_OR_RETURN(Statement st, c.Prepare(child.every));
+      d::Offer* current = nullptr;
+      std::string current_id;
+      while (true) {
+        PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
+        if (!row) break;
+        std::string id = st.Text(0);
+        if (id != current_id) {
+          auto it = by_id.find(id);
+          current = it == by_id.end() ? nullptr : it->second;
+          current_id = std::move(id);
+        }
+        if (current) child.add(*current, st);
+      }
+    } else {
+      for (auto& o : offers) {
+        PASSEND_ASSIGN_OR_RETURN(Statement st, c.Prepare(child.one));
+        st.Bind(1, o.id);
+        while (true) {
+          PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
+          if (!row) break;
+          child.add(o, st);
+        }
+      }
+    }
+  }
+  return Ok();
+}
+
+// Runs a paged query and converts each row with `read`.
+template <typename T, typename ReadFn>
+Result<Page<T>> RunPage(Connection& c, const SqlQuery& q, ReadFn read,
+                        const std::string& (*id)(const T&)) {
+  PASSEND_ASSIGN_OR_RETURN(Statement st, q.Prepare(c));
+  Page<T> page;
+  while (true) {
+    PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    if (static_cast<int>(page.items.size()) == q.limit()) {
+      page.next_after = id(page.items.back());
+      break;
+    }
+    PASSEND_ASSIGN_OR_RETURN(T item, Result<T>(read(st)));
+    page.items.push_back(std::move(item));
+  }
+  return page;
+}
+
+template <typename T>
+const std::string& IdOf(const T& t) {
+  return t.id;
+}
+
+}  // namespace
+
+Result<d::Provider> SqliteCatalogStore::GetProvider(const std::string& id) {
+  std::optional<d::Provider> out;
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(Statement st,
+                             c.Prepare(std::string(kProviderColumns) + " WHERE id = ?"));
+    st.Bind(1, id);
+    PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (row) out = ReadProvider(st);
+    return Ok();
+  }));
+  if (!out) return NotFound("Aanbieder '" + id + "' bestaat niet", "id");
+  return *out;
+}
+
+Result<Page<d::Provider>> SqliteCatalogStore::ListProviders(const catalog::ProviderFilter&,
+                                                            const PageRequest& page) {
+  SqlQuery q(kProviderColumns);
+  q.Page("id", page);
+  Result<Page<d::Provider>> out = Page<d::Provider>{};
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
+    out = RunPage<d::Provider>(c, q, ReadProvider, IdOf<d::Provider>);
+    return out.ok() ? Ok() : Status(out.error());
+  }));
+  return out;
+}
+
+Result<d::Location> SqliteCatalogStore::GetLocation(const std::string& id) {
+  std::optional<d::Location> out;
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(Statement st,
+                             c.Prepare(std::string(kLocationColumns) + " WHERE id = ?"));
+    st.Bind(1, id);
+    PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (row) out = ReadLocation(st);
+    return Ok();
+  }));
+  if (!out) return NotFound("Locatie '" + id + "' bestaat niet", "id");
+  return *out;
+}
+
+Result<Page<d::Location>> SqliteCatalogStore::ListLocations(const catalog::LocationFilter& filter,
+                                                            const PageRequest& page) {
+  SqlQuery q(kLocationColumns);
+  if (filter.provider_id) q.Where("provider_id = ?", {*filter.provider_id});
+  q.WhereIn("municipality_code", filter.municipality_codes);
+  q.Page("id", page);
+  Result<Page<d::Location>> out = Page<d::Location>{};
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
+    out = RunPage<d::Location>(c, q, ReadLocation, IdOf<d::Location>);
+    return out.ok() ? Ok() : Status(out.error());
+  }));
+  return out;
+}
+
+Result<d::Offer> SqliteCatalogStore::GetOffer(const std::string& id) {
+  std::vector<d::Offer> found;
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(Statement st,
+                             c.Prepare(std::string(kOfferColumns) + " WHERE o.id = ?"));
+    st.Bind(1, id);
+    PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return Ok();
+    PASSEND_ASSIGN_OR_RETURN(d::Offer o, ReadOffer(st));
+    found.push_back(std::move(o));
+    return LoadOfferChildren(c, found, false);
+  }));
+  if (found.empty()) return NotFound("Aanbod '" + id + "' bestaat niet", "id");
+  return std::move(found.front());
+}
+
+Result<Page<d::Offer>> SqliteCatalogStore::ListOffers(const catalog::OfferFilter& filter,
+                                                      const PageRequest& page) {
+  SqlQuery q(kOfferColumns);
+  if (filter.provider_id) q.Where("o.provider_id = ?", {*filter.provider_id});
+  if (filter.kind) q.Where("o.kind = ?", {std::string(d::ToString(*filter.kind))});
+  if (filter.profile) {
+    // An offer without a profile list accepts every profile of its sectors.
+    if (filter.sector) {
+      q.Where(
+          "(EXISTS (SELECT 1 FROM offer_profiles p WHERE p.offer_id = o.id AND p.profile = ?) OR "
+          "(NOT EXISTS (SELECT 1 FROM offer_profiles p WHERE p.offer_id = o.id) AND "
+          "instr(',' || o.sectors || ',', ',' || ? || ',') > 0))",
+          {*filter.profile, std::string(d::ToString(*filter.sector))});
+    } else {
+      q.Where("EXISTS (SELECT 1 FROM offer_profiles p WHERE p.offer_id = o.id AND p.profile = ?)",
+              {*filter.profile});
+    }
+  }
+  if (filter.contracted_region)
+    q.Where("EXISTS (SELECT 1 FROM offer_regions r WHERE r.offer_id = o.id AND r.region_code = ?)",
+            {*filter.contracted_region});
+  if (!filter.municipality_codes.empty()) {
+    std::string cond = "o.location_id IN (SELECT id FROM locations WHERE municipality_code IN (";
+    for (size_t i = 0; i < filter.municipality_codes.size(); ++i) cond += i ? ",?" : "?";
+    q.Where(cond + "))", filter.municipality_codes);
+  }
+  q.Page("o.id", page);
+  Result<Page<d::Offer>> out = Page<d::Offer>{};
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
+    out = RunPage<d::Offer>(c, q, ReadOffer, IdOf<d::Offer>);
+    if (!out.ok()) return out.error();
+    return LoadOfferChildren(c, out->items, false);
+  }));
+  return out;
+}
+
+Status SqliteCatalogStore::PutProvider(const d::Provider& p) {
+  return db_.Write([&](Connection& c) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(
+        Statement st,
+        c.Prepare("INSERT INTO providers (id, name, established, website) VALUES (?, ?, ?, ?) "
+                  "ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
+                  "established = excluded.established, website = excluded.website"));
+    return st.Bind(1, p.id).Bind(2, p.name).Bind(3, p.established ? 1 : 0).Bind(4, p.website).Run();
+  });
+}
+
+Status SqliteCatalogStore::PutLocation(const d::Location& l) {
+  return db_.Write([&](Connection& c) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(
+        Statement st,
+        c.Prepare(
+            "INSERT INTO locations (id, provider_id, name, address, municipality_code, lat, lon) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+            "provider_id = excluded.provider_id, name = excluded.name, address = excluded.address, "
+            "municipality_code = excluded.municipality_code, lat = excluded.lat, lon = "
+            "excluded.lon"));
+    return st.Bind(1, l.id)
+        .Bind(2, l.provider_id)
+        .Bind(3, l.name)
+        .Bind(4, l.address)
+        .Bind(5, l.municipality_code)
+        .Bind(6, l.position.lat)
+        .Bind(7, l.position.lon)
+        .Run();
+  });
+}
+
+Status SqliteCatalogStore::PutOffer(const d::Offer& o) {
+  return db_.Write([&](Connection& c) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(
+        Statement st,
+        c.Prepare(
+            "INSERT INTO offers (id, provider_id, location_id, kind, name, description, sectors, "
+            "delivery_forms, capacity, free_places, waiting_people, waiting_weeks, quality, "
+            "service_radius_km) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET provider_id = excluded.provider_id, "
+            "location_id = excluded.location_id, kind = excluded.kind, name = excluded.name, "
+            "description = excluded.description, sectors = excluded.sectors, "
+            "delivery_forms = excluded.delivery_forms, capacity = excluded.capacity, "
+            "free_places = excluded.free_places, waiting_people = excluded.waiting_people, "
+            "waiting_weeks = excluded.waiting_weeks, quality = excluded.quality, "
+            "service_radius_km = excluded.service_radius_km"));
+    PASSEND_RETURN_IF_ERROR(st.Bind(1, o.id)
+                                .Bind(2, o.provider_id)
+                                .Bind(3, o.location_id)
+                                .Bind(4, d::ToString(o.kind))
+                                .Bind(5, o.name)
+                                .Bind(6, o.description)
+                                .Bind(7, JoinEnums(o.sectors))
+                                .Bind(8, JoinEnums(o.delivery_forms))
+                                .Bind(9, o.capacity)
+                                .Bind(10, o.free_places)
+                                .Bind(11, o.waiting_people)
+                                .Bind(12, o.waiting_weeks)
+                                .Bind(13, o.quality)
+                                .Bind(14, o.service_radius_km)
+                                .Run());
+    for (const char* table : {"offer_profiles", "offer_regions", "offer_features"}) {
+      PASSEND_ASSIGN_OR_RETURN(
+          Statement del, c.Prepare(std::string("DELETE FROM ") + table + " WHERE offer_id = ?"));
+      PASSEND_RETURN_IF_ERROR(del.Bind(1, o.id).Run());
+    }
+    for (size_t i = 0; i < o.profiles.size(); ++i) {
+      PASSEND_ASSIGN_OR_RETURN(Statement ins,
+                               c.Prepare("INSERT INTO offer_profiles VALUES (?, ?, ?)"));
+      PASSEND_RETURN_IF_ERROR(
+          ins.Bind(1, o.id).Bind(2, static_cast<int64_t>(i)).Bind(3, o.profiles[i]).Run());
+    }
+    for (size_t i = 0; i < o.contracted_regions.size(); ++i) {
+      PASSEND_ASSIGN_OR_RETURN(Statement ins,
+                               c.Prepare("INSERT INTO offer_regions VALUES (?, ?, ?)"));
+      PASSEND_RETURN_IF_ERROR(ins.Bind(1, o.id)
+                                  .Bind(2, static_cast<int64_t>(i))
+                                  .Bind(3, o.contracted_regions[i])
+                                  .Run());
+    }
+    for (size_t i = 0; i < o.features.size(); ++i) {
+      PASSEND_ASSIGN_OR_RETURN(Statement ins,
+                               c.Prepare("INSERT INTO offer_features VALUES (?, ?, ?, ?)"));
+      PASSEND_RETURN_IF_ERROR(ins.Bind(1, o.id)
+                                  .Bind(2, static_cast<int64_t>(i))
+                                  .Bind(3, o.features[i].feature_id)
+                                  .Bind(4, o.features[i].value)
+                                  .Run());
+    }
+    return Ok();
+  });
+}
+
+Result<std::vector<d::Provider>> SqliteCatalogStore::AllProviders() {
+  std::vector<d::Provider> out;
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(Statement st,
+                             c.Prepare(std::string(kProviderColumns) + " ORDER BY id"));
+    while (true) {
+      PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) return Ok();
+      out.push_back(ReadProvider(st));
+    }
+  }));
+  return out;
+}
+
+Result<std::vector<d::Location>> SqliteCatalogStore::AllLocations() {
+  std::vector<d::Location> out;
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(Statement st,
+                             c.Prepare(std::string(kLocationColumns) + " ORDER BY id"));
+    while (true) {
+      PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) return Ok();
+      out.push_back(ReadLocation(st));
+    }
+  }));
+  return out;
+}
+
+Result<std::vector<d::Offer>> SqliteCatalogStore::AllOffers() {
+  std::vector<d::Offer> out;
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(Statement st,
+                             c.Prepare(std::string(kOfferColumns) + " ORDER BY o.id"));
+    while (true) {
+      PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      PASSEND_ASSIGN_OR_RETURN(d::Offer o, ReadOffer(st));
+      out.push_back(std::move(o));
+    }
+    return LoadOfferChildren(c, out, true);
+  }));
+  return out;
+}
+
+}  // namespace passend::store::sqlite

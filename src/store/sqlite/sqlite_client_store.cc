@@ -1,0 +1,265 @@
+#include "store/sqlite/sqlite_client_store.h"
+
+#include "store/sqlite/enum_list.h"
+#include "store/sqlite/sql_query.h"
+#include "store/sqlite/sqlite_database.h"
+
+namespace passend::store::sqlite {
+
+namespace d = passend::domain;
+
+namespace {
+
+constexpr const char* kClientColumns =
+    "SELECT id, name, birth_year, municipality_code, lat, lon, sector, indication, profile, "
+    "preferred_forms, seeking, representative_name, representative_relation FROM clients";
+
+Result<d::Client> ReadClient(const Statement& st) {
+  d::Client c;
+  c.id = st.Text(0);
+  c.name = st.Text(1);
+  c.birth_year = static_cast<int>(st.Int(2));
+  c.municipality_code = st.Text(3);
+  c.home = {st.Double(4), st.Double(5)};
+  auto sector = d::ParseSector(st.Text(6));
+  auto indication = d::ParseIndicationStatus(st.Text(7));
+  if (!sector || !indication)
+    return Internal("Onbekende sector of indicatie in database bij " + c.id);
+  c.sector = *sector;
+  c.indication = *indication;
+  c.profile = st.Text(8);
+  PASSEND_ASSIGN_OR_RETURN(c.preferred_forms,
+                           SplitEnums<d::DeliveryForm>(st.Text(9), d::ParseDeliveryForm));
+  PASSEND_ASSIGN_OR_RETURN(c.seeking, SplitEnums<d::OfferKind>(st.Text(10), d::ParseOfferKind));
+  if (!st.IsNull(11)) c.representative = d::Representative{st.Text(11), st.Text(12)};
+  return c;
+}
+
+// The three child tables: column list after client_id, and how a row adds to a client.
+struct ChildTable {
+  const char* select;  // "SELECT client_id, ... FROM t"
+  Status (*add)(d::Client&, const Statement&);
+};
+
+Status AddWish(d::Client& c, const Statement& st) {
+  auto importance = d::ParseImportance(st.Text(2));
+  if (!importance) return Internal("Onbekend belang in database bij " + c.id);
+  d::Wish w{st.Text(1), *importance, std::nullopt, st.Text(4)};
+  if (!st.IsNull(3)) w.value = st.Double(3);
+  c.wishes.push_back(std::move(w));
+  return Ok();
+}
+
+Status AddNeed(d::Client& c, const Statement& st) {
+  c.needs.push_back({st.Text(1), st.Text(2)});
+  return Ok();
+}
+
+Status AddPlace(d::Client& c, const Statement& st) {
+  auto kind = d::ParsePlaceKind(st.Text(1));
+  auto importance = d::ParseImportance(st.Text(6));
+  if (!kind || !importance) return Internal("Onbekende plek in database bij " + c.id);
+  c.places.push_back({*kind, st.Text(2), {st.Double(3), st.Double(4)}, st.Double(5), *importance});
+  return Ok();
+}
+
+const ChildTable kChildren[] = {
+    {"SELECT client_id, feature_id, importance, value, text FROM client_wishes", AddWish},
+    {"SELECT client_id, feature_id, note FROM client_needs", AddNeed},
+    {"SELECT client_id, kind, label, lat, lon, max_km, importance FROM client_places", AddPlace},
+};
+
+Status LoadChildren(Connection& conn, d::Client& c) {
+  for (const ChildTable& t : kChildren) {
+    PASSEND_ASSIGN_OR_RETURN(
+        Statement st, conn.Prepare(std::string(t.select) + " WHERE client_id = ? ORDER BY seq"));
+    st.Bind(1, c.id);
+    while (true) {
+      PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      PASSEND_RETURN_IF_ERROR(t.add(c, st));
+    }
+  }
+  return Ok();
+}
+
+SqlQuery ClientQuery(const char* select, const intake::ClientFilter& filter) {
+  SqlQuery q(select);
+  q.WhereIn("municipality_code", filter.municipality_codes);
+  return q;
+}
+
+}  // namespace
+
+Result<d::Client> SqliteClientStore::GetClient(const std::string& id) {
+  std::optional<d::Client> out;
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& conn) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(Statement st,
+                             conn.Prepare(std::string(kClientColumns) + " WHERE id = ?"));
+    st.Bind(1, id);
+    PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return Ok();
+    PASSEND_ASSIGN_OR_RETURN(d::Client c, ReadClient(st));
+    PASSEND_RETURN_IF_ERROR(LoadChildren(conn, c));
+    out = std::move(c);
+    return Ok();
+  }));
+  if (!out) return NotFound("Cliënt '" + id + "' bestaat niet", "id");
+  return std::move(*out);
+}
+
+Result<Page<d::Client>> SqliteClientStore::ListClients(const intake::ClientFilter& filter,
+                                                       const PageRequest& page) {
+  SqlQuery q = ClientQuery(kClientColumns, filter);
+  q.Page("id", page);
+  Page<d::Client> out;
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& conn) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(Statement st, q.Prepare(conn));
+    while (true) {
+      PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) break;
+      if (static_cast<int>(out.items.size()) == q.limit()) {
+        out.next_after = out.items.back().id;
+        break;
+      }
+      PASSEND_ASSIGN_OR_RETURN(d::Client c, ReadClient(st));
+      out.items.push_back(std::move(c));
+    }
+    for (auto& c : out.items) PASSEND_RETURN_IF_ERROR(LoadChildren(conn, c));
+    return Ok();
+  }));
+  return out;
+}
+
+Status SqliteClientStore::PutClient(const d::Client& c) {
+  return db_.Write([&](Connection& conn) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(
+        Statement st,
+        conn.Prepare(
+            "INSERT INTO clients (id, name, birth_year, municipality_code, lat, lon, sector, "
+            "indication, profile, preferred_forms, seeking, representative_name, "
+            "representative_relation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET name = excluded.name, birth_year = excluded.birth_year, "
+            "municipality_code = excluded.municipality_code, lat = excluded.lat, lon = "
+            "excluded.lon, "
+            "sector = excluded.sector, indication = excluded.indication, profile = "
+            "excluded.profile, "
+            "preferred_forms = excluded.preferred_forms, seeking = excluded.seeking, "
+            "representative_name = excluded.representative_name, "
+            "representative_relation = excluded.representative_relation"));
+    st.Bind(1, c.id)
+        .Bind(2, c.name)
+        .Bind(3, c.birth_year)
+        .Bind(4, c.municipality_code)
+        .Bind(5, c.home.lat)
+        .Bind(6, c.home.lon)
+        .Bind(7, d::ToString(c.sector))
+        .Bind(8, d::ToString(c.indication))
+        .Bind(9, c.profile)
+        .Bind(10, JoinEnums(c.preferred_forms))
+        .Bind(11, JoinEnums(c.seeking));
+    if (c.representative) {
+      st.Bind(12, c.representative->name).Bind(13, c.representative->relation);
+    } else {
+      st.BindNull(12).BindNull(13);
+    }
+    PASSEND_RETURN_IF_ERROR(st.Run());
+    for (const char* table : {"client_wishes", "client_needs", "client_places"}) {
+      PASSEND_ASSIGN_OR_RETURN(Statement del, conn.Prepare(std::string("DELETE FROM ") + table +
+                                                           " WHERE client_id = ?"));
+      PASSEND_RETURN_IF_ERROR(del.Bind(1, c.id).Run());
+    }
+    for (size_t i = 0; i < c.wishes.size(); ++i) {
+      const d::Wish& w = c.wishes[i];
+      PASSEND_ASSIGN_OR_RETURN(Statement ins,
+                               conn.Prepare("INSERT INTO client_wishes VALUES (?, ?, ?, ?, ?, ?)"));
+      PASSEND_RETURN_IF_ERROR(ins.Bind(1, c.id)
+                                  .Bind(2, static_cast<int64_t>(i))
+                                  .Bind(3, w.feature_id)
+                                  .Bind(4, d::ToString(w.importance))
+                                  .Bind(5, w.value)
+                                  .Bind(6, w.text)
+                                  .Run());
+    }
+    for (size_t i = 0; i < c.needs.size(); ++i) {
+      PASSEND_ASSIGN_OR_RETURN(Statement ins,
+                               conn.Prepare("INSERT INTO client_needs VALUES (?, ?, ?, ?)"));
+      PASSEND_RETURN_IF_ERROR(ins.Bind(1, c.id)
+                                  .Bind(2, static_cast<int64_t>(i))
+                                  .Bind(3, c.needs[i].feature_id)
+                                  .Bind(4, c.needs[i].note)
+                                  .Run());
+    }
+    for (size_t i = 0; i < c.places.size(); ++i) {
+      const d::Place& p = c.places[i];
+      PASSEND_ASSIGN_OR_RETURN(
+          Statement ins, conn.Prepare("INSERT INTO client_places VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+      PASSEND_RETURN_IF_ERROR(ins.Bind(1, c.id)
+                                  .Bind(2, static_cast<int64_t>(i))
+                                  .Bind(3, d::ToString(p.kind))
+                                  .Bind(4, p.label)
+                                  .Bind(5, p.position.lat)
+                                  .Bind(6, p.position.lon)
+                                  .Bind(7, p.max_km)
+                                  .Bind(8, d::ToString(p.importance))
+                                  .Run());
+    }
+    return Ok();
+  });
+}
+
+Status SqliteClientStore::ForEachClient(const intake::ClientFilter& filter,
+                                        const std::function<Status(const d::Client&)>& fn) {
+  return db_.WithConnection([&](Connection& conn) -> Status {
+    // One ordered scan per table, merged on client id: no query per client.
+    SqlQuery clients = ClientQuery(kClientColumns, filter);
+    clients.OrderBy("id");
+    PASSEND_ASSIGN_OR_RETURN(Statement cst, clients.Prepare(conn));
+    std::vector<Statement> child;
+    std::vector<bool> has_row;
+    for (const ChildTable& t : kChildren) {
+      std::string sql = std::string(t.select);
+      if (!filter.municipality_codes.empty()) {
+        sql += " WHERE client_id IN (SELECT id FROM clients WHERE municipality_code IN (";
+        for (size_t i = 0; i < filter.municipality_codes.size(); ++i) sql += i ? ",?" : "?";
+        sql += "))";
+      }
+      sql += " ORDER BY client_id, seq";
+      PASSEND_ASSIGN_OR_RETURN(Statement st, conn.Prepare(sql));
+      for (size_t i = 0; i < filter.municipality_codes.size(); ++i)
+        st.Bind(static_cast<int>(i) + 1, filter.municipality_codes[i]);
+      PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
+      has_row.push_back(row);
+      child.push_back(std::move(st));
+    }
+    while (true) {
+      PASSEND_ASSIGN_OR_RETURN(bool row, cst.Step());
+      if (!row) return Ok();
+      PASSEND_ASSIGN_OR_RETURN(d::Client c, ReadClient(cst));
+      for (size_t t = 0; t < child.size(); ++t) {
+        // Child rows of clients outside the filter cannot occur (same filter); rows of a
+        // client id below the current one would mean orphans, which the foreign keys forbid.
+        while (has_row[t] && child[t].Text(0) <= c.id) {
+          if (child[t].Text(0) == c.id) PASSEND_RETURN_IF_ERROR(kChildren[t].add(c, child[t]));
+          PASSEND_ASSIGN_OR_RETURN(bool more, child[t].Step());
+          has_row[t] = more;
+        }
+      }
+      PASSEND_RETURN_IF_ERROR(fn(c));
+    }
+  });
+}
+
+Result<int64_t> SqliteClientStore::CountClients(const intake::ClientFilter& filter) {
+  int64_t n = 0;
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& conn) -> Status {
+    SqlQuery q = ClientQuery("SELECT COUNT(*) FROM clients", filter);
+    PASSEND_ASSIGN_OR_RETURN(Statement st, q.Prepare(conn));
+    PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (row) n = st.Int(0);
+    return Ok();
+  }));
+  return n;
+}
+
+}  // namespace passend::store::sqlite

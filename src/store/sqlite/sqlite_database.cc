@@ -1,0 +1,103 @@
+#include "store/sqlite/sqlite_database.h"
+
+#include "store/sqlite/migrations.h"
+#include "store/sqlite/sqlite_catalog_store.h"
+#include "store/sqlite/sqlite_client_store.h"
+
+namespace passend::store::sqlite {
+namespace {
+
+// The connection of the transaction the calling thread is in, if any. Transactions do
+// not nest, so one slot per thread is enough.
+thread_local const SqliteDatabase* tx_owner = nullptr;
+thread_local Connection* tx_connection = nullptr;
+
+}  // namespace
+
+Result<std::unique_ptr<Database>> OpenSqliteDatabase(const std::string& path) {
+  if (path.empty()) return InvalidArgument("Geef een databasebestand op", "db");
+  std::unique_ptr<SqliteDatabase> db(new SqliteDatabase(path));
+  PASSEND_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn, Connection::Open(path));
+  PASSEND_RETURN_IF_ERROR(Migrate(*conn));
+  db->Give(std::move(conn));
+  return std::unique_ptr<Database>(std::move(db));
+}
+
+SqliteDatabase::SqliteDatabase(std::string path)
+    : path_(std::move(path)),
+      catalog_(std::make_unique<SqliteCatalogStore>(*this)),
+      clients_(std::make_unique<SqliteClientStore>(*this)) {}
+
+SqliteDatabase::~SqliteDatabase() = default;
+
+catalog::CatalogStore& SqliteDatabase::catalog() { return *catalog_; }
+intake::ClientStore& SqliteDatabase::clients() { return *clients_; }
+
+Result<std::unique_ptr<Connection>> SqliteDatabase::Take() {
+  {
+    std::lock_guard lock(pool_mu_);
+    if (!idle_.empty()) {
+      auto c = std::move(idle_.back());
+      idle_.pop_back();
+      return c;
+    }
+  }
+  return Connection::Open(path_);
+}
+
+void SqliteDatabase::Give(std::unique_ptr<Connection> c) {
+  std::lock_guard lock(pool_mu_);
+  idle_.push_back(std::move(c));
+}
+
+Status SqliteDatabase::WithConnection(const std::function<Status(Connection&)>& fn) {
+  if (tx_owner == this) return fn(*tx_connection);
+  PASSEND_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn, Take());
+  Status s = fn(*conn);
+  Give(std::move(conn));
+  return s;
+}
+
+Status SqliteDatabase::Write(const std::function<Status(Connection&)>& fn) {
+  if (tx_owner == this) return fn(*tx_connection);
+  return InTransaction([&] { return fn(*tx_connection); });
+}
+
+Status SqliteDatabase::InTransaction(const std::function<Status()>& fn) {
+  if (tx_owner != nullptr) return FailedPrecondition("Transacties kunnen niet genest worden");
+  std::lock_guard write_lock(write_mu_);
+  PASSEND_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn, Take());
+  Status s = conn->Exec("BEGIN IMMEDIATE");
+  if (!s.ok()) {
+    Give(std::move(conn));
+    return s;
+  }
+  tx_owner = this;
+  tx_connection = conn.get();
+  try {
+    s = fn();
+  } catch (...) {
+    tx_owner = nullptr;
+    tx_connection = nullptr;
+    (void)conn->Exec("ROLLBACK");
+    Give(std::move(conn));
+    throw;
+  }
+  tx_owner = nullptr;
+  tx_connection = nullptr;
+  if (s.ok()) s = conn->Exec("COMMIT");
+  if (!s.ok()) (void)conn->Exec("ROLLBACK");
+  Give(std::move(conn));
+  return s;
+}
+
+Result<int> SqliteDatabase::SchemaVersion() {
+  int version = 0;
+  PASSEND_RETURN_IF_ERROR(WithConnection([&](Connection& c) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(version, CurrentVersion(c));
+    return Ok();
+  }));
+  return version;
+}
+
+}  // namespace passend::store::sqlite

@@ -1,0 +1,56 @@
+#pragma once
+// The SQLite backend of store::Database: one file, WAL mode, foreign keys on, numbered
+// migrations (migrations/NNNN_*.sql, compiled into the binary) applied on open, with
+// the schema version kept in the database (table schema_version).
+//
+// Concurrency: readers take a connection from a pool, so reads run in parallel; a
+// transaction holds one connection and a process-wide write lock, so writes are
+// serialised (as SQLite requires) and see their own uncommitted rows. Safe for
+// concurrent use by many threads.
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "store/database.h"
+#include "store/sqlite/connection.h"
+
+namespace passend::store::sqlite {
+
+class SqliteCatalogStore;
+class SqliteClientStore;
+
+// Opens or creates the database at `path` and migrates it to the newest schema.
+Result<std::unique_ptr<Database>> OpenSqliteDatabase(const std::string& path);
+
+class SqliteDatabase : public Database {
+ public:
+  ~SqliteDatabase() override;
+
+  catalog::CatalogStore& catalog() override;
+  intake::ClientStore& clients() override;
+  Status InTransaction(const std::function<Status()>& fn) override;
+  Result<int> SchemaVersion() override;
+
+  // Runs `fn` with a connection: the calling thread's transaction connection when it is
+  // inside InTransaction, else a pooled one. For the module stores of this backend.
+  Status WithConnection(const std::function<Status(Connection&)>& fn);
+  // Runs `fn` as a write: inside the current transaction, or in a new one.
+  Status Write(const std::function<Status(Connection&)>& fn);
+
+ private:
+  friend Result<std::unique_ptr<Database>> OpenSqliteDatabase(const std::string& path);
+  explicit SqliteDatabase(std::string path);
+  Result<std::unique_ptr<Connection>> Take();
+  void Give(std::unique_ptr<Connection> c);
+
+  std::string path_;
+  std::mutex pool_mu_;
+  std::vector<std::unique_ptr<Connection>> idle_;
+  std::mutex write_mu_;
+  std::unique_ptr<SqliteCatalogStore> catalog_;
+  std::unique_ptr<SqliteClientStore> clients_;
+};
+
+}  // namespace passend::store::sqlite
