@@ -3,11 +3,10 @@
 // Register*Commands function that adds its subcommands to the CLI11 app. A subcommand's
 // callback returns a Status; main maps the error code to an exit code (exit_codes.h) and
 // prints the message in Dutch on stderr.
+#include <CLI/CLI.hpp>
 #include <functional>
 #include <memory>
 #include <string>
-
-#include <CLI/CLI.hpp>
 
 #include "domain/error.h"
 #include "store/database.h"

@@ -1,5 +1,7 @@
 #include "interop/native_json.h"
 
+#include <sstream>
+
 #include "interop/json_reader.h"
 
 namespace passend::interop {
@@ -304,8 +306,43 @@ Result<d::Dataset> ParseNativeDocument(std::string_view text) {
   return DatasetFromJson(j);
 }
 
+namespace {
+constexpr const char* kSections[] = {"providers", "locations", "offers", "clients"};
+}  // namespace
+
+NativeWriter::NativeWriter(std::ostream& out) : out_(out) {
+  out_ << "{\"format\":\"passend\",\"version\":" << kNativeFormatVersion;
+}
+
+void NativeWriter::OpenUpTo(int section) {
+  while (section_ < section) {
+    if (section_ >= 0) out_ << (first_ ? "]" : "\n]");
+    ++section_;
+    out_ << ",\n\"" << kSections[section_] << "\":[";
+    first_ = true;
+  }
+}
+
+void NativeWriter::Record(int section, const json& j) {
+  OpenUpTo(section);
+  out_ << (first_ ? "\n" : ",\n") << j.dump();
+  first_ = false;
+}
+
+void NativeWriter::Finish() {
+  OpenUpTo(3);
+  out_ << (first_ ? "]" : "\n]") << "\n}\n";
+}
+
 std::string SerializeNativeDocument(const d::Dataset& ds) {
-  return DatasetToJson(ds).dump(1) + "\n";
+  std::ostringstream out;
+  NativeWriter w(out);
+  for (const auto& p : ds.providers) w.Add(p);
+  for (const auto& l : ds.locations) w.Add(l);
+  for (const auto& o : ds.offers) w.Add(o);
+  for (const auto& c : ds.clients) w.Add(c);
+  w.Finish();
+  return out.str();
 }
 
 }  // namespace passend::interop

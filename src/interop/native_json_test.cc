@@ -100,3 +100,23 @@ TEST(NativeJsonTest, MalformedJsonSaysWhere) {
 
 }  // namespace
 }  // namespace passend::interop
+
+namespace passend::interop {
+namespace {
+
+TEST(NativeJsonTest, EmptySectionsAndOneRecordPerLine) {
+  domain::Dataset empty;
+  const std::string text = SerializeNativeDocument(empty);
+  auto back = ParseNativeDocument(text);
+  ASSERT_TRUE(back.ok()) << back.error().ToString() << "\n" << text;
+  EXPECT_TRUE(back->offers.empty());
+  domain::Dataset one;
+  one.providers.push_back({"prv-a", "A", true, ""});
+  one.providers.push_back({"prv-b", "B", false, ""});
+  const std::string two = SerializeNativeDocument(one);
+  EXPECT_NE(two.find("\n{\"established\":false,\"id\":\"prv-b\""), std::string::npos) << two;
+  EXPECT_EQ(ParseNativeDocument(two)->providers.size(), 2u);
+}
+
+}  // namespace
+}  // namespace passend::interop

@@ -1,0 +1,45 @@
+// passend: the command line. Wires the command groups of cli/ into one CLI11 app, runs
+// the chosen command and maps its error to an exit code (cli/exit_codes.h).
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+
+#include "cli/command.h"
+#include "cli/exit_codes.h"
+
+int main(int argc, char** argv) {
+  using namespace passend;
+  CLI::App app{"Passend: zorg die past bij wat iemand belangrijk vindt (Wlz)", "passend"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "passend 0.1.0");
+  cli::Invocation inv;
+  cli::RegisterDataCommands(app, inv);
+#ifdef PASSEND_WITH_SERVE
+  cli::RegisterServeCommand(app, inv);
+#endif
+#ifdef PASSEND_WITH_MATCH
+  cli::RegisterMatchCommands(app, inv);
+#endif
+#ifdef PASSEND_WITH_ACCESS
+  cli::RegisterAccessCommands(app, inv);
+#endif
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  }
+  if (!inv.run) return 0;
+  try {
+    Status s = inv.run();
+    if (!s.ok()) {
+      std::fprintf(stderr, "fout: %s%s%s\n", s.error().message().c_str(),
+                   s.error().field().empty() ? "" : " (veld: ",
+                   s.error().field().empty() ? "" : (s.error().field() + ")").c_str());
+      return cli::ExitCode(s.error().code());
+    }
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "interne fout: %s\n", e.what());
+    return cli::ExitCode(ErrorCode::kInternal);
+  }
+  return 0;
+}

@@ -1,0 +1,129 @@
+#include "interop/native_import.h"
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <sstream>
+
+#include "interop/native_json.h"
+#include "refdata/refdata.h"
+#include "store/sqlite/sqlite_database.h"
+
+namespace passend::interop {
+namespace {
+
+namespace d = passend::domain;
+
+// A small region, sorted by id as an export is.
+d::Dataset Region() {
+  d::Dataset ds;
+  ds.providers = {{"prv-a", "Zorggroep A", true, ""}, {"prv-b", "Thuiszorg B", false, ""}};
+  ds.locations = {{"loc-a", "prv-a", "Huize A", "Markt 1", "GM0935", {50.85, 5.69}},
+                  {"loc-b", "prv-b", "Kantoor B", "", "GM0917", {50.89, 5.97}}};
+  d::Offer wonen;
+  wonen.id = "off-a";
+  wonen.provider_id = "prv-a";
+  wonen.location_id = "loc-a";
+  wonen.name = "Kleinschalig wonen";
+  wonen.sectors = {d::Sector::kVV};
+  wonen.profiles = {"5VV"};
+  wonen.delivery_forms = {d::DeliveryForm::kVerblijf};
+  wonen.capacity = 8;
+  wonen.contracted_regions = {"5531"};
+  wonen.features = {{"dementie_expertise", 1}};
+  d::Offer thuis = wonen;
+  thuis.id = "off-b";
+  thuis.provider_id = "prv-b";
+  thuis.location_id = "loc-b";
+  thuis.kind = d::OfferKind::kZorgThuis;
+  thuis.delivery_forms = {d::DeliveryForm::kPgb};
+  thuis.contracted_regions.clear();
+  thuis.service_radius_km = 15;
+  ds.offers = {wonen, thuis};
+  d::Client c;
+  c.id = "cli-a";
+  c.municipality_code = "GM0935";
+  c.home = {50.86, 5.70};
+  c.profile = "5VV";
+  c.indication = d::IndicationStatus::kGranted;
+  c.wishes = {{"tuin", d::Importance::kMust, std::nullopt, ""}};
+  ds.clients = {c};
+  return ds;
+}
+
+class NativeImportTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = std::filesystem::temp_directory_path() /
+            ("passend-import-" + std::to_string(::getpid()) + "-" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
+    std::filesystem::remove(path_);
+    db_ = std::move(store::sqlite::OpenSqliteDatabase(path_.string())).value();
+  }
+  void TearDown() override {
+    db_.reset();
+    for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + ext);
+  }
+  std::string Export() {
+    std::ostringstream out;
+    EXPECT_TRUE(ExportNative(*db_, out).ok());
+    return out.str();
+  }
+  std::filesystem::path path_;
+  std::unique_ptr<store::Database> db_;
+};
+
+TEST_F(NativeImportTest, ImportThenExportGivesTheSameBytes) {
+  const std::string text = SerializeNativeDocument(Region());
+  auto summary = ImportNative(text, *db_, refdata::BuiltIn());
+  ASSERT_TRUE(summary.ok()) << summary.error().ToString();
+  EXPECT_EQ(summary->offers, 2);
+  EXPECT_EQ(summary->clients, 1);
+  EXPECT_EQ(Export(), text);
+  // Importing the same file again replaces records with themselves.
+  ASSERT_TRUE(ImportNative(text, *db_, refdata::BuiltIn()).ok());
+  EXPECT_EQ(Export(), text);
+}
+
+TEST_F(NativeImportTest, BadInputWritesNothing) {
+  ASSERT_TRUE(ImportNative(SerializeNativeDocument(Region()), *db_, refdata::BuiltIn()).ok());
+  const std::string before = Export();
+  struct Case {
+    const char* name;
+    std::function<std::string()> text;
+    const char* field;  // empty: no field (syntax)
+  };
+  auto mutated = [](std::function<void(d::Dataset&)> f) {
+    return [f] {
+      d::Dataset ds = Region();
+      ds.providers.push_back({"prv-c", "Nieuw", false, ""});  // would be new if written
+      f(ds);
+      return SerializeNativeDocument(ds);
+    };
+  };
+  const Case cases[] = {
+      {"malformed JSON", [] { return std::string("{\"format\":\"passend\",\"version\":1,"); }, ""},
+      {"unknown feature", mutated([](d::Dataset& ds) {
+         ds.offers[1].features = {{"zwembad", 1}};
+       }),
+       "offers[1].features[0].feature_id"},
+      {"outside the Netherlands", mutated([](d::Dataset& ds) {
+         ds.clients[0].home = {48.85, 2.35};
+       }),
+       "clients[0].home"},
+      {"negative capacity", mutated([](d::Dataset& ds) { ds.offers[0].capacity = -3; }),
+       "offers[0].capacity"},
+      {"dangling location", mutated([](d::Dataset& ds) { ds.offers[1].location_id = "loc-zz"; }),
+       "offers[1].location_id"},
+  };
+  for (const Case& c : cases) {
+    auto r = ImportNative(c.text(), *db_, refdata::BuiltIn());
+    ASSERT_FALSE(r.ok()) << c.name;
+    EXPECT_EQ(r.error().code(), ErrorCode::kInvalidArgument) << c.name;
+    EXPECT_EQ(r.error().field(), c.field) << c.name;
+    EXPECT_EQ(Export(), before) << c.name;
+  }
+}
+
+}  // namespace
+}  // namespace passend::interop

@@ -1,0 +1,45 @@
+#include "store/write_dataset.h"
+
+namespace passend::store {
+
+Status WriteDataset(Database& db, const domain::Dataset& d, const ProgressFn& progress) {
+  const int64_t total = static_cast<int64_t>(d.providers.size() + d.locations.size() +
+                                             d.offers.size() + d.clients.size());
+  int64_t done = 0;
+  auto tick = [&] {
+    if (progress && (++done % 5000 == 0 || done == total)) progress("opslaan", done, total);
+  };
+  return db.InTransaction([&]() -> Status {
+    for (const auto& p : d.providers) {
+      PASSEND_RETURN_IF_ERROR(db.catalog().PutProvider(p));
+      tick();
+    }
+    for (const auto& l : d.locations) {
+      PASSEND_RETURN_IF_ERROR(db.catalog().PutLocation(l));
+      tick();
+    }
+    for (const auto& o : d.offers) {
+      PASSEND_RETURN_IF_ERROR(db.catalog().PutOffer(o));
+      tick();
+    }
+    for (const auto& c : d.clients) {
+      PASSEND_RETURN_IF_ERROR(db.clients().PutClient(c));
+      tick();
+    }
+    return Ok();
+  });
+}
+
+Result<domain::Dataset> ReadDataset(Database& db) {
+  domain::Dataset d;
+  PASSEND_ASSIGN_OR_RETURN(d.providers, db.catalog().AllProviders());
+  PASSEND_ASSIGN_OR_RETURN(d.locations, db.catalog().AllLocations());
+  PASSEND_ASSIGN_OR_RETURN(d.offers, db.catalog().AllOffers());
+  PASSEND_RETURN_IF_ERROR(db.clients().ForEachClient({}, [&](const domain::Client& c) {
+    d.clients.push_back(c);
+    return Ok();
+  }));
+  return d;
+}
+
+}  // namespace passend::store
