@@ -1,6 +1,22 @@
 #include "store/write_dataset.h"
 
+#include <algorithm>
+
 namespace passend::store {
+namespace {
+
+// Records in id order: rows then append to the end of each primary-key B-tree instead of
+// landing all over it, which makes writing a whole country several times faster.
+template <typename T>
+std::vector<const T*> ById(const std::vector<T>& records) {
+  std::vector<const T*> out;
+  out.reserve(records.size());
+  for (const T& r : records) out.push_back(&r);
+  std::sort(out.begin(), out.end(), [](const T* a, const T* b) { return a->id < b->id; });
+  return out;
+}
+
+}  // namespace
 
 Status WriteDataset(Database& db, const domain::Dataset& d, const ProgressFn& progress) {
   const int64_t total = static_cast<int64_t>(d.providers.size() + d.locations.size() +
@@ -18,12 +34,12 @@ Status WriteDataset(Database& db, const domain::Dataset& d, const ProgressFn& pr
       PASSEND_RETURN_IF_ERROR(db.catalog().PutLocation(l));
       tick();
     }
-    for (const auto& o : d.offers) {
-      PASSEND_RETURN_IF_ERROR(db.catalog().PutOffer(o));
+    for (const domain::Offer* o : ById(d.offers)) {
+      PASSEND_RETURN_IF_ERROR(db.catalog().PutOffer(*o));
       tick();
     }
-    for (const auto& c : d.clients) {
-      PASSEND_RETURN_IF_ERROR(db.clients().PutClient(c));
+    for (const domain::Client* c : ById(d.clients)) {
+      PASSEND_RETURN_IF_ERROR(db.clients().PutClient(*c));
       tick();
     }
     return Ok();
