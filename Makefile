@@ -5,6 +5,8 @@ DEMO_DB ?= passend-demo.db
 PORT ?= 8080
 SEED ?= 42
 CTEST_JOBS ?= 2
+# ccache keys on paths relative to the checkout, so a fresh clone reuses earlier builds.
+export CCACHE_BASEDIR := $(CURDIR)
 
 deps:
 	@bash scripts/install-deps.sh
