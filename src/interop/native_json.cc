@@ -292,7 +292,8 @@ Result<json> ParseJsonText(std::string_view text) {
   if (j.is_discarded()) {
     // Parse again with exceptions only to learn where it went wrong.
     try {
-      (void)json::parse(text);
+      json again = json::parse(text);
+      (void)again;
     } catch (const json::parse_error& e) {
       return InvalidArgument("Ongeldige JSON bij byte " + std::to_string(e.byte));
     }

@@ -1,0 +1,401 @@
+// passend match | mismatch: the best offers for one client, and the mismatch map of a
+// region. Readable Dutch text by default; the same data as JSON with --json (CSV for the
+// map with --csv).
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "cli/command.h"
+#include "match/match.h"
+#include "refdata/refdata.h"
+
+namespace passend::cli {
+namespace {
+
+using nlohmann::json;
+
+std::string Km(double km) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f", km);
+  std::string s(buf);
+  for (char& c : s)
+    if (c == '.') c = ',';
+  return s;
+}
+
+Result<match::MatchIndex> LoadIndex(store::Database& db) {
+  PASSEND_ASSIGN_OR_RETURN(auto providers, db.catalog().AllProviders());
+  PASSEND_ASSIGN_OR_RETURN(auto locations, db.catalog().AllLocations());
+  PASSEND_ASSIGN_OR_RETURN(auto offers, db.catalog().AllOffers());
+  return match::MatchIndex::Build(providers, locations, offers, refdata::BuiltIn());
+}
+
+Result<std::unique_ptr<store::Database>> OpenExisting(const std::string& path) {
+  if (!std::filesystem::exists(path)) return NotFound("Database '" + path + "' bestaat niet", "db");
+  return OpenDatabase(path);
+}
+
+// ---- JSON ---------------------------------------------------------------------------
+
+json PartJson(const match::PartExplanation& p) {
+  json j = {{"offer_id", p.offer_id},
+            {"offer_name", p.offer_name},
+            {"kind", domain::ToString(p.kind)},
+            {"provider_id", p.provider_id},
+            {"provider_name", p.provider_name},
+            {"location_name", p.location_name},
+            {"municipality_code", p.municipality_code},
+            {"profile_accepted", p.profile_accepted},
+            {"contracting", p.contracting == match::Contracting::kInKind      ? "in_natura"
+                            : p.contracting == match::Contracting::kPgbNeeded ? "pgb_nodig"
+                                                                              : "niet_bereikbaar"},
+            {"pgb_needed", p.pgb_needed},
+            {"contracting_reason", p.contracting_reason},
+            {"wait_weeks", p.wait_weeks},
+            {"free_places", p.free_places},
+            {"within_service_area", p.within_service_area}};
+  if (!p.profile_reason.empty()) j["profile_reason"] = p.profile_reason;
+  j["possible_forms"] = json::array();
+  for (auto f : p.possible_forms) j["possible_forms"].push_back(domain::ToString(f));
+  if (p.quality) j["quality"] = *p.quality;
+  if (p.travel_km) j["travel_km"] = std::round(*p.travel_km * 10) / 10;
+  if (p.service_radius_km) j["service_radius_km"] = *p.service_radius_km;
+  return j;
+}
+
+json ExplanationJson(const match::Explanation& e) {
+  json j = {{"parts", json::array()},
+            {"wishes", json::array()},
+            {"needs", json::array()},
+            {"places", json::array()},
+            {"summary", e.summary}};
+  for (const auto& p : e.parts) j["parts"].push_back(PartJson(p));
+  for (const auto& w : e.wishes) {
+    json wj = {{"wish", w.wish},
+               {"feature_id", w.feature_id},
+               {"label", w.label},
+               {"importance", domain::ToString(w.importance)},
+               {"status", w.status ? match::StatusNl(*w.status) : "vrije tekst"},
+               {"reason", w.reason}};
+    if (!w.met_by.empty()) wj["met_by"] = w.met_by;
+    j["wishes"].push_back(wj);
+  }
+  for (const auto& n : e.needs)
+    j["needs"].push_back(
+        {{"feature_id", n.feature_id}, {"label", n.label}, {"met", n.met}, {"reason", n.reason}});
+  for (const auto& p : e.places)
+    j["places"].push_back({{"label", p.label},
+                           {"kind", domain::ToString(p.kind)},
+                           {"distance_km", std::round(p.distance_km * 10) / 10},
+                           {"max_km", p.max_km},
+                           {"within", p.within}});
+  return j;
+}
+
+json MismatchJson(const match::MatchIndex& ix, const domain::Client& c,
+                  const match::ClientMismatch& m) {
+  json j = {{"items", json::array()}, {"free_text_wishes", json::array()}};
+  if (m.best) j["best_offer_id"] = ix.offer(*m.best).id;
+  for (const auto& item : m.items) {
+    json ij = {{"kind", item.kind == match::MismatchKind::kWish   ? "wens"
+                        : item.kind == match::MismatchKind::kNeed ? "behoefte"
+                                                                  : "plek"},
+               {"key", item.key},
+               {"label", item.label},
+               {"importance", domain::ToString(item.importance)},
+               {"status", match::StatusNl(item.status)}};
+    if (item.nearest)
+      ij["nearest"] = {{"offer_id", ix.offer(item.nearest->offer).id},
+                       {"offer_name", ix.offer(item.nearest->offer).name},
+                       {"distance_km", std::round(item.nearest->distance_km * 10) / 10},
+                       {"wait_weeks", item.nearest->wait_weeks}};
+    else
+      ij["nearest"] = nullptr;
+    j["items"].push_back(ij);
+  }
+  for (uint32_t w : m.free_text_wishes) j["free_text_wishes"].push_back(c.wishes[w].text);
+  return j;
+}
+
+// ---- text ---------------------------------------------------------------------------
+
+void PrintExplanation(const match::Explanation& e, const char* indent) {
+  for (const auto& s : e.summary) std::printf("%s- %s\n", indent, s.c_str());
+  for (const auto& w : e.wishes)
+    std::printf("%s  [%s] %s (%s): %s\n", indent,
+                w.status ? match::StatusNl(*w.status).c_str() : "eigen woorden", w.label.c_str(),
+                std::string(domain::LabelNl(w.importance)).c_str(), w.reason.c_str());
+  for (const auto& n : e.needs)
+    std::printf("%s  [%s] %s (nodig)\n", indent, n.met ? "voldaan" : "niet voldaan",
+                n.label.c_str());
+  for (const auto& p : e.parts) {
+    std::string forms;
+    for (auto f : p.possible_forms) forms += (forms.empty() ? "" : ", ") + std::string(LabelNl(f));
+    std::printf("%s  %s: %s. Vormen: %s.%s\n", indent, p.offer_name.c_str(),
+                p.contracting_reason.c_str(), forms.empty() ? "geen" : forms.c_str(),
+                p.travel_km ? (" Reisafstand " + Km(*p.travel_km) + " km.").c_str() : "");
+  }
+}
+
+void PrintMatch(const match::MatchIndex& ix, const domain::Client& c, const match::MatchResult& r) {
+  const auto* m = ix.ref().FindMunicipality(c.municipality_code);
+  std::string kinds;
+  for (auto k : c.seeking) kinds += (kinds.empty() ? "" : ", ") + std::string(LabelNl(k));
+  std::printf("Passend aanbod voor %s (%s), profiel %s, %s\nGezocht: %s\n\n", c.name.c_str(),
+              c.id.c_str(), c.profile.empty() ? "onbekend" : c.profile.c_str(),
+              m ? m->name.c_str() : c.municipality_code.c_str(),
+              kinds.empty() ? "Wonen" : kinds.c_str());
+  for (size_t i = 0; i < r.offers.size(); ++i) {
+    const auto& o = r.offers[i];
+    std::printf(
+        "%zu. %s — %s (%s)\n   Score %.0f van 100; niet voldaan aan %d moet-wens(en) of "
+        "behoefte(n)\n",
+        i + 1, ix.offer(o.offer).name.c_str(), ix.provider(o.offer).name.c_str(),
+        std::string(LabelNl(ix.kind(o.offer))).c_str(), o.assessment.score, o.assessment.unmet);
+    PrintExplanation(o.explanation, "   ");
+    std::printf("\n");
+  }
+  if (r.offers.empty()) std::printf("Geen aanbod van de gezochte soort gevonden.\n\n");
+  std::printf("Wat zelfs het beste aanbod niet kan bieden (mismatch):\n");
+  if (r.mismatch.items.empty() && r.mismatch.free_text_wishes.empty())
+    std::printf("  niets: het beste aanbod voldoet aan alle wensen\n");
+  for (const auto& item : r.mismatch.items) {
+    std::printf("  - %s (%s, %s)", item.label.c_str(),
+                std::string(domain::LabelNl(item.importance)).c_str(),
+                match::StatusNl(item.status).c_str());
+    if (item.nearest)
+      std::printf(": dichtstbijzijnde aanbod dat het wel heeft: %s, %s km, %s\n",
+                  ix.offer(item.nearest->offer).name.c_str(), Km(item.nearest->distance_km).c_str(),
+                  item.nearest->wait_weeks == 0
+                      ? "geen wachttijd"
+                      : ("ongeveer " + std::to_string(item.nearest->wait_weeks) + " weken wachten")
+                            .c_str());
+    else
+      std::printf(": geen enkel aanbod biedt dit\n");
+  }
+  for (uint32_t w : r.mismatch.free_text_wishes)
+    std::printf(
+        "  - \"%s\": in eigen woorden, past bij geen kenmerk; vraag ernaar bij de aanbieder\n",
+        c.wishes[w].text.c_str());
+  if (!r.arrangements.empty()) std::printf("\nCombinaties:\n");
+  for (size_t i = 0; i < r.arrangements.size(); ++i) {
+    const auto& a = r.arrangements[i];
+    std::string parts;
+    for (uint32_t o : a.offers)
+      parts +=
+          (parts.empty() ? "" : " + ") + std::string(LabelNl(ix.kind(o))) + ": " + ix.offer(o).name;
+    std::printf("%zu. %s\n   Score %.0f van 100; niet voldaan: %d\n", i + 1, parts.c_str(),
+                a.assessment.score, a.assessment.unmet);
+    PrintExplanation(a.explanation, "   ");
+  }
+}
+
+struct MatchArgs {
+  std::string db, client;
+  bool json = false, arrangements = false;
+  int limit = 10;
+};
+
+Status RunMatch(const MatchArgs& a) {
+  if (a.limit < 1 || a.limit > 1000)
+    return InvalidArgument("--limit moet 1 tot 1000 zijn", "limit");
+  PASSEND_ASSIGN_OR_RETURN(auto db, OpenExisting(a.db));
+  auto client = db->clients().GetClient(a.client);
+  if (!client.ok() && client.error().code() == ErrorCode::kNotFound)
+    return NotFound("Cliënt '" + a.client + "' bestaat niet", "client");
+  if (!client.ok()) return client.error();
+  PASSEND_ASSIGN_OR_RETURN(match::MatchIndex ix, LoadIndex(*db));
+  match::MatchOptions opt;
+  opt.limit = static_cast<size_t>(a.limit);
+  opt.arrangements = a.arrangements ? static_cast<size_t>(a.limit) : 0;
+  PASSEND_ASSIGN_OR_RETURN(match::MatchResult r, match::MatchClient(ix, *client, opt));
+  if (!a.json) {
+    PrintMatch(ix, *client, r);
+    return Ok();
+  }
+  json j = {{"client_id", client->id}, {"offers", json::array()}};
+  for (const auto& o : r.offers)
+    j["offers"].push_back({{"offer_id", ix.offer(o.offer).id},
+                           {"score", std::round(o.assessment.score * 10) / 10},
+                           {"unmet", o.assessment.unmet},
+                           {"explanation", ExplanationJson(o.explanation)}});
+  j["mismatch"] = MismatchJson(ix, *client, r.mismatch);
+  if (a.arrangements) {
+    j["arrangements"] = json::array();
+    for (const auto& ar : r.arrangements) {
+      json ids = json::array();
+      for (uint32_t o : ar.offers) ids.push_back(ix.offer(o).id);
+      j["arrangements"].push_back({{"offer_ids", ids},
+                                   {"score", std::round(ar.assessment.score * 10) / 10},
+                                   {"unmet", ar.assessment.unmet},
+                                   {"explanation", ExplanationJson(ar.explanation)}});
+    }
+  }
+  std::cout << j.dump(2) << "\n";
+  return Ok();
+}
+
+// ---- mismatch map -------------------------------------------------------------------
+
+struct MismatchArgs {
+  std::string db, region;
+  bool json = false, csv = false;
+};
+
+json AreaJson(const match::MismatchArea& a) {
+  json per = json::object();
+  for (const auto& [k, v] : a.per_wish)
+    per[k] = {{"clients", v}, {"share", match::Share(v, a.clients)}};
+  return {{"code", a.code},
+          {"name", a.name},
+          {"clients", a.clients},
+          {"clients_with_mismatch", a.clients_with_mismatch},
+          {"per_wish", per}};
+}
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+void PrintMapCsv(const match::MismatchMap& m, const std::string& scope_name) {
+  std::printf("niveau,code,naam,sleutel,omschrijving,clienten_getroffen,clienten,aandeel\n");
+  auto label = [&](const std::string& k) {
+    auto it = m.labels.find(k);
+    return it == m.labels.end() ? k : it->second;
+  };
+  auto row = [&](const char* level, const std::string& code, const std::string& name,
+                 const std::string& key, const std::string& lab, int64_t n, int64_t total) {
+    std::printf("%s,%s,%s,%s,%s,%lld,%lld,%.4f\n", level, CsvField(code).c_str(),
+                CsvField(name).c_str(), CsvField(key).c_str(), CsvField(lab).c_str(),
+                static_cast<long long>(n), static_cast<long long>(total), match::Share(n, total));
+  };
+  for (const auto& [k, v] : m.per_wish) row("totaal", "", scope_name, k, label(k), v, m.clients);
+  for (const auto& [code, a] : m.regions)
+    for (const auto& [k, v] : a.per_wish)
+      row("zorgkantoor", code, a.name, k, label(k), v, a.clients);
+  for (const auto& [code, a] : m.municipalities)
+    for (const auto& [k, v] : a.per_wish) row("gemeente", code, a.name, k, label(k), v, a.clients);
+  for (const auto& [t, v] : m.free_texts) row("vrije_tekst", "", scope_name, "", t, v, m.clients);
+}
+
+void PrintMapText(const match::MismatchMap& m, const std::string& scope_name, double seconds) {
+  std::printf(
+      "Mismatchkaart %s: %lld cliënten, bij %lld (%.0f%%) kan het beste aanbod niet alles "
+      "bieden (%.1f s)\n\n",
+      scope_name.c_str(), static_cast<long long>(m.clients),
+      static_cast<long long>(m.clients_with_mismatch),
+      100 * match::Share(m.clients_with_mismatch, m.clients), seconds);
+  std::vector<std::pair<int64_t, std::string>> top;
+  for (const auto& [k, v] : m.per_wish) top.push_back({-v, k});
+  std::sort(top.begin(), top.end());
+  std::printf("Wensen die het beste aanbod het vaakst niet kan bieden:\n");
+  for (size_t i = 0; i < top.size() && i < 25; ++i)
+    std::printf("  %6lld  %5.1f%%  %s\n", static_cast<long long>(-top[i].first),
+                100 * match::Share(-top[i].first, m.clients), m.labels.at(top[i].second).c_str());
+  std::printf("\nPer zorgkantoorregio (cliënten met mismatch):\n");
+  for (const auto& [code, a] : m.regions)
+    std::printf("  %s %-36s %7lld van %7lld (%.0f%%)\n", code.c_str(), a.name.c_str(),
+                static_cast<long long>(a.clients_with_mismatch), static_cast<long long>(a.clients),
+                100 * match::Share(a.clients_with_mismatch, a.clients));
+  std::printf("\nPer gemeente: zie --csv of --json (%zu gemeenten).\n", m.municipalities.size());
+  std::printf("\nWensen in eigen woorden die bij geen kenmerk passen: %zu verschillende\n",
+              m.free_texts.size());
+  size_t shown = 0;
+  for (const auto& [t, v] : m.free_texts)
+    if (shown++ < 15) std::printf("  %5lld  \"%s\"\n", static_cast<long long>(v), t.c_str());
+  if (m.clients_invalid > 0)
+    std::printf("\nOvergeslagen wegens fouten in het dossier: %lld (eerste: %s)\n",
+                static_cast<long long>(m.clients_invalid), m.first_error.c_str());
+}
+
+Status RunMismatch(const MismatchArgs& a) {
+  if (a.json && a.csv) return InvalidArgument("Kies --json of --csv, niet allebei", "csv");
+  const auto& ref = refdata::BuiltIn();
+  intake::ClientFilter filter;
+  std::string scope = "Nederland";
+  if (!a.region.empty()) {
+    const domain::CareOfficeRegion* r = ref.FindRegion(a.region);
+    if (r == nullptr)
+      return InvalidArgument("Onbekende zorgkantoorregio '" + a.region + "'", "region");
+    scope = r->name;
+    for (const auto& m : ref.municipalities())
+      if (m.zorgkantoor_code == a.region) filter.municipality_codes.push_back(m.code);
+  }
+  const auto t0 = std::chrono::steady_clock::now();
+  PASSEND_ASSIGN_OR_RETURN(auto db, OpenExisting(a.db));
+  PASSEND_ASSIGN_OR_RETURN(match::MatchIndex ix, LoadIndex(*db));
+  PASSEND_ASSIGN_OR_RETURN(int64_t total, db->clients().CountClients(filter));
+  match::MismatchMapBuilder builder(ix, 2);
+  std::vector<domain::Client> batch;
+  int64_t done = 0;
+  auto flush = [&] {
+    builder.Add(batch);
+    done += static_cast<int64_t>(batch.size());
+    batch.clear();
+    Progress("mismatch: cliënten", done, total);
+  };
+  PASSEND_RETURN_IF_ERROR(db->clients().ForEachClient(filter, [&](const domain::Client& c) {
+    batch.push_back(c);
+    if (batch.size() >= 4096) flush();
+    return Ok();
+  }));
+  flush();
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const match::MismatchMap& m = builder.map();
+  if (a.csv) {
+    PrintMapCsv(m, scope);
+  } else if (a.json) {
+    json j = {{"scope", scope},
+              {"clients", m.clients},
+              {"clients_with_mismatch", m.clients_with_mismatch},
+              {"clients_without_offer", m.clients_without_offer},
+              {"clients_invalid", m.clients_invalid},
+              {"per_wish", json::object()},
+              {"regions", json::array()},
+              {"municipalities", json::array()},
+              {"free_texts", json::array()}};
+    for (const auto& [k, v] : m.per_wish)
+      j["per_wish"][k] = {
+          {"label", m.labels.at(k)}, {"clients", v}, {"share", match::Share(v, m.clients)}};
+    for (const auto& [code, ar] : m.regions) j["regions"].push_back(AreaJson(ar));
+    for (const auto& [code, ar] : m.municipalities) j["municipalities"].push_back(AreaJson(ar));
+    for (const auto& [t, v] : m.free_texts)
+      j["free_texts"].push_back({{"text", t}, {"clients", v}});
+    std::cout << j.dump(2) << "\n";
+  } else {
+    PrintMapText(m, scope, seconds);
+  }
+  return Ok();
+}
+
+}  // namespace
+
+void RegisterMatchCommands(CLI::App& app, Invocation& inv) {
+  auto* mc = app.add_subcommand("match", "Het best passende aanbod voor één cliënt, met uitleg");
+  auto ma = std::make_shared<MatchArgs>();
+  mc->add_option("--db", ma->db, "SQLite-bestand")->required();
+  mc->add_option("--client", ma->client, "Id van de cliënt")->required();
+  mc->add_flag("--json", ma->json, "Dezelfde gegevens als JSON");
+  mc->add_flag("--arrangements", ma->arrangements, "Ook combinaties van aanbieders");
+  mc->add_option("--limit", ma->limit, "Aantal resultaten")->capture_default_str();
+  mc->callback([&inv, ma] { inv.run = [ma] { return RunMatch(*ma); }; });
+
+  auto* mm = app.add_subcommand("mismatch", "Mismatchkaart: welke wensen het aanbod niet vervult");
+  auto mo = std::make_shared<MismatchArgs>();
+  mm->add_option("--db", mo->db, "SQLite-bestand")->required();
+  mm->add_option("--region", mo->region,
+                 "Zorgkantoorregio (code, bijv. 5531); standaard heel Nederland");
+  mm->add_flag("--json", mo->json, "Als JSON");
+  mm->add_flag("--csv", mo->csv, "Als CSV (per wens, gemeente en regio)");
+  mm->callback([&inv, mo] { inv.run = [mo] { return RunMismatch(*mo); }; });
+}
+
+}  // namespace passend::cli

@@ -1,0 +1,210 @@
+#include "match/explain.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+
+namespace passend::match {
+namespace {
+
+using domain::FeatureKind;
+using domain::OfferKind;
+
+std::string Num(double v) {
+  char buf[32];
+  if (v == static_cast<double>(static_cast<long long>(v)))
+    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
+  else
+    std::snprintf(buf, sizeof buf, "%.1f", v);
+  std::string s(buf);
+  std::replace(s.begin(), s.end(), '.', ',');
+  return s;
+}
+
+// The offer's own value of a feature, for people ("niveau 2 van 3", "12 personen").
+std::string ValueNl(const domain::Feature& f, float oriented) {
+  if (oriented == kAbsent) return "niet vermeld";
+  const double v = f.kind == FeatureKind::kNumber && !f.higher_is_better ? -oriented : oriented;
+  switch (f.kind) {
+    case FeatureKind::kYesNo: return v >= 1 ? "ja" : "nee";
+    case FeatureKind::kLevel: return "niveau " + Num(v) + " van " + std::to_string(f.level_max);
+    case FeatureKind::kNumber: return Num(v) + (f.unit.empty() ? "" : " " + f.unit);
+  }
+  return "?";
+}
+
+std::string WishReason(const domain::Feature& f, const domain::Wish& w, WishStatus st, float value,
+                       const std::string& by) {
+  const std::string who = by.empty() ? "" : " (" + by + ")";
+  if (f.kind == FeatureKind::kYesNo)
+    return st == WishStatus::kMet ? "Wordt geboden" + who : "Wordt niet geboden";
+  const double wished = WishedValue(f, w);
+  std::string want = f.kind == FeatureKind::kLevel
+                         ? "niveau " + Num(wished)
+                         : Num(wished) + (f.unit.empty() ? "" : " " + f.unit);
+  if (f.kind == FeatureKind::kNumber && w.value)
+    want = (f.higher_is_better ? "minstens " : "hoogstens ") + want;
+  if (f.kind == FeatureKind::kNumber && !w.value) want = "een opgave";
+  return "Aanbod: " + ValueNl(f, value) + who + "; gewenst: " + want;
+}
+
+std::string SectorsNl(const domain::Offer& o) {
+  std::string s;
+  for (const std::string& p : o.profiles) s += (s.empty() ? "" : ", ") + p;
+  if (!s.empty()) return "zorgprofielen " + s;
+  for (domain::Sector sec : o.sectors) s += (s.empty() ? "" : ", ") + std::string(ToString(sec));
+  return "sector " + (s.empty() ? std::string("(geen)") : s);
+}
+
+PartExplanation ExplainPart(const Query& q, uint32_t o, const RadPoint& living) {
+  const MatchIndex& ix = *q.index;
+  const domain::Offer& offer = ix.offer(o);
+  const domain::Client& c = *q.client;
+  PartExplanation p;
+  p.offer_id = offer.id, p.offer_name = offer.name, p.kind = offer.kind;
+  p.provider_id = offer.provider_id, p.provider_name = ix.provider(o).name;
+  p.location_name = ix.location(o).name, p.municipality_code = ix.location(o).municipality_code;
+  p.profile_accepted = (ix.accept_mask(o) & q.accept_bit) != 0;
+  if (!p.profile_accepted) {
+    const std::string prof = c.profile.empty() ? "" : "zorgprofiel " + c.profile + ", ";
+    p.profile_reason = "Dit aanbod is er voor " + SectorsNl(offer) + "; " + prof + "sector " +
+                       std::string(ToString(c.sector)) + " hoort daar niet bij";
+  }
+  p.contracting = ContractingOf(q, ix.region_mask(o), ix.forms(o));
+  p.pgb_needed = p.contracting == Contracting::kPgbNeeded;
+  const uint8_t pgb = FormBit(domain::DeliveryForm::kPgb);
+  for (domain::DeliveryForm f : offer.delivery_forms) {
+    const bool is_pgb = f == domain::DeliveryForm::kPgb;
+    if ((is_pgb && q.pgb_allowed) || (!is_pgb && p.contracting == Contracting::kInKind &&
+                                      (FormBit(f) & ~pgb & q.accepted_forms)))
+      p.possible_forms.push_back(f);
+  }
+  switch (p.contracting) {
+    case Contracting::kInKind:
+      p.contracting_reason = "Uw zorgkantoor heeft een contract: zorg in natura kan";
+      break;
+    case Contracting::kPgbNeeded:
+      p.contracting_reason = (ix.region_mask(o) & q.region_bit) == 0
+                                 ? "Geen contract met uw zorgkantoor: alleen met een pgb"
+                                 : "Alleen met een pgb in de vorm die u wilt";
+      break;
+    case Contracting::kNotReachable:
+      p.contracting_reason =
+          !q.pgb_allowed && (ix.forms(o) & pgb)
+              ? "Geen contract met uw zorgkantoor, en uw zorgprofiel geeft geen pgb"
+              : "Geen contract met uw zorgkantoor en geen pgb mogelijk: niet bereikbaar";
+      break;
+  }
+  p.wait_weeks = ix.wait_weeks(o), p.free_places = offer.free_places, p.quality = offer.quality;
+  if (!IsLiving(offer.kind)) p.travel_km = DistanceKm(living, ix.position(o));
+  if (offer.kind == OfferKind::kZorgThuis && offer.service_radius_km > 0) {
+    p.service_radius_km = offer.service_radius_km;
+    p.within_service_area = DistanceKm(q.home, ix.position(o)) <= offer.service_radius_km;
+  }
+  return p;
+}
+
+}  // namespace
+
+std::string StatusNl(WishStatus s) {
+  switch (s) {
+    case WishStatus::kMet: return "voldaan";
+    case WishStatus::kPartly: return "deels";
+    case WishStatus::kNotMet: return "niet voldaan";
+  }
+  return "?";
+}
+
+Explanation Explain(const Query& q, const std::vector<uint32_t>& offers) {
+  const MatchIndex& ix = *q.index;
+  const domain::Client& c = *q.client;
+  const auto& features = ix.ref().features();
+  Explanation e;
+  const bool at_offer = !offers.empty() && ix.kind(offers[0]) == OfferKind::kWonen;
+  const RadPoint living = at_offer ? ix.position(offers[0]) : q.home;
+  for (uint32_t o : offers) e.parts.push_back(ExplainPart(q, o, living));
+
+  int met = 0, linked = 0;
+  std::vector<std::string> missing_musts;
+  for (size_t i = 0; i < c.wishes.size(); ++i) {
+    const domain::Wish& w = c.wishes[i];
+    WishExplanation we;
+    we.wish = static_cast<uint32_t>(i), we.feature_id = w.feature_id, we.importance = w.importance;
+    auto qw = std::find_if(q.wishes.begin(), q.wishes.end(),
+                           [&](const QueryWish& x) { return x.wish == i; });
+    if (qw == q.wishes.end()) {
+      we.label = w.text;
+      we.reason = "Past bij geen kenmerk uit de lijst: vraag de aanbieder hier zelf naar";
+      e.wishes.push_back(std::move(we));
+      continue;
+    }
+    const domain::Feature& f = features[qw->feature];
+    we.label = f.label_nl;
+    WishStatus best = WishStatus::kNotMet;
+    float value = kAbsent;
+    for (uint32_t o : offers) {
+      const float v = ix.values(o)[qw->feature];
+      const WishStatus st = qw->Status(v);
+      if (we.met_by.empty() || st > best || (st == best && v > value))
+        best = st, value = v, we.met_by = ix.offer(o).id;
+    }
+    we.status = best;
+    const std::string by =
+        offers.size() > 1 && best != WishStatus::kNotMet ? ix.offer(ix.Find(we.met_by)).name : "";
+    we.reason = WishReason(f, w, best, value, by);
+    ++linked;
+    if (best == WishStatus::kMet) ++met;
+    if (qw->must && best != WishStatus::kMet) missing_musts.push_back(f.label_nl);
+    e.wishes.push_back(std::move(we));
+  }
+  for (const QueryNeed& qn : q.needs) {
+    NeedExplanation ne;
+    ne.need = qn.need, ne.feature_id = features[qn.feature].id,
+    ne.label = features[qn.feature].label_nl;
+    for (uint32_t o : offers) ne.met = ne.met || ix.values(o)[qn.feature] >= qn.met;
+    ne.reason = ne.met ? "Aanwezig" : "Ontbreekt: dit is nodig volgens de indicatie";
+    if (!ne.met) missing_musts.push_back(ne.label);
+    e.needs.push_back(std::move(ne));
+  }
+  for (const QueryPlace& qp : q.places) {
+    const domain::Place& pl = c.places[qp.place];
+    PlaceExplanation pe;
+    pe.place = qp.place, pe.label = pl.label.empty() ? std::string(LabelNl(pl.kind)) : pl.label;
+    pe.kind = pl.kind, pe.max_km = qp.max_km;
+    pe.distance_km = DistanceKm(living, qp.position);
+    pe.within = pe.distance_km <= qp.max_km;
+    e.places.push_back(std::move(pe));
+  }
+
+  // The summary, most important first.
+  for (const PartExplanation& p : e.parts) {
+    const std::string who = offers.size() > 1 ? p.offer_name + ": " : "";
+    if (!p.profile_accepted) e.summary.push_back(who + p.profile_reason + ".");
+    if (p.contracting != Contracting::kInKind)
+      e.summary.push_back(who + p.contracting_reason + ".");
+    if (!p.within_service_area) e.summary.push_back(who + "u woont buiten het werkgebied.");
+  }
+  if (!missing_musts.empty()) {
+    std::string s = "Ontbreekt, terwijl het moet: ";
+    for (size_t i = 0; i < missing_musts.size(); ++i) s += (i ? ", " : "") + missing_musts[i];
+    e.summary.push_back(s + ".");
+  }
+  if (linked > 0)
+    e.summary.push_back("Voldoet aan " + std::to_string(met) + " van de " + std::to_string(linked) +
+                        " wensen.");
+  for (const PlaceExplanation& pe : e.places)
+    e.summary.push_back(pe.label + ": " + Num(std::round(pe.distance_km * 10) / 10) + " km" +
+                        (pe.within ? "" : " (verder dan de gewenste " + Num(pe.max_km) + " km)") +
+                        ".");
+  for (const PartExplanation& p : e.parts) {
+    const std::string who = offers.size() > 1 ? p.offer_name + ": " : "";
+    e.summary.push_back(who +
+                        (p.wait_weeks == 0
+                             ? std::string("geen wachttijd")
+                             : "ongeveer " + std::to_string(p.wait_weeks) + " weken wachten") +
+                        ".");
+  }
+  return e;
+}
+
+}  // namespace passend::match

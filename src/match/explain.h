@@ -1,0 +1,70 @@
+#pragma once
+// Explanations: why an offer (or a combination) ranks where it does, in plain values
+// with Dutch sentences for people. Built for the few results shown, never in the search.
+// Pure functions; thread-safe.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "match/query.h"
+#include "match/score.h"
+
+namespace passend::match {
+
+struct WishExplanation {
+  uint32_t wish = 0;       // index in client.wishes
+  std::string feature_id;  // empty for a free-text wish
+  std::string label;       // the feature's Dutch label, or the client's own words
+  domain::Importance importance = domain::Importance::kImportant;
+  std::optional<WishStatus> status;  // empty: free text, fits no feature
+  std::string met_by;                // in a combination: the offer id that meets it best
+  std::string reason;                // "Heeft dit", "Niveau 2 van 3, gewenst 3", ...
+};
+
+struct NeedExplanation {
+  uint32_t need = 0;
+  std::string feature_id, label;
+  bool met = false;
+  std::string reason;
+};
+
+struct PlaceExplanation {
+  uint32_t place = 0;
+  std::string label;
+  domain::PlaceKind kind = domain::PlaceKind::kFamilie;
+  double distance_km = 0, max_km = 0;
+  bool within = false;
+};
+
+// One offer as part of a result.
+struct PartExplanation {
+  std::string offer_id, offer_name, provider_id, provider_name, location_name, municipality_code;
+  domain::OfferKind kind = domain::OfferKind::kWonen;
+  bool profile_accepted = true;
+  std::string profile_reason;  // empty when accepted
+  Contracting contracting = Contracting::kInKind;
+  bool pgb_needed = false;
+  std::string contracting_reason;
+  std::vector<domain::DeliveryForm> possible_forms;  // forms the client can have it in
+  int wait_weeks = 0, free_places = 0;
+  std::optional<double> quality;
+  std::optional<double> travel_km;  // day activities / respite: from where the client lives
+  std::optional<double> service_radius_km;
+  bool within_service_area = true;
+};
+
+struct Explanation {
+  std::vector<PartExplanation> parts;
+  std::vector<WishExplanation> wishes;  // every wish of the client, free text included
+  std::vector<NeedExplanation> needs;
+  std::vector<PlaceExplanation> places;  // distance from where the client would live
+  std::vector<std::string> summary;      // short Dutch sentences, most important first
+};
+
+// `offers`: one offer, or a combination with the living part first.
+Explanation Explain(const Query& q, const std::vector<uint32_t>& offers);
+
+// Dutch words for a status: "voldaan", "deels", "niet voldaan".
+std::string StatusNl(WishStatus s);
+
+}  // namespace passend::match

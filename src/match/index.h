@@ -1,0 +1,125 @@
+#pragma once
+// MatchIndex: the whole care offer laid out for matching. Built once from providers,
+// locations and offers; immutable afterwards and safe to share between threads.
+//
+// Offers are renumbered 0..size()-1 and kept as a structure of arrays: per offer its
+// kind, position, feature values (a dense row of `feature_count()` floats, oriented so
+// that higher is always better: a number where less is better is stored negated; a
+// feature the offer does not list is kAbsent), wait and quality scores, and bit masks for
+// contracted care-office regions, delivery forms and accepted care profiles.
+//
+// Per kind of offer the offers form a tree of groups (leaves of up to kLeafSize offers of
+// one profile-acceptance mask that lie close together; parents of up to kFanout groups).
+// Every group carries a summary that bounds all its offers: the bounding box, the highest
+// value per feature, the best wait and quality scores, the union of the masks. The
+// searches in topk.h, arrangement.h and mismatch.h use these to skip whole groups exactly.
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "domain/catalog.h"
+#include "domain/error.h"
+#include "domain/reference.h"
+#include "match/geometry.h"
+#include "match/weights.h"
+
+namespace passend::match {
+
+inline constexpr float kAbsent = -1e30f;
+inline constexpr uint32_t kLeafSize = 16;
+inline constexpr uint32_t kFanout = 8;
+inline constexpr uint32_t kNoNode = UINT32_MAX;
+inline constexpr int kSectorAcceptBit = 56;  // accept-mask bits 56..63: "a profile of sector s"
+
+uint8_t FormBit(domain::DeliveryForm f);
+inline bool IsLiving(domain::OfferKind k) {
+  return k == domain::OfferKind::kWonen || k == domain::OfferKind::kZorgThuis;
+}
+
+// The summary of one group of offers (a node of the tree).
+struct Group {
+  uint32_t begin = 0, end = 0;              // offers [begin, end)
+  uint32_t child_begin = 0, child_end = 0;  // child groups; equal for a leaf
+  BoxRad box;
+  float wait_score = 0, quality_score = 0;    // the best in the group
+  float service_radius_km = 0;                // the largest in the group
+  uint64_t region_mask = 0, accept_mask = 0;  // unions
+  uint8_t forms = 0;                          // union of FormBit
+  domain::OfferKind kind = domain::OfferKind::kWonen;
+  bool leaf() const { return child_begin == child_end; }
+};
+
+class MatchIndex {
+ public:
+  // Fails with kInvalidArgument when an offer names an unknown location or provider, or a
+  // feature the vocabulary does not know.
+  static Result<MatchIndex> Build(const std::vector<domain::Provider>& providers,
+                                  const std::vector<domain::Location>& locations,
+                                  const std::vector<domain::Offer>& offers,
+                                  const domain::ReferenceData& ref,
+                                  const Weights& weights = Weights::BuiltIn());
+
+  const domain::ReferenceData& ref() const { return *ref_; }
+  const Weights& weights() const { return weights_; }
+  uint32_t size() const { return static_cast<uint32_t>(offers_.size()); }
+  uint32_t feature_count() const { return feature_count_; }
+
+  // Per offer (i in 0..size()-1).
+  const domain::Offer& offer(uint32_t i) const { return offers_[i]; }
+  const domain::Location& location(uint32_t i) const { return locations_[location_of_[i]]; }
+  const domain::Provider& provider(uint32_t i) const { return providers_[provider_of_[i]]; }
+  uint32_t provider_index(uint32_t i) const { return provider_of_[i]; }
+  domain::OfferKind kind(uint32_t i) const { return kind_[i]; }
+  const RadPoint& position(uint32_t i) const { return position_[i]; }
+  const float* values(uint32_t i) const { return &values_[size_t{i} * feature_count_]; }
+  float wait_score(uint32_t i) const { return wait_score_[i]; }
+  float quality_score(uint32_t i) const { return quality_score_[i]; }
+  int wait_weeks(uint32_t i) const { return wait_weeks_[i]; }  // 0 when a place is free
+  float service_radius_km(uint32_t i) const { return service_radius_[i]; }
+  uint64_t region_mask(uint32_t i) const { return region_mask_[i]; }
+  uint64_t accept_mask(uint32_t i) const { return accept_mask_[i]; }
+  uint8_t forms(uint32_t i) const { return forms_[i]; }
+  // Rank of the offer id among all ids: the deterministic tie-break.
+  uint32_t id_rank(uint32_t i) const { return id_rank_[i]; }
+  // The offer with this id, or kNoNode.
+  uint32_t Find(const std::string& offer_id) const;
+
+  // The tree.
+  const Group& group(uint32_t g) const { return groups_[g]; }
+  const float* group_values(uint32_t g) const { return &group_values_[size_t{g} * feature_count_]; }
+  // The root group of a kind of offer, or kNoNode when there is none of that kind.
+  uint32_t root(domain::OfferKind k) const { return roots_[static_cast<int>(k)]; }
+  uint32_t group_count() const { return static_cast<uint32_t>(groups_.size()); }
+
+  // Masks for a client: the bit of a care-office region (0 if unknown), of a care profile
+  // (or, without a known profile, of the sector).
+  uint64_t RegionBit(const std::string& zorgkantoor_code) const;
+  uint64_t AcceptBit(const std::string& profile_code, domain::Sector sector) const;
+
+  // Bytes held by the index (for the memory figure in bench/).
+  size_t MemoryBytes() const;
+
+ private:
+  MatchIndex() = default;
+  void BuildTree();
+
+  const domain::ReferenceData* ref_ = nullptr;
+  Weights weights_;
+  uint32_t feature_count_ = 0;
+  std::vector<domain::Offer> offers_;
+  std::vector<domain::Location> locations_;
+  std::vector<domain::Provider> providers_;
+  std::vector<uint32_t> location_of_, provider_of_, id_rank_, by_id_;
+  std::vector<domain::OfferKind> kind_;
+  std::vector<RadPoint> position_;
+  std::vector<float> values_, wait_score_, quality_score_, service_radius_;
+  std::vector<int> wait_weeks_;
+  std::vector<uint64_t> region_mask_, accept_mask_;
+  std::vector<uint8_t> forms_;
+  std::vector<Group> groups_;
+  std::vector<float> group_values_;
+  std::array<uint32_t, 4> roots_{kNoNode, kNoNode, kNoNode, kNoNode};
+};
+
+}  // namespace passend::match

@@ -1,0 +1,98 @@
+#include "match/mismatch.h"
+
+#include <queue>
+
+namespace passend::match {
+namespace {
+
+struct Pending {
+  double min_km;
+  uint32_t group;
+  bool operator>(const Pending& o) const {
+    return min_km != o.min_km ? min_km > o.min_km : group > o.group;
+  }
+};
+
+}  // namespace
+
+std::optional<NearestOffer> FindNearest(const Query& q, const RadPoint& origin, uint32_t feature,
+                                        float met, const std::vector<domain::OfferKind>& kinds) {
+  const MatchIndex& ix = *q.index;
+  const BoxRad at = BoxRad::Of(origin);
+  auto fits = [&](const float* values, uint64_t accept) {
+    return (accept & q.accept_bit) != 0 && (feature == UINT32_MAX || values[feature] >= met);
+  };
+  std::priority_queue<Pending, std::vector<Pending>, std::greater<>> queue;
+  auto push = [&](uint32_t g) {
+    if (fits(ix.group_values(g), ix.group(g).accept_mask))
+      queue.push({MinDistanceKm(at, ix.group(g).box), g});
+  };
+  for (domain::OfferKind k : kinds)
+    if (ix.root(k) != kNoNode) push(ix.root(k));
+  std::optional<NearestOffer> best;
+  while (!queue.empty()) {
+    const Pending top = queue.top();
+    queue.pop();
+    if (best && top.min_km > best->distance_km) break;
+    const Group& g = ix.group(top.group);
+    if (!g.leaf()) {
+      for (uint32_t c = g.child_begin; c < g.child_end; ++c) push(c);
+      continue;
+    }
+    for (uint32_t o = g.begin; o < g.end; ++o) {
+      if (!fits(ix.values(o), ix.accept_mask(o))) continue;
+      const double d = DistanceKm(origin, ix.position(o));
+      if (!best || d < best->distance_km ||
+          (d == best->distance_km && ix.id_rank(o) < ix.id_rank(best->offer)))
+        best = NearestOffer{o, d, ix.wait_weeks(o)};
+    }
+  }
+  return best;
+}
+
+ClientMismatch FindMismatch(const Query& q, std::optional<uint32_t> best, bool find_nearest) {
+  const MatchIndex& ix = *q.index;
+  const domain::Client& c = *q.client;
+  const auto& features = ix.ref().features();
+  ClientMismatch m;
+  m.best = best;
+  m.free_text_wishes = q.free_text_wishes;
+  const float* values = best ? ix.values(*best) : nullptr;
+  for (const QueryWish& w : q.wishes) {
+    const WishStatus st = values ? w.Status(values[w.feature]) : WishStatus::kNotMet;
+    if (st == WishStatus::kMet) continue;
+    MismatchItem item;
+    item.kind = MismatchKind::kWish, item.index = w.wish, item.status = st;
+    item.key = features[w.feature].id, item.label = features[w.feature].label_nl;
+    item.importance = c.wishes[w.wish].importance;
+    if (find_nearest) item.nearest = FindNearest(q, q.home, w.feature, w.met, q.kinds);
+    m.items.push_back(std::move(item));
+  }
+  for (const QueryNeed& nd : q.needs) {
+    if (values && values[nd.feature] >= nd.met) continue;
+    MismatchItem item;
+    item.kind = MismatchKind::kNeed, item.index = nd.need,
+    item.importance = domain::Importance::kMust;
+    item.key = features[nd.feature].id, item.label = features[nd.feature].label_nl;
+    if (find_nearest) item.nearest = FindNearest(q, q.home, nd.feature, nd.met, q.kinds);
+    m.items.push_back(std::move(item));
+  }
+  // Places matter where the client would live: only a wonen offer moves the client.
+  const bool moves = best && ix.kind(*best) == domain::OfferKind::kWonen;
+  for (const QueryPlace& p : q.places) {
+    const double d = DistanceKm(moves ? ix.position(*best) : q.home, p.position);
+    if (d <= p.max_km) continue;
+    const domain::Place& pl = c.places[p.place];
+    MismatchItem item;
+    item.kind = MismatchKind::kPlace, item.index = p.place, item.importance = pl.importance;
+    item.key = "plek:" + std::string(ToString(pl.kind));
+    item.label = "Dichtbij " + (pl.label.empty() ? std::string(LabelNl(pl.kind)) : pl.label) +
+                 " (binnen " + std::to_string(static_cast<int>(p.max_km)) + " km)";
+    if (find_nearest && moves)
+      item.nearest = FindNearest(q, p.position, UINT32_MAX, 0, {domain::OfferKind::kWonen});
+    m.items.push_back(std::move(item));
+  }
+  return m;
+}
+
+}  // namespace passend::match

@@ -1,0 +1,49 @@
+#pragma once
+// The mismatch of one client: what even the best option cannot give. Every wish (and
+// need, and place that matters) the best offer does not fully meet is listed, with the
+// nearest offer that would meet it (how far from home, how long the wait). Wishes kept in
+// the client's own words that fit no feature are listed as such, never dropped.
+// Pure functions over an immutable index; thread-safe.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "match/query.h"
+#include "match/score.h"
+
+namespace passend::match {
+
+struct NearestOffer {
+  uint32_t offer = 0;
+  double distance_km = 0;  // from the client's home (for a place: from that place)
+  int wait_weeks = 0;
+};
+
+enum class MismatchKind : uint8_t { kWish, kNeed, kPlace };
+
+struct MismatchItem {
+  MismatchKind kind = MismatchKind::kWish;
+  uint32_t index = 0;  // in client.wishes / needs / places
+  std::string key;     // feature id; for a place "plek:<kind>"
+  std::string label;   // Dutch
+  domain::Importance importance = domain::Importance::kImportant;
+  WishStatus status = WishStatus::kNotMet;  // how far the best option meets it
+  std::optional<NearestOffer> nearest;      // empty: no offer anywhere meets it
+};
+
+struct ClientMismatch {
+  std::optional<uint32_t> best;  // the best option, if there is any offer
+  std::vector<MismatchItem> items;
+  std::vector<uint32_t> free_text_wishes;  // indices in client.wishes
+};
+
+// `best`: the first of the ranking (empty when the client has no candidate offers).
+// With `find_nearest` false the nearest offers are not searched (regional counts).
+ClientMismatch FindMismatch(const Query& q, std::optional<uint32_t> best, bool find_nearest);
+
+// The nearest offer of the client's kinds that accepts the client's profile and reaches
+// `met` on feature `feature` (any offer when feature is UINT32_MAX), from `origin`.
+std::optional<NearestOffer> FindNearest(const Query& q, const RadPoint& origin, uint32_t feature,
+                                        float met, const std::vector<domain::OfferKind>& kinds);
+
+}  // namespace passend::match

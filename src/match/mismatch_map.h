@@ -1,0 +1,65 @@
+#pragma once
+// The mismatch map: over every client of a region (or the country), which wishes the best
+// option cannot meet, counted per wish, per municipality and per care-office region, with
+// the free-text wishes that fit no feature. What the care office and providers should buy
+// and build (DOMAIN.md, step C).
+//
+// MismatchMapBuilder matches clients batch by batch on a few threads; the counts do not
+// depend on the batching or the number of threads (deterministic). One builder is used
+// from one thread at a time.
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <span>
+#include <string>
+
+#include "domain/client.h"
+#include "domain/error.h"
+#include "match/index.h"
+
+namespace passend::match {
+
+struct MismatchArea {
+  std::string code, name;  // CBS municipality code or care-office code; its name
+  int64_t clients = 0;
+  int64_t clients_with_mismatch = 0;
+  std::map<std::string, int64_t> per_wish;  // mismatch key -> clients affected
+};
+
+struct MismatchMap {
+  int64_t clients = 0;
+  int64_t clients_with_mismatch = 0;  // at least one wish, need or place not met
+  int64_t clients_without_offer = 0;  // no offer of the kinds sought at all
+  int64_t clients_invalid = 0;        // skipped: the dossier has an error (first_error)
+  std::string first_error;
+  std::map<std::string, int64_t> per_wish;    // key (feature id, "plek:familie") -> clients
+  std::map<std::string, std::string> labels;  // key -> Dutch label
+  std::map<std::string, MismatchArea> municipalities, regions;
+  std::map<std::string, int64_t> free_texts;  // the client's own words -> clients
+
+  void Merge(const MismatchMap& other);
+};
+
+class MismatchMapBuilder {
+ public:
+  explicit MismatchMapBuilder(const MatchIndex& index, int threads = 2)
+      : index_(index), threads_(threads < 1 ? 1 : threads) {}
+
+  // Matches each client (best option and mismatch) and counts the result.
+  void Add(std::span<const domain::Client> clients);
+  const MismatchMap& map() const { return map_; }
+
+ private:
+  void AddOne(const domain::Client& c, MismatchMap& into) const;
+
+  const MatchIndex& index_;
+  int threads_;
+  MismatchMap map_;
+};
+
+// Share of clients affected, 0..1 (0 when there are no clients).
+inline double Share(int64_t affected, int64_t clients) {
+  return clients > 0 ? static_cast<double>(affected) / static_cast<double>(clients) : 0.0;
+}
+
+}  // namespace passend::match

@@ -1,0 +1,75 @@
+#pragma once
+// Query: one client prepared for matching against a MatchIndex. Wishes and needs are
+// resolved to dense feature numbers with thresholds in the index's oriented values;
+// places get their weight; the masks for region, profile and delivery forms are set.
+// A Query borrows the client and the index (both must outlive it); it is immutable once
+// made and may be shared between threads.
+#include <cstdint>
+#include <vector>
+
+#include "domain/client.h"
+#include "domain/error.h"
+#include "match/index.h"
+
+namespace passend::match {
+
+// How far an offer meets a wish.
+enum class WishStatus : uint8_t { kNotMet = 0, kPartly = 1, kMet = 2 };
+
+struct QueryWish {
+  uint32_t feature = 0;
+  uint32_t wish = 0;          // index in client.wishes
+  float met = 0, partly = 0;  // oriented thresholds: value >= met is met, >= partly is partly
+  double weight = 0;
+  bool must = false;
+  WishStatus Status(float value) const {
+    return value >= met      ? WishStatus::kMet
+           : value >= partly ? WishStatus::kPartly
+                             : WishStatus::kNotMet;
+  }
+};
+
+struct QueryNeed {
+  uint32_t feature = 0;
+  uint32_t need = 0;  // index in client.needs
+  float met = 0;
+};
+
+struct QueryPlace {
+  uint32_t place = 0;  // index in client.places
+  RadPoint position;
+  double max_km = 0, weight = 0;
+  bool must = false;
+};
+
+struct Query {
+  const MatchIndex* index = nullptr;
+  const domain::Client* client = nullptr;
+  RadPoint home;
+  BoxRad home_box;
+  std::vector<QueryWish> wishes;           // wishes linked to a feature
+  std::vector<uint32_t> free_text_wishes;  // indices of wishes without a feature
+  std::vector<QueryNeed> needs;
+  std::vector<QueryPlace> places;
+  std::vector<domain::OfferKind> kinds;  // the kinds of offer the client looks for
+  uint64_t region_bit = 0, accept_bit = 0;
+  uint8_t accepted_forms = 0;  // FormBit of the forms the client accepts
+  bool pgb_allowed = false;    // the profile allows a pgb
+  bool prefers_pgb = false;    // the client asked for a pgb
+  double partly_score = 0.5;
+  double fixed_weight = 0;  // wishes + places + wait + contract + quality
+
+  // Score in 0..1 of a distance against a maximum (1 within, falling to 0 beyond).
+  double DistanceScore(double km, double max_km) const;
+};
+
+// Fails with kInvalidArgument (field path in the client) on a wish or need with a
+// feature the vocabulary does not know, a wished value out of range, a distance below
+// zero or a position that is not a number; kNotFound for an unknown municipality.
+Result<Query> MakeQuery(const MatchIndex& index, const domain::Client& client);
+
+// The value of a wished level/number in the index's orientation, with the threshold for
+// "partly"; exposed for explanations.
+double WishedValue(const domain::Feature& f, const domain::Wish& w);
+
+}  // namespace passend::match

@@ -1,0 +1,123 @@
+#include "match/score.h"
+
+#include <algorithm>
+
+namespace passend::match {
+
+using domain::OfferKind;
+
+View OfferView(const MatchIndex& ix, uint32_t i) {
+  View v;
+  v.values = ix.values(i);
+  v.point = ix.position(i);
+  v.box = BoxRad::Of(v.point);
+  v.exact = true;
+  v.kind = ix.kind(i);
+  v.provider = ix.provider_index(i);
+  v.wait_score = ix.wait_score(i);
+  v.quality_score = ix.quality_score(i);
+  v.service_radius_km = ix.service_radius_km(i);
+  v.region_mask = ix.region_mask(i);
+  v.accept_mask = ix.accept_mask(i);
+  v.forms = ix.forms(i);
+  return v;
+}
+
+View GroupView(const MatchIndex& ix, uint32_t g) {
+  const Group& gr = ix.group(g);
+  View v;
+  v.values = ix.group_values(g);
+  v.box = gr.box;
+  v.kind = gr.kind;
+  v.wait_score = gr.wait_score;
+  v.quality_score = gr.quality_score;
+  v.service_radius_km = gr.service_radius_km;
+  v.region_mask = gr.region_mask;
+  v.accept_mask = gr.accept_mask;
+  v.forms = gr.forms;
+  return v;
+}
+
+Contracting ContractingOf(const Query& q, uint64_t region_mask, uint8_t forms) {
+  const uint8_t pgb = FormBit(domain::DeliveryForm::kPgb);
+  if ((region_mask & q.region_bit) != 0 && (forms & ~pgb & q.accepted_forms) != 0)
+    return Contracting::kInKind;
+  if ((forms & pgb) != 0 && q.pgb_allowed) return Contracting::kPgbNeeded;
+  return Contracting::kNotReachable;
+}
+
+Assessment Assess(const Query& q, std::span<const View> views) {
+  const Weights& wt = q.index->weights();
+  const size_t n = views.size();
+  // Where the client would live: at the wonen offer, otherwise at home.
+  const bool at_offer = n > 0 && views[0].kind == OfferKind::kWonen;
+  const bool p_exact = !at_offer || views[0].exact;
+  const RadPoint& p = at_offer ? views[0].point : q.home;
+  const BoxRad& pbox = at_offer ? views[0].box : q.home_box;
+
+  Assessment a;
+  double sum = 0, weight = q.fixed_weight;
+  for (const QueryWish& w : q.wishes) {
+    WishStatus st = WishStatus::kNotMet;
+    for (const View& v : views) {
+      st = std::max(st, w.Status(v.values[w.feature]));
+      if (st == WishStatus::kMet) break;
+    }
+    sum += w.weight * (st == WishStatus::kMet      ? 1.0
+                       : st == WishStatus::kPartly ? q.partly_score
+                                                   : 0.0);
+    if (w.must && st != WishStatus::kMet) ++a.unmet;
+  }
+  for (const QueryNeed& nd : q.needs) {
+    bool met = false;
+    for (const View& v : views) met = met || v.values[nd.feature] >= nd.met;
+    if (!met) ++a.unmet;
+  }
+  for (const QueryPlace& pl : q.places) {
+    const double d =
+        p_exact ? DistanceKm(p, pl.position) : MinDistanceKm(pbox, BoxRad::Of(pl.position));
+    sum += pl.weight * q.DistanceScore(d, pl.max_km);
+    if (pl.must && d > pl.max_km) ++a.unmet;
+  }
+  double wait = 0, contract = 0, quality = 0;
+  for (const View& v : views) {
+    if (!IsLiving(v.kind)) {
+      const double max_km = v.kind == OfferKind::kDagbesteding ? wt.travel_dagbesteding_max_km
+                                                               : wt.travel_logeren_max_km;
+      const double d = p_exact && v.exact ? DistanceKm(p, v.point) : MinDistanceKm(pbox, v.box);
+      sum += wt.travel * q.DistanceScore(d, max_km);
+      weight += wt.travel;
+    }
+    switch (ContractingOf(q, v.region_mask, v.forms)) {
+      case Contracting::kInKind: contract += 1; break;
+      case Contracting::kPgbNeeded: contract += q.prefers_pgb ? 1 : wt.pgb_factor; break;
+      case Contracting::kNotReachable: ++a.unmet; break;
+    }
+    if ((v.accept_mask & q.accept_bit) == 0) ++a.unmet;
+    if (v.kind == OfferKind::kZorgThuis) {
+      const double d = v.exact ? DistanceKm(q.home, v.point) : MinDistanceKm(q.home_box, v.box);
+      if (d > v.service_radius_km) ++a.unmet;
+    }
+    wait += v.wait_score;
+    quality += v.quality_score;
+  }
+  if (n > 0) sum += (wt.wait * wait + wt.contract * contract + wt.quality * quality) / n;
+  if (n >= 2) {
+    int64_t distinct = 0;
+    for (size_t i = 0; i < n; ++i) {
+      if (!views[i].exact) continue;
+      bool seen = false;
+      for (size_t j = 0; j < i; ++j)
+        seen = seen || (views[j].exact && views[j].provider == views[i].provider);
+      distinct += seen ? 0 : 1;
+    }
+    sum += wt.one_provider *
+           static_cast<double>(static_cast<int64_t>(n) - std::max<int64_t>(1, distinct)) /
+           static_cast<double>(n - 1);
+    weight += wt.one_provider;
+  }
+  a.score = weight > 0 ? 100.0 * sum / weight : 0;
+  return a;
+}
+
+}  // namespace passend::match

@@ -1,0 +1,95 @@
+// The pruned search gives exactly what scoring every offer gives.
+#include "match/topk.h"
+
+#include <gtest/gtest.h>
+
+#include "match/mismatch.h"
+#include "match/test_catalog.h"
+
+namespace passend::match {
+namespace {
+
+using domain::OfferKind;
+
+void ExpectSame(const MatchIndex& ix, const std::vector<RankedOffer>& fast,
+                const std::vector<RankedOffer>& slow, const std::string& what) {
+  ASSERT_EQ(fast.size(), slow.size()) << what;
+  for (size_t i = 0; i < fast.size(); ++i) {
+    EXPECT_EQ(ix.offer(fast[i].offer).id, ix.offer(slow[i].offer).id) << what << " #" << i;
+    EXPECT_EQ(fast[i].assessment.unmet, slow[i].assessment.unmet);
+    EXPECT_EQ(fast[i].assessment.score, slow[i].assessment.score);
+  }
+}
+
+TEST(TopKTest, FastEqualsExhaustiveOnRandomCatalogues) {
+  const std::vector<std::vector<OfferKind>> seeks = {
+      {OfferKind::kWonen},
+      {OfferKind::kDagbesteding},
+      {OfferKind::kZorgThuis, OfferKind::kLogeren},
+      {OfferKind::kWonen, OfferKind::kDagbesteding, OfferKind::kLogeren, OfferKind::kZorgThuis}};
+  int64_t scored = 0, total = 0;
+  for (uint64_t seed = 1; seed <= 8; ++seed) {
+    const MatchIndex ix = testing::RandomCatalog(seed, 50 + 150 * static_cast<int>(seed)).Index();
+    testing::Rng rng(seed * 77);
+    for (int i = 0; i < 40; ++i) {
+      const domain::Client c = testing::RandomClient(rng, i, seeks[i % seeks.size()]);
+      auto q = MakeQuery(ix, c);
+      ASSERT_TRUE(q.ok()) << q.error().ToString();
+      for (size_t k : {size_t{1}, size_t{10}}) {
+        SearchStats stats;
+        const auto fast = TopOffers(*q, k, &stats);
+        ExpectSame(ix, fast, TopOffersExhaustive(*q, k),
+                   "seed " + std::to_string(seed) + " client " + std::to_string(i));
+        scored += stats.offers_scored;
+        total += ix.size();
+        // The mismatch follows from the best option: the same best gives the same items.
+        if (!fast.empty()) {
+          const auto a = FindMismatch(*q, fast[0].offer, true);
+          const auto b = FindMismatch(*q, TopOffersExhaustive(*q, 1)[0].offer, true);
+          ASSERT_EQ(a.items.size(), b.items.size());
+          for (size_t j = 0; j < a.items.size(); ++j) EXPECT_EQ(a.items[j].key, b.items[j].key);
+        }
+      }
+    }
+  }
+  EXPECT_LT(scored, total);  // the search skipped offers
+}
+
+TEST(TopKTest, TiesAreBrokenByOfferId) {
+  testing::Catalog cat;
+  for (const char* id : {"off-c", "off-a", "off-b"})
+    cat.Add(id, "prv-x", OfferKind::kWonen, testing::kMaastricht);
+  const MatchIndex ix = cat.Index();
+  auto q = MakeQuery(ix, testing::MakeClient());
+  ASSERT_TRUE(q.ok());
+  const auto top = TopOffers(*q, 2);
+  ASSERT_EQ(top.size(), 2u);
+  EXPECT_EQ(ix.offer(top[0].offer).id, "off-a");
+  EXPECT_EQ(ix.offer(top[1].offer).id, "off-b");
+}
+
+TEST(TopKTest, NearestOfferIsTheNearestThatMeetsTheWish) {
+  testing::Catalog cat;
+  cat.Add("off-ver", "prv-a", OfferKind::kWonen, testing::Offset(testing::kMaastricht, 30, 0))
+      .features = {{"huisdier_toegestaan", 1}};
+  cat.Add("off-dicht", "prv-b", OfferKind::kWonen, testing::Offset(testing::kMaastricht, 12, 0))
+      .features = {{"huisdier_toegestaan", 1}};
+  cat.Add("off-zonder", "prv-c", OfferKind::kWonen, testing::kMaastricht);
+  const MatchIndex ix = cat.Index();
+  domain::Client c = testing::MakeClient();
+  c.wishes = {testing::Want("huisdier_toegestaan", domain::Importance::kImportant)};
+  c.places = {
+      {domain::PlaceKind::kFamilie, "zoon", testing::kMaastricht, 5, domain::Importance::kMust}};
+  auto q = MakeQuery(ix, c);
+  ASSERT_TRUE(q.ok());
+  const auto top = TopOffers(*q, 1);
+  EXPECT_EQ(ix.offer(top[0].offer).id, "off-zonder");
+  const ClientMismatch m = FindMismatch(*q, top[0].offer, true);
+  ASSERT_EQ(m.items.size(), 1u);
+  ASSERT_TRUE(m.items[0].nearest.has_value());
+  EXPECT_EQ(ix.offer(m.items[0].nearest->offer).id, "off-dicht");
+  EXPECT_NEAR(m.items[0].nearest->distance_km, 12, 0.3);
+}
+
+}  // namespace
+}  // namespace passend::match
