@@ -1,0 +1,327 @@
+// THE matrix test: one user per role (the demo accounts), logged in over real HTTP on
+// loopback, asks every guarded route of the API for records inside and outside its scope,
+// and checks every allowed and every denied cell of the permission matrix. Expectations
+// come from the matrix cells and the fixture's own facts (who consented to whom, which
+// region a client lives in), not from the code under test. Plus the guard's other duties:
+// 401 without login, CSRF, API tokens, the access log, emergency access, throttling.
+#include <gtest/gtest.h>
+#include <httplib.h>
+
+#include <filesystem>
+#include <map>
+#include <thread>
+
+#include "access/demo_accounts.h"
+#include "access/permissions.h"
+#include "api/access_guard.h"
+#include "api/access_routes.h"
+#include "api/routes.h"
+#include "api/server.h"
+#include "refdata/refdata.h"
+#include "store/sqlite/sqlite_access_store.h"
+#include "store/sqlite/sqlite_database.h"
+
+namespace passend::api {
+namespace {
+
+namespace a = passend::access;
+using nlohmann::json;
+
+// The fixture's facts: cli-1 (Maastricht, care office 5531) is the demo client and gave
+// consent for care delivery to the OCO, the neighbourhood team and the provider; cli-2
+// (Maastricht) is represented and gave consent to the provider (registration) and the CIZ
+// (indication); cli-3 lives in Rotterdam (5521) and consented to nobody.
+const std::map<std::string, std::map<a::Role, a::Purpose>> kConsents = {
+    {"cli-1",
+     {{a::Role::kOco, a::Purpose::kCareDelivery},
+      {a::Role::kWijkteam, a::Purpose::kCareDelivery},
+      {a::Role::kProvider, a::Purpose::kCareDelivery}}},
+    {"cli-2",
+     {{a::Role::kProvider, a::Purpose::kRegistration}, {a::Role::kCiz, a::Purpose::kIndication}}},
+};
+const std::map<std::string, std::string> kRegion = {
+    {"cli-1", "5531"}, {"cli-2", "5531"}, {"cli-3", "5521"}};
+
+bool InScopeByFacts(a::Role role, const a::MatrixCell& cell, const std::string& client,
+                    const std::string& provider) {
+  switch (cell.scope) {
+    case a::ScopeRule::kAll: return true;
+    case a::ScopeRule::kOwnClient:
+      return (role == a::Role::kClient && client == "cli-1") ||
+             (role == a::Role::kRepresentative && client == "cli-2");
+    case a::ScopeRule::kConsent: {
+      auto c = kConsents.find(client);
+      if (c == kConsents.end()) return false;
+      auto r = c->second.find(role);
+      if (r == c->second.end()) return false;
+      return cell.purposes.empty() || std::find(cell.purposes.begin(), cell.purposes.end(),
+                                                r->second) != cell.purposes.end();
+    }
+    case a::ScopeRule::kRegion: return kRegion.count(client) && kRegion.at(client) == "5531";
+    case a::ScopeRule::kOwnProvider: return provider == "prv-a";
+  }
+  return false;
+}
+
+struct Login {
+  std::string cookie;  // "passend_session=..."
+  std::string csrf;
+};
+
+class AccessMatrixTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    path_ = std::filesystem::temp_directory_path() /
+            ("passend-matrix-" + std::to_string(::getpid()) + "-" +
+             ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
+    std::filesystem::remove(path_);
+    auto db = store::sqlite::OpenSqliteDatabase(path_.string());
+    ASSERT_TRUE(db.ok()) << db.error().ToString();
+    db_ = std::move(db).value();
+    auto access = store::sqlite::OpenAccessStore(*db_);
+    ASSERT_TRUE(access.ok());
+    access_ = std::move(access).value();
+    ASSERT_TRUE(db_->catalog().PutProvider({"prv-a", "Zorggroep A", true, ""}).ok());
+    ASSERT_TRUE(db_->catalog().PutProvider({"prv-b", "Zorggroep B", true, ""}).ok());
+    for (auto [id, gm] : {std::pair{"cli-1", "GM0935"}, {"cli-2", "GM0935"}, {"cli-3", "GM0599"}}) {
+      domain::Client c;
+      c.id = id;
+      c.name = std::string("Cliënt ") + id;
+      c.municipality_code = gm;
+      ASSERT_TRUE(db_->clients().PutClient(c).ok());
+    }
+    a::AccessStores stores{*access_, *access_, *access_};
+    auto clock = [] { return a::SystemNow(); };
+    auto demo = a::CreateDemoAccounts(db_->catalog(), db_->clients(), refdata::BuiltIn(), stores,
+                                      clock, a::HashCost::kTestOnly);
+    ASSERT_TRUE(demo.ok()) << demo.error().ToString();
+    demo_ = *demo;
+    AccessOptions opts;
+    opts.hash_cost = a::HashCost::kTestOnly;
+    services_ = std::make_unique<AccessServices>(stores, *db_, refdata::BuiltIn(), clock, opts);
+    guard_ = std::make_unique<AccessGuard>(*services_);
+    Router router = AllRoutes(*db_, refdata::BuiltIn());
+    AddAccessRoutes(router, *services_);
+    ServerOptions options;
+    options.port = 0;
+    options.threads = 4;
+    options.log = [](const json&) {};
+    server_ = std::make_unique<Server>(options, std::move(router), guard_.get());
+    ASSERT_TRUE(server_->Bind().ok());
+    runner_ = std::thread([this] { (void)server_->Run(); });
+  }
+  void TearDown() override {
+    server_->Stop();
+    runner_.join();
+    server_.reset();
+    guard_.reset();
+    services_.reset();
+    access_.reset();
+    db_.reset();
+    for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + ext);
+  }
+
+  httplib::Client Http() const {
+    httplib::Client c("127.0.0.1", server_->port());
+    c.set_read_timeout(std::chrono::seconds(20));
+    return c;
+  }
+  const a::DemoLogin& DemoOf(a::Role role) const {
+    for (const auto& d : demo_)
+      if (d.role == role) return d;
+    throw std::logic_error("no demo login");
+  }
+  Login LogIn(a::Role role) {
+    const auto& d = DemoOf(role);
+    auto res =
+        Http().Post("/api/v1/auth/login", json{{"email", d.email}, {"password", d.password}}.dump(),
+                    "application/json");
+    EXPECT_TRUE(res && res->status == 200)
+        << d.email << ": " << (res ? res->body : "geen antwoord");
+    if (!res || res->status != 200) return {};
+    const std::string set = res->get_header_value("Set-Cookie");
+    EXPECT_NE(set.find("HttpOnly"), std::string::npos);
+    EXPECT_NE(set.find("SameSite=Strict"), std::string::npos);
+    return {set.substr(0, set.find(';')), json::parse(res->body)["csrf_token"].get<std::string>()};
+  }
+  httplib::Result Send(const std::string& method, const std::string& path, const Login& who,
+                       std::string body = "{}", httplib::Headers extra = {}) {
+    httplib::Headers h = std::move(extra);
+    if (!who.cookie.empty()) h.emplace("Cookie", who.cookie);
+    if (!who.csrf.empty()) h.emplace("X-CSRF-Token", who.csrf);
+    auto c = Http();
+    if (method == "GET") return c.Get(path, h);
+    if (method == "DELETE") return c.Delete(path, h, body, "application/json");
+    if (method == "PATCH") return c.Patch(path, h, body, "application/json");
+    if (method == "PUT") return c.Put(path, h, body, "application/json");
+    return c.Post(path, h, body, "application/json");
+  }
+
+  std::filesystem::path path_;
+  std::unique_ptr<store::Database> db_;
+  std::unique_ptr<store::sqlite::SqliteAccessStore> access_;
+  std::vector<a::DemoLogin> demo_;
+  std::unique_ptr<AccessServices> services_;
+  std::unique_ptr<AccessGuard> guard_;
+  std::unique_ptr<Server> server_;
+  std::thread runner_;
+};
+
+// Fills a route pattern for one target; returns "" for a parameter it cannot fill.
+std::string PathFor(const std::string& pattern, const std::string& client, const std::string& id) {
+  std::string out = pattern;
+  auto put = [&out](const std::string& name, const std::string& value) {
+    const auto at = out.find("{" + name + "}");
+    if (at != std::string::npos) out.replace(at, name.size() + 2, value);
+  };
+  if (pattern.rfind("/api/v1/clients/{id}", 0) == 0) put("id", client);
+  put("id", id);
+  put("consent_id", "cns-bestaat-niet");
+  put("code", "x");
+  return out.find('{') == std::string::npos ? out : "";
+}
+
+TEST_F(AccessMatrixTest, EveryCellOfTheMatrixHoldsOverHttp) {
+  std::map<a::Role, Login> logins;
+  for (a::Role role : a::kAllRoles) logins[role] = LogIn(role);
+  int cells_checked = 0;
+  for (const Route& route : server_->router().routes()) {
+    if (route.permission == kPublic || route.pattern == "/api/v1/auth/logout") continue;
+    const a::Permission* perm = a::FindPermission(route.permission);
+    ASSERT_NE(perm, nullptr) << route.method << " " << route.pattern << " noemt bevoegdheid '"
+                             << route.permission << "', die niet in de matrix staat";
+    const bool about_client = route.pattern.rfind("/api/v1/clients/{id}", 0) == 0;
+    const bool about_provider = route.pattern.rfind("/api/v1/providers/{id}", 0) == 0;
+    const std::vector<std::string> targets =
+        about_client ? std::vector<std::string>{"cli-1", "cli-2", "cli-3"}
+                     : std::vector<std::string>{"-"};
+    for (a::Role role : a::kAllRoles) {
+      for (const std::string& client : targets) {
+        const std::string id = about_provider ? "prv-a" : "bestaat-niet";
+        const std::string path = PathFor(route.pattern, client, id);
+        ASSERT_FALSE(path.empty()) << route.pattern;
+        const a::MatrixCell* cell = a::FindCell(role, route.permission);
+        const bool allowed =
+            cell != nullptr &&
+            (!about_client && !about_provider
+                 ? true
+                 : InScopeByFacts(role, *cell, client, about_provider ? "prv-a" : ""));
+        auto res = Send(route.method, path, logins[role]);
+        ASSERT_TRUE(res) << route.method << " " << path;
+        const std::string what = std::string(a::ToString(role)) + " " + route.method + " " + path +
+                                 " -> " + std::to_string(res->status) + " " + res->body;
+        ++cells_checked;
+        if (allowed) {
+          EXPECT_TRUE(res->status != 401 && res->status != 403 && res->status < 500)
+              << "toegestaan: " << what;
+          if (res->status == 404) {
+            EXPECT_NE(json::parse(res->body).value("detail", ""), a::NotFoundOrHidden().message())
+                << "toegestaan, maar geweigerd: " << what;
+          }
+        } else if (about_client || about_provider) {
+          // Outside scope reads exactly like a client that does not exist.
+          auto none =
+              Send(route.method, PathFor(route.pattern, "cli-bestaat-niet", id), logins[role]);
+          EXPECT_EQ(res->status, 404) << "geweigerd: " << what;
+          EXPECT_EQ(json::parse(res->body)["detail"], json::parse(none->body)["detail"]) << what;
+        } else {
+          EXPECT_EQ(res->status, 403) << "geweigerd: " << what;
+        }
+      }
+    }
+  }
+  EXPECT_GT(cells_checked, 300);
+}
+
+TEST_F(AccessMatrixTest, WithoutLoginEveryGuardedRouteAnswers401) {
+  for (const Route& route : server_->router().routes()) {
+    if (route.permission == kPublic) continue;
+    auto res = Send(route.method, PathFor(route.pattern, "cli-1", "x"), {});
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 401) << route.method << " " << route.pattern;
+  }
+  auto forged = Send("GET", "/api/v1/auth/me", {"passend_session=verzonnen", ""});
+  EXPECT_EQ(forged->status, 401);
+}
+
+TEST_F(AccessMatrixTest, StateChangesWithASessionNeedTheCsrfToken) {
+  Login client = LogIn(a::Role::kClient);
+  const std::string body =
+      json{{"organisation_ids", {"org-demo-ciz"}}, {"purpose", "indication"}}.dump();
+  auto without = Send("POST", "/api/v1/clients/cli-1/consents", {client.cookie, ""}, body);
+  EXPECT_EQ(without->status, 403);
+  auto wrong = Send("POST", "/api/v1/clients/cli-1/consents", {client.cookie, "verkeerd"}, body);
+  EXPECT_EQ(wrong->status, 403);
+  auto with = Send("POST", "/api/v1/clients/cli-1/consents", client, body);
+  EXPECT_EQ(with->status, 201) << with->body;
+}
+
+TEST_F(AccessMatrixTest, ConsentOpensAndWithdrawalClosesTheDossier) {
+  Login ciz = LogIn(a::Role::kCiz);
+  Login client = LogIn(a::Role::kClient);
+  EXPECT_EQ(Send("GET", "/api/v1/clients/cli-1", ciz)->status, 404);
+  auto given = Send("POST", "/api/v1/clients/cli-1/consents", client,
+                    json{{"organisation_ids", {"org-demo-ciz"}}, {"purpose", "indication"}}.dump());
+  ASSERT_EQ(given->status, 201) << given->body;
+  EXPECT_EQ(Send("GET", "/api/v1/clients/cli-1", ciz)->status, 200);
+  const std::string id = json::parse(given->body)["id"];
+  EXPECT_EQ(Send("DELETE", "/api/v1/clients/cli-1/consents/" + id, client)->status, 200);
+  EXPECT_EQ(Send("GET", "/api/v1/clients/cli-1", ciz)->status, 404);
+}
+
+TEST_F(AccessMatrixTest, TheClientSeesWhoLookedAndWhy) {
+  Login provider = LogIn(a::Role::kProvider);
+  ASSERT_EQ(Send("GET", "/api/v1/clients/cli-1", provider)->status, 200);
+  auto emergency = Send("GET", "/api/v1/clients/cli-3", provider, "",
+                        {{"X-Emergency-Reason", "cliënt onwel op de dagbesteding"}});
+  EXPECT_EQ(emergency->status, 200);
+  Login client = LogIn(a::Role::kClient);
+  auto log = Send("GET", "/api/v1/clients/cli-1/access-log", client);
+  ASSERT_EQ(log->status, 200) << log->body;
+  auto items = json::parse(log->body)["items"];
+  ASSERT_GE(items.size(), 1u);
+  bool seen = false;
+  for (const auto& e : items)
+    if (e["user_id"] == DemoOf(a::Role::kProvider).user_id && e["resource"] == "client") {
+      seen = true;
+      EXPECT_EQ(e["organisation_id"], "org-demo-aanbieder");
+      EXPECT_NE(e["reason"].get<std::string>().find("toestemming cns-"), std::string::npos);
+    }
+  EXPECT_TRUE(seen) << log->body;
+  auto other = access_->AuditForClient("cli-3", 0, 10);
+  ASSERT_EQ(other->size(), 1u);
+  EXPECT_NE(other->front().reason.find("noodtoegang"), std::string::npos);
+  EXPECT_TRUE(services_->audit.Verify()->ok());
+}
+
+TEST_F(AccessMatrixTest, ApiTokensWorkWithoutCookiesAndCanBeRevoked) {
+  Login admin = LogIn(a::Role::kAdmin);
+  auto made =
+      Send("POST", "/api/v1/api-tokens", admin,
+           json{{"user_id", DemoOf(a::Role::kZorgkantoor).user_id}, {"name", "koppeling"}}.dump());
+  ASSERT_EQ(made->status, 201) << made->body;
+  const auto token = json::parse(made->body);
+  httplib::Headers bearer{{"Authorization", "Bearer " + token["secret"].get<std::string>()}};
+  EXPECT_EQ(Send("GET", "/api/v1/clients/cli-1", {}, "", bearer)->status, 200);
+  EXPECT_EQ(Send("GET", "/api/v1/clients/cli-3", {}, "", bearer)->status, 404);  // other region
+  EXPECT_EQ(Send("DELETE", "/api/v1/api-tokens/" + token["id"].get<std::string>(), admin)->status,
+            200);
+  EXPECT_EQ(Send("GET", "/api/v1/clients/cli-1", {}, "", bearer)->status, 401);
+}
+
+TEST_F(AccessMatrixTest, LogoutEndsTheSessionAndLoginsAreThrottled) {
+  Login oco = LogIn(a::Role::kOco);
+  EXPECT_EQ(Send("POST", "/api/v1/auth/logout", oco)->status, 200);
+  EXPECT_EQ(Send("GET", "/api/v1/auth/me", oco)->status, 401);
+  const std::string wrong =
+      json{{"email", DemoOf(a::Role::kWijkteam).email}, {"password", "fout fout fout"}}.dump();
+  for (int i = 0; i < 5; ++i)
+    EXPECT_EQ(Http().Post("/api/v1/auth/login", wrong, "application/json")->status, 401);
+  EXPECT_EQ(Http().Post("/api/v1/auth/login", wrong, "application/json")->status, 429);
+  auto bad = Http().Post("/api/v1/auth/login", R"({"email": 3})", "application/json");
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(json::parse(bad->body)["field"], "email");
+}
+
+}  // namespace
+}  // namespace passend::api

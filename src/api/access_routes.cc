@@ -1,0 +1,345 @@
+#include "api/access_routes.h"
+
+#include "access/client_erasure.h"
+#include "access/client_export.h"
+#include "api/access_guard.h"
+#include "api/paging.h"
+
+namespace passend::api {
+
+namespace a = passend::access;
+using nlohmann::json;
+
+namespace {
+
+const json kObject = {{"type", "object"}};
+
+Result<std::string> StringField(const json& body, const std::string& name, bool required) {
+  auto it = body.find(name);
+  if (it == body.end() || it->is_null()) {
+    if (required) return InvalidArgument("Veld '" + name + "' ontbreekt.", name);
+    return std::string();
+  }
+  if (!it->is_string()) return InvalidArgument("Veld '" + name + "' moet tekst zijn.", name);
+  return it->get<std::string>();
+}
+
+Result<std::vector<std::string>> StringList(const json& body, const std::string& name) {
+  std::vector<std::string> out;
+  auto it = body.find(name);
+  if (it == body.end() || it->is_null()) return out;
+  if (!it->is_array()) return InvalidArgument("Veld '" + name + "' moet een lijst zijn.", name);
+  for (size_t i = 0; i < it->size(); ++i) {
+    if (!(*it)[i].is_string())
+      return InvalidArgument("Verwacht tekst.", name + "[" + std::to_string(i) + "]");
+    out.push_back((*it)[i].get<std::string>());
+  }
+  return out;
+}
+
+Result<json> ObjectBody(const ApiRequest& r) {
+  PASSEND_ASSIGN_OR_RETURN(json body, r.JsonBody());
+  if (!body.is_object()) return InvalidArgument("Verwacht een JSON-object.", "body");
+  return body;
+}
+
+Result<std::optional<a::Time>> TimeField(const json& body, const std::string& name) {
+  PASSEND_ASSIGN_OR_RETURN(std::string text, StringField(body, name, false));
+  if (text.empty()) return std::optional<a::Time>();
+  auto t = a::ParseUtc(text);
+  if (!t) return InvalidArgument("Gebruik een datum als 2026-12-31 of 2026-12-31T12:00:00Z.", name);
+  return std::optional<a::Time>(*t);
+}
+
+json MeJson(const Admission& who) {
+  return {{"user_id", who.user_id},
+          {"display_name", who.display_name},
+          {"role", a::ToString(who.role)},
+          {"role_label", a::LabelNl(who.role)},
+          {"organisation_id", who.organisation_id},
+          {"provider_id", who.provider_id},
+          {"region", who.region},
+          {"client_ids", who.client_ids},
+          {"csrf_token", who.csrf_token.empty() ? json(nullptr) : json(who.csrf_token)},
+          {"via_api_token", who.via_api_token}};
+}
+
+json OrganisationJson(const a::Organisation& o) {
+  return {{"id", o.id},
+          {"name", o.name},
+          {"kind", a::ToString(o.kind)},
+          {"provider_id", o.provider_id},
+          {"region", o.region}};
+}
+
+json TokenJson(const a::ApiToken& t) {
+  auto opt = [](const std::optional<a::Time>& v) {
+    return v ? json(a::FormatUtc(*v)) : json(nullptr);
+  };
+  return {{"id", t.id},
+          {"name", t.name},
+          {"user_id", t.user_id},
+          {"created_at", a::FormatUtc(t.created_at)},
+          {"expires_at", opt(t.expires_at)},
+          {"revoked_at", opt(t.revoked_at)}};
+}
+
+Route R(std::string method, std::string pattern, std::string permission, std::string summary,
+        std::string tag, Handler handler, int success = 200) {
+  Route r =
+      MakeRoute(std::move(method), std::move(pattern), std::move(permission), std::move(handler));
+  r.summary_nl = std::move(summary);
+  r.tag = std::move(tag);
+  r.success_status = success;
+  r.response_schema = kObject;
+  return r;
+}
+
+void AddSessionRoutes(Router& router, AccessServices& s) {
+  Route login =
+      R("POST", "/api/v1/auth/login", std::string(kPublic), "Inloggen met e-mail en wachtwoord",
+        "toegang", [&s](const ApiRequest& r) -> Result<ApiResponse> {
+          PASSEND_ASSIGN_OR_RETURN(json body, ObjectBody(r));
+          PASSEND_ASSIGN_OR_RETURN(std::string email, StringField(body, "email", true));
+          PASSEND_ASSIGN_OR_RETURN(std::string pw, StringField(body, "password", true));
+          PASSEND_ASSIGN_OR_RETURN(a::User user,
+                                   s.password_login.Authenticate({email, pw, {}, r.remote_addr}));
+          PASSEND_ASSIGN_OR_RETURN(a::Principal p, s.users.PrincipalFor(user));
+          PASSEND_ASSIGN_OR_RETURN(auto started, s.sessions.Start(user.id));
+          Admission who;
+          static_cast<a::Principal&>(who) = p;
+          who.csrf_token = started.session.csrf_token;
+          ApiResponse out = JsonResponse(MeJson(who));
+          out.headers["Set-Cookie"] = s.sessions.CookieFor(started, s.options.secure_cookies);
+          out.headers["Cache-Control"] = "no-store";
+          return out;
+        });
+  login.request_schema = {
+      {"type", "object"},
+      {"required", {"email", "password"}},
+      {"properties", {{"email", {{"type", "string"}}}, {"password", {{"type", "string"}}}}}};
+  router.Add(std::move(login));
+
+  router.Add(R("POST", "/api/v1/auth/logout", "auth.session", "Uitloggen", "toegang",
+               [&s](const ApiRequest& r) -> Result<ApiResponse> {
+                 PASSEND_RETURN_IF_ERROR(
+                     s.sessions.End(CookieValue(r.Header("Cookie"), a::kSessionCookie)));
+                 ApiResponse out = JsonResponse({{"status", "uitgelogd"}});
+                 out.headers["Set-Cookie"] = a::Sessions::ClearingCookie(s.options.secure_cookies);
+                 return out;
+               }));
+  router.Add(R("GET", "/api/v1/auth/me", "auth.session", "Wie ben ik (en het CSRF-token)",
+               "toegang", [](const ApiRequest& r) -> Result<ApiResponse> {
+                 ApiResponse out = JsonResponse(MeJson(*AdmissionOf(r)));
+                 out.headers["Cache-Control"] = "no-store";
+                 return out;
+               }));
+}
+
+void AddAdminRoutes(Router& router, AccessServices& s) {
+  router.Add(R("GET", "/api/v1/organisations", "organisation.list", "Organisaties", "toegang",
+               [&s](const ApiRequest&) -> Result<ApiResponse> {
+                 PASSEND_ASSIGN_OR_RETURN(auto orgs, s.stores.accounts.ListOrganisations());
+                 json items = json::array();
+                 for (const auto& o : orgs) items.push_back(OrganisationJson(o));
+                 return JsonResponse({{"items", items}, {"next_cursor", nullptr}});
+               }));
+  router.Add(R(
+      "POST", "/api/v1/organisations", "organisation.create", "Organisatie aanmaken", "toegang",
+      [&s](const ApiRequest& r) -> Result<ApiResponse> {
+        PASSEND_ASSIGN_OR_RETURN(json body, ObjectBody(r));
+        a::Organisation o;
+        PASSEND_ASSIGN_OR_RETURN(o.name, StringField(body, "name", true));
+        PASSEND_ASSIGN_OR_RETURN(std::string kind, StringField(body, "kind", true));
+        auto role = a::ParseRole(kind);
+        if (!role) return InvalidArgument("Onbekend soort organisatie.", "kind");
+        o.kind = *role;
+        PASSEND_ASSIGN_OR_RETURN(o.provider_id, StringField(body, "provider_id", false));
+        PASSEND_ASSIGN_OR_RETURN(o.region, StringField(body, "region", false));
+        PASSEND_ASSIGN_OR_RETURN(a::Organisation made, s.users.AddOrganisation(o));
+        return JsonResponse(OrganisationJson(made), 201);
+      },
+      201));
+  Route users =
+      R("GET", "/api/v1/users", "user.list", "Gebruikers", "toegang",
+        [&s](const ApiRequest& r) -> Result<ApiResponse> {
+          PASSEND_ASSIGN_OR_RETURN(auto page, PageFromQuery(r));
+          PASSEND_ASSIGN_OR_RETURN(auto found, s.stores.accounts.ListUsers(page));
+          return JsonResponse(PageBody(found, [](const a::User& u) { return a::ToJson(u); }));
+        });
+  users.params = PagingParams();
+  router.Add(std::move(users));
+  router.Add(R(
+      "POST", "/api/v1/users", "user.create", "Gebruiker aanmaken", "toegang",
+      [&s](const ApiRequest& r) -> Result<ApiResponse> {
+        PASSEND_ASSIGN_OR_RETURN(json body, ObjectBody(r));
+        a::NewUser u;
+        PASSEND_ASSIGN_OR_RETURN(u.email, StringField(body, "email", true));
+        PASSEND_ASSIGN_OR_RETURN(u.display_name, StringField(body, "display_name", true));
+        PASSEND_ASSIGN_OR_RETURN(std::string role, StringField(body, "role", true));
+        auto parsed = a::ParseRole(role);
+        if (!parsed) return InvalidArgument("Onbekende rol.", "role");
+        u.role = *parsed;
+        PASSEND_ASSIGN_OR_RETURN(u.organisation_id, StringField(body, "organisation_id", false));
+        PASSEND_ASSIGN_OR_RETURN(u.client_ids, StringList(body, "client_ids"));
+        PASSEND_ASSIGN_OR_RETURN(u.password, StringField(body, "password", true));
+        PASSEND_ASSIGN_OR_RETURN(a::User made, s.users.Add(u));
+        return JsonResponse(a::ToJson(made), 201);
+      },
+      201));
+  router.Add(R("PATCH", "/api/v1/users/{id}", "user.update",
+               "Gebruiker blokkeren, vrijgeven of nieuw wachtwoord", "toegang",
+               [&s](const ApiRequest& r) -> Result<ApiResponse> {
+                 const std::string& id = r.path_params.at("id");
+                 PASSEND_ASSIGN_OR_RETURN(json body, ObjectBody(r));
+                 if (auto it = body.find("active"); it != body.end()) {
+                   if (!it->is_boolean())
+                     return InvalidArgument("Verwacht true of false.", "active");
+                   PASSEND_RETURN_IF_ERROR(s.users.SetActive(id, it->get<bool>()));
+                 }
+                 PASSEND_ASSIGN_OR_RETURN(std::string pw, StringField(body, "password", false));
+                 if (!pw.empty()) PASSEND_RETURN_IF_ERROR(s.users.SetPassword(id, pw));
+                 PASSEND_ASSIGN_OR_RETURN(a::User u, s.stores.accounts.GetUser(id));
+                 return JsonResponse(a::ToJson(u));
+               }));
+  router.Add(R("GET", "/api/v1/api-tokens", "apitoken.list", "API-sleutels", "toegang",
+               [&s](const ApiRequest&) -> Result<ApiResponse> {
+                 PASSEND_ASSIGN_OR_RETURN(auto tokens, s.tokens.List());
+                 json items = json::array();
+                 for (const auto& t : tokens) items.push_back(TokenJson(t));
+                 return JsonResponse({{"items", items}, {"next_cursor", nullptr}});
+               }));
+  router.Add(R(
+      "POST", "/api/v1/api-tokens", "apitoken.create", "API-sleutel aanmaken (eenmalig getoond)",
+      "toegang",
+      [&s](const ApiRequest& r) -> Result<ApiResponse> {
+        PASSEND_ASSIGN_OR_RETURN(json body, ObjectBody(r));
+        PASSEND_ASSIGN_OR_RETURN(std::string user_id, StringField(body, "user_id", true));
+        PASSEND_ASSIGN_OR_RETURN(std::string name, StringField(body, "name", true));
+        PASSEND_ASSIGN_OR_RETURN(auto expires, TimeField(body, "expires_at"));
+        auto issued = s.tokens.Issue(user_id, name, expires);
+        if (!issued.ok() && issued.error().code() == ErrorCode::kNotFound)
+          return InvalidArgument("Gebruiker " + user_id + " bestaat niet.", "user_id");
+        if (!issued.ok()) return issued.error();
+        json out = TokenJson(issued->token);
+        out["secret"] = issued->secret;
+        return JsonResponse(out, 201);
+      },
+      201));
+  router.Add(R("DELETE", "/api/v1/api-tokens/{id}", "apitoken.revoke", "API-sleutel intrekken",
+               "toegang", [&s](const ApiRequest& r) -> Result<ApiResponse> {
+                 PASSEND_RETURN_IF_ERROR(s.tokens.Revoke(r.path_params.at("id")));
+                 return JsonResponse({{"status", "ingetrokken"}});
+               }));
+  router.Add(
+      R("GET", "/api/v1/audit/verify", "audit.verify", "Controleer het toegangslog (hashketen)",
+        "toegang", [&s](const ApiRequest&) -> Result<ApiResponse> {
+          PASSEND_ASSIGN_OR_RETURN(a::VerifyReport rep, s.audit.Verify());
+          return JsonResponse({{"intact", rep.ok()},
+                               {"entries", rep.entries},
+                               {"head_hash", rep.head_hash},
+                               {"first_broken_seq",
+                                rep.first_broken_seq ? json(*rep.first_broken_seq) : json(nullptr)},
+                               {"problem", rep.problem}});
+        }));
+}
+
+void AddClientRightsRoutes(Router& router, AccessServices& s) {
+  auto client_of = [](const ApiRequest& r) { return AdmissionOf(r)->client_id; };
+  router.Add(R("GET", "/api/v1/clients/{id}/consents", "consent.list",
+               "Toestemmingen van een cliënt", "toestemming",
+               [&s, client_of](const ApiRequest& r) -> Result<ApiResponse> {
+                 PASSEND_ASSIGN_OR_RETURN(auto forms, s.consents.ForClient(client_of(r)));
+                 json items = json::array();
+                 for (const auto& f : forms) items.push_back(a::ToJson(f, s.clock()));
+                 return JsonResponse({{"items", items}, {"next_cursor", nullptr}});
+               }));
+  router.Add(R(
+      "POST", "/api/v1/clients/{id}/consents", "consent.create",
+      "Toestemming geven aan een of meer organisaties", "toestemming",
+      [&s, client_of](const ApiRequest& r) -> Result<ApiResponse> {
+        PASSEND_ASSIGN_OR_RETURN(json body, ObjectBody(r));
+        a::NewConsent c;
+        c.client_id = client_of(r);
+        PASSEND_ASSIGN_OR_RETURN(c.organisation_ids, StringList(body, "organisation_ids"));
+        PASSEND_ASSIGN_OR_RETURN(std::string purpose, StringField(body, "purpose", true));
+        auto p = a::ParsePurpose(purpose);
+        if (!p)
+          return InvalidArgument("Kies registration, care_delivery of indication.", "purpose");
+        c.purpose = *p;
+        PASSEND_ASSIGN_OR_RETURN(c.valid_until, TimeField(body, "valid_until"));
+        PASSEND_ASSIGN_OR_RETURN(a::ConsentForm f, s.consents.Give(*AdmissionOf(r), c));
+        return JsonResponse(a::ToJson(f, s.clock()), 201);
+      },
+      201));
+  router.Add(R("DELETE", "/api/v1/clients/{id}/consents/{consent_id}", "consent.withdraw",
+               "Toestemming intrekken", "toestemming",
+               [&s, client_of](const ApiRequest& r) -> Result<ApiResponse> {
+                 PASSEND_ASSIGN_OR_RETURN(a::ConsentForm f,
+                                          s.consents.Withdraw(*AdmissionOf(r), client_of(r),
+                                                              r.path_params.at("consent_id")));
+                 return JsonResponse(a::ToJson(f, s.clock()));
+               }));
+  Route log =
+      R("GET", "/api/v1/clients/{id}/access-log", "audit.read",
+        "Wie bekeek of wijzigde de gegevens van deze cliënt", "toestemming",
+        [&s, client_of](const ApiRequest& r) -> Result<ApiResponse> {
+          int64_t before = 0;
+          int limit = 50;
+          try {
+            if (auto* b = r.Query("before")) before = std::stoll(*b);
+            if (auto* l = r.Query("limit")) limit = std::stoi(*l);
+          } catch (const std::exception&) {
+            return InvalidArgument("before en limit zijn gehele getallen.", "limit");
+          }
+          PASSEND_ASSIGN_OR_RETURN(auto entries, s.audit.ForClient(client_of(r), before, limit));
+          json items = json::array();
+          for (const auto& e : entries) items.push_back(a::ToJson(e));
+          const bool more = static_cast<int>(entries.size()) == limit;
+          return JsonResponse(
+              {{"items", items}, {"next_before", more ? json(entries.back().seq) : json(nullptr)}});
+        });
+  log.params = {PathParam("id", "Id van de cliënt"),
+                QueryParam("before", "Alleen regels met een lager volgnummer", "integer"),
+                QueryParam("limit", "Hoeveel regels (1..500)", "integer")};
+  router.Add(std::move(log));
+  router.Add(R("GET", "/api/v1/clients/{id}/export", "client.export",
+               "Alle gegevens van een cliënt als één JSON-bestand (AVG)", "toestemming",
+               [&s, client_of](const ApiRequest& r) -> Result<ApiResponse> {
+                 PASSEND_ASSIGN_OR_RETURN(
+                     json doc, a::ExportClient(s.db.clients(), s.stores, client_of(r), s.clock()));
+                 ApiResponse out = JsonResponse(std::move(doc));
+                 out.headers["Content-Disposition"] =
+                     "attachment; filename=\"passend-" + client_of(r) + ".json\"";
+                 out.headers["Cache-Control"] = "no-store";
+                 return out;
+               }));
+  router.Add(R("POST", "/api/v1/clients/{id}/erase", "client.erase",
+               "Gegevens van een cliënt wissen (AVG); het toegangslog blijft", "toestemming",
+               [&s, client_of](const ApiRequest& r) -> Result<ApiResponse> {
+                 PASSEND_ASSIGN_OR_RETURN(json body, ObjectBody(r));
+                 PASSEND_ASSIGN_OR_RETURN(std::string reason, StringField(body, "reason", true));
+                 PASSEND_ASSIGN_OR_RETURN(
+                     a::ErasureReport rep,
+                     a::EraseClient(
+                         s.db.clients(), s.stores, s.audit,
+                         [&s](const std::function<Status()>& fn) { return s.db.InTransaction(fn); },
+                         *AdmissionOf(r), client_of(r), reason, s.clock()));
+                 return JsonResponse({{"client_id", rep.client_id},
+                                      {"accounts_blocked", rep.accounts_blocked},
+                                      {"representative_links", rep.representative_links},
+                                      {"consents_withdrawn", rep.consents_withdrawn},
+                                      {"consents_kept", rep.consents_kept},
+                                      {"audit_entries_kept", rep.audit_entries_kept}});
+               }));
+}
+
+}  // namespace
+
+void AddAccessRoutes(Router& router, AccessServices& services) {
+  AddSessionRoutes(router, services);
+  AddAdminRoutes(router, services);
+  AddClientRightsRoutes(router, services);
+}
+
+}  // namespace passend::api

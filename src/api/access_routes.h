@@ -1,0 +1,29 @@
+#pragma once
+// The endpoints of the access layer (permission keys in brackets):
+//   POST   /api/v1/auth/login                       (public) e-mail + password -> session cookie
+//   POST   /api/v1/auth/logout                      (auth.session)
+//   GET    /api/v1/auth/me                          (auth.session) who am I, CSRF token
+//   GET    /api/v1/organisations                    (organisation.list)
+//   POST   /api/v1/organisations                    (organisation.create)
+//   GET    /api/v1/users                            (user.list)
+//   POST   /api/v1/users                            (user.create)
+//   PATCH  /api/v1/users/{id}                       (user.update) block/unblock, password
+//   GET    /api/v1/api-tokens                       (apitoken.list)
+//   POST   /api/v1/api-tokens                       (apitoken.create) secret shown once
+//   DELETE /api/v1/api-tokens/{id}                  (apitoken.revoke)
+//   GET    /api/v1/audit/verify                     (audit.verify)
+//   GET    /api/v1/clients/{id}/consents            (consent.list)
+//   POST   /api/v1/clients/{id}/consents            (consent.create)
+//   DELETE /api/v1/clients/{id}/consents/{consent}  (consent.withdraw)
+//   GET    /api/v1/clients/{id}/access-log          (audit.read) who looked at my data
+//   GET    /api/v1/clients/{id}/export              (client.export) AVG: everything, as JSON
+//   POST   /api/v1/clients/{id}/erase               (client.erase) AVG: erasure
+// Handlers keep a reference to `services`, which must outlive the server.
+#include "api/access_services.h"
+#include "api/route.h"
+
+namespace passend::api {
+
+void AddAccessRoutes(Router& router, AccessServices& services);
+
+}  // namespace passend::api

@@ -1,0 +1,338 @@
+// API behaviour over real HTTP on loopback: problems, paging, filters, guard, limits,
+// concurrency and graceful shutdown.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <set>
+
+#include "api/api_test_fixture.h"
+#include "api/problem.h"
+
+namespace passend::api::testing {
+namespace {
+
+nlohmann::json Json(const httplib::Result& res) { return nlohmann::json::parse(res->body); }
+
+// Asserts an RFC 9457 problem with this status (and code, when given).
+void ExpectProblem(const httplib::Result& res, int status, std::string_view code = {}) {
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, status) << res->body;
+  EXPECT_EQ(res->get_header_value("Content-Type"), kProblemContentType);
+  auto body = Json(res);
+  EXPECT_EQ(body["status"], status);
+  EXPECT_TRUE(body["title"].is_string());
+  EXPECT_TRUE(body["type"].is_string());
+  EXPECT_TRUE(body["detail"].is_string());
+  EXPECT_FALSE(body["request_id"].get<std::string>().empty());
+  EXPECT_EQ(body["request_id"], res->get_header_value("X-Request-Id"));
+  if (!code.empty()) {
+    EXPECT_EQ(body["code"], code);
+  }
+}
+
+TEST_F(ApiTest, HealthzReportsTheSchemaVersion) {
+  auto res = Get("/healthz");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(Json(res), (nlohmann::json{{"status", "ok"}, {"schema_version", 1}}));
+  EXPECT_TRUE(guard.admitted().empty()) << "public routes skip the guard";
+}
+
+TEST_F(ApiTest, HealthzIs503WhenTheDatabaseFails) {
+  db.broken = true;
+  ExpectProblem(Get("/healthz"), 503, "unavailable");
+}
+
+TEST_F(ApiTest, EveryErrorCodeBecomesItsProblem) {
+  for (ErrorCode code : kAllErrorCodes) {
+    std::string name(ErrorCodeName(code));
+    auto res = Get("/test/error/" + name);
+    SCOPED_TRACE(name);
+    ExpectProblem(res, HttpStatus(code), name);
+    EXPECT_EQ(Json(res)["field"], "veld.pad");
+    EXPECT_EQ(Json(res)["instance"], "/test/error/" + name);
+    if (code == ErrorCode::kUnauthenticated) {
+      EXPECT_TRUE(res->has_header("WWW-Authenticate"));
+    }
+  }
+}
+
+TEST_F(ApiTest, UnknownRouteIs404Problem) {
+  ExpectProblem(Get("/api/v1/nergens"), 404, "not_found");
+  ExpectProblem(Get("/"), 404, "not_found");
+}
+
+TEST_F(ApiTest, WrongMethodIs405WithAllow) {
+  auto client = Client();
+  auto res = client.Delete("/api/v1/offers/off-1000");
+  ExpectProblem(res, 405, "method_not_allowed");
+  EXPECT_EQ(res->get_header_value("Allow"), "GET");
+}
+
+TEST_F(ApiTest, MalformedJsonIs400NamingTheBody) {
+  auto client = Client();
+  auto res = client.Post("/test/echo", "{\"a\": [1, 2", "application/json");
+  ExpectProblem(res, 400, "invalid_argument");
+  EXPECT_EQ(Json(res)["field"], "body");
+  res = client.Post("/test/echo", "{\"a\": [1, 2]}", "application/json");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 201);
+  EXPECT_EQ(Json(res)["echo"]["a"][1], 2);
+}
+
+TEST_F(ApiTest, TooLargeBodyIs413Problem) {
+  auto client = Client();
+  std::string big(kMaxBody + 1, 'x');
+  auto res = client.Post("/test/echo", big, "application/json");
+  ExpectProblem(res, 413, "resource_exhausted");
+}
+
+TEST_F(ApiTest, HandlerExceptionIs500WithoutInternals) {
+  auto res = Get("/test/throw");
+  ExpectProblem(res, 500, "internal");
+  EXPECT_EQ(res->body.find("geheim"), std::string::npos);
+  EXPECT_EQ(res->body.find("/var/lib"), std::string::npos);
+  bool logged = false;
+  for (const auto& line : Logs()) {
+    if (line.value("event", "") == "handler_exception") logged = true;
+  }
+  EXPECT_TRUE(logged) << "the exception is logged for operators";
+}
+
+TEST_F(ApiTest, GuardRefusalsAreProblemsAndHandlersDoNotRun) {
+  ExpectProblem(Get("/api/v1/clients/cli-1", {{"X-Test-Deny", "unauthenticated"}}), 401,
+                "unauthenticated");
+  ExpectProblem(Get("/api/v1/clients/cli-1", {{"X-Test-Deny", "permission_denied"}}), 403,
+                "permission_denied");
+  auto res = Get("/api/v1/clients/cli-1");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(Json(res)["id"], "cli-1");
+  EXPECT_EQ(guard.admitted(), (std::vector<std::string>(3, "client.read /api/v1/clients/cli-1")));
+  EXPECT_EQ(guard.completed(), (std::vector<std::string>{"client.read 200"}))
+      << "Completed only for admitted requests";
+}
+
+TEST_F(ApiTest, UnknownIdIs404Problem) {
+  for (const char* path : {"/api/v1/offers/off-nope", "/api/v1/providers/prv-nope",
+                           "/api/v1/locations/loc-nope", "/api/v1/clients/cli-nope"}) {
+    SCOPED_TRACE(path);
+    ExpectProblem(Get(path), 404, "not_found");
+  }
+}
+
+TEST_F(ApiTest, GetOneRecordUsesTheNativeShape) {
+  auto res = Get("/api/v1/offers/off-1000");
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200);
+  EXPECT_EQ(res->get_header_value("Content-Type"), "application/json");
+  auto offer = Json(res);
+  EXPECT_EQ(offer["id"], "off-1000");
+  EXPECT_EQ(offer["provider_id"], "prv-0");
+}
+
+// Walks every page of `path` (which has a '?') and returns the ids in order.
+std::vector<std::string> WalkPages(const ApiTest& t, const std::string& path, int limit,
+                                   int* pages) {
+  std::vector<std::string> ids;
+  std::string cursor;
+  *pages = 0;
+  for (;;) {
+    std::string url = path + "&limit=" + std::to_string(limit);
+    if (!cursor.empty()) url += "&cursor=" + cursor;
+    auto client = httplib::Client("127.0.0.1", t.server->port());
+    auto res = client.Get(url.c_str());
+    EXPECT_TRUE(res && res->status == 200) << url;
+    if (!res || res->status != 200) break;
+    auto body = nlohmann::json::parse(res->body);
+    EXPECT_LE(body["items"].size(), static_cast<size_t>(limit));
+    for (const auto& item : body["items"]) ids.push_back(item["id"]);
+    ++*pages;
+    if (body["next_cursor"].is_null()) break;
+    cursor = body["next_cursor"];
+    EXPECT_LT(*pages, 1000) << "paging does not end";
+    if (*pages >= 1000) break;
+  }
+  return ids;
+}
+
+TEST_F(ApiTest, PagingWalksAllOffersOnceInOrder) {
+  for (int limit : {1, 50, 236, 237, 500}) {
+    SCOPED_TRACE(limit);
+    int pages = 0;
+    auto ids = WalkPages(*this, "/api/v1/offers?", limit, &pages);
+    EXPECT_EQ(ids.size(), static_cast<size_t>(offer_count));
+    EXPECT_EQ(std::set<std::string>(ids.begin(), ids.end()).size(), ids.size()) << "duplicates";
+    EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end()));
+    EXPECT_EQ(pages, (offer_count + limit - 1) / limit);
+  }
+}
+
+TEST_F(ApiTest, DefaultPageIs50) {
+  auto body = Json(Get("/api/v1/offers"));
+  EXPECT_EQ(body["items"].size(), 50u);
+  EXPECT_TRUE(body["next_cursor"].is_string());
+}
+
+TEST_F(ApiTest, BadQueryParametersAre400NamingTheParameter) {
+  struct Case {
+    std::string path, field;
+  };
+  for (const auto& c : std::vector<Case>{
+           {"/api/v1/offers?limit=0", "limit"},
+           {"/api/v1/offers?limit=501", "limit"},
+           {"/api/v1/offers?limit=tien", "limit"},
+           {"/api/v1/offers?cursor=%21%21", "cursor"},
+           {"/api/v1/offers?kind=kasteel", "kind"},
+           {"/api/v1/offers?profile=99XX", "profile"},
+           {"/api/v1/offers?region=0000", "region"},
+           {"/api/v1/offers?contracted=0000", "contracted"},
+           {"/api/v1/locations?municipality=GM9999", "municipality"},
+           {"/api/v1/clients?region=nope", "region"},
+           {"/api/v1/offers?limit=5&limit=6", "limit"},
+       }) {
+    SCOPED_TRACE(c.path);
+    auto res = Get(c.path);
+    ExpectProblem(res, 400, "invalid_argument");
+    EXPECT_EQ(Json(res)["field"], c.field);
+  }
+}
+
+TEST_F(ApiTest, OfferFilters) {
+  int pages = 0;
+  EXPECT_EQ(WalkPages(*this, "/api/v1/offers?kind=wonen", 40, &pages).size(),
+            static_cast<size_t>(wonen_offers));
+  EXPECT_EQ(WalkPages(*this, "/api/v1/offers?provider=prv-0", 40, &pages).size(),
+            static_cast<size_t>(offers_of_provider0));
+  EXPECT_EQ(WalkPages(*this, "/api/v1/offers?region=" + regions[0], 40, &pages).size(),
+            static_cast<size_t>(offers_in_region0));
+  EXPECT_EQ(WalkPages(*this, "/api/v1/offers?contracted=" + regions[1], 40, &pages).size(),
+            static_cast<size_t>(offers_contracted_region1));
+  // A municipality of region 0 combined with region 1 selects nothing.
+  auto body = Json(
+      Get("/api/v1/offers?region=" + regions[1] + "&municipality=" + region0_municipalities[0]));
+  EXPECT_TRUE(body["items"].empty());
+  EXPECT_TRUE(body["next_cursor"].is_null());
+  auto logeren = Json(Get("/api/v1/offers?kind=logeren&limit=500"));
+  ASSERT_FALSE(logeren["items"].empty());
+  for (const auto& offer : logeren["items"]) {
+    EXPECT_EQ(offer["kind"], "logeren");
+  }
+}
+
+TEST_F(ApiTest, LocationAndClientFilters) {
+  auto locations = Json(Get("/api/v1/locations?provider=prv-1&limit=500"))["items"];
+  ASSERT_FALSE(locations.empty());
+  for (const auto& l : locations) EXPECT_EQ(l["provider_id"], "prv-1");
+  auto clients = Json(Get("/api/v1/clients?region=" + regions[0] + "&limit=500"))["items"];
+  EXPECT_EQ(clients.size(), 15u);
+}
+
+TEST_F(ApiTest, ReferenceDataIsPublic) {
+  for (const char* path : {"/api/v1/kenmerken", "/api/v1/zorgprofielen", "/api/v1/gemeenten",
+                           "/api/v1/zorgkantoren"}) {
+    SCOPED_TRACE(path);
+    auto res = Get(path, {{"X-Test-Deny", "unauthenticated"}});
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 200);
+    EXPECT_FALSE(Json(res)["items"].empty());
+  }
+}
+
+TEST_F(ApiTest, OpenApiListsEveryRoute) {
+  auto res = Get("/api/v1/openapi.json");
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  auto doc = Json(res);
+  EXPECT_EQ(doc["openapi"], "3.0.3");
+  EXPECT_TRUE(doc["components"]["schemas"].contains("Problem"));
+  std::set<std::string> op_ids;
+  for (const auto& route : server->router().routes()) {
+    std::string method = route.method;
+    for (auto& ch : method) ch = static_cast<char>(std::tolower(ch));
+    SCOPED_TRACE(route.method + " " + route.pattern);
+    ASSERT_TRUE(doc["paths"].contains(route.pattern));
+    ASSERT_TRUE(doc["paths"][route.pattern].contains(method));
+    const auto& op = doc["paths"][route.pattern][method];
+    EXPECT_EQ(op["x-permission"], route.permission);
+    EXPECT_TRUE(op["responses"].contains(std::to_string(route.success_status)));
+    EXPECT_TRUE(op_ids.insert(op["operationId"].get<std::string>()).second) << "unique ids";
+    // Every {param} of the pattern is documented as a path parameter.
+    for (size_t open = route.pattern.find('{'); open != std::string::npos;
+         open = route.pattern.find('{', open + 1)) {
+      std::string name = route.pattern.substr(open + 1, route.pattern.find('}', open) - open - 1);
+      bool documented = false;
+      for (const auto& p : op.value("parameters", nlohmann::json::array())) {
+        documented |= p["name"] == name && p["in"] == "path";
+      }
+      EXPECT_TRUE(documented) << name;
+    }
+  }
+  EXPECT_TRUE(doc["paths"].contains("/api/v1/offers"));
+  EXPECT_TRUE(doc["paths"].contains("/healthz"));
+}
+
+TEST_F(ApiTest, RequestIdIsEchoedAndLoggedAsOneJsonLine) {
+  auto res = Get("/api/v1/offers/off-1001", {{"X-Request-Id", "trace-42"}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->get_header_value("X-Request-Id"), "trace-42");
+  bool found = false;
+  for (const auto& line : Logs()) {
+    if (line.value("request_id", "") != "trace-42") continue;
+    found = true;
+    EXPECT_EQ(line["method"], "GET");
+    EXPECT_EQ(line["path"], "/api/v1/offers/off-1001");
+    EXPECT_EQ(line["status"], 200);
+    EXPECT_EQ(line["level"], "info");
+    EXPECT_TRUE(line["ms"].is_number());
+    EXPECT_EQ(line["ts"].get<std::string>().back(), 'Z');
+  }
+  EXPECT_TRUE(found);
+  auto weird = Get("/healthz", {{"X-Request-Id", "bad id\twith spaces"}});
+  ASSERT_TRUE(weird);
+  EXPECT_NE(weird->get_header_value("X-Request-Id"), "bad id\twith spaces");
+}
+
+TEST_F(ApiTest, ManyConcurrentRequestsAllSucceed) {
+  constexpr int kThreads = 8, kPerThread = 50;
+  std::atomic<int> ok{0};
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t) {
+    threads.emplace_back([&, t] {
+      auto client = Client();
+      client.set_keep_alive(t % 2 == 0);  // half reuse one connection, half do not
+      for (int i = 0; i < kPerThread; ++i) {
+        std::string path = i % 3 == 0   ? "/api/v1/offers?limit=20"
+                           : i % 3 == 1 ? "/api/v1/offers/off-" + std::to_string(1000 + i)
+                                        : "/api/v1/clients/cli-" + std::to_string(i % 30);
+        auto res = client.Get(path.c_str());
+        if (res && res->status == 200) ok.fetch_add(1);
+      }
+    });
+  }
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(ok.load(), kThreads * kPerThread);
+}
+
+TEST_F(ApiTest, StopLetsInFlightRequestsFinish) {
+  std::atomic<int> status{0};
+  std::thread slow([&] {
+    auto client = Client();
+    auto res = client.Get("/test/slow");
+    status = res ? res->status : -1;
+  });
+  // Wait until the slow request is being handled, then stop.
+  for (int i = 0; i < 200 && guard.admitted().empty(); ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ASSERT_FALSE(guard.admitted().empty());
+  server->Stop();
+  runner.join();  // Run returns only after the in-flight request is done
+  slow.join();
+  EXPECT_EQ(status.load(), 200);
+  auto after = Client().Get("/healthz");
+  EXPECT_FALSE(after) << "no new connections after Stop";
+}
+
+}  // namespace
+}  // namespace passend::api::testing

@@ -1,0 +1,55 @@
+// Read endpoints over clients. Personal data: the guard authorises client.list and
+// client.read and writes the access log (Guard::Completed); this file only translates.
+#include "api/openapi.h"
+#include "api/paging.h"
+#include "api/routes.h"
+#include "interop/native_json.h"
+
+namespace passend::api {
+namespace {
+
+const nlohmann::json kObject = {{"type", "object"}};
+
+Result<ApiResponse> ListClients(store::Database& db, const ApiRequest& req) {
+  PASSEND_ASSIGN_OR_RETURN(auto page, PageFromQuery(req));
+  intake::ClientFilter filter;
+  PASSEND_ASSIGN_OR_RETURN(auto municipalities, MunicipalitiesFromQuery(req));
+  if (municipalities) {
+    if (municipalities->empty()) {
+      return JsonResponse({{"items", nlohmann::json::array()}, {"next_cursor", nullptr}});
+    }
+    filter.municipality_codes = std::move(*municipalities);
+  }
+  PASSEND_ASSIGN_OR_RETURN(auto found, db.clients().ListClients(filter, page));
+  return JsonResponse(PageBody(found, [](const domain::Client& c) { return interop::ToJson(c); }));
+}
+
+}  // namespace
+
+void AddClientRoutes(Router& router, store::Database& db) {
+  auto params = std::vector<ParamDoc>{
+      QueryParam("municipality", "CBS-gemeentecodes, met komma's (GM0935,GM0917)"),
+      QueryParam("region", "Zorgkantoorregio (5531): alle gemeenten van die regio")};
+  for (auto& p : PagingParams()) params.push_back(std::move(p));
+  Route list = MakeRoute("GET", "/api/v1/clients", "client.list",
+                         [&db](const ApiRequest& r) { return ListClients(db, r); });
+  list.summary_nl = "Cliënten";
+  list.tag = "clienten";
+  list.params = std::move(params);
+  list.response_schema = PageSchema(kObject);
+  router.Add(std::move(list));
+
+  Route one =
+      MakeRoute("GET", "/api/v1/clients/{id}", "client.read",
+                [&db](const ApiRequest& r) -> Result<ApiResponse> {
+                  PASSEND_ASSIGN_OR_RETURN(auto c, db.clients().GetClient(r.path_params.at("id")));
+                  return JsonResponse(interop::ToJson(c));
+                });
+  one.summary_nl = "Eén cliënt, met wensen, behoeften en plaatsen";
+  one.tag = "clienten";
+  one.params = {PathParam("id", "Id van de cliënt")};
+  one.response_schema = kObject;
+  router.Add(std::move(one));
+}
+
+}  // namespace passend::api

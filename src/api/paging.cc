@@ -1,0 +1,107 @@
+#include "api/paging.h"
+
+#include <sodium.h>
+
+#include <algorithm>
+#include <charconv>
+
+#include "refdata/refdata.h"
+
+namespace passend::api {
+namespace {
+
+constexpr int kVariant = sodium_base64_VARIANT_URLSAFE_NO_PADDING;
+constexpr size_t kMaxCursorChars = 512;
+
+std::vector<std::string> SplitComma(const std::string& s) {
+  std::vector<std::string> out;
+  size_t start = 0;
+  while (start <= s.size()) {
+    size_t end = s.find(',', start);
+    if (end == std::string::npos) end = s.size();
+    out.push_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string EncodeCursor(const std::string& last_id) {
+  std::string out(sodium_base64_encoded_len(last_id.size(), kVariant), '\0');
+  sodium_bin2base64(out.data(), out.size(), reinterpret_cast<const unsigned char*>(last_id.data()),
+                    last_id.size(), kVariant);
+  out.resize(std::char_traits<char>::length(out.c_str()));
+  return out;
+}
+
+Result<std::string> DecodeCursor(const std::string& cursor) {
+  Error bad = InvalidArgument(
+      "De cursor is ongeldig. Gebruik de next_cursor uit het vorige antwoord.", "cursor");
+  if (cursor.empty() || cursor.size() > kMaxCursorChars) return bad;
+  std::string out(cursor.size(), '\0');
+  size_t len = 0;
+  const char* end = nullptr;
+  if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), cursor.data(),
+                        cursor.size(), nullptr, &len, &end, kVariant) != 0 ||
+      end != cursor.data() + cursor.size() || len == 0) {
+    return bad;
+  }
+  out.resize(len);
+  return out;
+}
+
+Result<store::PageRequest> PageFromQuery(const ApiRequest& request) {
+  store::PageRequest page;
+  page.limit = kDefaultLimit;
+  if (const std::string* limit = request.Query("limit")) {
+    int n = 0;
+    auto [ptr, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), n);
+    if (ec != std::errc() || ptr != limit->data() + limit->size() || n < 1 || n > kMaxLimit) {
+      return InvalidArgument(
+          "limit moet een heel getal van 1 tot en met " + std::to_string(kMaxLimit) + " zijn.",
+          "limit");
+    }
+    page.limit = n;
+  }
+  if (const std::string* cursor = request.Query("cursor")) {
+    PASSEND_ASSIGN_OR_RETURN(page.after, DecodeCursor(*cursor));
+  }
+  return page;
+}
+
+std::vector<ParamDoc> PagingParams() {
+  return {QueryParam("limit", "Aantal per pagina, 1 tot en met 500 (standaard 50)", "integer"),
+          QueryParam("cursor", "De next_cursor uit het vorige antwoord")};
+}
+
+Result<std::optional<std::vector<std::string>>> MunicipalitiesFromQuery(const ApiRequest& request) {
+  const auto& ref = refdata::BuiltIn();
+  std::optional<std::vector<std::string>> selected;
+  if (const std::string* municipality = request.Query("municipality")) {
+    std::vector<std::string> codes;
+    for (auto& code : SplitComma(*municipality)) {
+      if (ref.FindMunicipality(code) == nullptr) {
+        return InvalidArgument("Onbekende gemeentecode '" + code + "'.", "municipality");
+      }
+      codes.push_back(std::move(code));
+    }
+    selected = std::move(codes);
+  }
+  if (const std::string* region = request.Query("region")) {
+    if (ref.FindRegion(*region) == nullptr) {
+      return InvalidArgument("Onbekende zorgkantoorregio '" + *region + "'.", "region");
+    }
+    std::vector<std::string> in_region;
+    for (const auto& m : ref.municipalities()) {
+      if (m.zorgkantoor_code != *region) continue;
+      if (!selected || std::find(selected->begin(), selected->end(), m.code) != selected->end()) {
+        in_region.push_back(m.code);
+      }
+    }
+    selected = std::move(in_region);
+  }
+  return selected;
+}
+
+}  // namespace passend::api

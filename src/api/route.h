@@ -1,0 +1,169 @@
+#pragma once
+// Route, Router and Guard: the one way to add an HTTP endpoint to Passend.
+//
+// A module's routes file (catalog_routes.cc, client_routes.cc, ...) builds Route values and
+// adds them to a Router. A Route documents itself (summary, tag, parameters, schemas), so
+// /api/v1/openapi.json is generated from the Router and never drifts from the code.
+//
+//   Route r = MakeRoute("GET", "/api/v1/offers/{id}", "catalog.read",
+//                       [&db](const ApiRequest& req) -> Result<ApiResponse> {
+//                         PASSEND_ASSIGN_OR_RETURN(auto offer,
+//                                                  db.catalog().GetOffer(req.path_params.at("id")));
+//                         return JsonResponse(interop::ToJson(offer));
+//                       });
+//   r.summary_nl = "Eén aanbod";
+//   r.tag = "aanbod";
+//   r.params = {PathParam("id", "Id van het aanbod")};
+//   router.Add(std::move(r));
+//
+// (Route and ApiResponse are plain aggregates; GCC 12 warns under -Wextra about designated
+// initializers that leave members out, hence MakeRoute and JsonResponse.)
+//
+// A handler translates and calls a module; it returns an Error for expected failures and
+// the server (api/server.h) renders it as RFC 9457 problem+json via the one table in
+// api/problem.h. A handler that throws gets a 500 problem; the exception text is logged,
+// never sent.
+//
+// Before the handler runs, the server asks the Guard to admit the request: it authenticates
+// (session cookie or API token) and authorises route.permission, an action key of the
+// permission matrix ("offer.read", "client.read"). Routes with permission kPublic skip the
+// guard entirely and see principal == nullptr.
+//
+// Thread-safety: build the Router on one thread before the server starts; afterwards it is
+// read-only and Match may be called from any number of threads. Handlers and Guard
+// implementations are called concurrently from the server's worker threads.
+#include <functional>
+#include <map>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "domain/error.h"
+
+namespace passend::access {
+struct Principal;  // defined by the access layer (access/principal.h)
+}  // namespace passend::access
+
+namespace passend::api {
+
+// The permission of endpoints open to anyone (health, OpenAPI, reference data, login).
+inline constexpr std::string_view kPublic = "public";
+
+// Case-insensitive ordering for header names.
+struct HeaderNameLess {
+  bool operator()(std::string_view a, std::string_view b) const;
+  using is_transparent = void;
+};
+using HeaderMap = std::map<std::string, std::string, HeaderNameLess>;
+
+// One request, as a handler sees it. Built by the server; handlers only read it.
+struct ApiRequest {
+  std::string method;  // "GET", "POST", ...
+  std::string path;    // decoded path, without the query: "/api/v1/offers/off-1"
+  std::map<std::string, std::string> path_params;  // {"id": "off-1"} for ".../offers/{id}"
+  std::map<std::string, std::string> query;        // decoded; a repeated name is a 400
+  HeaderMap headers;                               // names compared case-insensitively
+  std::string body;                                // raw body (limit: ServerOptions)
+  std::string remote_addr;
+  std::string request_id;  // from a sane X-Request-Id header, else generated; echoed back
+  const access::Principal* principal = nullptr;  // set by the Guard; null on public routes
+
+  // The header's value, or "" when absent.
+  std::string Header(std::string_view name) const;
+  // The query parameter, or nullptr when absent.
+  const std::string* Query(std::string_view name) const;
+  // The body parsed as JSON; kInvalidArgument with field "body" when it is not JSON.
+  Result<nlohmann::json> JsonBody() const;
+};
+
+// What a handler answers: `body` as JSON, or `raw_body` as is when it is non-empty.
+struct ApiResponse {
+  int status = 200;
+  nlohmann::json body = nlohmann::json::object();
+  HeaderMap headers;         // extra headers (Set-Cookie, Location, ...)
+  std::string raw_body;      // when non-empty: sent as is, with content_type
+  std::string content_type;  // empty: application/json; "text/csv; charset=utf-8", ...
+};
+
+// A JSON response: `body` with `status`.
+ApiResponse JsonResponse(nlohmann::json body, int status = 200);
+
+// Documentation of one parameter, for OpenAPI and for the 400 problems naming it.
+struct ParamDoc {
+  enum class In { kPath, kQuery, kHeader };
+  std::string name;
+  In in = In::kQuery;
+  std::string type = "string";  // JSON Schema type: "string", "integer", "boolean"
+  bool required = false;
+  std::string description_nl;
+};
+ParamDoc PathParam(std::string name, std::string description_nl);
+ParamDoc QueryParam(std::string name, std::string description_nl, std::string type = "string");
+
+using Handler = std::function<Result<ApiResponse>(const ApiRequest&)>;
+
+struct Route {
+  std::string method;      // "GET", "POST", "PUT", "PATCH", "DELETE"
+  std::string pattern;     // "/api/v1/offers/{id}": literal segments and {name} segments
+  std::string summary_nl;  // one line for people, Dutch
+  std::string tag;         // OpenAPI group: "aanbod", "clienten", "referentie", "systeem"
+  std::string permission;  // action key of the permission matrix, or kPublic
+  std::vector<ParamDoc> params;
+  nlohmann::json request_schema;   // JSON Schema of the body; null: no body
+  nlohmann::json response_schema;  // JSON Schema of a success body; null: none documented
+  int success_status = 200;        // documented success status (201 for creation, ...)
+  Handler handler;
+};
+
+// A route with its essentials; set summary_nl, tag, params and schemas on the result.
+Route MakeRoute(std::string method, std::string pattern, std::string permission, Handler handler);
+
+// The outcome of matching a method and path against the routes.
+struct RouteMatch {
+  const Route* route = nullptr;                    // null: no route for method + path
+  std::map<std::string, std::string> path_params;  // filled when route is set
+  std::vector<std::string> allowed_methods;        // when route is null: methods the path has (405)
+};
+
+// The routes of the API. Add is for start-up (not thread-safe); Match and routes are
+// read-only and safe to call concurrently once the server runs.
+class Router {
+ public:
+  // Adds a route. A malformed pattern or a duplicate method + pattern is a programming
+  // error and throws std::logic_error at start-up.
+  void Add(Route route);
+  const std::vector<Route>& routes() const { return routes_; }
+  RouteMatch Match(std::string_view method, std::string_view path) const;
+
+ private:
+  std::vector<Route> routes_;
+};
+
+// Admits a request to a non-public route: authenticates it (session cookie or API token)
+// and authorises route.permission for the principal. Implemented by the access layer.
+//
+// Admit returns the principal on success; the server keeps the shared_ptr alive for the
+// request and hands handlers a plain pointer (ApiRequest::principal). Errors:
+// kUnauthenticated (401: no valid session or token), kPermissionDenied (403: known, but
+// not allowed), kUnavailable/kInternal when the user store fails. Other codes are allowed
+// and are rendered by the same table.
+//
+// Completed is called once after every admitted request with the final status (for the
+// audit log of personal-data reads); the default does nothing. It must not throw.
+//
+// Implementations must be safe for concurrent calls from the server's worker threads.
+class Guard {
+ public:
+  virtual ~Guard() = default;
+  virtual Result<std::shared_ptr<const access::Principal>> Admit(const Route& route,
+                                                                 const ApiRequest& request) = 0;
+  virtual void Completed(const Route& route, const ApiRequest& request, int status) {
+    (void)route;
+    (void)request;
+    (void)status;
+  }
+};
+
+}  // namespace passend::api

@@ -1,0 +1,101 @@
+#include "api/route.h"
+
+#include <gtest/gtest.h>
+
+#include <stdexcept>
+
+#include "api/interim_guard.h"
+
+namespace passend::api {
+namespace {
+
+Route R(std::string method, std::string pattern, std::string permission = "catalog.read") {
+  Route r = MakeRoute(std::move(method), std::move(pattern), std::move(permission),
+                      [](const ApiRequest&) -> Result<ApiResponse> { return JsonResponse({}); });
+  r.summary_nl = "test";
+  r.tag = "test";
+  return r;
+}
+
+TEST(RouterTest, MatchesLiteralAndParameterSegments) {
+  Router router;
+  router.Add(R("GET", "/api/v1/offers"));
+  router.Add(R("GET", "/api/v1/offers/{id}"));
+  auto m = router.Match("GET", "/api/v1/offers/off-1");
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_EQ(m.route->pattern, "/api/v1/offers/{id}");
+  EXPECT_EQ(m.path_params.at("id"), "off-1");
+  m = router.Match("GET", "/api/v1/offers");
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_TRUE(m.path_params.empty());
+}
+
+TEST(RouterTest, LiteralBeatsParameter) {
+  Router router;
+  router.Add(R("GET", "/api/v1/offers/{id}"));
+  router.Add(R("GET", "/api/v1/offers/search"));
+  auto m = router.Match("GET", "/api/v1/offers/search");
+  ASSERT_NE(m.route, nullptr);
+  EXPECT_EQ(m.route->pattern, "/api/v1/offers/search");
+}
+
+TEST(RouterTest, UnknownPathHasNoRouteAndNoMethods) {
+  Router router;
+  router.Add(R("GET", "/api/v1/offers/{id}"));
+  for (const char* path : {"/api/v1/offers", "/api/v1/offers/", "/api/v1/offers/a/b", "", "x"}) {
+    auto m = router.Match("GET", path);
+    EXPECT_EQ(m.route, nullptr) << path;
+    EXPECT_TRUE(m.allowed_methods.empty()) << path;
+  }
+}
+
+TEST(RouterTest, WrongMethodListsAllowedMethods) {
+  Router router;
+  router.Add(R("GET", "/api/v1/clients/{id}"));
+  router.Add(R("PUT", "/api/v1/clients/{id}"));
+  auto m = router.Match("DELETE", "/api/v1/clients/cli-1");
+  EXPECT_EQ(m.route, nullptr);
+  EXPECT_EQ(m.allowed_methods, (std::vector<std::string>{"GET", "PUT"}));
+}
+
+TEST(RouterTest, RejectsProgrammingErrorsAtStartUp) {
+  Router router;
+  router.Add(R("GET", "/a/{id}"));
+  EXPECT_THROW(router.Add(R("GET", "/a/{id}")), std::logic_error);
+  EXPECT_THROW(router.Add(R("get", "/b")), std::logic_error);
+  EXPECT_THROW(router.Add(R("GET", "c")), std::logic_error);
+  EXPECT_THROW(router.Add(R("GET", "/d/{id")), std::logic_error);
+  EXPECT_THROW(router.Add(R("GET", "/e", "")), std::logic_error);
+  Route no_handler = R("GET", "/f");
+  no_handler.handler = nullptr;
+  EXPECT_THROW(router.Add(no_handler), std::logic_error);
+}
+
+TEST(ApiRequestTest, HeadersAreCaseInsensitive) {
+  ApiRequest req;
+  req.headers.emplace("X-Request-Id", "abc");
+  EXPECT_EQ(req.Header("x-request-id"), "abc");
+  EXPECT_EQ(req.Header("Missing"), "");
+}
+
+TEST(ApiRequestTest, JsonBodyNamesTheBodyWhenMalformed) {
+  ApiRequest req;
+  req.body = "{\"a\": ";
+  auto parsed = req.JsonBody();
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(parsed.error().field(), "body");
+  req.body = "{\"a\": 1}";
+  ASSERT_TRUE(req.JsonBody().ok());
+  EXPECT_EQ((*req.JsonBody())["a"], 1);
+}
+
+TEST(AccessLayerMissingGuardTest, AdmitsNobody) {
+  AccessLayerMissingGuard guard;
+  auto admitted = guard.Admit(R("GET", "/api/v1/clients"), ApiRequest{});
+  ASSERT_FALSE(admitted.ok());
+  EXPECT_EQ(admitted.error().code(), ErrorCode::kUnavailable);
+}
+
+}  // namespace
+}  // namespace passend::api

@@ -1,0 +1,271 @@
+#include "api/server.h"
+
+#include <httplib.h>
+
+#include <chrono>
+#include <cstdio>
+#include <ctime>
+#include <random>
+#include <thread>
+
+#include "api/openapi.h"
+#include "api/problem.h"
+
+namespace passend::api {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string NewRequestId() {
+  thread_local std::mt19937_64 rng{std::random_device{}()};
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(rng()));
+  return buf;
+}
+
+// A client's X-Request-Id is kept when it is short and plain, so logs can be correlated.
+std::string RequestIdFor(const httplib::Request& in) {
+  std::string id = in.get_header_value("X-Request-Id");
+  if (id.empty() || id.size() > 64) return NewRequestId();
+  for (char c : id) {
+    bool plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 c == '-' || c == '_' || c == '.';
+    if (!plain) return NewRequestId();
+  }
+  return id;
+}
+
+std::string Dump(const nlohmann::json& j) {
+  return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+void Write(const ApiResponse& r, const std::string& request_id, httplib::Response& out) {
+  out.status = r.status;
+  for (const auto& [name, value] : r.headers) out.set_header(name.c_str(), value);
+  out.set_header("X-Request-Id", request_id);
+  out.set_header("Cache-Control", "no-store");
+  if (!r.raw_body.empty()) {
+    out.set_content(r.raw_body,
+                    r.content_type.empty() ? "application/octet-stream" : r.content_type.c_str());
+  } else {
+    out.set_content(Dump(r.body),
+                    r.content_type.empty() ? "application/json" : r.content_type.c_str());
+  }
+}
+
+Route OpenApiRoute(const Router& router) {
+  Route r = MakeRoute("GET", "/api/v1/openapi.json", std::string(kPublic),
+                      [&router](const ApiRequest&) -> Result<ApiResponse> {
+                        return JsonResponse(BuildOpenApi(router.routes()));
+                      });
+  r.summary_nl = "De beschrijving van deze API (OpenAPI)";
+  r.tag = "systeem";
+  r.response_schema = {{"type", "object"}};
+  return r;
+}
+
+}  // namespace
+
+std::string UtcTimestamp() {
+  auto now = std::chrono::system_clock::now();
+  auto secs = std::chrono::system_clock::to_time_t(now);
+  auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()) % 1000;
+  std::tm tm{};
+  gmtime_r(&secs, &tm);
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", tm.tm_year + 1900,
+                tm.tm_mon + 1, tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec,
+                static_cast<int>(ms.count()));
+  return buf;
+}
+
+void LogToStderr(const nlohmann::json& entry) {
+  std::string line = Dump(entry) + "\n";
+  std::fwrite(line.data(), 1, line.size(), stderr);  // stderr is unbuffered: one write
+}
+
+Server::Server(ServerOptions options, Router router, Guard* guard)
+    : options_(std::move(options)),
+      router_(std::move(router)),
+      guard_(guard),
+      http_(std::make_unique<httplib::Server>()) {
+  if (!options_.log) options_.log = LogToStderr;
+  router_.Add(OpenApiRoute(router_));
+
+  int threads = options_.threads > 0 ? options_.threads : 1;
+  http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  http_->set_payload_max_length(options_.max_body_bytes);
+  http_->set_read_timeout(options_.read_timeout);
+  http_->set_write_timeout(options_.write_timeout);
+  http_->set_keep_alive_timeout(options_.keep_alive_timeout.count());
+
+  auto dispatch = [this](const httplib::Request& in, httplib::Response& out) { Dispatch(in, out); };
+  http_->Get("/.*", dispatch);
+  http_->Post("/.*", dispatch);
+  http_->Put("/.*", dispatch);
+  http_->Patch("/.*", dispatch);
+  http_->Delete("/.*", dispatch);
+  http_->Options("/.*", dispatch);
+  // Requests httplib refuses before any route runs (too large, unreadable) still get a
+  // problem body; responses we wrote ourselves already have one.
+  http_->set_error_handler(httplib::Server::HandlerWithResponse(
+      [this](const httplib::Request& in, httplib::Response& out) {
+        if (out.body.empty()) TransportError(in, out);
+        return httplib::Server::HandlerResponse::Handled;
+      }));
+}
+
+Server::~Server() { Stop(); }
+
+Status Server::Bind() {
+  int port = options_.port == 0
+                 ? http_->bind_to_any_port(options_.bind_address)
+                 : (http_->bind_to_port(options_.bind_address, options_.port) ? options_.port : -1);
+  if (port <= 0) {
+    return Unavailable("Kan niet luisteren op " + options_.bind_address + ":" +
+                       std::to_string(options_.port) + ".");
+  }
+  port_ = port;
+  return Ok();
+}
+
+Status Server::Run() {
+  if (port_ == 0) return FailedPrecondition("De server is nog niet aan een poort gebonden.");
+  state_ = 1;
+  if (!stop_requested_) {
+    Log({{"ts", UtcTimestamp()},
+         {"level", "info"},
+         {"event", "server_started"},
+         {"bind", options_.bind_address},
+         {"port", port_},
+         {"threads", options_.threads}});
+    http_->listen_after_bind();  // returns after Stop, when the workers have finished
+  }
+  state_ = 2;
+  Log({{"ts", UtcTimestamp()}, {"level", "info"}, {"event", "server_stopped"}});
+  return Ok();
+}
+
+void Server::Stop() {
+  stop_requested_ = true;
+  // Run may be between setting state 1 and httplib marking itself running; wait for it,
+  // or httplib would ignore the stop.
+  while (state_ == 1 && !http_->is_running()) std::this_thread::yield();
+  http_->stop();
+}
+
+void Server::Log(nlohmann::json entry) const {
+  try {
+    options_.log(entry);
+  } catch (...) {
+    // A failing log sink must not take a request down with it.
+  }
+}
+
+void Server::Dispatch(const httplib::Request& in, httplib::Response& out) {
+  auto start = Clock::now();
+  ApiRequest request;
+  request.method = in.method == "HEAD" ? "GET" : in.method;
+  request.path = in.path;
+  for (const auto& [name, value] : in.headers) request.headers.emplace(name, value);
+  request.body = in.body;
+  request.remote_addr = in.remote_addr;
+  request.request_id = RequestIdFor(in);
+
+  ApiResponse response = Handle(in, request);
+  Write(response, request.request_id, out);
+
+  double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+  Log({{"ts", UtcTimestamp()},
+       {"level", response.status >= 500 ? "error" : "info"},
+       {"request_id", request.request_id},
+       {"method", in.method},
+       {"path", in.path},
+       {"status", response.status},
+       {"ms", static_cast<double>(static_cast<int64_t>(ms * 100)) / 100}});
+}
+
+ApiResponse Server::Handle(const httplib::Request& in, ApiRequest& request) {
+  const std::string& id = request.request_id;
+  RouteMatch match = router_.Match(request.method, request.path);
+  if (match.route == nullptr) {
+    if (!match.allowed_methods.empty()) {
+      return MethodNotAllowed(in.method, match.allowed_methods, request.path, id);
+    }
+    return ProblemResponse(NotFound("Dit adres bestaat niet: " + request.path), request.path, id);
+  }
+  const Route& route = *match.route;
+  request.path_params = std::move(match.path_params);
+
+  std::shared_ptr<const access::Principal> principal;
+  const bool guarded = route.permission != kPublic;
+  if (guarded) {
+    if (guard_ == nullptr) {
+      return ProblemResponse(Unavailable("Toegangscontrole is niet ingesteld."), request.path, id);
+    }
+    try {
+      auto admitted = guard_->Admit(route, request);
+      if (!admitted.ok()) return ProblemResponse(admitted.error(), request.path, id);
+      principal = std::move(admitted).value();
+    } catch (const std::exception& e) {
+      Log({{"ts", UtcTimestamp()},
+           {"level", "error"},
+           {"request_id", id},
+           {"event", "guard_exception"},
+           {"what", e.what()}});
+      return ProblemResponse(Internal("Er ging iets mis bij de toegangscontrole."), request.path,
+                             id);
+    }
+    request.principal = principal.get();
+  }
+
+  ApiResponse response;
+  for (const auto& [name, value] : in.params) {
+    if (!request.query.emplace(name, value).second) {
+      response = ProblemResponse(
+          InvalidArgument("Parameter '" + name + "' mag maar één keer voorkomen.", name),
+          request.path, id);
+      if (guarded) guard_->Completed(route, request, response.status);
+      return response;
+    }
+  }
+
+  try {
+    Result<ApiResponse> result = route.handler(request);
+    response =
+        result.ok() ? std::move(result).value() : ProblemResponse(result.error(), request.path, id);
+  } catch (const std::exception& e) {
+    Log({{"ts", UtcTimestamp()},
+         {"level", "error"},
+         {"request_id", id},
+         {"event", "handler_exception"},
+         {"what", e.what()}});
+    response =
+        ProblemResponse(Internal("Er ging iets mis. Probeer het later opnieuw."), request.path, id);
+  } catch (...) {
+    Log({{"ts", UtcTimestamp()},
+         {"level", "error"},
+         {"request_id", id},
+         {"event", "handler_exception"}});
+    response =
+        ProblemResponse(Internal("Er ging iets mis. Probeer het later opnieuw."), request.path, id);
+  }
+  if (guarded) guard_->Completed(route, request, response.status);
+  return response;
+}
+
+void Server::TransportError(const httplib::Request& in, httplib::Response& out) {
+  std::string id = RequestIdFor(in);
+  ApiResponse r = out.status == 413 ? PayloadTooLarge(options_.max_body_bytes, in.path, id)
+                                    : TransportProblem(out.status, in.path, id);
+  Write(r, id, out);
+  Log({{"ts", UtcTimestamp()},
+       {"level", r.status >= 500 ? "error" : "info"},
+       {"request_id", id},
+       {"method", in.method},
+       {"path", in.path},
+       {"status", r.status},
+       {"ms", nullptr}});
+}
+
+}  // namespace passend::api

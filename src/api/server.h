@@ -1,0 +1,86 @@
+#pragma once
+// Server: the HTTP face of Passend. Wraps one httplib::Server and runs the Router's routes:
+// for each request it builds an ApiRequest, matches the route (404/405 problems), asks the
+// Guard to admit non-public routes, calls the handler, renders its Result (problem+json on
+// error, the one table in api/problem.h), and writes one JSON log line.
+//
+// It also serves GET /api/v1/openapi.json, generated from the routes (api/openapi.h).
+//
+// Lifecycle: construct with the routes, call Bind (port 0 picks a free port), then Run on
+// some thread (blocks). Stop may be called from any thread, any number of times, also
+// before Run: it closes the listening socket, lets in-flight requests finish, and then Run
+// returns. Not restartable. Handlers and the Guard run concurrently on `threads` workers.
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "api/route.h"
+#include "domain/error.h"
+
+namespace httplib {
+class Server;
+struct Request;
+struct Response;
+}  // namespace httplib
+
+namespace passend::api {
+
+struct ServerOptions {
+  // Loopback by default: a deployment behind a load balancer or in a container passes
+  // "0.0.0.0" on purpose (passend serve --bind).
+  std::string bind_address = "127.0.0.1";
+  int port = 8080;  // 0: any free port (tests)
+  int threads = 16;
+  size_t max_body_bytes = 10 * 1024 * 1024;  // larger bodies get 413
+  std::chrono::seconds read_timeout{30};
+  std::chrono::seconds write_timeout{30};
+  std::chrono::seconds keep_alive_timeout{5};
+  // Receives one JSON object per request (and start/stop events). Default: one line on
+  // stderr. Called concurrently from worker threads.
+  std::function<void(const nlohmann::json&)> log;
+};
+
+// Writes `entry` as one line on stderr (one write per line, so lines never interleave).
+void LogToStderr(const nlohmann::json& entry);
+
+// The current time as UTC ISO 8601 with milliseconds: "2025-03-01T09:30:00.123Z".
+std::string UtcTimestamp();
+
+class Server {
+ public:
+  // `guard` may be null only when every route is public; it must outlive the server.
+  Server(ServerOptions options, Router router, Guard* guard);
+  ~Server();
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds the listening socket. kUnavailable when the address or port cannot be used.
+  Status Bind();
+  // The bound port (after Bind).
+  int port() const { return port_; }
+  // Serves until Stop. Returns kFailedPrecondition when not bound.
+  Status Run();
+  // Graceful: stop accepting, finish in-flight requests, make Run return.
+  void Stop();
+
+  const Router& router() const { return router_; }
+
+ private:
+  void Dispatch(const httplib::Request& in, httplib::Response& out);
+  ApiResponse Handle(const httplib::Request& in, ApiRequest& request);
+  void TransportError(const httplib::Request& in, httplib::Response& out);
+  void Log(nlohmann::json entry) const;
+
+  ServerOptions options_;
+  Router router_;
+  Guard* guard_;
+  std::unique_ptr<httplib::Server> http_;
+  int port_ = 0;
+  std::atomic<int> state_{0};  // 0 created, 1 running, 2 done
+  std::atomic<bool> stop_requested_{false};
+};
+
+}  // namespace passend::api

@@ -1,0 +1,30 @@
+#include "api/routes.h"
+
+namespace passend::api {
+
+void AddSystemRoutes(Router& router, store::Database& db) {
+  Route r = MakeRoute("GET", "/healthz", std::string(kPublic),
+                      [&db](const ApiRequest&) -> Result<ApiResponse> {
+                        auto version = db.SchemaVersion();
+                        if (!version.ok()) return Unavailable("De database is niet bereikbaar.");
+                        return JsonResponse({{"status", "ok"}, {"schema_version", *version}});
+                      });
+  r.summary_nl = "Werkt de server, en bereikt hij de database?";
+  r.tag = "systeem";
+  r.response_schema = {
+      {"type", "object"},
+      {"properties",
+       {{"status", {{"type", "string"}}}, {"schema_version", {{"type", "integer"}}}}}};
+  router.Add(std::move(r));
+}
+
+Router AllRoutes(store::Database& db, const domain::ReferenceData& ref) {
+  Router router;
+  AddSystemRoutes(router, db);
+  AddReferenceRoutes(router, ref);
+  AddCatalogRoutes(router, db);
+  AddClientRoutes(router, db);
+  return router;
+}
+
+}  // namespace passend::api
