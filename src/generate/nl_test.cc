@@ -48,16 +48,14 @@ class NlTest : public ::testing::Test {
   }
 };
 
-TEST_F(NlTest, SizesAndTiming) {
+TEST_F(NlTest, Sizes) {
   const domain::Dataset& d = Nl().data;
   EXPECT_EQ(d.providers.size(), 3000u);
   EXPECT_EQ(d.locations.size(), 15000u);
   EXPECT_EQ(d.offers.size(), 40000u);
   EXPECT_EQ(d.clients.size(), 330000u);
+  // Timing is reported, never asserted: speed is measured in bench/, not in unit tests.
   std::cout << "[ nl ] Generate: " << Nl().cpu_seconds << " s CPU, " << Nl().seconds << " s wall\n";
-#ifdef NDEBUG
-  EXPECT_LT(Nl().cpu_seconds, 30);  // the budget, on one core
-#endif
 }
 
 TEST_F(NlTest, PassesValidation) {
