@@ -31,6 +31,12 @@ bool MayList(const ApiRequest& request, const std::string& client_id,
          who->list_municipalities.count(municipality_code) > 0;
 }
 
+Status LogListed(const ApiRequest& request, const std::string& client_id) {
+  const Admission* who = AdmissionOf(request);
+  if (who == nullptr || !who->log_listed) return Internal("Lijst van cliënten zonder toegangslog");
+  return who->log_listed(client_id);
+}
+
 std::string CookieValue(std::string_view header, std::string_view name) {
   while (!header.empty()) {
     const size_t semi = header.find(';');
@@ -136,6 +142,17 @@ Result<std::shared_ptr<const a::Principal>> AccessGuard::Admit(const Route& rout
   if (scope.client_id.empty() && scope.provider_id.empty() && permission->action == "list") {
     const a::MatrixCell* cell = a::FindCell(who->role, route.permission);
     if (cell != nullptr) PASSEND_RETURN_IF_ERROR(FillListScope(*cell, *who));
+    if (permission->resource == "client") {
+      // Every client shown in a list is a read of personal data: one log entry each.
+      who->log_listed = [this, principal = a::Principal(*who),
+                         reason = who->basis.reason](const std::string& client_id) -> Status {
+        auto logged = s_.audit.Record(a::EventFor(principal, client_id, "client", "list", reason));
+        if (!logged.ok())
+          return Unavailable(
+              "Het toegangslog kan nu niet worden bijgewerkt; probeer het later opnieuw.");
+        return Ok();
+      };
+    }
   }
   // The access log comes first: no personal data leaves without its entry.
   if (permission->about_client && !who->client_id.empty() && !HandlerLogs(route.permission)) {

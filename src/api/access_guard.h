@@ -12,6 +12,7 @@
 //  4. writes the access log (NEN 7513) before the handler runs, for every permission on a
 //     client's personal data, and refuses (503) when the log cannot be written.
 // List handlers filter their items with MayList. Safe for concurrent use.
+#include <functional>
 #include <memory>
 #include <set>
 #include <string>
@@ -35,6 +36,8 @@ struct Admission : access::Principal {
   bool list_all = false;
   std::set<std::string> list_client_ids;
   std::set<std::string> list_municipalities;
+  // List routes about clients: writes the access-log entry for one client shown.
+  std::function<Status(const std::string& client_id)> log_listed;
 };
 
 // The admission of a guarded request (the guard made every principal it hands out).
@@ -43,6 +46,9 @@ const Admission* AdmissionOf(const ApiRequest& request);
 // For list handlers: whether a client may appear in the list answered to `request`.
 bool MayList(const ApiRequest& request, const std::string& client_id,
              const std::string& municipality_code);
+// For list handlers: logs (NEN 7513) that one client's data is shown in the list; a
+// handler shows a client only when this succeeded.
+Status LogListed(const ApiRequest& request, const std::string& client_id);
 
 // The value of one cookie in a Cookie header ("" when absent).
 std::string CookieValue(std::string_view cookie_header, std::string_view name);

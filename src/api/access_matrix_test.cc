@@ -230,7 +230,8 @@ TEST_F(AccessMatrixTest, EveryCellOfTheMatrixHoldsOverHttp) {
       }
     }
   }
-  EXPECT_GT(cells_checked, 300);
+  // The catalogue is public, so it adds no cells.
+  EXPECT_GT(cells_checked, 250);
 }
 
 TEST_F(AccessMatrixTest, WithoutLoginEveryGuardedRouteAnswers401) {

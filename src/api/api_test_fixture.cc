@@ -5,6 +5,7 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "api/access_guard.h"
 #include "refdata/refdata.h"
 
 namespace passend::api::testing {
@@ -18,9 +19,12 @@ Result<std::shared_ptr<const access::Principal>> ScriptedTestGuard::Admit(
   std::string deny = request.Header("X-Test-Deny");
   if (deny == "unauthenticated") return Unauthenticated("Log eerst in.");
   if (deny == "permission_denied") return PermissionDenied("Dat mag u niet.");
-  auto who = std::make_shared<access::Principal>();
+  // What the real AccessGuard hands out: an Admission, here one that may list everyone.
+  auto who = std::make_shared<Admission>();
   who->user_id = "usr-test";
   who->role = access::Role::kAdmin;
+  who->list_all = true;
+  who->log_listed = [](const std::string&) { return Ok(); };
   return std::shared_ptr<const access::Principal>(std::move(who));
 }
 

@@ -8,7 +8,9 @@
 namespace passend::api {
 namespace {
 
-constexpr std::string_view kPermission = "catalog.read";
+// The care offer is public information, as on the regional websites it replaces: anyone
+// may browse it without an account (no personal data).
+constexpr std::string_view kPermission = kPublic;
 constexpr std::string_view kTag = "aanbod";
 
 template <typename T>

@@ -1,5 +1,6 @@
 // Read endpoints over clients. Personal data: the guard authorises client.list and
 // client.read and writes the access log (Guard::Completed); this file only translates.
+#include "api/access_guard.h"
 #include "api/openapi.h"
 #include "api/paging.h"
 #include "api/routes.h"
@@ -21,6 +22,15 @@ Result<ApiResponse> ListClients(store::Database& db, const ApiRequest& req) {
     filter.municipality_codes = std::move(*municipalities);
   }
   PASSEND_ASSIGN_OR_RETURN(auto found, db.clients().ListClients(filter, page));
+  // Only clients within the caller's scope are shown, each with its access-log entry; a
+  // page may therefore hold fewer items than the limit while next_cursor goes on.
+  std::vector<domain::Client> shown;
+  for (auto& c : found.items) {
+    if (!MayList(req, c.id, c.municipality_code)) continue;
+    PASSEND_RETURN_IF_ERROR(LogListed(req, c.id));
+    shown.push_back(std::move(c));
+  }
+  found.items = std::move(shown);
   return JsonResponse(PageBody(found, [](const domain::Client& c) { return interop::ToJson(c); }));
 }
 

@@ -4,8 +4,6 @@
 
 #include <stdexcept>
 
-#include "api/interim_guard.h"
-
 namespace passend::api {
 namespace {
 
@@ -88,13 +86,6 @@ TEST(ApiRequestTest, JsonBodyNamesTheBodyWhenMalformed) {
   req.body = "{\"a\": 1}";
   ASSERT_TRUE(req.JsonBody().ok());
   EXPECT_EQ((*req.JsonBody())["a"], 1);
-}
-
-TEST(AccessLayerMissingGuardTest, AdmitsNobody) {
-  AccessLayerMissingGuard guard;
-  auto admitted = guard.Admit(R("GET", "/api/v1/clients"), ApiRequest{});
-  ASSERT_FALSE(admitted.ok());
-  EXPECT_EQ(admitted.error().code(), ErrorCode::kUnavailable);
 }
 
 }  // namespace

@@ -6,6 +6,10 @@
 #include "domain/reference.h"
 #include "store/database.h"
 
+namespace passend::match {
+class MatchIndex;  // match/index.h
+}  // namespace passend::match
+
 namespace passend::api {
 
 // GET /healthz: the database answers; {"status": "ok", "schema_version": N}.
@@ -17,7 +21,17 @@ void AddClientRoutes(Router& router, store::Database& db);
 // Kenmerken, zorgprofielen, gemeenten, zorgkantoren (public).
 void AddReferenceRoutes(Router& router, const domain::ReferenceData& ref);
 
-// Every route above, in one Router (the server adds /api/v1/openapi.json itself).
+// Matching (docs/matching.md; only in builds with the matching module, where passend_api
+// defines PASSEND_WITH_MATCH_API): GET /api/v1/clients/{id}/matches (match.read: one
+// client, logged by the guard), POST /api/v1/zoeken (public, anonymous: nothing about the
+// person is stored or logged) and GET /api/v1/mismatch?region= (report.read: aggregate,
+// cached per region). `index` is built once at start from db's catalogue (it holds the
+// reference data too); it is read-only, shared by the worker threads, and must outlive
+// the server.
+void AddMatchRoutes(Router& router, store::Database& db, const match::MatchIndex& index);
+
+// Every route above but the matching ones (they need an index: passend serve adds them),
+// in one Router (the server adds /api/v1/openapi.json itself).
 Router AllRoutes(store::Database& db, const domain::ReferenceData& ref);
 
 }  // namespace passend::api

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "match/json/match_json.h"
 #include "match/match.h"
 #include "refdata/refdata.h"
 
@@ -37,88 +38,6 @@ Result<match::MatchIndex> LoadIndex(store::Database& db) {
 Result<std::unique_ptr<store::Database>> OpenExisting(const std::string& path) {
   if (!std::filesystem::exists(path)) return NotFound("Database '" + path + "' bestaat niet", "db");
   return OpenDatabase(path);
-}
-
-// ---- JSON ---------------------------------------------------------------------------
-
-json PartJson(const match::PartExplanation& p) {
-  json j = {{"offer_id", p.offer_id},
-            {"offer_name", p.offer_name},
-            {"kind", domain::ToString(p.kind)},
-            {"provider_id", p.provider_id},
-            {"provider_name", p.provider_name},
-            {"location_name", p.location_name},
-            {"municipality_code", p.municipality_code},
-            {"profile_accepted", p.profile_accepted},
-            {"contracting", p.contracting == match::Contracting::kInKind      ? "in_natura"
-                            : p.contracting == match::Contracting::kPgbNeeded ? "pgb_nodig"
-                                                                              : "niet_bereikbaar"},
-            {"pgb_needed", p.pgb_needed},
-            {"contracting_reason", p.contracting_reason},
-            {"wait_weeks", p.wait_weeks},
-            {"free_places", p.free_places},
-            {"within_service_area", p.within_service_area}};
-  if (!p.profile_reason.empty()) j["profile_reason"] = p.profile_reason;
-  j["possible_forms"] = json::array();
-  for (auto f : p.possible_forms) j["possible_forms"].push_back(domain::ToString(f));
-  if (p.quality) j["quality"] = *p.quality;
-  if (p.travel_km) j["travel_km"] = std::round(*p.travel_km * 10) / 10;
-  if (p.service_radius_km) j["service_radius_km"] = *p.service_radius_km;
-  return j;
-}
-
-json ExplanationJson(const match::Explanation& e) {
-  json j = {{"parts", json::array()},
-            {"wishes", json::array()},
-            {"needs", json::array()},
-            {"places", json::array()},
-            {"summary", e.summary}};
-  for (const auto& p : e.parts) j["parts"].push_back(PartJson(p));
-  for (const auto& w : e.wishes) {
-    json wj = {{"wish", w.wish},
-               {"feature_id", w.feature_id},
-               {"label", w.label},
-               {"importance", domain::ToString(w.importance)},
-               {"status", w.status ? match::StatusNl(*w.status) : "vrije tekst"},
-               {"reason", w.reason}};
-    if (!w.met_by.empty()) wj["met_by"] = w.met_by;
-    j["wishes"].push_back(wj);
-  }
-  for (const auto& n : e.needs)
-    j["needs"].push_back(
-        {{"feature_id", n.feature_id}, {"label", n.label}, {"met", n.met}, {"reason", n.reason}});
-  for (const auto& p : e.places)
-    j["places"].push_back({{"label", p.label},
-                           {"kind", domain::ToString(p.kind)},
-                           {"distance_km", std::round(p.distance_km * 10) / 10},
-                           {"max_km", p.max_km},
-                           {"within", p.within}});
-  return j;
-}
-
-json MismatchJson(const match::MatchIndex& ix, const domain::Client& c,
-                  const match::ClientMismatch& m) {
-  json j = {{"items", json::array()}, {"free_text_wishes", json::array()}};
-  if (m.best) j["best_offer_id"] = ix.offer(*m.best).id;
-  for (const auto& item : m.items) {
-    json ij = {{"kind", item.kind == match::MismatchKind::kWish   ? "wens"
-                        : item.kind == match::MismatchKind::kNeed ? "behoefte"
-                                                                  : "plek"},
-               {"key", item.key},
-               {"label", item.label},
-               {"importance", domain::ToString(item.importance)},
-               {"status", match::StatusNl(item.status)}};
-    if (item.nearest)
-      ij["nearest"] = {{"offer_id", ix.offer(item.nearest->offer).id},
-                       {"offer_name", ix.offer(item.nearest->offer).name},
-                       {"distance_km", std::round(item.nearest->distance_km * 10) / 10},
-                       {"wait_weeks", item.nearest->wait_weeks}};
-    else
-      ij["nearest"] = nullptr;
-    j["items"].push_back(ij);
-  }
-  for (uint32_t w : m.free_text_wishes) j["free_text_wishes"].push_back(c.wishes[w].text);
-  return j;
 }
 
 // ---- text ---------------------------------------------------------------------------
@@ -217,24 +136,7 @@ Status RunMatch(const MatchArgs& a) {
     PrintMatch(ix, *client, r);
     return Ok();
   }
-  json j = {{"client_id", client->id}, {"offers", json::array()}};
-  for (const auto& o : r.offers)
-    j["offers"].push_back({{"offer_id", ix.offer(o.offer).id},
-                           {"score", std::round(o.assessment.score * 10) / 10},
-                           {"unmet", o.assessment.unmet},
-                           {"explanation", ExplanationJson(o.explanation)}});
-  j["mismatch"] = MismatchJson(ix, *client, r.mismatch);
-  if (a.arrangements) {
-    j["arrangements"] = json::array();
-    for (const auto& ar : r.arrangements) {
-      json ids = json::array();
-      for (uint32_t o : ar.offers) ids.push_back(ix.offer(o).id);
-      j["arrangements"].push_back({{"offer_ids", ids},
-                                   {"score", std::round(ar.assessment.score * 10) / 10},
-                                   {"unmet", ar.assessment.unmet},
-                                   {"explanation", ExplanationJson(ar.explanation)}});
-    }
-  }
+  json j = match::MatchResultToJson(ix, *client, r, a.arrangements);
   std::cout << j.dump(2) << "\n";
   return Ok();
 }
@@ -245,17 +147,6 @@ struct MismatchArgs {
   std::string db, region;
   bool json = false, csv = false;
 };
-
-json AreaJson(const match::MismatchArea& a) {
-  json per = json::object();
-  for (const auto& [k, v] : a.per_wish)
-    per[k] = {{"clients", v}, {"share", match::Share(v, a.clients)}};
-  return {{"code", a.code},
-          {"name", a.name},
-          {"clients", a.clients},
-          {"clients_with_mismatch", a.clients_with_mismatch},
-          {"per_wish", per}};
-}
 
 std::string CsvField(const std::string& s) {
   if (s.find_first_of(",\"\n") == std::string::npos) return s;
@@ -353,22 +244,7 @@ Status RunMismatch(const MismatchArgs& a) {
   if (a.csv) {
     PrintMapCsv(m, scope);
   } else if (a.json) {
-    json j = {{"scope", scope},
-              {"clients", m.clients},
-              {"clients_with_mismatch", m.clients_with_mismatch},
-              {"clients_without_offer", m.clients_without_offer},
-              {"clients_invalid", m.clients_invalid},
-              {"per_wish", json::object()},
-              {"regions", json::array()},
-              {"municipalities", json::array()},
-              {"free_texts", json::array()}};
-    for (const auto& [k, v] : m.per_wish)
-      j["per_wish"][k] = {
-          {"label", m.labels.at(k)}, {"clients", v}, {"share", match::Share(v, m.clients)}};
-    for (const auto& [code, ar] : m.regions) j["regions"].push_back(AreaJson(ar));
-    for (const auto& [code, ar] : m.municipalities) j["municipalities"].push_back(AreaJson(ar));
-    for (const auto& [t, v] : m.free_texts)
-      j["free_texts"].push_back({{"text", t}, {"clients", v}});
+    json j = match::MismatchMapToJson(m, scope);
     std::cout << j.dump(2) << "\n";
   } else {
     PrintMapText(m, scope, seconds);

@@ -4,14 +4,21 @@
 #include <signal.h>
 
 #include <atomic>
+#include <chrono>
 #include <ctime>
 #include <thread>
 
-#include "api/interim_guard.h"
+#include "api/access_guard.h"
+#include "api/access_routes.h"
+#include "api/access_services.h"
 #include "api/routes.h"
 #include "api/server.h"
 #include "cli/command.h"
 #include "refdata/refdata.h"
+#include "store/sqlite/sqlite_access_store.h"
+#ifdef PASSEND_WITH_MATCH_API
+#include "match/match.h"
+#endif
 
 namespace passend::cli {
 namespace {
@@ -57,6 +64,26 @@ class SignalWaiter {
   std::thread thread_;
 };
 
+#ifdef PASSEND_WITH_MATCH_API
+Result<match::MatchIndex> BuildMatchIndex(store::Database& db) {
+  const auto t0 = std::chrono::steady_clock::now();
+  PASSEND_ASSIGN_OR_RETURN(auto providers, db.catalog().AllProviders());
+  PASSEND_ASSIGN_OR_RETURN(auto locations, db.catalog().AllLocations());
+  PASSEND_ASSIGN_OR_RETURN(auto offers, db.catalog().AllOffers());
+  PASSEND_ASSIGN_OR_RETURN(
+      match::MatchIndex index,
+      match::MatchIndex::Build(providers, locations, offers, refdata::BuiltIn()));
+  const double ms =
+      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+  api::LogToStderr({{"ts", api::UtcTimestamp()},
+                    {"level", "info"},
+                    {"event", "match_index_built"},
+                    {"offers", index.size()},
+                    {"ms", static_cast<double>(static_cast<int64_t>(ms * 10)) / 10}});
+  return index;
+}
+#endif
+
 Status Serve(const ServeOptions& opts) {
   if (opts.port < 0 || opts.port > 65535) {
     return InvalidArgument("--port moet tussen 0 en 65535 liggen.", "port");
@@ -70,9 +97,21 @@ Status Serve(const ServeOptions& opts) {
   options.bind_address = opts.bind;
   options.port = opts.port;
   options.threads = opts.threads;
-  // Until access/ provides the real Guard, nothing but the public routes is served.
-  api::AccessLayerMissingGuard guard;
-  api::Server server(options, api::AllRoutes(*db, refdata::BuiltIn()), &guard);
+  // Every non-public route passes the access guard: session or API token, the permission
+  // matrix, consent, and the NEN 7513 access log for personal data.
+  PASSEND_ASSIGN_OR_RETURN(auto access_store, store::sqlite::OpenAccessStore(*db));
+  api::AccessServices access(access::AccessStores{*access_store, *access_store, *access_store}, *db,
+                             refdata::BuiltIn(), access::SystemNow);
+  api::AccessGuard guard(access);
+  api::Router routes = api::AllRoutes(*db, refdata::BuiltIn());
+  api::AddAccessRoutes(routes, access);
+#ifdef PASSEND_WITH_MATCH_API
+  // The matching index: built once from the catalogue at start, then read-only and shared
+  // by the worker threads (a changed catalogue needs a restart).
+  PASSEND_ASSIGN_OR_RETURN(match::MatchIndex index, BuildMatchIndex(*db));
+  api::AddMatchRoutes(routes, *db, index);
+#endif
+  api::Server server(options, std::move(routes), &guard);
   PASSEND_RETURN_IF_ERROR(server.Bind());
 
   SignalWaiter signals([&server](int sig) {

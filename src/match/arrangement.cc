@@ -1,7 +1,6 @@
 #include "match/arrangement.h"
 
 #include <algorithm>
-#include <queue>
 
 namespace passend::match {
 namespace {
@@ -20,24 +19,31 @@ auto RankLess(const MatchIndex& ix) {
 }
 using Best = BestK<RankedArrangement, decltype(RankLess(std::declval<const MatchIndex&>()))>;
 
+// A group of the slot's tree, or (offer) one offer of a leaf that is not in the last slot.
 struct Pending {
   Assessment bound;
-  uint32_t group;
+  uint32_t id;
+  bool offer;
 };
 struct WorseBound {
   bool operator()(const Pending& a, const Pending& b) const {
     if (a.bound.unmet != b.bound.unmet) return a.bound.unmet > b.bound.unmet;
     if (a.bound.score != b.bound.score) return a.bound.score < b.bound.score;
-    return a.group > b.group;
+    if (a.offer != b.offer) return !a.offer;
+    return a.id > b.id;
   }
 };
 
 // Branch and bound over one shape: slots before `depth` hold offers, the slot at `depth`
-// is searched through its tree, later slots stand as their kind's root group.
+// is searched best first through its tree, later slots stand as their kind's root group.
+// The offers of an opened leaf go back into the queue with their own bound (the offer
+// with the later slots as roots), so the most promising part is tried first at every
+// depth, the k-th best rises quickly, and the search stops as soon as it beats every
+// bound left in the queue.
 class ShapeSearch {
  public:
   ShapeSearch(const Query& q, const std::vector<OfferKind>& shape, Best& best, SearchStats& stats)
-      : q_(q), ix_(*q.index), shape_(shape), best_(best), stats_(stats) {
+      : q_(q), ix_(*q.index), shape_(shape), best_(best), stats_(stats), heaps_(shape.size()) {
     for (OfferKind k : shape) views_.push_back(GroupView(ix_, ix_.root(k)));
     chosen_.resize(shape.size());
   }
@@ -54,30 +60,43 @@ class ShapeSearch {
 
   void Search(size_t depth) {
     const View saved = views_[depth];
-    std::priority_queue<Pending, std::vector<Pending>, WorseBound> queue;
-    auto push = [&](uint32_t g) {
+    const bool last = depth + 1 == shape_.size();
+    std::vector<Pending>& heap = heaps_[depth];
+    heap.clear();
+    auto push = [&](const Pending& p) {
+      heap.push_back(p);
+      std::push_heap(heap.begin(), heap.end(), WorseBound());
+    };
+    auto push_group = [&](uint32_t g) {
       views_[depth] = GroupView(ix_, g);
       const Assessment b = Bound();
-      if (Worth(b)) queue.push({b, g});
+      if (Worth(b)) push({b, g, false});
     };
-    push(ix_.root(shape_[depth]));
-    while (!queue.empty()) {
-      const Pending top = queue.top();
-      queue.pop();
+    push_group(ix_.root(shape_[depth]));
+    while (!heap.empty()) {
+      std::pop_heap(heap.begin(), heap.end(), WorseBound());
+      const Pending top = heap.back();
+      heap.pop_back();
       if (!Worth(top.bound)) break;
-      const Group& g = ix_.group(top.group);
+      if (top.offer) {
+        views_[depth] = OfferView(ix_, top.id);
+        chosen_[depth] = top.id;
+        Search(depth + 1);
+        continue;
+      }
+      const Group& g = ix_.group(top.id);
       if (!g.leaf()) {
-        for (uint32_t c = g.child_begin; c < g.child_end; ++c) push(c);
+        for (uint32_t c = g.child_begin; c < g.child_end; ++c) push_group(c);
         continue;
       }
       for (uint32_t o = g.begin; o < g.end; ++o) {
         views_[depth] = OfferView(ix_, o);
-        chosen_[depth] = o;
-        if (depth + 1 == shape_.size()) {
+        if (last) {
+          chosen_[depth] = o;
           ++stats_.offers_scored;
           best_.Offer({chosen_, Assess(q_, views_)});
-        } else if (Worth(Bound())) {
-          Search(depth + 1);
+        } else if (const Assessment b = Bound(); Worth(b)) {
+          push({b, o, true});
         }
       }
     }
@@ -89,6 +108,7 @@ class ShapeSearch {
   const std::vector<OfferKind>& shape_;
   Best& best_;
   SearchStats& stats_;
+  std::vector<std::vector<Pending>> heaps_;  // per depth, reused
   std::vector<View> views_;
   std::vector<uint32_t> chosen_;
 };

@@ -1,6 +1,7 @@
 #include "match/index.h"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <numeric>
 #include <unordered_map>
@@ -154,6 +155,9 @@ Result<MatchIndex> MatchIndex::Build(const std::vector<domain::Provider>& provid
       row[f] = static_cast<float>(negate ? -fv.value : fv.value);
     }
   }
+  ix.columns_.resize(n * F);
+  for (uint32_t i = 0; i < n; ++i)
+    for (uint32_t f = 0; f < F; ++f) ix.columns_[size_t{f} * n + i] = ix.values_[size_t{i} * F + f];
   ix.id_rank_.resize(n);
   ix.by_id_.resize(n);
   std::iota(ix.by_id_.begin(), ix.by_id_.end(), 0);
@@ -161,6 +165,22 @@ Result<MatchIndex> MatchIndex::Build(const std::vector<domain::Provider>& provid
             [&](uint32_t a, uint32_t b) { return ix.offers_[a].id < ix.offers_[b].id; });
   for (uint32_t r = 0; r < n; ++r) ix.id_rank_[ix.by_id_[r]] = r;
   ix.BuildTree();
+  const size_t G = ix.groups_.size();
+  ix.group_columns_.resize(G * F);
+  for (size_t g = 0; g < G; ++g)
+    for (uint32_t f = 0; f < F; ++f) ix.group_columns_[f * G + g] = ix.group_values_[g * F + f];
+  auto fits = [](float v) { return v == kAbsent || (v >= -127 && v <= 127 && v == std::floor(v)); };
+  if (std::all_of(ix.columns_.begin(), ix.columns_.end(), fits) &&
+      std::all_of(ix.group_columns_.begin(), ix.group_columns_.end(), fits)) {
+    auto to8 = [](float v) { return v == kAbsent ? kAbsent8 : static_cast<int8_t>(v); };
+    ix.columns8_.resize(ix.columns_.size());
+    std::transform(ix.columns_.begin(), ix.columns_.end(), ix.columns8_.begin(), to8);
+    ix.group_columns8_.resize(ix.group_columns_.size());
+    std::transform(ix.group_columns_.begin(), ix.group_columns_.end(), ix.group_columns8_.begin(),
+                   to8);
+  }
+  for (const domain::Municipality& m : ref.municipalities())
+    ix.muni_region_bit_.push_back(ix.RegionBit(m.zorgkantoor_code));
   return ix;
 }
 
@@ -230,7 +250,9 @@ size_t MatchIndex::MemoryBytes() const {
   }
   for (const auto& l : locations_) b += sizeof(l) + l.name.capacity() + l.address.capacity() + 32;
   for (const auto& p : providers_) b += sizeof(p) + p.name.capacity() + p.website.capacity() + 32;
-  b += values_.capacity() * 4 + group_values_.capacity() * 4 + groups_.capacity() * sizeof(Group);
+  b += values_.capacity() * 4 + columns_.capacity() * 4 + group_values_.capacity() * 8 +
+       columns8_.capacity() + group_columns8_.capacity() + groups_.capacity() * sizeof(Group) +
+       muni_region_bit_.capacity() * 8;
   b += position_.capacity() * sizeof(RadPoint) + size() * (4 * 5 + 4 * 3 + 16 + 2);
   return b;
 }

@@ -1,10 +1,10 @@
 #include "match/mismatch_map.h"
 
-#include <set>
+#include <algorithm>
+#include <string_view>
 #include <thread>
 #include <vector>
 
-#include "match/mismatch.h"
 #include "match/query.h"
 #include "match/topk.h"
 
@@ -17,6 +17,113 @@ void MergeArea(MismatchArea& into, const MismatchArea& from) {
   into.clients_with_mismatch += from.clients_with_mismatch;
   for (const auto& [k, v] : from.per_wish) into.per_wish[k] += v;
 }
+
+constexpr uint32_t kPlaceKinds = static_cast<uint32_t>(domain::PlaceKind::kAnders) + 1;
+
+// The counts of one worker over a contiguous part of the clients, dense: per municipality
+// (index in the reference data) and per mismatch key (a feature index, or feature_count +
+// place kind). Turned into a MismatchMap once the part is done. Owned by one thread.
+class Tally {
+ public:
+  explicit Tally(const MatchIndex& ix)
+      : ix_(ix),
+        keys_(ix.feature_count() + kPlaceKinds),
+        munis_(ix.ref().municipalities().size()),
+        clients_(munis_, 0),
+        with_(munis_, 0),
+        per_key_(munis_ * keys_, 0),
+        label_(keys_),
+        seen_(keys_, 0) {}
+
+  void Add(const domain::Client& c) {
+    if (!MakeQueryInto(ix_, c, &q_).ok()) {
+      auto q = MakeQuery(ix_, c);  // again, for the message (rare)
+      ++map_.clients_invalid;
+      if (map_.first_error.empty()) map_.first_error = c.id + ": " + q.error().ToString();
+      return;
+    }
+    const domain::Municipality* muni = ix_.ref().FindMunicipality(c.municipality_code);
+    const size_t m = static_cast<size_t>(muni - ix_.ref().municipalities().data());
+    const std::vector<RankedOffer> top = TopOffers(q_, 1);
+    const bool has_best = !top.empty();
+    const uint32_t best = has_best ? top[0].offer : 0;
+    ++map_.clients, ++clients_[m];
+    if (!has_best) ++map_.clients_without_offer;
+    ++stamp_;
+    bool any = false;
+    int64_t* counts = &per_key_[m * keys_];
+    auto count = [&](uint32_t key, auto&& label) {
+      if (seen_[key] == stamp_) return;
+      seen_[key] = stamp_;
+      ++counts[key];
+      any = true;
+      if (label_[key].empty()) label_[key] = label();
+    };
+    // What FindMismatch lists for the best option (mismatch.h), by key.
+    const auto& features = ix_.ref().features();
+    const float* values = has_best ? ix_.values(best) : nullptr;
+    for (const QueryWish& w : q_.wishes)
+      if (!values || w.Status(values[w.feature]) != WishStatus::kMet)
+        count(w.feature, [&] { return features[w.feature].label_nl; });
+    for (const QueryNeed& nd : q_.needs)
+      if (!values || values[nd.feature] < nd.met)
+        count(nd.feature, [&] { return features[nd.feature].label_nl; });
+    const bool moves = has_best && ix_.kind(best) == domain::OfferKind::kWonen;
+    for (const QueryPlace& p : q_.places) {
+      if (!FartherThanKm(moves ? ix_.position(best) : q_.home, p.position, p.max_km)) continue;
+      const domain::Place& pl = c.places[p.place];
+      count(ix_.feature_count() + static_cast<uint32_t>(pl.kind), [&] {
+        return "Dichtbij " + (pl.label.empty() ? std::string(LabelNl(pl.kind)) : pl.label) +
+               " (binnen " + std::to_string(static_cast<int>(p.max_km)) + " km)";
+      });
+    }
+    texts_.clear();
+    for (uint32_t w : q_.free_text_wishes) texts_.push_back(c.wishes[w].text);
+    std::sort(texts_.begin(), texts_.end());
+    texts_.erase(std::unique(texts_.begin(), texts_.end()), texts_.end());
+    for (std::string_view t : texts_) ++map_.free_texts[std::string(t)];
+    if (any || !texts_.empty()) ++map_.clients_with_mismatch, ++with_[m];
+  }
+
+  // The counts as a MismatchMap (keys by name, areas by code).
+  MismatchMap Take() {
+    const auto& munis = ix_.ref().municipalities();
+    const auto& features = ix_.ref().features();
+    std::vector<std::string> key_name(keys_);
+    for (uint32_t f = 0; f < ix_.feature_count(); ++f) key_name[f] = features[f].id;
+    for (uint32_t p = 0; p < kPlaceKinds; ++p)
+      key_name[ix_.feature_count() + p] =
+          "plek:" + std::string(ToString(static_cast<domain::PlaceKind>(p)));
+    for (uint32_t k = 0; k < keys_; ++k)
+      if (!label_[k].empty()) map_.labels.emplace(key_name[k], label_[k]);
+    for (size_t m = 0; m < munis_; ++m) {
+      if (clients_[m] == 0) continue;
+      const domain::Municipality& mu = munis[m];
+      MismatchArea ma{mu.code, mu.name, clients_[m], with_[m], {}};
+      for (uint32_t k = 0; k < keys_; ++k)
+        if (const int64_t n = per_key_[m * keys_ + k]) {
+          ma.per_wish.emplace(key_name[k], n);
+          map_.per_wish[key_name[k]] += n;
+        }
+      MismatchArea& ra = map_.regions[mu.zorgkantoor_code];
+      if (ra.code.empty()) ra.code = mu.zorgkantoor_code, ra.name = mu.zorgkantoor_name;
+      MergeArea(ra, ma);
+      map_.municipalities.emplace(mu.code, std::move(ma));
+    }
+    return std::move(map_);
+  }
+
+ private:
+  const MatchIndex& ix_;
+  const size_t keys_, munis_;
+  std::vector<int64_t> clients_, with_, per_key_;
+  std::vector<std::string> label_;  // the first label seen per key
+  std::vector<uint32_t> seen_;      // == stamp_: key already counted for this client
+  uint32_t stamp_ = 0;
+  Query q_;
+  std::vector<std::string_view> texts_;
+  MismatchMap map_;
+};
 
 }  // namespace
 
@@ -33,41 +140,14 @@ void MismatchMap::Merge(const MismatchMap& o) {
   for (const auto& [k, v] : o.free_texts) free_texts[k] += v;
 }
 
-void MismatchMapBuilder::AddOne(const domain::Client& c, MismatchMap& into) const {
-  auto q = MakeQuery(index_, c);
-  if (!q.ok()) {
-    ++into.clients_invalid;
-    if (into.first_error.empty()) into.first_error = c.id + ": " + q.error().ToString();
-    return;
-  }
-  const auto top = TopOffers(*q, 1);
-  const ClientMismatch m =
-      FindMismatch(*q, top.empty() ? std::nullopt : std::optional(top[0].offer), false);
-  const domain::Municipality* muni = index_.ref().FindMunicipality(c.municipality_code);
-  MismatchArea& ma = into.municipalities[muni->code];
-  MismatchArea& ra = into.regions[muni->zorgkantoor_code];
-  if (ma.code.empty()) ma.code = muni->code, ma.name = muni->name;
-  if (ra.code.empty()) ra.code = muni->zorgkantoor_code, ra.name = muni->zorgkantoor_name;
-  ++into.clients, ++ma.clients, ++ra.clients;
-  if (top.empty()) ++into.clients_without_offer;
-  std::set<std::string> keys;
-  for (const MismatchItem& item : m.items) {
-    if (keys.insert(item.key).second) into.labels.emplace(item.key, item.label);
-  }
-  for (const std::string& k : keys) ++into.per_wish[k], ++ma.per_wish[k], ++ra.per_wish[k];
-  std::set<std::string> texts;
-  for (uint32_t w : m.free_text_wishes) texts.insert(c.wishes[w].text);
-  for (const std::string& t : texts) ++into.free_texts[t];
-  if (!keys.empty() || !texts.empty())
-    ++into.clients_with_mismatch, ++ma.clients_with_mismatch, ++ra.clients_with_mismatch;
-}
-
 void MismatchMapBuilder::Add(std::span<const domain::Client> clients) {
   const size_t n = clients.size();
   const size_t parts = std::min<size_t>(static_cast<size_t>(threads_), std::max<size_t>(1, n));
   std::vector<MismatchMap> partial(parts);
   auto work = [&](size_t p) {
-    for (size_t i = n * p / parts; i < n * (p + 1) / parts; ++i) AddOne(clients[i], partial[p]);
+    Tally tally(index_);
+    for (size_t i = n * p / parts; i < n * (p + 1) / parts; ++i) tally.Add(clients[i]);
+    partial[p] = tally.Take();
   };
   std::vector<std::thread> workers;
   for (size_t p = 1; p < parts; ++p) workers.emplace_back(work, p);

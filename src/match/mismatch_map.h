@@ -4,9 +4,10 @@
 // the free-text wishes that fit no feature. What the care office and providers should buy
 // and build (DOMAIN.md, step C).
 //
-// MismatchMapBuilder matches clients batch by batch on a few threads; the counts do not
-// depend on the batching or the number of threads (deterministic). One builder is used
-// from one thread at a time.
+// MismatchMapBuilder matches clients batch by batch on a few threads (each with its own
+// buffers and dense counters, merged in client order); the counts do not depend on the
+// batching or the number of threads (deterministic). One builder is used from one thread
+// at a time.
 #include <cstdint>
 #include <functional>
 #include <map>
@@ -45,13 +46,12 @@ class MismatchMapBuilder {
   explicit MismatchMapBuilder(const MatchIndex& index, int threads = 2)
       : index_(index), threads_(threads < 1 ? 1 : threads) {}
 
-  // Matches each client (best option and mismatch) and counts the result.
+  // Matches each client (best option and mismatch) and counts the result: the same as
+  // FindMismatch(TopOffers(q, 1)[0]) for each client, counted once per key.
   void Add(std::span<const domain::Client> clients);
   const MismatchMap& map() const { return map_; }
 
  private:
-  void AddOne(const domain::Client& c, MismatchMap& into) const;
-
   const MatchIndex& index_;
   int threads_;
   MismatchMap map_;

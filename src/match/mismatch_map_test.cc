@@ -2,7 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+#include <set>
+
+#include "match/mismatch.h"
 #include "match/test_catalog.h"
+#include "match/topk.h"
 
 namespace passend::match {
 namespace {
@@ -55,6 +60,43 @@ TEST(MismatchMapTest, ThreadsAndBatchesDoNotChangeTheCounts) {
   EXPECT_EQ(one.map().clients_with_mismatch, two.map().clients_with_mismatch);
   EXPECT_EQ(one.map().municipalities.at("GM0935").per_wish,
             two.map().municipalities.at("GM0935").per_wish);
+}
+
+// The builder's dense counting equals counting FindMismatch on the exhaustive best option.
+TEST(MismatchMapTest, EqualsCountingTheMismatchOfTheReferenceBestOption) {
+  const std::vector<std::vector<OfferKind>> seeks = {
+      {OfferKind::kWonen},
+      {OfferKind::kDagbesteding},
+      {OfferKind::kZorgThuis, OfferKind::kLogeren},
+      {OfferKind::kWonen, OfferKind::kDagbesteding, OfferKind::kLogeren, OfferKind::kZorgThuis}};
+  for (uint64_t seed = 1; seed <= 3; ++seed) {
+    const MatchIndex ix = testing::RandomCatalog(seed + 60, 300).Index();
+    testing::Rng rng(seed * 13);
+    std::vector<domain::Client> clients;
+    for (int i = 0; i < 200; ++i)
+      clients.push_back(testing::RandomClient(rng, i, seeks[i % seeks.size()]));
+    MismatchMapBuilder b(ix, 2);
+    b.Add(clients);
+    std::map<std::string, int64_t> per_wish, texts;
+    int64_t with = 0;
+    for (const domain::Client& c : clients) {
+      auto q = MakeQuery(ix, c);
+      ASSERT_TRUE(q.ok());
+      const auto top = TopOffersExhaustive(*q, 1);
+      const ClientMismatch m =
+          FindMismatch(*q, top.empty() ? std::nullopt : std::optional(top[0].offer), false);
+      std::set<std::string> keys, own;
+      for (const MismatchItem& item : m.items) keys.insert(item.key);
+      for (uint32_t w : m.free_text_wishes) own.insert(c.wishes[w].text);
+      for (const auto& k : keys) ++per_wish[k];
+      for (const auto& t : own) ++texts[t];
+      with += !keys.empty() || !own.empty();
+    }
+    EXPECT_EQ(b.map().per_wish, per_wish) << seed;
+    EXPECT_EQ(b.map().free_texts, texts) << seed;
+    EXPECT_EQ(b.map().clients_with_mismatch, with) << seed;
+    EXPECT_EQ(b.map().clients, 200);
+  }
 }
 
 }  // namespace

@@ -52,9 +52,18 @@ double WishedValue(const domain::Feature& f, const domain::Wish& w) {
 }
 
 Result<Query> MakeQuery(const MatchIndex& index, const domain::Client& c) {
+  Query q;
+  PASSEND_RETURN_IF_ERROR(MakeQueryInto(index, c, &q));
+  return q;
+}
+
+Status MakeQueryInto(const MatchIndex& index, const domain::Client& c, Query* out) {
   const domain::ReferenceData& ref = index.ref();
   const Weights& wt = index.weights();
-  Query q;
+  Query& q = *out;
+  q.wishes.clear(), q.free_text_wishes.clear(), q.needs.clear(), q.places.clear();
+  q.kinds.clear();
+  q.accepted_forms = 0, q.fixed_weight = 0;
   q.index = &index;
   q.client = &c;
   q.partly_score = wt.partly_factor;
@@ -66,7 +75,7 @@ Result<Query> MakeQuery(const MatchIndex& index, const domain::Client& c) {
   if (m == nullptr)
     return InvalidArgument("Onbekende gemeentecode '" + c.municipality_code + "'",
                            "municipality_code");
-  q.region_bit = index.RegionBit(m->zorgkantoor_code);
+  q.region_bit = index.MunicipalityRegionBit(static_cast<size_t>(m - ref.municipalities().data()));
   q.accept_bit = index.AcceptBit(c.profile, c.sector);
   const domain::CareProfile* profile = ref.FindProfile(c.profile);
   q.pgb_allowed = profile == nullptr || profile->pgb_possible;
@@ -127,11 +136,11 @@ Result<Query> MakeQuery(const MatchIndex& index, const domain::Client& c) {
     q.fixed_weight += qp.weight;
   }
   q.fixed_weight += wt.wait + wt.contract + wt.quality;
-  q.kinds = c.seeking;
+  q.kinds.assign(c.seeking.begin(), c.seeking.end());
   std::sort(q.kinds.begin(), q.kinds.end());
   q.kinds.erase(std::unique(q.kinds.begin(), q.kinds.end()), q.kinds.end());
   if (q.kinds.empty()) q.kinds.push_back(domain::OfferKind::kWonen);
-  return q;
+  return Ok();
 }
 
 }  // namespace passend::match

@@ -67,6 +67,9 @@ struct Query {
 // feature the vocabulary does not know, a wished value out of range, a distance below
 // zero or a position that is not a number; kNotFound for an unknown municipality.
 Result<Query> MakeQuery(const MatchIndex& index, const domain::Client& client);
+// The same into an existing Query, reusing its buffers (for loops over many clients). On
+// an error `*q` is left partly filled and must not be used.
+Status MakeQueryInto(const MatchIndex& index, const domain::Client& client, Query* q);
 
 // The value of a wished level/number in the index's orientation, with the threshold for
 // "partly"; exposed for explanations.

@@ -38,12 +38,126 @@ View GroupView(const MatchIndex& ix, uint32_t g) {
   return v;
 }
 
+namespace {
+
+// DistanceScore(DistanceKm(a, b), max_km) and whether the distance exceeds max_km, exactly
+// as those compute them; the exact distance only when the cheap bounds do not decide.
+struct Fit {
+  double score;
+  bool beyond;
+};
+Fit PlaceFit(const Query& q, const RadPoint& a, const RadPoint& b, double max_km) {
+  const KmRange r = DistanceRangeKm(a, b);
+  if (r.hi <= max_km) return {1, false};
+  if (r.lo > max_km + q.index->weights().distance_decay_km + 1e-6) return {0, true};
+  const double d = DistanceKm(a, b);
+  return {q.DistanceScore(d, max_km), d > max_km};
+}
+
+}  // namespace
+
 Contracting ContractingOf(const Query& q, uint64_t region_mask, uint8_t forms) {
   const uint8_t pgb = FormBit(domain::DeliveryForm::kPgb);
   if ((region_mask & q.region_bit) != 0 && (forms & ~pgb & q.accepted_forms) != 0)
     return Contracting::kInKind;
   if ((forms & pgb) != 0 && q.pgb_allowed) return Contracting::kPgbNeeded;
   return Contracting::kNotReachable;
+}
+
+Assessment ScoreOffer(const Query& q, uint32_t o) {
+  // Assess(q, {OfferView(o)}) with one exact part, step for step in the same order (the
+  // sums are bit-identical; score_test checks it).
+  const MatchIndex& ix = *q.index;
+  const Weights& wt = ix.weights();
+  const OfferKind kind = ix.kind(o);
+  const RadPoint& point = ix.position(o);
+  const RadPoint& p = kind == OfferKind::kWonen ? point : q.home;
+  Assessment a;
+  double sum = 0, weight = q.fixed_weight;
+  for (const QueryWish& w : q.wishes) {
+    const WishStatus st = w.Status(ix.value(w.feature, o));
+    sum += w.weight * (st == WishStatus::kMet      ? 1.0
+                       : st == WishStatus::kPartly ? q.partly_score
+                                                   : 0.0);
+    if (w.must && st != WishStatus::kMet) ++a.unmet;
+  }
+  for (const QueryNeed& nd : q.needs)
+    if (!(ix.value(nd.feature, o) >= nd.met)) ++a.unmet;
+  for (const QueryPlace& pl : q.places) {
+    const Fit f = PlaceFit(q, p, pl.position, pl.max_km);
+    sum += pl.weight * f.score;
+    if (pl.must && f.beyond) ++a.unmet;
+  }
+  double contract = 0;
+  if (!IsLiving(kind)) {
+    const double max_km =
+        kind == OfferKind::kDagbesteding ? wt.travel_dagbesteding_max_km : wt.travel_logeren_max_km;
+    sum += wt.travel * PlaceFit(q, p, point, max_km).score;
+    weight += wt.travel;
+  }
+  switch (ContractingOf(q, ix.region_mask(o), ix.forms(o))) {
+    case Contracting::kInKind: contract += 1; break;
+    case Contracting::kPgbNeeded: contract += q.prefers_pgb ? 1 : wt.pgb_factor; break;
+    case Contracting::kNotReachable: ++a.unmet; break;
+  }
+  if ((ix.accept_mask(o) & q.accept_bit) == 0) ++a.unmet;
+  if (kind == OfferKind::kZorgThuis && FartherThanKm(q.home, point, ix.service_radius_km(o)))
+    ++a.unmet;
+  const double wait = 0.0 + ix.wait_score(o), quality = 0.0 + ix.quality_score(o);
+  sum += (wt.wait * wait + wt.contract * contract + wt.quality * quality) / 1;
+  a.score = weight > 0 ? 100.0 * sum / weight : 0;
+  return a;
+}
+
+Assessment BoundGroup(const Query& q, uint32_t g) {
+  // Assess(q, {GroupView(g)}), step for step (score_test checks it).
+  const MatchIndex& ix = *q.index;
+  const Weights& wt = ix.weights();
+  const Group& gr = ix.group(g);
+  const OfferKind kind = gr.kind;
+  const bool at_offer = kind == OfferKind::kWonen;
+  const BoxRad& pbox = at_offer ? gr.box : q.home_box;
+  Assessment a;
+  double sum = 0, weight = q.fixed_weight;
+  for (const QueryWish& w : q.wishes) {
+    const WishStatus st = w.Status(ix.group_value(w.feature, g));
+    sum += w.weight * (st == WishStatus::kMet      ? 1.0
+                       : st == WishStatus::kPartly ? q.partly_score
+                                                   : 0.0);
+    if (w.must && st != WishStatus::kMet) ++a.unmet;
+  }
+  for (const QueryNeed& nd : q.needs)
+    if (!(ix.group_value(nd.feature, g) >= nd.met)) ++a.unmet;
+  for (const QueryPlace& pl : q.places) {
+    Fit f;
+    if (!at_offer) {
+      f = PlaceFit(q, q.home, pl.position, pl.max_km);
+    } else {
+      const double d = MinDistanceKm(pbox, BoxRad::Of(pl.position));
+      f = {q.DistanceScore(d, pl.max_km), d > pl.max_km};
+    }
+    sum += pl.weight * f.score;
+    if (pl.must && f.beyond) ++a.unmet;
+  }
+  double contract = 0;
+  if (!IsLiving(kind)) {
+    const double max_km =
+        kind == OfferKind::kDagbesteding ? wt.travel_dagbesteding_max_km : wt.travel_logeren_max_km;
+    sum += wt.travel * q.DistanceScore(MinDistanceKm(pbox, gr.box), max_km);
+    weight += wt.travel;
+  }
+  switch (ContractingOf(q, gr.region_mask, gr.forms)) {
+    case Contracting::kInKind: contract += 1; break;
+    case Contracting::kPgbNeeded: contract += q.prefers_pgb ? 1 : wt.pgb_factor; break;
+    case Contracting::kNotReachable: ++a.unmet; break;
+  }
+  if ((gr.accept_mask & q.accept_bit) == 0) ++a.unmet;
+  if (kind == OfferKind::kZorgThuis && MinDistanceKm(q.home_box, gr.box) > gr.service_radius_km)
+    ++a.unmet;
+  const double wait = 0.0 + gr.wait_score, quality = 0.0 + gr.quality_score;
+  sum += (wt.wait * wait + wt.contract * contract + wt.quality * quality) / 1;
+  a.score = weight > 0 ? 100.0 * sum / weight : 0;
+  return a;
 }
 
 Assessment Assess(const Query& q, std::span<const View> views) {
@@ -74,18 +188,24 @@ Assessment Assess(const Query& q, std::span<const View> views) {
     if (!met) ++a.unmet;
   }
   for (const QueryPlace& pl : q.places) {
-    const double d =
-        p_exact ? DistanceKm(p, pl.position) : MinDistanceKm(pbox, BoxRad::Of(pl.position));
-    sum += pl.weight * q.DistanceScore(d, pl.max_km);
-    if (pl.must && d > pl.max_km) ++a.unmet;
+    Fit f;
+    if (p_exact) {
+      f = PlaceFit(q, p, pl.position, pl.max_km);
+    } else {
+      const double d = MinDistanceKm(pbox, BoxRad::Of(pl.position));
+      f = {q.DistanceScore(d, pl.max_km), d > pl.max_km};
+    }
+    sum += pl.weight * f.score;
+    if (pl.must && f.beyond) ++a.unmet;
   }
   double wait = 0, contract = 0, quality = 0;
   for (const View& v : views) {
     if (!IsLiving(v.kind)) {
       const double max_km = v.kind == OfferKind::kDagbesteding ? wt.travel_dagbesteding_max_km
                                                                : wt.travel_logeren_max_km;
-      const double d = p_exact && v.exact ? DistanceKm(p, v.point) : MinDistanceKm(pbox, v.box);
-      sum += wt.travel * q.DistanceScore(d, max_km);
+      const double fit = p_exact && v.exact ? PlaceFit(q, p, v.point, max_km).score
+                                            : q.DistanceScore(MinDistanceKm(pbox, v.box), max_km);
+      sum += wt.travel * fit;
       weight += wt.travel;
     }
     switch (ContractingOf(q, v.region_mask, v.forms)) {
@@ -95,8 +215,9 @@ Assessment Assess(const Query& q, std::span<const View> views) {
     }
     if ((v.accept_mask & q.accept_bit) == 0) ++a.unmet;
     if (v.kind == OfferKind::kZorgThuis) {
-      const double d = v.exact ? DistanceKm(q.home, v.point) : MinDistanceKm(q.home_box, v.box);
-      if (d > v.service_radius_km) ++a.unmet;
+      const bool beyond = v.exact ? FartherThanKm(q.home, v.point, v.service_radius_km)
+                                  : MinDistanceKm(q.home_box, v.box) > v.service_radius_km;
+      if (beyond) ++a.unmet;
     }
     wait += v.wait_score;
     quality += v.quality_score;

@@ -1,7 +1,6 @@
 #include "match/topk.h"
 
 #include <algorithm>
-#include <queue>
 
 namespace passend::match {
 namespace {
@@ -29,25 +28,42 @@ auto RankLess(const MatchIndex& ix) {
 std::vector<RankedOffer> TopOffers(const Query& q, size_t k, SearchStats* stats) {
   const MatchIndex& ix = *q.index;
   BestK<RankedOffer, decltype(RankLess(ix))> best(k, RankLess(ix));
-  std::priority_queue<Pending, std::vector<Pending>, WorseBound> queue;
+  // A heap on a per-thread buffer: no allocation per client in long loops.
+  thread_local std::vector<Pending> heap;
+  heap.clear();
   SearchStats local;
   auto push = [&](uint32_t g) {
-    const View v = GroupView(ix, g);
-    const Assessment bound = Assess(q, {&v, 1});
+    const Assessment bound = BoundGroup(q, g);
     ++local.groups_bounded;
-    if (!best.full() || MightBeat(bound, best.last().assessment)) queue.push({bound, g});
+    if (!best.full() || MightBeat(bound, best.last().assessment)) {
+      heap.push_back({bound, g});
+      std::push_heap(heap.begin(), heap.end(), WorseBound());
+    }
+  };
+  // Start the loads of the client's features for a range of groups or offers at once, so
+  // the cache misses overlap instead of following one another.
+  auto prefetch = [&](auto column, auto column8, uint32_t at) {
+    for (const QueryWish& w : q.wishes)
+      __builtin_prefetch(ix.compact() ? static_cast<const void*>((ix.*column8)(w.feature) + at)
+                                      : (ix.*column)(w.feature) + at);
+    for (const QueryNeed& nd : q.needs)
+      __builtin_prefetch(ix.compact() ? static_cast<const void*>((ix.*column8)(nd.feature) + at)
+                                      : (ix.*column)(nd.feature) + at);
   };
   for (domain::OfferKind kind : q.kinds)
     if (ix.root(kind) != kNoNode) push(ix.root(kind));
-  while (!queue.empty()) {
-    const Pending top = queue.top();
-    queue.pop();
+  while (!heap.empty()) {
+    std::pop_heap(heap.begin(), heap.end(), WorseBound());
+    const Pending top = heap.back();
+    heap.pop_back();
     if (best.full() && !MightBeat(top.bound, best.last().assessment)) break;
     const Group& g = ix.group(top.group);
     if (!g.leaf()) {
+      prefetch(&MatchIndex::group_column, &MatchIndex::group_column8, g.child_begin);
       for (uint32_t c = g.child_begin; c < g.child_end; ++c) push(c);
       continue;
     }
+    prefetch(&MatchIndex::column, &MatchIndex::column8, g.begin);
     for (uint32_t o = g.begin; o < g.end; ++o) {
       best.Offer({o, ScoreOffer(q, o)});
       ++local.offers_scored;

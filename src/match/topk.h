@@ -31,7 +31,7 @@ template <typename T, typename Less>
 class BestK {
  public:
   BestK(size_t k, Less less) : k_(k), less_(less) {}
-  bool full() const { return items_.size() >= k_; }
+  bool full() const { return !items_.empty() && items_.size() >= k_; }
   const T& last() const { return items_.back(); }
   void Offer(T item) {
     if (k_ == 0 || (full() && !less_(item, items_.back()))) return;

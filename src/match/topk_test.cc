@@ -55,6 +55,37 @@ TEST(TopKTest, FastEqualsExhaustiveOnRandomCatalogues) {
   EXPECT_LT(scored, total);  // the search skipped offers
 }
 
+// ScoreOffer and BoundGroup are the generic Assess on one part, to the last bit.
+TEST(TopKTest, ScoreOfferEqualsAssessOnOneView) {
+  const std::vector<std::vector<OfferKind>> seeks = {{OfferKind::kWonen},
+                                                     {OfferKind::kDagbesteding},
+                                                     {OfferKind::kZorgThuis, OfferKind::kLogeren}};
+  for (uint64_t seed = 1; seed <= 4; ++seed) {
+    testing::Catalog cat = testing::RandomCatalog(seed + 100, 300);
+    // Odd seeds: one fractional value, so the index keeps float columns only.
+    if (seed % 2 == 1) cat.offers[7].features.push_back({"zorg_uren_week", 2.5});
+    const MatchIndex ix = cat.Index();
+    ASSERT_EQ(ix.compact(), seed % 2 == 0);
+    testing::Rng rng(seed * 5);
+    for (int i = 0; i < 30; ++i) {
+      auto q = MakeQuery(ix, testing::RandomClient(rng, i, seeks[i % seeks.size()]));
+      ASSERT_TRUE(q.ok());
+      for (uint32_t o = 0; o < ix.size(); ++o) {
+        const View v = OfferView(ix, o);
+        const Assessment a = ScoreOffer(*q, o), b = Assess(*q, {&v, 1});
+        ASSERT_EQ(a.unmet, b.unmet) << seed << " " << i << " " << o;
+        ASSERT_EQ(a.score, b.score) << seed << " " << i << " " << o;
+      }
+      for (uint32_t g = 0; g < ix.group_count(); ++g) {
+        const View v = GroupView(ix, g);
+        const Assessment a = BoundGroup(*q, g), b = Assess(*q, {&v, 1});
+        ASSERT_EQ(a.unmet, b.unmet) << seed << " " << i << " group " << g;
+        ASSERT_EQ(a.score, b.score) << seed << " " << i << " group " << g;
+      }
+    }
+  }
+}
+
 TEST(TopKTest, TiesAreBrokenByOfferId) {
   testing::Catalog cat;
   for (const char* id : {"off-c", "off-a", "off-b"})

@@ -4,6 +4,7 @@
 
 namespace passend::embedded {
 std::string_view migration_0001_sql();
+std::string_view migration_0002_sql();
 }  // namespace passend::embedded
 
 namespace passend::store::sqlite {
@@ -11,6 +12,7 @@ namespace passend::store::sqlite {
 const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> all = {
       {1, "catalog_and_clients", embedded::migration_0001_sql()},
+      {2, "access", embedded::migration_0002_sql()},
   };
   return all;
 }

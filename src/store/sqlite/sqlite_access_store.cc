@@ -3,10 +3,6 @@
 #include "store/sqlite/sql_query.h"
 #include "store/sqlite/sqlite_database.h"
 
-namespace passend::embedded {
-std::string_view migration_0002_sql();
-}  // namespace passend::embedded
-
 namespace passend::store::sqlite {
 
 namespace a = passend::access;
@@ -153,20 +149,7 @@ Result<std::unique_ptr<SqliteAccessStore>> OpenAccessStore(Database& db) {
   if (sqlite == nullptr)
     return FailedPrecondition("Gebruikers en toestemmingen werken nu alleen met SQLite.");
   auto store = std::make_unique<SqliteAccessStore>(*sqlite);
-  PASSEND_RETURN_IF_ERROR(store->EnsureSchema());
   return store;
-}
-
-Status SqliteAccessStore::EnsureSchema() {
-  return db_.Write([](Connection& conn) -> Status {
-    PASSEND_ASSIGN_OR_RETURN(
-        Statement st,
-        conn.Prepare("SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = "
-                     "'audit_log'"));
-    PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (row && st.Int(0) > 0) return Ok();
-    return conn.Exec(embedded::migration_0002_sql());
-  });
 }
 
 Status SqliteAccessStore::PutOrganisation(const a::Organisation& o) {
@@ -199,6 +182,23 @@ Result<a::Organisation> SqliteAccessStore::GetOrganisation(const std::string& id
   }));
   if (!out) return NotFound("Organisatie " + id + " bestaat niet.", "organisation_id");
   return std::move(*out);
+}
+
+Result<std::vector<a::Organisation>> SqliteAccessStore::ListOrganisations() {
+  std::vector<a::Organisation> out;
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& conn) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(Statement st,
+                             conn.Prepare("SELECT id, name, kind, provider_id, region FROM "
+                                          "organisations ORDER BY name, id"));
+    PASSEND_ASSIGN_OR_RETURN(
+        out, Rows<a::Organisation>(st, [](const Statement& s) -> Result<a::Organisation> {
+          auto kind = a::ParseRole(s.Text(2));
+          if (!kind) return Internal("Onbekend soort organisatie in database");
+          return a::Organisation{s.Text(0), s.Text(1), *kind, s.Text(3), s.Text(4)};
+        }));
+    return Ok();
+  }));
+  return out;
 }
 
 Status SqliteAccessStore::PutUser(const a::User& u) {
@@ -452,8 +452,35 @@ Result<std::vector<a::ConsentForm>> SqliteAccessStore::ConsentsForClient(
   return out;
 }
 
-Status SqliteAccessStore::AppendAudit(const a::AuditEntry& e) {
-  return db_.Write([&](Connection& conn) -> Status {
+Result<std::vector<a::ConsentForm>> SqliteAccessStore::ConsentsForOrganisation(
+    const std::string& organisation_id) {
+  std::vector<a::ConsentForm> out;
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& conn) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(
+        Statement st, conn.Prepare(std::string(kConsentColumns) +
+                                   " WHERE id IN (SELECT consent_id FROM consent_organisations "
+                                   "WHERE organisation_id = ?) ORDER BY client_id, granted_at"));
+    st.Bind(1, organisation_id);
+    PASSEND_ASSIGN_OR_RETURN(out, Rows<a::ConsentForm>(st, ReadConsent));
+    for (auto& c : out) PASSEND_RETURN_IF_ERROR(LoadConsentOrganisations(conn, c));
+    return Ok();
+  }));
+  return out;
+}
+
+Result<a::AuditEntry> SqliteAccessStore::AppendAudit(const ChainedEntry& make) {
+  a::AuditEntry e;
+  // One write transaction (BEGIN IMMEDIATE): no other writer, in this process or another,
+  // can append between reading the newest entry and inserting the next.
+  PASSEND_RETURN_IF_ERROR(db_.Write([&](Connection& conn) -> Status {
+    std::optional<a::AuditEntry> last;
+    PASSEND_ASSIGN_OR_RETURN(
+        Statement q, conn.Prepare(std::string(kAuditColumns) + " ORDER BY seq DESC LIMIT 1"));
+    PASSEND_ASSIGN_OR_RETURN(bool row, q.Step());
+    if (row) {
+      PASSEND_ASSIGN_OR_RETURN(last, ReadAudit(q));
+    }
+    e = make(last);
     PASSEND_ASSIGN_OR_RETURN(
         Statement st,
         conn.Prepare("INSERT INTO audit_log (seq, ts, user_id, role, organisation_id, client_id, "
@@ -463,7 +490,8 @@ Status SqliteAccessStore::AppendAudit(const a::AuditEntry& e) {
     st.Bind(6, e.client_id).Bind(7, e.resource).Bind(8, e.action).Bind(9, e.reason);
     st.Bind(10, e.reason_digest).Bind(11, e.prev_hash).Bind(12, e.hash);
     return st.Run();
-  });
+  }));
+  return e;
 }
 
 Result<std::optional<a::AuditEntry>> SqliteAccessStore::LastAudit() {

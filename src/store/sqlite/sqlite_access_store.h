@@ -16,13 +16,10 @@ class SqliteAccessStore : public access::AccountStore,
  public:
   explicit SqliteAccessStore(SqliteDatabase& db) : db_(db) {}
 
-  // Until the lead's migration list carries 0002: applies it when its tables are missing
-  // (the file is idempotent). A no-op once the database is at schema version 2.
-  Status EnsureSchema();
-
   // AccountStore
   Status PutOrganisation(const access::Organisation& o) override;
   Result<access::Organisation> GetOrganisation(const std::string& id) override;
+  Result<std::vector<access::Organisation>> ListOrganisations() override;
   Status PutUser(const access::User& u) override;
   Result<access::User> GetUser(const std::string& id) override;
   Result<access::User> FindUserByEmail(const std::string& email) override;
@@ -41,9 +38,11 @@ class SqliteAccessStore : public access::AccountStore,
   Status PutConsent(const access::ConsentForm& c) override;
   Result<access::ConsentForm> GetConsent(const std::string& id) override;
   Result<std::vector<access::ConsentForm>> ConsentsForClient(const std::string& client_id) override;
+  Result<std::vector<access::ConsentForm>> ConsentsForOrganisation(
+      const std::string& organisation_id) override;
 
   // AuditStore
-  Status AppendAudit(const access::AuditEntry& e) override;
+  Result<access::AuditEntry> AppendAudit(const ChainedEntry& make) override;
   Result<std::optional<access::AuditEntry>> LastAudit() override;
   Result<std::vector<access::AuditEntry>> AuditForClient(const std::string& client_id,
                                                          int64_t before_seq, int limit) override;
@@ -55,8 +54,8 @@ class SqliteAccessStore : public access::AccountStore,
 };
 
 // The access stores of `db`, which must be an SqliteDatabase (kFailedPrecondition
-// otherwise), with their schema ensured. Interim wiring until store::Database hands out
-// the access stores itself; the result must not outlive `db`.
+// otherwise); their tables come with migration 0002. The result must not outlive `db`.
+// (store::Database does not hand out the access stores yet; see docs/architecture.md.)
 Result<std::unique_ptr<SqliteAccessStore>> OpenAccessStore(Database& db);
 
 }  // namespace passend::store::sqlite

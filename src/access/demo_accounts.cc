@@ -1,0 +1,119 @@
+#include "access/demo_accounts.h"
+
+#include "access/consent_registry.h"
+#include "access/user_directory.h"
+
+namespace passend::access {
+
+namespace {
+
+struct DemoOrg {
+  Role role;
+  const char* id;
+  const char* name;
+};
+constexpr DemoOrg kOrgs[] = {
+    {Role::kOco, "org-demo-mee", "MEE Zuid-Limburg (demo)"},
+    {Role::kWijkteam, "org-demo-wijkteam", "Wijkteam Maastricht (demo)"},
+    {Role::kCiz, "org-demo-ciz", "CIZ (demo)"},
+    {Role::kZorgkantoor, "org-demo-zorgkantoor", "Zorgkantoor (demo)"},
+    {Role::kProvider, "org-demo-aanbieder", "Zorgaanbieder (demo)"},
+    {Role::kResearcher, "org-demo-onderzoek", "Onderzoeksbureau (demo)"},
+    {Role::kAdmin, "org-demo-beheer", "Beheer Passend (demo)"},
+};
+
+std::string EmailFor(Role r) { return std::string(ToString(r)) + "@demo.passend.example"; }
+std::string PasswordFor(Role r) { return "demo-" + std::string(ToString(r)) + "-wachtwoord"; }
+
+}  // namespace
+
+Result<std::vector<DemoLogin>> CreateDemoAccounts(catalog::CatalogStore& catalog,
+                                                  intake::ClientStore& clients,
+                                                  const domain::ReferenceData& ref,
+                                                  AccessStores stores, Clock clock, HashCost cost) {
+  PASSEND_ASSIGN_OR_RETURN(auto providers, catalog.ListProviders({}, {"", 1}));
+  PASSEND_ASSIGN_OR_RETURN(auto some_clients, clients.ListClients({}, {"", 2}));
+  if (providers.items.empty() || some_clients.items.size() < 2)
+    return FailedPrecondition(
+        "Er zijn nog geen aanbieders of cliënten: draai eerst `passend generate`.");
+  const domain::Provider& provider = providers.items[0];
+  const domain::Client& client = some_clients.items[0];
+  const domain::Client& represented = some_clients.items[1];
+  const domain::Municipality* m = ref.FindMunicipality(client.municipality_code);
+  const std::string region = m ? m->zorgkantoor_code : "";
+  if (region.empty())
+    return FailedPrecondition("De gemeente van cliënt " + client.id + " is onbekend.");
+
+  UserDirectory users(stores.accounts, clock, cost);
+  for (const DemoOrg& o : kOrgs) {
+    Organisation org{o.id, o.name, o.role, "", ""};
+    if (o.role == Role::kProvider) {
+      org.provider_id = provider.id;
+      org.name = provider.name + " (demo)";
+    }
+    if (o.role == Role::kZorgkantoor) {
+      org.region = region;
+      if (m) org.name = m->zorgkantoor_name + " (demo)";
+    }
+    auto added = users.AddOrganisation(org);
+    if (!added.ok()) return added.error();
+  }
+
+  std::vector<DemoLogin> out;
+  for (Role role : kAllRoles) {
+    DemoLogin login{role, EmailFor(role), PasswordFor(role), "", "", false};
+    NewUser u{login.email, std::string(LabelNl(role)) + " (demo)", role, "", {}, login.password};
+    switch (role) {
+      case Role::kClient:
+        u.client_ids = {client.id};
+        u.display_name = client.name;
+        login.bound_to = "cliënt " + client.id;
+        break;
+      case Role::kRepresentative:
+        u.client_ids = {represented.id};
+        login.bound_to = "vertegenwoordiger van cliënt " + represented.id;
+        break;
+      default:
+        for (const DemoOrg& o : kOrgs)
+          if (o.role == role) u.organisation_id = o.id;
+        login.bound_to = "organisatie " + u.organisation_id;
+        if (role == Role::kProvider) login.bound_to += ", aanbieder " + provider.id;
+        if (role == Role::kZorgkantoor) login.bound_to += ", regio " + region;
+    }
+    auto existing = stores.accounts.FindUserByEmail(login.email);
+    if (existing.ok()) {
+      login.user_id = existing->id;
+      login.existed = true;
+    } else {
+      PASSEND_ASSIGN_OR_RETURN(User made, users.Add(u));
+      login.user_id = made.id;
+    }
+    out.push_back(std::move(login));
+  }
+
+  // Consent so the demo shows something: the client shares with the OCO, the
+  // neighbourhood team and the provider; the represented client with the provider (for
+  // registration) and the CIZ (for the indication). A form an earlier run gave is kept.
+  ConsentRegistry consents(stores.consents, stores.accounts, clock);
+  auto give = [&](const domain::Client& c, const std::string& by_user,
+                  std::vector<std::string> orgs, Purpose purpose) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(auto forms, consents.ForClient(c.id));
+    for (const auto& f : forms)
+      if (f.purpose == purpose && f.Names(orgs.front())) return Ok();
+    Principal by;
+    by.user_id = by_user;
+    auto given = consents.Give(by, {c.id, std::move(orgs), purpose, std::nullopt});
+    if (!given.ok()) return given.error();
+    return Ok();
+  };
+  PASSEND_RETURN_IF_ERROR(give(client, out[0].user_id,
+                               {"org-demo-mee", "org-demo-wijkteam", "org-demo-aanbieder"},
+                               Purpose::kCareDelivery));
+  PASSEND_RETURN_IF_ERROR(
+      give(represented, out[1].user_id, {"org-demo-aanbieder"}, Purpose::kRegistration));
+  PASSEND_RETURN_IF_ERROR(
+      give(represented, out[1].user_id, {"org-demo-ciz"}, Purpose::kIndication));
+  return out;
+}
+
+}  // namespace passend::access

@@ -1,0 +1,260 @@
+#include "access/permissions.h"
+
+#include <algorithm>
+
+namespace passend::access {
+
+namespace {
+
+// Every permission. `about_client`: personal data of one client, logged per NEN 7513.
+constexpr Permission kPermissions[] = {
+    {"auth.session", "auth", "session", false, "Eigen sessie bekijken of beëindigen"},
+    {"organisation.list", "organisation", "list", false, "Organisaties bekijken"},
+    {"organisation.create", "organisation", "create", false, "Organisatie aanmaken"},
+    {"catalog.read", "catalog", "read", false, "Zorgaanbod bekijken"},
+    {"catalog.update", "catalog", "update", false, "Zorgaanbod wijzigen"},
+    {"client.list", "client", "list", false, "Cliënten opzoeken"},
+    {"client.create", "client", "create", false, "Cliënt inschrijven"},
+    {"client.read", "client", "read", true, "Gegevens van een cliënt bekijken"},
+    {"client.update", "client", "update", true, "Gegevens van een cliënt wijzigen"},
+    {"dossier.read", "dossier", "read", true, "Dossier (wensen, behoeften) bekijken"},
+    {"dossier.update", "dossier", "update", true, "Dossier wijzigen"},
+    {"indication.update", "indication", "update", true, "Indicatiebesluit vastleggen"},
+    {"match.read", "match", "read", true, "Passend aanbod voor een cliënt zoeken"},
+    {"consent.list", "consent", "list", true, "Toestemmingen bekijken"},
+    {"consent.create", "consent", "create", true, "Toestemming geven"},
+    {"consent.withdraw", "consent", "delete", true, "Toestemming intrekken"},
+    {"audit.read", "audit", "read", true, "Zien wie de gegevens bekeek"},
+    {"audit.verify", "audit", "verify", false, "Toegangslog controleren"},
+    {"client.export", "client", "export", true, "Alle gegevens van een cliënt downloaden"},
+    {"client.erase", "client", "erase", true, "Gegevens van een cliënt wissen"},
+    {"user.list", "user", "list", false, "Gebruikers bekijken"},
+    {"user.create", "user", "create", false, "Gebruiker aanmaken"},
+    {"user.update", "user", "update", false, "Gebruiker wijzigen of blokkeren"},
+    {"apitoken.list", "apitoken", "list", false, "API-sleutels bekijken"},
+    {"apitoken.create", "apitoken", "create", false, "API-sleutel aanmaken"},
+    {"apitoken.revoke", "apitoken", "delete", false, "API-sleutel intrekken"},
+    {"report.read", "report", "read", false, "Cijfers en mismatch (geaggregeerd) bekijken"},
+};
+
+using R = Role;
+using S = ScopeRule;
+using P = Purpose;
+
+// THE matrix. A cell not listed is denied. Reasons for the less obvious cells:
+// - provider staff see a client only under consent for registration or care delivery,
+//   or with a stated emergency reason; the CIZ only under consent for the indication;
+// - the care office (zorgkantoor) is responsible for clients in its region (bemiddeling,
+//   toewijzing) and reads their records there, but does not change the dossier;
+// - the administrator manages users and executes AVG requests, but reads no dossiers;
+// - the researcher sees aggregates only.
+const std::vector<MatrixCell>& Matrix() {
+  static const std::vector<MatrixCell> m = {
+      // Every signed-in user sees and ends their own session, and sees which organisations
+      // exist (to choose whom to give consent).
+      {R::kClient, "auth.session", S::kAll, {}},
+      {R::kRepresentative, "auth.session", S::kAll, {}},
+      {R::kOco, "auth.session", S::kAll, {}},
+      {R::kWijkteam, "auth.session", S::kAll, {}},
+      {R::kCiz, "auth.session", S::kAll, {}},
+      {R::kZorgkantoor, "auth.session", S::kAll, {}},
+      {R::kProvider, "auth.session", S::kAll, {}},
+      {R::kResearcher, "auth.session", S::kAll, {}},
+      {R::kAdmin, "auth.session", S::kAll, {}},
+      {R::kClient, "organisation.list", S::kAll, {}},
+      {R::kRepresentative, "organisation.list", S::kAll, {}},
+      {R::kOco, "organisation.list", S::kAll, {}},
+      {R::kWijkteam, "organisation.list", S::kAll, {}},
+      {R::kCiz, "organisation.list", S::kAll, {}},
+      {R::kZorgkantoor, "organisation.list", S::kAll, {}},
+      {R::kProvider, "organisation.list", S::kAll, {}},
+      {R::kResearcher, "organisation.list", S::kAll, {}},
+      {R::kAdmin, "organisation.list", S::kAll, {}},
+      {R::kAdmin, "organisation.create", S::kAll, {}},
+      // The catalogue is public information.
+      {R::kClient, "catalog.read", S::kAll, {}},
+      {R::kRepresentative, "catalog.read", S::kAll, {}},
+      {R::kOco, "catalog.read", S::kAll, {}},
+      {R::kWijkteam, "catalog.read", S::kAll, {}},
+      {R::kCiz, "catalog.read", S::kAll, {}},
+      {R::kZorgkantoor, "catalog.read", S::kAll, {}},
+      {R::kProvider, "catalog.read", S::kAll, {}},
+      {R::kResearcher, "catalog.read", S::kAll, {}},
+      {R::kAdmin, "catalog.read", S::kAll, {}},
+      {R::kProvider, "catalog.update", S::kOwnProvider, {}},
+      {R::kAdmin, "catalog.update", S::kAll, {}},
+      // Clients and their dossier.
+      {R::kClient, "client.list", S::kOwnClient, {}},
+      {R::kRepresentative, "client.list", S::kOwnClient, {}},
+      {R::kOco, "client.list", S::kConsent, {}},
+      {R::kWijkteam, "client.list", S::kConsent, {}},
+      {R::kCiz, "client.list", S::kConsent, {P::kIndication}},
+      {R::kProvider, "client.list", S::kConsent, {P::kRegistration, P::kCareDelivery}},
+      {R::kZorgkantoor, "client.list", S::kRegion, {}},
+      {R::kOco, "client.create", S::kAll, {}},
+      {R::kWijkteam, "client.create", S::kAll, {}},
+      {R::kClient, "client.read", S::kOwnClient, {}},
+      {R::kRepresentative, "client.read", S::kOwnClient, {}},
+      {R::kOco, "client.read", S::kConsent, {}},
+      {R::kWijkteam, "client.read", S::kConsent, {}},
+      {R::kCiz, "client.read", S::kConsent, {P::kIndication}},
+      {R::kProvider, "client.read", S::kConsent, {P::kRegistration, P::kCareDelivery}, true},
+      {R::kZorgkantoor, "client.read", S::kRegion, {}},
+      {R::kClient, "client.update", S::kOwnClient, {}},
+      {R::kRepresentative, "client.update", S::kOwnClient, {}},
+      {R::kOco, "client.update", S::kConsent, {}},
+      {R::kClient, "dossier.read", S::kOwnClient, {}},
+      {R::kRepresentative, "dossier.read", S::kOwnClient, {}},
+      {R::kOco, "dossier.read", S::kConsent, {}},
+      {R::kWijkteam, "dossier.read", S::kConsent, {}},
+      {R::kCiz, "dossier.read", S::kConsent, {P::kIndication}},
+      {R::kProvider, "dossier.read", S::kConsent, {P::kRegistration, P::kCareDelivery}, true},
+      {R::kZorgkantoor, "dossier.read", S::kRegion, {}},
+      {R::kClient, "dossier.update", S::kOwnClient, {}},
+      {R::kRepresentative, "dossier.update", S::kOwnClient, {}},
+      {R::kOco, "dossier.update", S::kConsent, {}},
+      {R::kWijkteam, "dossier.update", S::kConsent, {}},
+      {R::kCiz, "indication.update", S::kConsent, {P::kIndication}},
+      {R::kClient, "match.read", S::kOwnClient, {}},
+      {R::kRepresentative, "match.read", S::kOwnClient, {}},
+      {R::kOco, "match.read", S::kConsent, {}},
+      {R::kWijkteam, "match.read", S::kConsent, {}},
+      {R::kZorgkantoor, "match.read", S::kRegion, {}},
+      // Consent: only the client (or their representative) gives and withdraws it.
+      {R::kClient, "consent.list", S::kOwnClient, {}},
+      {R::kRepresentative, "consent.list", S::kOwnClient, {}},
+      {R::kOco, "consent.list", S::kConsent, {}},
+      {R::kClient, "consent.create", S::kOwnClient, {}},
+      {R::kRepresentative, "consent.create", S::kOwnClient, {}},
+      {R::kClient, "consent.withdraw", S::kOwnClient, {}},
+      {R::kRepresentative, "consent.withdraw", S::kOwnClient, {}},
+      // The access log and the AVG rights.
+      {R::kClient, "audit.read", S::kOwnClient, {}},
+      {R::kRepresentative, "audit.read", S::kOwnClient, {}},
+      {R::kAdmin, "audit.read", S::kAll, {}},
+      {R::kAdmin, "audit.verify", S::kAll, {}},
+      {R::kClient, "client.export", S::kOwnClient, {}},
+      {R::kRepresentative, "client.export", S::kOwnClient, {}},
+      {R::kAdmin, "client.export", S::kAll, {}},
+      {R::kAdmin, "client.erase", S::kAll, {}},
+      // Users and system access.
+      {R::kAdmin, "user.list", S::kAll, {}},
+      {R::kAdmin, "user.create", S::kAll, {}},
+      {R::kAdmin, "user.update", S::kAll, {}},
+      {R::kAdmin, "apitoken.list", S::kAll, {}},
+      {R::kAdmin, "apitoken.create", S::kAll, {}},
+      {R::kAdmin, "apitoken.revoke", S::kAll, {}},
+      // Aggregates (never one person's record).
+      {R::kResearcher, "report.read", S::kAll, {}},
+      {R::kZorgkantoor, "report.read", S::kRegion, {}},
+      {R::kProvider, "report.read", S::kAll, {}},
+  };
+  return m;
+}
+
+const ConsentGrant* MatchingConsent(const Principal& who, const MatrixCell& cell,
+                                    const Scope& target) {
+  if (who.organisation_id.empty()) return nullptr;
+  for (const auto& g : target.consents) {
+    if (g.organisation_id != who.organisation_id) continue;
+    if (cell.purposes.empty() ||
+        std::find(cell.purposes.begin(), cell.purposes.end(), g.purpose) != cell.purposes.end())
+      return &g;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+std::span<const Permission> AllPermissions() { return kPermissions; }
+
+const Permission* FindPermission(std::string_view key) {
+  for (const auto& p : kPermissions)
+    if (p.key == key) return &p;
+  return nullptr;
+}
+
+std::string_view ToString(ScopeRule rule) {
+  switch (rule) {
+    case ScopeRule::kAll: return "all";
+    case ScopeRule::kOwnClient: return "own_client";
+    case ScopeRule::kConsent: return "consent";
+    case ScopeRule::kRegion: return "region";
+    case ScopeRule::kOwnProvider: return "own_provider";
+  }
+  return "all";
+}
+
+std::span<const MatrixCell> PermissionMatrix() { return Matrix(); }
+
+const MatrixCell* FindCell(Role role, std::string_view permission) {
+  for (const auto& c : Matrix())
+    if (c.role == role && c.permission == permission) return &c;
+  return nullptr;
+}
+
+Error NotFoundOrHidden() { return NotFound("Niet gevonden."); }
+
+bool InScope(const Principal& who, const MatrixCell& cell, const Scope& target) {
+  switch (cell.scope) {
+    case ScopeRule::kAll: return true;
+    case ScopeRule::kOwnClient: return who.ActsFor(target.client_id);
+    case ScopeRule::kConsent:
+      return !target.client_id.empty() && MatchingConsent(who, cell, target) != nullptr;
+    case ScopeRule::kRegion: return !who.region.empty() && target.region == who.region;
+    case ScopeRule::kOwnProvider:
+      return !who.provider_id.empty() && target.provider_id == who.provider_id;
+  }
+  return false;
+}
+
+Result<AccessBasis> Decide(const Principal& who, std::string_view permission, const Scope& target) {
+  if (FindPermission(permission) == nullptr)
+    return Internal("Onbekende bevoegdheid: " + std::string(permission));
+  const bool one_record = !target.client_id.empty() || !target.provider_id.empty();
+  const MatrixCell* cell = FindCell(who.role, permission);
+  if (cell == nullptr) {
+    if (one_record) return NotFoundOrHidden();
+    return PermissionDenied("U heeft geen toegang tot deze functie.");
+  }
+  // A list or an aggregate: allowed here; the records in it are filtered with InScope.
+  if (!one_record) {
+    if (cell->scope == ScopeRule::kRegion && who.region.empty())
+      return PermissionDenied("Uw account hoort bij geen zorgkantoorregio.");
+    return AccessBasis{cell->scope, "", std::string(LabelNl(who.role)), false};
+  }
+  AccessBasis basis{cell->scope, "", "", false};
+  switch (cell->scope) {
+    case ScopeRule::kAll: basis.reason = "taak " + std::string(LabelNl(who.role)); break;
+    case ScopeRule::kOwnClient:
+      if (!who.ActsFor(target.client_id)) break;
+      basis.reason = who.role == Role::kClient ? "eigen gegevens" : "vertegenwoordiging";
+      return basis;
+    case ScopeRule::kConsent:
+      if (const ConsentGrant* g = MatchingConsent(who, *cell, target);
+          g != nullptr && !target.client_id.empty()) {
+        basis.consent_id = g->consent_id;
+        basis.reason =
+            "toestemming " + g->consent_id + " (" + std::string(ToString(g->purpose)) + ")";
+        return basis;
+      }
+      break;
+    case ScopeRule::kRegion:
+      if (!InScope(who, *cell, target)) break;
+      basis.reason = "zorgkantoorregio " + who.region;
+      return basis;
+    case ScopeRule::kOwnProvider:
+      if (!InScope(who, *cell, target)) break;
+      basis.reason = "eigen zorgaanbieder";
+      return basis;
+  }
+  if (cell->scope == ScopeRule::kAll) return basis;
+  if (cell->emergency && !target.client_id.empty() && !target.emergency_reason.empty()) {
+    basis.emergency = true;
+    basis.reason = "noodtoegang: " + target.emergency_reason;
+    return basis;
+  }
+  return NotFoundOrHidden();
+}
+
+}  // namespace passend::access

@@ -1,0 +1,159 @@
+#include "access/permissions.h"
+
+#include <gtest/gtest.h>
+
+#include <set>
+
+namespace passend::access {
+namespace {
+
+Principal Provider(std::string org, std::string provider) {
+  Principal p;
+  p.user_id = "usr-p";
+  p.role = Role::kProvider;
+  p.organisation_id = std::move(org);
+  p.provider_id = std::move(provider);
+  return p;
+}
+
+Scope ClientScope(std::vector<ConsentGrant> consents = {}) {
+  Scope s;
+  s.client_id = "cli-1";
+  s.region = "ZK-ZL";
+  s.consents = std::move(consents);
+  return s;
+}
+
+TEST(PermissionMatrix, EveryCellNamesAKnownPermissionOnce) {
+  std::set<std::pair<Role, std::string_view>> seen;
+  for (const auto& cell : PermissionMatrix()) {
+    EXPECT_NE(FindPermission(cell.permission), nullptr) << cell.permission;
+    EXPECT_TRUE(seen.insert({cell.role, cell.permission}).second)
+        << ToString(cell.role) << " " << cell.permission;
+  }
+}
+
+TEST(PermissionMatrix, EveryPermissionIsGrantedToSomeRole) {
+  for (const auto& p : AllPermissions()) {
+    bool granted = false;
+    for (Role r : kAllRoles) granted = granted || FindCell(r, p.key) != nullptr;
+    EXPECT_TRUE(granted) << p.key;
+  }
+}
+
+TEST(Authorize, ProviderStaffOfAnotherProviderGetsNotFound) {
+  Scope s = ClientScope({{"cns-1", "org-a", Purpose::kCareDelivery}});
+  auto d = Decide(Provider("org-b", "prv-b"), "dossier.read", s);
+  ASSERT_FALSE(d.ok());
+  EXPECT_EQ(d.error().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(d.error().message(), NotFoundOrHidden().message());
+}
+
+TEST(Authorize, ProviderStaffReadsUnderConsentForTheirOrganisation) {
+  Scope s = ClientScope({{"cns-1", "org-a", Purpose::kCareDelivery}});
+  auto d = Decide(Provider("org-a", "prv-a"), "dossier.read", s);
+  ASSERT_TRUE(d.ok()) << d.error().ToString();
+  EXPECT_EQ(d->consent_id, "cns-1");
+  EXPECT_EQ(d->rule, ScopeRule::kConsent);
+  EXPECT_NE(d->reason.find("cns-1"), std::string::npos);
+}
+
+TEST(Authorize, ConsentForAnotherPurposeDoesNotCount) {
+  Scope s = ClientScope({{"cns-1", "org-a", Purpose::kIndication}});
+  auto d = Decide(Provider("org-a", "prv-a"), "dossier.read", s);
+  ASSERT_FALSE(d.ok());
+  EXPECT_EQ(d.error().code(), ErrorCode::kNotFound);
+}
+
+TEST(Authorize, StatedEmergencyOpensAReadAndSaysSo) {
+  Scope s = ClientScope();
+  s.emergency_reason = "cliënt onwel aangetroffen, medicatie nodig";
+  auto d = Decide(Provider("org-a", "prv-a"), "dossier.read", s);
+  ASSERT_TRUE(d.ok());
+  EXPECT_TRUE(d->emergency);
+  EXPECT_NE(d->reason.find("noodtoegang"), std::string::npos);
+  // ...but never a change.
+  Principal oco;
+  oco.role = Role::kOco;
+  oco.organisation_id = "org-o";
+  EXPECT_EQ(Decide(oco, "dossier.update", s).error().code(), ErrorCode::kNotFound);
+}
+
+TEST(Authorize, ClientSeesOnlyThemself) {
+  Principal c;
+  c.role = Role::kClient;
+  c.client_ids = {"cli-1"};
+  EXPECT_TRUE(Decide(c, "dossier.read", ClientScope()).ok());
+  Scope other = ClientScope();
+  other.client_id = "cli-2";
+  EXPECT_EQ(Decide(c, "dossier.read", other).error().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(Decide(c, "client.erase", ClientScope()).error().code(), ErrorCode::kNotFound);
+}
+
+TEST(Authorize, RepresentativeActsOnlyForTheirClients) {
+  Principal r;
+  r.role = Role::kRepresentative;
+  r.client_ids = {"cli-1", "cli-3"};
+  EXPECT_TRUE(Decide(r, "consent.create", ClientScope()).ok());
+  Scope other = ClientScope();
+  other.client_id = "cli-2";
+  EXPECT_EQ(Decide(r, "consent.create", other).error().code(), ErrorCode::kNotFound);
+}
+
+TEST(Authorize, ZorgkantoorReadsWithinItsRegionOnly) {
+  Principal z;
+  z.role = Role::kZorgkantoor;
+  z.organisation_id = "org-z";
+  z.region = "ZK-ZL";
+  EXPECT_TRUE(Decide(z, "client.read", ClientScope()).ok());
+  Scope elsewhere = ClientScope();
+  elsewhere.region = "ZK-RT";
+  EXPECT_EQ(Decide(z, "client.read", elsewhere).error().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(Decide(z, "dossier.update", ClientScope()).error().code(), ErrorCode::kNotFound);
+}
+
+TEST(Authorize, ResearcherSeesAggregatesNeverOnePerson) {
+  Principal r;
+  r.role = Role::kResearcher;
+  r.organisation_id = "org-r";
+  EXPECT_TRUE(Decide(r, "report.read", {}).ok());
+  EXPECT_EQ(Decide(r, "client.read", ClientScope()).error().code(), ErrorCode::kNotFound);
+  // A list reveals nothing by being refused: there the refusal may say so.
+  EXPECT_EQ(Decide(r, "client.list", {}).error().code(), ErrorCode::kPermissionDenied);
+}
+
+TEST(Authorize, AdminManagesUsersButReadsNoDossier) {
+  Principal a;
+  a.role = Role::kAdmin;
+  a.organisation_id = "org-beheer";
+  EXPECT_TRUE(Decide(a, "user.create", {}).ok());
+  EXPECT_TRUE(Decide(a, "client.erase", ClientScope()).ok());
+  EXPECT_EQ(Decide(a, "dossier.read", ClientScope()).error().code(), ErrorCode::kNotFound);
+}
+
+TEST(Authorize, ProviderChangesOnlyItsOwnCatalogue) {
+  Scope own;
+  own.provider_id = "prv-a";
+  Scope other;
+  other.provider_id = "prv-b";
+  EXPECT_TRUE(Decide(Provider("org-a", "prv-a"), "catalog.update", own).ok());
+  EXPECT_EQ(Decide(Provider("org-a", "prv-a"), "catalog.update", other).error().code(),
+            ErrorCode::kNotFound);
+}
+
+TEST(Authorize, UnknownPermissionIsABug) {
+  Principal a;
+  a.role = Role::kAdmin;
+  EXPECT_EQ(Decide(a, "nonsense.read", {}).error().code(), ErrorCode::kInternal);
+}
+
+TEST(InScope, FiltersListRecordsByConsent) {
+  const MatrixCell* cell = FindCell(Role::kProvider, "client.list");
+  ASSERT_NE(cell, nullptr);
+  EXPECT_TRUE(InScope(Provider("org-a", "prv-a"), *cell,
+                      ClientScope({{"cns-1", "org-a", Purpose::kRegistration}})));
+  EXPECT_FALSE(InScope(Provider("org-a", "prv-a"), *cell, ClientScope()));
+}
+
+}  // namespace
+}  // namespace passend::access

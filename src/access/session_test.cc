@@ -1,0 +1,107 @@
+#include "access/session.h"
+
+#include <gtest/gtest.h>
+
+#include "access/api_token.h"
+#include "access/fake_access_store.h"
+#include "access/test_clock.h"
+
+namespace passend::access {
+namespace {
+
+using std::chrono::hours;
+using std::chrono::minutes;
+
+class SessionTest : public ::testing::Test {
+ protected:
+  FakeAccessStore store;
+  TestClock clock;
+  Sessions sessions{store, clock.fn()};
+};
+
+TEST_F(SessionTest, StartedSessionResumesFromItsSecret) {
+  auto s = sessions.Start("usr-1");
+  ASSERT_TRUE(s.ok());
+  EXPECT_EQ(s->secret.size(), 43u);
+  auto r = sessions.Resume(s->secret);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r->user_id, "usr-1");
+  EXPECT_EQ(sessions.Resume("verzonnen").error().code(), ErrorCode::kUnauthenticated);
+}
+
+TEST_F(SessionTest, TheStoreKeepsNoUsableSecret) {
+  auto s = sessions.Start("usr-1");
+  auto stored = store.FindSession(s->session.secret_hash);
+  ASSERT_TRUE(stored.ok());
+  EXPECT_NE(stored->secret_hash, s->secret);
+  // A copy of the stored hash is no cookie.
+  EXPECT_EQ(sessions.Resume(stored->secret_hash).error().code(), ErrorCode::kUnauthenticated);
+}
+
+TEST_F(SessionTest, IdleSessionExpires) {
+  auto s = sessions.Start("usr-1");
+  clock.Advance(hours(7));
+  EXPECT_TRUE(sessions.Resume(s->secret).ok());  // activity moves last_seen on
+  clock.Advance(hours(8));
+  EXPECT_EQ(sessions.Resume(s->secret).error().code(), ErrorCode::kUnauthenticated);
+}
+
+TEST_F(SessionTest, ActiveSessionStillEndsAtItsAbsoluteLimit) {
+  auto s = sessions.Start("usr-1");
+  for (int i = 0; i < 12; ++i) {
+    clock.Advance(minutes(59));
+    ASSERT_TRUE(sessions.Resume(s->secret).ok()) << i;
+  }
+  clock.Advance(minutes(30));
+  EXPECT_FALSE(sessions.Resume(s->secret).ok());
+}
+
+TEST_F(SessionTest, LogoutEndsTheSession) {
+  auto s = sessions.Start("usr-1");
+  EXPECT_TRUE(sessions.End(s->secret).ok());
+  EXPECT_FALSE(sessions.Resume(s->secret).ok());
+  EXPECT_TRUE(sessions.End(s->secret).ok());
+}
+
+TEST_F(SessionTest, CookieIsHttpOnlyAndStrict) {
+  auto s = sessions.Start("usr-1");
+  const std::string c = sessions.CookieFor(*s, true);
+  EXPECT_EQ(c.rfind("passend_session=" + s->secret, 0), 0u);
+  EXPECT_NE(c.find("HttpOnly"), std::string::npos);
+  EXPECT_NE(c.find("SameSite=Strict"), std::string::npos);
+  EXPECT_NE(c.find("Secure"), std::string::npos);
+  EXPECT_NE(Sessions::ClearingCookie(false).find("Max-Age=0"), std::string::npos);
+}
+
+TEST_F(SessionTest, CsrfTokenBelongsToItsSession) {
+  auto a = sessions.Start("usr-1");
+  auto b = sessions.Start("usr-1");
+  EXPECT_TRUE(CsrfMatches(a->session, a->session.csrf_token));
+  EXPECT_FALSE(CsrfMatches(a->session, b->session.csrf_token));
+  EXPECT_FALSE(CsrfMatches(a->session, ""));
+}
+
+TEST(ApiTokenTest, IssuedTokenResolvesUntilRevokedOrExpired) {
+  FakeAccessStore store;
+  TestClock clock;
+  User u;
+  u.id = "usr-sys";
+  u.email = "koppeling@zorgkantoor.example";
+  ASSERT_TRUE(store.PutUser(u).ok());
+  ApiTokens tokens(store, clock.fn());
+  auto t = tokens.Issue("usr-sys", "koppeling zorgkantoor", clock.now() + hours(48));
+  ASSERT_TRUE(t.ok());
+  EXPECT_EQ(tokens.Resolve(t->secret)->user_id, "usr-sys");
+  clock.Advance(hours(49));
+  EXPECT_EQ(tokens.Resolve(t->secret).error().code(), ErrorCode::kUnauthenticated);
+
+  auto t2 = tokens.Issue("usr-sys", "tweede", std::nullopt);
+  ASSERT_TRUE(tokens.Resolve(t2->secret).ok());
+  ASSERT_TRUE(tokens.Revoke(t2->token.id).ok());
+  EXPECT_EQ(tokens.Resolve(t2->secret).error().code(), ErrorCode::kUnauthenticated);
+  EXPECT_EQ(tokens.Revoke("tok-bestaat-niet").error().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(tokens.Issue("usr-sys", "", std::nullopt).error().field(), "name");
+}
+
+}  // namespace
+}  // namespace passend::access

@@ -1,0 +1,110 @@
+#include "access/user_directory.h"
+
+#include "access/authenticator.h"
+#include "access/secret.h"
+
+namespace passend::access {
+
+namespace {
+bool NeedsOrganisation(Role r) { return r != Role::kClient && r != Role::kRepresentative; }
+
+bool PlausibleEmail(const std::string& e) {
+  const auto at = e.find('@');
+  return at != std::string::npos && at > 0 && at + 1 < e.size() && e.size() <= 254 &&
+         e.find(' ') == std::string::npos && e.find('@', at + 1) == std::string::npos;
+}
+}  // namespace
+
+Result<Organisation> UserDirectory::AddOrganisation(Organisation o) {
+  if (o.name.empty()) return InvalidArgument("Geef de organisatie een naam.", "name");
+  if (!NeedsOrganisation(o.kind))
+    return InvalidArgument("Cliënten en vertegenwoordigers horen niet bij een organisatie.",
+                           "kind");
+  if (o.kind == Role::kProvider && o.provider_id.empty())
+    return InvalidArgument("Een zorgaanbieder-organisatie hoort bij een aanbieder.", "provider_id");
+  if (o.kind == Role::kZorgkantoor && o.region.empty())
+    return InvalidArgument("Een zorgkantoor hoort bij een regio.", "region");
+  if (o.id.empty()) o.id = NewId("org");
+  PASSEND_RETURN_IF_ERROR(store_.PutOrganisation(o));
+  return o;
+}
+
+Result<User> UserDirectory::Add(const NewUser& in) {
+  User u;
+  u.email = NormaliseEmail(in.email);
+  if (!PlausibleEmail(u.email)) return InvalidArgument("Dit is geen geldig e-mailadres.", "email");
+  if (in.display_name.empty() || in.display_name.size() > 200)
+    return InvalidArgument("Vul een naam in (hoogstens 200 tekens).", "name");
+  if (NeedsOrganisation(in.role)) {
+    if (in.organisation_id.empty())
+      return InvalidArgument("Deze rol hoort bij een organisatie.", "organisation");
+    auto org = store_.GetOrganisation(in.organisation_id);
+    if (!org.ok()) {
+      if (org.error().code() == ErrorCode::kNotFound)
+        return InvalidArgument("Organisatie " + in.organisation_id + " bestaat niet.",
+                               "organisation");
+      return org.error();
+    }
+    if (org->kind != in.role)
+      return InvalidArgument(
+          "De rol past niet bij het soort organisatie (" + std::string(ToString(org->kind)) + ").",
+          "role");
+    if (!in.client_ids.empty())
+      return InvalidArgument("Alleen cliënten en vertegenwoordigers zijn aan cliënten gekoppeld.",
+                             "client_ids");
+  } else {
+    if (!in.organisation_id.empty())
+      return InvalidArgument("Cliënten en vertegenwoordigers horen niet bij een organisatie.",
+                             "organisation");
+    if (in.client_ids.empty())
+      return InvalidArgument("Koppel deze gebruiker aan een cliënt.", "client_ids");
+    if (in.role == Role::kClient && in.client_ids.size() != 1)
+      return InvalidArgument("Een cliënt is aan precies één cliëntrecord gekoppeld.", "client_ids");
+  }
+  if (!in.password.empty()) {
+    PASSEND_RETURN_IF_ERROR(CheckPasswordStrength(in.password));
+    PASSEND_ASSIGN_OR_RETURN(u.password_hash, HashPassword(in.password, cost_));
+  }
+  auto existing = store_.FindUserByEmail(u.email);
+  if (existing.ok()) return AlreadyExists("Er is al een gebruiker met dit e-mailadres.", "email");
+  if (existing.error().code() != ErrorCode::kNotFound) return existing.error();
+  u.id = NewId("usr");
+  u.display_name = in.display_name;
+  u.role = in.role;
+  u.organisation_id = in.organisation_id;
+  u.client_ids = in.client_ids;
+  u.created_at = clock_();
+  PASSEND_RETURN_IF_ERROR(store_.PutUser(u));
+  return u;
+}
+
+Status UserDirectory::SetActive(const std::string& user_id, bool active) {
+  PASSEND_ASSIGN_OR_RETURN(User u, store_.GetUser(user_id));
+  u.active = active;
+  return store_.PutUser(u);
+}
+
+Status UserDirectory::SetPassword(const std::string& user_id, const std::string& password) {
+  PASSEND_RETURN_IF_ERROR(CheckPasswordStrength(password));
+  PASSEND_ASSIGN_OR_RETURN(User u, store_.GetUser(user_id));
+  PASSEND_ASSIGN_OR_RETURN(u.password_hash, HashPassword(password, cost_));
+  return store_.PutUser(u);
+}
+
+Result<Principal> UserDirectory::PrincipalFor(const User& user) {
+  if (!user.active) return Unauthenticated("Dit account is geblokkeerd.");
+  Principal p;
+  p.user_id = user.id;
+  p.display_name = user.display_name;
+  p.role = user.role;
+  p.organisation_id = user.organisation_id;
+  p.client_ids = user.client_ids;
+  if (!user.organisation_id.empty()) {
+    PASSEND_ASSIGN_OR_RETURN(Organisation org, store_.GetOrganisation(user.organisation_id));
+    p.provider_id = org.provider_id;
+    p.region = org.region;
+  }
+  return p;
+}
+
+}  // namespace passend::access

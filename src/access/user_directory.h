@@ -1,0 +1,47 @@
+#pragma once
+// UserDirectory: creating and changing users with their organisation, and turning a
+// user into the Principal the permission check works with. Rules: a role fits its
+// organisation (provider staff at a provider organisation bound to a catalogue provider,
+// care-office staff at a care office with a region); clients and representatives have no
+// organisation but are bound to clients. Thread-safe (state lives in the store).
+#include <string>
+#include <vector>
+
+#include "access/access_store.h"
+#include "access/password.h"
+#include "access/principal.h"
+#include "access/timestamp.h"
+
+namespace passend::access {
+
+struct NewUser {
+  std::string email;
+  std::string display_name;
+  Role role = Role::kClient;
+  std::string organisation_id;
+  std::vector<std::string> client_ids;
+  std::string password;  // checked by CheckPasswordStrength; empty: no password login
+};
+
+class UserDirectory {
+ public:
+  UserDirectory(AccountStore& store, Clock clock, HashCost cost = HashCost::kInteractive)
+      : store_(store), clock_(std::move(clock)), cost_(cost) {}
+
+  // kInvalidArgument with the field at fault; kAlreadyExists for a taken e-mail address.
+  Result<User> Add(const NewUser& u);
+  // Organisation with a fitting kind; kInvalidArgument for a missing name or binding.
+  Result<Organisation> AddOrganisation(Organisation o);
+  Status SetActive(const std::string& user_id, bool active);
+  Status SetPassword(const std::string& user_id, const std::string& password);
+
+  // The principal of an active user. kUnauthenticated for a blocked user.
+  Result<Principal> PrincipalFor(const User& user);
+
+ private:
+  AccountStore& store_;
+  Clock clock_;
+  HashCost cost_;
+};
+
+}  // namespace passend::access

@@ -1,0 +1,473 @@
+// Matching endpoints: the ranked, explained offers for one client, the anonymous search
+// (zoeken) and the regional mismatch map. Rendering is match/json (the same JSON as
+// `passend match --json` and `passend mismatch --json`); this file only translates.
+//
+// The anonymous search takes a person's situation without an account. Nothing about the
+// person is stored or logged: the handler builds a transient domain::Client, matches it
+// against the in-memory index and answers; it does not touch the database, and the
+// server's request log line carries method, path and status only (never the body).
+#include <chrono>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "access/principal.h"
+#include "api/routes.h"
+#include "domain/validation.h"
+#include "interop/json_reader.h"
+#include "interop/native_json.h"
+#include "match/json/match_json.h"
+#include "match/match.h"
+
+namespace passend::api {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kTag = "matching";
+constexpr size_t kDefaultLimit = 10;
+constexpr size_t kMaxLimit = 50;
+// The id of the transient client of an anonymous search.
+constexpr std::string_view kAnonymousId = "anoniem";
+
+// ---- query parameters ----------------------------------------------------------------
+
+struct MatchParams {
+  size_t limit = kDefaultLimit;
+  bool arrangements = false;
+};
+
+Result<MatchParams> MatchParamsFromQuery(const ApiRequest& req) {
+  MatchParams p;
+  if (const std::string* limit = req.Query("limit")) {
+    size_t n = 0;
+    bool digits = !limit->empty() && limit->size() <= 4;
+    for (char c : *limit) {
+      if (c < '0' || c > '9') digits = false;
+      if (digits) n = n * 10 + static_cast<size_t>(c - '0');
+    }
+    if (!digits || n < 1 || n > kMaxLimit)
+      return InvalidArgument(
+          "limit moet een getal van 1 tot " + std::to_string(kMaxLimit) + " zijn", "limit");
+    p.limit = n;
+  }
+  if (const std::string* a = req.Query("arrangements")) {
+    if (*a == "true") {
+      p.arrangements = true;
+    } else if (*a != "false") {
+      return InvalidArgument("arrangements is true of false", "arrangements");
+    }
+  }
+  return p;
+}
+
+match::MatchOptions OptionsFor(const MatchParams& p) {
+  match::MatchOptions opt;
+  opt.limit = p.limit;
+  opt.arrangements = p.arrangements ? p.limit : 0;
+  return opt;
+}
+
+// ---- the situation of an anonymous search ------------------------------------------
+
+Result<domain::Need> NeedFromJson(const json& j) {
+  PASSEND_ASSIGN_OR_RETURN(interop::ObjectReader r, interop::ObjectReader::Open(j));
+  domain::Need n;
+  PASSEND_RETURN_IF_ERROR(r.String("feature_id", n.feature_id));
+  PASSEND_RETURN_IF_ERROR(r.String("note", n.note, false));
+  PASSEND_RETURN_IF_ERROR(r.Finish());
+  return n;
+}
+
+Result<domain::GeoPoint> PointFromJson(const json& j) {
+  PASSEND_ASSIGN_OR_RETURN(interop::ObjectReader r, interop::ObjectReader::Open(j));
+  domain::GeoPoint p;
+  PASSEND_RETURN_IF_ERROR(r.Double("lat", p.lat));
+  PASSEND_RETURN_IF_ERROR(r.Double("lon", p.lon));
+  PASSEND_RETURN_IF_ERROR(r.Finish());
+  return p;
+}
+
+template <typename E, typename ParseFn>
+Status ReadOptionalEnum(interop::ObjectReader& r, const char* key, std::optional<E>& out,
+                        ParseFn parse) {
+  const json* v = r.Raw(key);
+  if (v == nullptr || v->is_null()) return Ok();
+  auto e = interop::EnumFromJson<E>(*v, parse);
+  if (!e.ok()) return e.error().WithFieldPrefix(key);
+  out = *e;
+  return Ok();
+}
+
+// The body of POST /api/v1/zoeken as a transient client (id "anoniem"), validated like a
+// stored one. Unknown fields are errors, so a misspelt field is not silently ignored.
+Result<domain::Client> SituationFromJson(const json& j, const domain::ReferenceData& ref) {
+  auto opened = interop::ObjectReader::Open(j);
+  if (!opened.ok()) return InvalidArgument("Verwacht een JSON-object", "body");
+  interop::ObjectReader& r = *opened;
+  domain::Client c;
+  c.id = std::string(kAnonymousId);
+  std::optional<domain::Sector> sector;
+  std::optional<domain::IndicationStatus> indication;
+  PASSEND_RETURN_IF_ERROR(ReadOptionalEnum(r, "sector", sector, domain::ParseSector));
+  PASSEND_RETURN_IF_ERROR(r.String("profile", c.profile, false));
+  PASSEND_RETURN_IF_ERROR(
+      ReadOptionalEnum(r, "indication", indication, domain::ParseIndicationStatus));
+  PASSEND_RETURN_IF_ERROR(r.String("municipality_code", c.municipality_code));
+  std::optional<domain::GeoPoint> home;
+  if (const json* h = r.Raw("home"); h != nullptr && !h->is_null()) {
+    auto p = PointFromJson(*h);
+    if (!p.ok()) return p.error().WithFieldPrefix("home");
+    home = *p;
+  }
+  PASSEND_RETURN_IF_ERROR(r.List(
+      "seeking", c.seeking,
+      [](const json& e) {
+        return interop::EnumFromJson<domain::OfferKind>(e, domain::ParseOfferKind);
+      },
+      false));
+  PASSEND_RETURN_IF_ERROR(r.List(
+      "preferred_forms", c.preferred_forms,
+      [](const json& e) {
+        return interop::EnumFromJson<domain::DeliveryForm>(e, domain::ParseDeliveryForm);
+      },
+      false));
+  PASSEND_RETURN_IF_ERROR(r.List("wishes", c.wishes, interop::WishFromJson, false));
+  PASSEND_RETURN_IF_ERROR(r.List("needs", c.needs, NeedFromJson, false));
+  PASSEND_RETURN_IF_ERROR(r.List("places", c.places, interop::PlaceFromJson, false));
+  PASSEND_RETURN_IF_ERROR(r.Finish());
+
+  // Sector: as given, else the profile's, else elderly care.
+  const domain::CareProfile* profile = c.profile.empty() ? nullptr : ref.FindProfile(c.profile);
+  c.sector = sector ? *sector : profile != nullptr ? profile->sector : domain::Sector::kVV;
+  // Without a statement the profile is the expected one (no indication yet).
+  c.indication = indication ? *indication : domain::IndicationStatus::kNone;
+  if (home) {
+    c.home = *home;
+  } else if (const auto* m = ref.FindMunicipality(c.municipality_code)) {
+    c.home = m->centroid;
+  }
+  PASSEND_RETURN_IF_ERROR(domain::ValidateClient(c, ref));
+  return c;
+}
+
+// ---- handlers ------------------------------------------------------------------------
+
+Result<ApiResponse> ClientMatches(store::Database& db, const match::MatchIndex& ix,
+                                  const ApiRequest& req) {
+  PASSEND_ASSIGN_OR_RETURN(MatchParams params, MatchParamsFromQuery(req));
+  PASSEND_ASSIGN_OR_RETURN(domain::Client client, db.clients().GetClient(req.path_params.at("id")));
+  auto result = match::MatchClient(ix, client, OptionsFor(params));
+  if (!result.ok()) {
+    // A stored dossier that cannot be matched is not the caller's mistake: no 400.
+    if (result.error().code() == ErrorCode::kInvalidArgument ||
+        result.error().code() == ErrorCode::kNotFound) {
+      std::string where = result.error().field().empty() ? "" : " (" + result.error().field() + ")";
+      return FailedPrecondition("Het dossier van deze cliënt bevat een fout" + where + ": " +
+                                result.error().message());
+    }
+    return result.error();
+  }
+  return JsonResponse(match::MatchResultToJson(ix, client, *result, params.arrangements));
+}
+
+Result<ApiResponse> Search(const match::MatchIndex& ix, const ApiRequest& req) {
+  PASSEND_ASSIGN_OR_RETURN(MatchParams params, MatchParamsFromQuery(req));
+  PASSEND_ASSIGN_OR_RETURN(json body, req.JsonBody());
+  PASSEND_ASSIGN_OR_RETURN(domain::Client client, SituationFromJson(body, ix.ref()));
+  PASSEND_ASSIGN_OR_RETURN(match::MatchResult result,
+                           match::MatchClient(ix, client, OptionsFor(params)));
+  return JsonResponse(match::MatchResultToJson(ix, client, result, params.arrangements));
+}
+
+// The mismatch map per care-office region, computed on first use and kept for the life of
+// the server (like the index, it reflects the data at start). Deterministic: the builder
+// counts the same whatever the batching or threads. Safe for concurrent use.
+class MismatchCache {
+ public:
+  MismatchCache(store::Database& db, const match::MatchIndex& ix) : db_(db), ix_(ix) {}
+
+  Result<std::shared_ptr<const json>> Get(const std::string& region_code) {
+    if (auto hit = Find(region_code)) return hit;
+    // One computation at a time: a second request for the same region waits and then
+    // finds it in the cache instead of computing it again.
+    std::lock_guard compute(compute_mu_);
+    if (auto hit = Find(region_code)) return hit;
+    PASSEND_ASSIGN_OR_RETURN(json map, Compute(region_code));
+    auto shared = std::make_shared<const json>(std::move(map));
+    std::lock_guard lock(mu_);
+    cache_.emplace(region_code, shared);
+    return shared;
+  }
+
+ private:
+  std::shared_ptr<const json> Find(const std::string& region_code) {
+    std::lock_guard lock(mu_);
+    auto it = cache_.find(region_code);
+    return it == cache_.end() ? nullptr : it->second;
+  }
+
+  Result<json> Compute(const std::string& region_code) {
+    const domain::ReferenceData& ref = ix_.ref();
+    const domain::CareOfficeRegion* region = ref.FindRegion(region_code);
+    if (region == nullptr)
+      return InvalidArgument("Onbekende zorgkantoorregio '" + region_code + "'", "region");
+    intake::ClientFilter filter;
+    for (const auto& m : ref.municipalities())
+      if (m.zorgkantoor_code == region_code) filter.municipality_codes.push_back(m.code);
+    match::MismatchMapBuilder builder(ix_, 2);
+    if (!filter.municipality_codes.empty()) {
+      std::vector<domain::Client> batch;
+      PASSEND_RETURN_IF_ERROR(db_.clients().ForEachClient(filter, [&](const domain::Client& c) {
+        batch.push_back(c);
+        if (batch.size() >= 4096) {
+          builder.Add(batch);
+          batch.clear();
+        }
+        return Ok();
+      }));
+      builder.Add(batch);
+    }
+    json j = match::MismatchMapToJson(builder.map(), region->name);
+    j["region"] = region_code;
+    return j;
+  }
+
+  store::Database& db_;
+  const match::MatchIndex& ix_;
+  std::mutex mu_;          // guards cache_
+  std::mutex compute_mu_;  // one computation at a time
+  std::map<std::string, std::shared_ptr<const json>> cache_;
+};
+
+Result<ApiResponse> MismatchMap(MismatchCache& cache, const ApiRequest& req) {
+  const std::string* region = req.Query("region");
+  if (region == nullptr || region->empty())
+    return InvalidArgument("Geef een zorgkantoorregio: ?region=5531", "region");
+  // Care-office staff see their own region only (matrix: report.read, scope region); the
+  // guard cannot know which region a query names, so the handler checks it.
+  const access::Principal* who = req.principal;
+  if (who != nullptr && who->role == access::Role::kZorgkantoor && who->region != *region)
+    return PermissionDenied(
+        "U kunt alleen de mismatchkaart van uw eigen zorgkantoorregio bekijken.");
+  PASSEND_ASSIGN_OR_RETURN(auto map, cache.Get(*region));
+  return JsonResponse(*map);
+}
+
+// ---- schemas -------------------------------------------------------------------------
+
+template <typename E, size_t N>
+json EnumSchema(const E (&all)[N]) {
+  json names = json::array();
+  for (E e : all) names.push_back(domain::ToString(e));
+  return {{"type", "string"}, {"enum", names}};
+}
+
+template <typename E>
+json EnumSchemaUpTo(E last) {
+  json names = json::array();
+  for (int i = 0; i <= static_cast<int>(last); ++i)
+    names.push_back(domain::ToString(static_cast<E>(i)));
+  return {{"type", "string"}, {"enum", names}};
+}
+
+json Str() { return {{"type", "string"}}; }
+json Num() { return {{"type", "number"}}; }
+json Int() { return {{"type", "integer"}}; }
+json Bool() { return {{"type", "boolean"}}; }
+json ArrayOf(json items) { return {{"type", "array"}, {"items", std::move(items)}}; }
+json Obj(json properties, json required = json::array()) {
+  json j = {{"type", "object"}, {"properties", std::move(properties)}};
+  if (!required.empty()) j["required"] = std::move(required);
+  return j;
+}
+
+json PointSchema() { return Obj({{"lat", Num()}, {"lon", Num()}}, {"lat", "lon"}); }
+
+json ExplanationSchema() {
+  json part = Obj({{"offer_id", Str()},
+                   {"offer_name", Str()},
+                   {"kind", EnumSchema(domain::kAllOfferKinds)},
+                   {"provider_id", Str()},
+                   {"provider_name", Str()},
+                   {"location_name", Str()},
+                   {"municipality_code", Str()},
+                   {"profile_accepted", Bool()},
+                   {"profile_reason", Str()},
+                   {"contracting",
+                    {{"type", "string"}, {"enum", {"in_natura", "pgb_nodig", "niet_bereikbaar"}}}},
+                   {"pgb_needed", Bool()},
+                   {"contracting_reason", Str()},
+                   {"wait_weeks", Int()},
+                   {"free_places", Int()},
+                   {"within_service_area", Bool()},
+                   {"possible_forms", ArrayOf(EnumSchema(domain::kAllDeliveryForms))},
+                   {"quality", Num()},
+                   {"travel_km", Num()},
+                   {"service_radius_km", Num()}});
+  json wish = Obj({{"wish", Int()},
+                   {"feature_id", Str()},
+                   {"label", Str()},
+                   {"importance", EnumSchema(domain::kAllImportances)},
+                   {"status", Str()},
+                   {"reason", Str()},
+                   {"met_by", ArrayOf(Str())}});
+  json need = Obj({{"feature_id", Str()}, {"label", Str()}, {"met", Bool()}, {"reason", Str()}});
+  json place = Obj({{"label", Str()},
+                    {"kind", EnumSchemaUpTo(domain::PlaceKind::kAnders)},
+                    {"distance_km", Num()},
+                    {"max_km", Num()},
+                    {"within", Bool()}});
+  return Obj({{"parts", ArrayOf(part)},
+              {"wishes", ArrayOf(wish)},
+              {"needs", ArrayOf(need)},
+              {"places", ArrayOf(place)},
+              {"summary", ArrayOf(Str())}});
+}
+
+json MatchResultSchema() {
+  json explanation = ExplanationSchema();
+  json offer = Obj({{"offer_id", Str()},
+                    {"score", {{"type", "number"}, {"minimum", 0}, {"maximum", 100}}},
+                    {"unmet", Int()},
+                    {"explanation", explanation}},
+                   {"offer_id", "score", "unmet", "explanation"});
+  json nearest = Obj(
+      {{"offer_id", Str()}, {"offer_name", Str()}, {"distance_km", Num()}, {"wait_weeks", Int()}});
+  nearest["nullable"] = true;
+  json item = Obj({{"kind", {{"type", "string"}, {"enum", {"wens", "behoefte", "plek"}}}},
+                   {"key", Str()},
+                   {"label", Str()},
+                   {"importance", EnumSchema(domain::kAllImportances)},
+                   {"status", Str()},
+                   {"nearest", nearest}});
+  json mismatch = Obj(
+      {{"best_offer_id", Str()}, {"items", ArrayOf(item)}, {"free_text_wishes", ArrayOf(Str())}},
+      {"items", "free_text_wishes"});
+  json arrangement = Obj({{"offer_ids", ArrayOf(Str())},
+                          {"score", Num()},
+                          {"unmet", Int()},
+                          {"explanation", explanation}});
+  json schema = Obj({{"client_id", Str()},
+                     {"offers", ArrayOf(offer)},
+                     {"mismatch", mismatch},
+                     {"arrangements", ArrayOf(arrangement)}},
+                    {"client_id", "offers", "mismatch"});
+  schema["description"] =
+      "Het best passende aanbod, best eerst, met uitleg; de mismatch (wat zelfs het beste "
+      "aanbod niet biedt); combinaties alleen met arrangements=true";
+  return schema;
+}
+
+json SituationSchema() {
+  json wish = Obj({{"feature_id", Str()},
+                   {"importance", EnumSchema(domain::kAllImportances)},
+                   {"value", Num()},
+                   {"text", Str()}},
+                  {"importance"});
+  wish["additionalProperties"] = false;
+  wish["description"] = "Een kenmerk uit /api/v1/kenmerken, of alleen een eigen omschrijving";
+  json need = Obj({{"feature_id", Str()}, {"note", Str()}}, {"feature_id"});
+  need["additionalProperties"] = false;
+  json place = Obj({{"kind", EnumSchemaUpTo(domain::PlaceKind::kAnders)},
+                    {"label", Str()},
+                    {"position", PointSchema()},
+                    {"max_km", {{"type", "number"}, {"minimum", 0}}},
+                    {"importance", EnumSchema(domain::kAllImportances)}},
+                   {"kind", "position", "max_km"});
+  place["additionalProperties"] = false;
+  json home = PointSchema();
+  home["description"] = "Standaard: het midden van de gemeente";
+  json schema = Obj({{"sector", EnumSchema(domain::kAllSectors)},
+                     {"profile", {{"type", "string"}, {"description", "Zorgprofiel (5VV)"}}},
+                     {"indication", EnumSchemaUpTo(domain::IndicationStatus::kRefused)},
+                     {"municipality_code", {{"type", "string"}, {"description", "CBS (GM0935)"}}},
+                     {"home", home},
+                     {"seeking", ArrayOf(EnumSchema(domain::kAllOfferKinds))},
+                     {"preferred_forms", ArrayOf(EnumSchema(domain::kAllDeliveryForms))},
+                     {"wishes", ArrayOf(wish)},
+                     {"needs", ArrayOf(need)},
+                     {"places", ArrayOf(place)}},
+                    {"municipality_code"});
+  schema["additionalProperties"] = false;
+  schema["description"] =
+      "De situatie van iemand zonder account. Niets hiervan wordt opgeslagen of gelogd.";
+  return schema;
+}
+
+json MismatchMapSchema() {
+  json per_wish_area = {{"type", "object"},
+                        {"additionalProperties", Obj({{"clients", Int()}, {"share", Num()}})}};
+  json area = Obj({{"code", Str()},
+                   {"name", Str()},
+                   {"clients", Int()},
+                   {"clients_with_mismatch", Int()},
+                   {"per_wish", per_wish_area}});
+  json per_wish = {
+      {"type", "object"},
+      {"description",
+       "Per kenmerk of plek (plek:familie): cliënten bij wie het beste aanbod "
+       "dit niet biedt"},
+      {"additionalProperties", Obj({{"label", Str()}, {"clients", Int()}, {"share", Num()}})}};
+  return Obj({{"region", Str()},
+              {"scope", Str()},
+              {"clients", Int()},
+              {"clients_with_mismatch", Int()},
+              {"clients_without_offer", Int()},
+              {"clients_invalid", Int()},
+              {"per_wish", per_wish},
+              {"regions", ArrayOf(area)},
+              {"municipalities", ArrayOf(area)},
+              {"free_texts", ArrayOf(Obj({{"text", Str()}, {"clients", Int()}}))}},
+             {"region", "scope", "clients", "per_wish", "regions", "municipalities", "free_texts"});
+}
+
+std::vector<ParamDoc> MatchQueryParams() {
+  return {
+      QueryParam("limit",
+                 "Aantal resultaten, 1 tot " + std::to_string(kMaxLimit) + " (standaard " +
+                     std::to_string(kDefaultLimit) + ")",
+                 "integer"),
+      QueryParam("arrangements", "Ook combinaties van aanbieders (standaard false)", "boolean")};
+}
+
+}  // namespace
+
+void AddMatchRoutes(Router& router, store::Database& db, const match::MatchIndex& index) {
+  const match::MatchIndex* ix = &index;
+  store::Database* dbp = &db;
+
+  Route matches = MakeRoute("GET", "/api/v1/clients/{id}/matches", "match.read",
+                            [dbp, ix](const ApiRequest& r) { return ClientMatches(*dbp, *ix, r); });
+  matches.summary_nl = "Het best passende aanbod voor één cliënt, met uitleg en mismatch";
+  matches.tag = std::string(kTag);
+  matches.params = {PathParam("id", "Id van de cliënt")};
+  for (auto& p : MatchQueryParams()) matches.params.push_back(std::move(p));
+  matches.response_schema = MatchResultSchema();
+  router.Add(std::move(matches));
+
+  Route search = MakeRoute("POST", "/api/v1/zoeken", std::string(kPublic),
+                           [ix](const ApiRequest& r) { return Search(*ix, r); });
+  search.summary_nl = "Anoniem zoeken: passend aanbod voor een situatie, zonder account";
+  search.tag = std::string(kTag);
+  search.params = MatchQueryParams();
+  search.request_schema = SituationSchema();
+  search.response_schema = MatchResultSchema();
+  router.Add(std::move(search));
+
+  auto cache = std::make_shared<MismatchCache>(db, index);
+  Route map = MakeRoute("GET", "/api/v1/mismatch", "report.read",
+                        [cache](const ApiRequest& r) { return MismatchMap(*cache, r); });
+  map.summary_nl = "Mismatchkaart van een zorgkantoorregio: welke wensen het aanbod niet vervult";
+  map.tag = std::string(kTag);
+  ParamDoc region = QueryParam("region", "Zorgkantoorregio (5531)");
+  region.required = true;
+  map.params = {region};
+  map.response_schema = MismatchMapSchema();
+  router.Add(std::move(map));
+}
+
+}  // namespace passend::api

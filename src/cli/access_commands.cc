@@ -1,0 +1,234 @@
+// passend user / audit / client: accounts, the access log and the AVG rights of a client.
+//   passend user add --db PATH --email E --role admin --name N --organisation O
+//   passend user demo --db PATH
+//   passend audit verify --db PATH
+//   passend client export --db PATH --client ID [--out FILE]
+//   passend client erase --db PATH --client ID --reason TEXT
+// Passwords are read from --password-file or typed at a prompt, never taken from the
+// command line (it ends up in shell history and process lists). Commands that touch a
+// client's personal data write to the access log as the operator ("cli:<user>").
+#include <termios.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "access/audit.h"
+#include "access/client_erasure.h"
+#include "access/client_export.h"
+#include "access/demo_accounts.h"
+#include "access/user_directory.h"
+#include "cli/command.h"
+#include "refdata/refdata.h"
+#include "store/sqlite/sqlite_access_store.h"
+
+namespace passend::cli {
+namespace {
+
+namespace a = passend::access;
+
+struct AccessOptions {
+  std::string db_path = "passend.db";
+  std::string email, name, role = "admin", organisation, organisation_name, provider, region;
+  std::vector<std::string> client_ids;
+  std::string password_file;
+  std::string client_id, reason, out;
+};
+
+// The operator of the command line, as the access log records them.
+a::Principal Operator() {
+  a::Principal p;
+  const char* user = std::getenv("USER");
+  p.user_id = std::string("cli:") + (user ? user : "onbekend");
+  p.display_name = "Beheerder (opdrachtregel)";
+  p.role = a::Role::kAdmin;
+  return p;
+}
+
+Result<std::string> ReadPassword(const std::string& file) {
+  std::string pw;
+  if (!file.empty()) {
+    std::ifstream in(file);
+    if (!in) return InvalidArgument("Kan " + file + " niet lezen.", "password-file");
+    std::getline(in, pw);
+    return pw;
+  }
+  const bool tty = isatty(STDIN_FILENO);
+  termios old{};
+  if (tty) {
+    std::fprintf(stderr, "Wachtwoord (minstens %zu tekens): ", a::kMinPasswordLength);
+    tcgetattr(STDIN_FILENO, &old);
+    termios quiet = old;
+    quiet.c_lflag &= ~static_cast<tcflag_t>(ECHO);
+    tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
+  }
+  std::getline(std::cin, pw);
+  if (tty) {
+    tcsetattr(STDIN_FILENO, TCSANOW, &old);
+    std::fprintf(stderr, "\n");
+  }
+  return pw;
+}
+
+Status AddUser(const AccessOptions& o) {
+  auto role = a::ParseRole(o.role);
+  if (!role) return InvalidArgument("Onbekende rol '" + o.role + "'.", "role");
+  PASSEND_ASSIGN_OR_RETURN(std::string password, ReadPassword(o.password_file));
+  PASSEND_RETURN_IF_ERROR(a::CheckPasswordStrength(password));
+  PASSEND_ASSIGN_OR_RETURN(auto db, OpenDatabase(o.db_path));
+  PASSEND_ASSIGN_OR_RETURN(auto access, store::sqlite::OpenAccessStore(*db));
+  a::UserDirectory users(*access, a::SystemNow);
+  if (!o.organisation.empty() && !access->GetOrganisation(o.organisation).ok()) {
+    a::Organisation org{o.organisation,
+                        o.organisation_name.empty() ? o.organisation : o.organisation_name, *role,
+                        o.provider, o.region};
+    auto made = users.AddOrganisation(org);
+    if (!made.ok()) return made.error();
+    std::printf("Organisatie %s aangemaakt.\n", o.organisation.c_str());
+  }
+  PASSEND_ASSIGN_OR_RETURN(
+      a::User u, users.Add({o.email, o.name, *role, o.organisation, o.client_ids, password}));
+  std::printf("Gebruiker %s (%s) aangemaakt met rol %s.\n", u.email.c_str(), u.id.c_str(),
+              std::string(a::ToString(u.role)).c_str());
+  return Ok();
+}
+
+Status Demo(const AccessOptions& o) {
+  PASSEND_ASSIGN_OR_RETURN(auto db, OpenDatabase(o.db_path));
+  PASSEND_ASSIGN_OR_RETURN(auto access, store::sqlite::OpenAccessStore(*db));
+  a::AccessStores stores{*access, *access, *access};
+  std::vector<a::DemoLogin> logins;
+  PASSEND_RETURN_IF_ERROR(db->InTransaction([&]() -> Status {
+    PASSEND_ASSIGN_OR_RETURN(
+        logins, a::CreateDemoAccounts(db->catalog(), db->clients(), refdata::BuiltIn(), stores,
+                                      a::SystemNow));
+    return Ok();
+  }));
+  std::printf(
+      "Demo-accounts (alleen voor demonstratie; log in op de webpagina of met\n"
+      "POST /api/v1/auth/login {\"email\": ..., \"password\": ...}):\n\n");
+  for (const auto& l : logins)
+    std::printf("  %-16s %-36s %-32s %s%s\n", std::string(a::ToString(l.role)).c_str(),
+                l.email.c_str(), l.password.c_str(), l.bound_to.c_str(),
+                l.existed ? " (bestond al)" : "");
+  return Ok();
+}
+
+Status Verify(const AccessOptions& o) {
+  PASSEND_ASSIGN_OR_RETURN(auto db, OpenDatabase(o.db_path));
+  PASSEND_ASSIGN_OR_RETURN(auto access, store::sqlite::OpenAccessStore(*db));
+  a::AuditLog log(*access, a::SystemNow);
+  PASSEND_ASSIGN_OR_RETURN(a::VerifyReport r, log.Verify());
+  if (!r.ok())
+    return FailedPrecondition("Het toegangslog is aangetast vanaf regel " +
+                              std::to_string(*r.first_broken_seq) + ": " + r.problem);
+  std::printf(
+      "Toegangslog in orde: %lld regels, laatste hash %s\n"
+      "(bewaar deze hash elders: zo valt ook het weglaten van de nieuwste regels op).\n",
+      static_cast<long long>(r.entries), r.head_hash.c_str());
+  return Ok();
+}
+
+Status Export(const AccessOptions& o) {
+  PASSEND_ASSIGN_OR_RETURN(auto db, OpenDatabase(o.db_path));
+  PASSEND_ASSIGN_OR_RETURN(auto access, store::sqlite::OpenAccessStore(*db));
+  a::AuditLog log(*access, a::SystemNow);
+  a::AccessStores stores{*access, *access, *access};
+  PASSEND_ASSIGN_OR_RETURN(auto doc,
+                           a::ExportClient(db->clients(), stores, o.client_id, a::SystemNow()));
+  auto logged = log.Record(a::EventFor(Operator(), o.client_id, "client", "export",
+                                       "AVG-inzageverzoek (opdrachtregel)"));
+  if (!logged.ok()) return logged.error();
+  const std::string text = doc.dump(2) + "\n";
+  if (o.out.empty()) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return Ok();
+  }
+  std::ofstream f(o.out);
+  if (!(f << text)) return Unavailable("Kan " + o.out + " niet schrijven.");
+  std::fprintf(stderr, "Gegevens van %s geschreven naar %s\n", o.client_id.c_str(), o.out.c_str());
+  return Ok();
+}
+
+Status Erase(const AccessOptions& o) {
+  PASSEND_ASSIGN_OR_RETURN(auto db, OpenDatabase(o.db_path));
+  PASSEND_ASSIGN_OR_RETURN(auto access, store::sqlite::OpenAccessStore(*db));
+  a::AuditLog log(*access, a::SystemNow);
+  a::AccessStores stores{*access, *access, *access};
+  PASSEND_ASSIGN_OR_RETURN(
+      a::ErasureReport r,
+      a::EraseClient(
+          db->clients(), stores, log,
+          [&db](const std::function<Status()>& fn) { return db->InTransaction(fn); }, Operator(),
+          o.client_id, o.reason, a::SystemNow()));
+  std::printf(
+      "Cliënt %s gewist. Accounts geblokkeerd: %d; vertegenwoordigers ontkoppeld: %d;\n"
+      "toestemmingen ingetrokken: %d (bewaard als bewijs: %d); regels in het\n"
+      "toegangslog bewaard (reden gewist): %lld.\n",
+      r.client_id.c_str(), r.accounts_blocked, r.representative_links, r.consents_withdrawn,
+      r.consents_kept, static_cast<long long>(r.audit_entries_kept));
+  return Ok();
+}
+
+}  // namespace
+
+void RegisterAccessCommands(CLI::App& app, Invocation& inv) {
+  auto o = std::make_shared<AccessOptions>();
+  auto db_option = [o](CLI::App* cmd) {
+    cmd->add_option("--db", o->db_path, "Het databasebestand")->capture_default_str();
+  };
+  auto run = [o, &inv](Status (*fn)(const AccessOptions&)) {
+    return [o, &inv, fn] { inv.run = [o, fn] { return fn(*o); }; };
+  };
+
+  CLI::App* user = app.add_subcommand("user", "Gebruikers en demo-accounts");
+  user->require_subcommand(1);
+  CLI::App* add =
+      user->add_subcommand("add", "Maak een gebruiker (bijvoorbeeld de eerste beheerder)");
+  db_option(add);
+  add->add_option("--email", o->email, "E-mailadres (de inlognaam)")->required();
+  add->add_option("--name", o->name, "Naam")->required();
+  add->add_option("--role", o->role,
+                  "Rol: client, representative, oco, wijkteam, ciz, "
+                  "zorgkantoor, provider, researcher, admin")
+      ->capture_default_str();
+  add->add_option("--organisation", o->organisation,
+                  "Id van de organisatie; bestaat die niet, dan wordt hij gemaakt");
+  add->add_option("--organisation-name", o->organisation_name, "Naam van een nieuwe organisatie");
+  add->add_option("--provider", o->provider, "Nieuwe aanbieder-organisatie: id van de aanbieder");
+  add->add_option("--region", o->region, "Nieuw zorgkantoor: regiocode (5531)");
+  add->add_option("--client", o->client_ids, "Cliënt-id (rol client of representative)");
+  add->add_option("--password-file", o->password_file,
+                  "Bestand met het wachtwoord op de eerste regel; zonder: vragen");
+  add->callback(run(AddUser));
+
+  CLI::App* demo = user->add_subcommand("demo", "Maak demo-accounts voor elke rol en toon ze");
+  db_option(demo);
+  demo->callback(run(Demo));
+
+  CLI::App* audit = app.add_subcommand("audit", "Het toegangslog (NEN 7513)");
+  audit->require_subcommand(1);
+  CLI::App* verify =
+      audit->add_subcommand("verify", "Controleer of het toegangslog ongeschonden is");
+  db_option(verify);
+  verify->callback(run(Verify));
+
+  CLI::App* client = app.add_subcommand("client", "Rechten van een cliënt (AVG)");
+  client->require_subcommand(1);
+  CLI::App* exp = client->add_subcommand("export", "Alle gegevens van één cliënt als JSON");
+  db_option(exp);
+  exp->add_option("--client", o->client_id, "Id van de cliënt")->required();
+  exp->add_option("--out", o->out, "Bestand; zonder: standaarduitvoer");
+  exp->callback(run(Export));
+  CLI::App* erase = client->add_subcommand("erase", "Wis de gegevens van één cliënt");
+  db_option(erase);
+  erase->add_option("--client", o->client_id, "Id van de cliënt")->required();
+  erase->add_option("--reason", o->reason, "Reden (bijvoorbeeld het kenmerk van het verzoek)")
+      ->required();
+  erase->callback(run(Erase));
+}
+
+}  // namespace passend::cli
