@@ -98,6 +98,9 @@ Server::Server(ServerOptions options, Router router, Guard* guard)
   http_->set_read_timeout(options_.read_timeout);
   http_->set_write_timeout(options_.write_timeout);
   http_->set_keep_alive_timeout(options_.keep_alive_timeout.count());
+  // Headers and body leave in separate writes; without TCP_NODELAY every keep-alive
+  // response after the first waits for the peer's delayed ACK (about 40 ms).
+  http_->set_tcp_nodelay(true);
 
   auto dispatch = [this](const httplib::Request& in, httplib::Response& out) { Dispatch(in, out); };
   http_->Get("/.*", dispatch);
