@@ -9,7 +9,7 @@
 #
 # Usage: bench/api_bench.sh [build-dir]   (default build-apibench, configured Release; an
 #        existing build dir is reused with its own settings)
-# Environment: DURATION (20s), CONNECTIONS (50), WRK_THREADS (2), SERVER_THREADS (16),
+# Environment: DURATION (20s), CONNECTIONS (50), WRK_THREADS (2), SERVER_THREADS (64),
 #              PORT (18093), PASSEND_SKIP_MODULES (passed to cmake, e.g. "access").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,7 +18,7 @@ BUILD=${1:-build-apibench}
 DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-50}
 WRK_THREADS=${WRK_THREADS:-2}
-SERVER_THREADS=${SERVER_THREADS:-16}
+SERVER_THREADS=${SERVER_THREADS:-64}
 PORT=${PORT:-18093}
 BASE="http://127.0.0.1:${PORT}"
 

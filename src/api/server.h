@@ -33,7 +33,9 @@ struct ServerOptions {
   // "0.0.0.0" on purpose (passend serve --bind).
   std::string bind_address = "127.0.0.1";
   int port = 8080;  // 0: any free port (tests)
-  int threads = 16;
+  // cpp-httplib keeps a worker per keep-alive connection, so this bounds the connections
+  // served at once; beyond it, connections queue (and latency grows).
+  int threads = 64;
   size_t max_body_bytes = 10 * 1024 * 1024;  // larger bodies get 413
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds write_timeout{30};

@@ -27,7 +27,7 @@ struct ServeOptions {
   std::string db_path = "passend.db";
   std::string bind = "127.0.0.1";
   int port = 8080;
-  int threads = 16;
+  int threads = 64;
 };
 
 // Blocks SIGINT and SIGTERM in this thread and every thread started after it, and waits
