@@ -4,7 +4,9 @@
 // ranking as one SQL query on the same data in SQLite (sql_baseline.h), arrangements
 // against enumerating every combination, the whole-country mismatch map on 2 threads,
 // index and peak memory. Then Google Benchmark runs. BENCH_SECTIONS (comma list of
-// single, validate, arrangements, country, sql; default all) picks the figures.
+// single, validate, arrangements, country, sql; default all) picks the figures;
+// BENCH_COUNTRY_N=<n> runs the country figure on the first n clients only, with the search
+// counters per client (for profiling).
 #include <benchmark/benchmark.h>
 #include <sys/resource.h>
 #include <unistd.h>
@@ -282,9 +284,8 @@ void Figures() {
       const double s = Ms(Clock::now() - t0) / 1000;
       const double cpu = CpuSeconds() - cpu0;
       std::printf(
-          "whole country, %d thread(s): %lld clients in %.2f s wall, %.2f s cpu (%.1f us "
-          "cpu/client); "
-          "%lld with mismatch, %zu distinct wishes, %zu free texts\n",
+          "whole country, %d thread(s): %lld clients in %.2f s wall, %.2f s cpu "
+          "(%.1f us cpu/client); %lld with mismatch, %zu distinct wishes, %zu free texts\n",
           threads, static_cast<long long>(b.map().clients), s, cpu, cpu * 1e6 / b.map().clients,
           static_cast<long long>(b.map().clients_with_mismatch), b.map().per_wish.size(),
           b.map().free_texts.size());

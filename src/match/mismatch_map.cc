@@ -42,8 +42,7 @@ class Tally {
       if (map_.first_error.empty()) map_.first_error = c.id + ": " + q.error().ToString();
       return;
     }
-    const domain::Municipality* muni = ix_.ref().FindMunicipality(c.municipality_code);
-    const size_t m = static_cast<size_t>(muni - ix_.ref().municipalities().data());
+    const size_t m = q_.municipality;
     const std::vector<RankedOffer> top = TopOffers(q_, 1);
     const bool has_best = !top.empty();
     const uint32_t best = has_best ? top[0].offer : 0;

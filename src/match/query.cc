@@ -75,9 +75,11 @@ Status MakeQueryInto(const MatchIndex& index, const domain::Client& c, Query* ou
   if (m == nullptr)
     return InvalidArgument("Onbekende gemeentecode '" + c.municipality_code + "'",
                            "municipality_code");
-  q.region_bit = index.MunicipalityRegionBit(static_cast<size_t>(m - ref.municipalities().data()));
-  q.accept_bit = index.AcceptBit(c.profile, c.sector);
+  q.municipality = static_cast<size_t>(m - ref.municipalities().data());
+  q.region_bit = index.MunicipalityRegionBit(q.municipality);
   const domain::CareProfile* profile = ref.FindProfile(c.profile);
+  q.accept_bit = profile ? uint64_t{1} << (profile - ref.profiles().data())
+                         : index.AcceptBit(c.profile, c.sector);
   q.pgb_allowed = profile == nullptr || profile->pgb_possible;
   for (domain::DeliveryForm f : c.preferred_forms) q.accepted_forms |= FormBit(f);
   q.prefers_pgb = (q.accepted_forms & FormBit(domain::DeliveryForm::kPgb)) != 0;
@@ -132,6 +134,9 @@ Status MakeQueryInto(const MatchIndex& index, const domain::Client& c, Query* ou
     qp.max_km = p.max_km;
     qp.weight = wt.Place(p.importance);
     qp.must = p.importance == domain::Importance::kMust;
+    const double home_km = DistanceKm(q.home, qp.position);
+    qp.home_score = q.DistanceScore(home_km, qp.max_km);
+    qp.home_beyond = home_km > qp.max_km;
     q.places.push_back(qp);
     q.fixed_weight += qp.weight;
   }

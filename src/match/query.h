@@ -40,6 +40,10 @@ struct QueryPlace {
   RadPoint position;
   double max_km = 0, weight = 0;
   bool must = false;
+  // Seen from the client's home (where the client stays unless a wonen offer moves them):
+  // DistanceScore(DistanceKm(home, position), max_km) and whether that is beyond max_km.
+  double home_score = 0;
+  bool home_beyond = false;
 };
 
 struct Query {
@@ -52,6 +56,7 @@ struct Query {
   std::vector<QueryNeed> needs;
   std::vector<QueryPlace> places;
   std::vector<domain::OfferKind> kinds;  // the kinds of offer the client looks for
+  size_t municipality = 0;               // index in ref().municipalities()
   uint64_t region_bit = 0, accept_bit = 0;
   uint8_t accepted_forms = 0;  // FormBit of the forms the client accepts
   bool pgb_allowed = false;    // the profile allows a pgb

@@ -84,7 +84,8 @@ Assessment ScoreOffer(const Query& q, uint32_t o) {
   for (const QueryNeed& nd : q.needs)
     if (!(ix.value(nd.feature, o) >= nd.met)) ++a.unmet;
   for (const QueryPlace& pl : q.places) {
-    const Fit f = PlaceFit(q, p, pl.position, pl.max_km);
+    const Fit f = kind == OfferKind::kWonen ? PlaceFit(q, p, pl.position, pl.max_km)
+                                            : Fit{pl.home_score, pl.home_beyond};
     sum += pl.weight * f.score;
     if (pl.must && f.beyond) ++a.unmet;
   }
@@ -131,7 +132,7 @@ Assessment BoundGroup(const Query& q, uint32_t g) {
   for (const QueryPlace& pl : q.places) {
     Fit f;
     if (!at_offer) {
-      f = PlaceFit(q, q.home, pl.position, pl.max_km);
+      f = {pl.home_score, pl.home_beyond};
     } else {
       const double d = MinDistanceKm(pbox, BoxRad::Of(pl.position));
       f = {q.DistanceScore(d, pl.max_km), d > pl.max_km};

@@ -32,14 +32,6 @@ std::vector<RankedOffer> TopOffers(const Query& q, size_t k, SearchStats* stats)
   thread_local std::vector<Pending> heap;
   heap.clear();
   SearchStats local;
-  auto push = [&](uint32_t g) {
-    const Assessment bound = BoundGroup(q, g);
-    ++local.groups_bounded;
-    if (!best.full() || MightBeat(bound, best.last().assessment)) {
-      heap.push_back({bound, g});
-      std::push_heap(heap.begin(), heap.end(), WorseBound());
-    }
-  };
   // Start the loads of the client's features for a range of groups or offers at once, so
   // the cache misses overlap instead of following one another.
   auto prefetch = [&](auto column, auto column8, uint32_t at) {
@@ -49,6 +41,14 @@ std::vector<RankedOffer> TopOffers(const Query& q, size_t k, SearchStats* stats)
     for (const QueryNeed& nd : q.needs)
       __builtin_prefetch(ix.compact() ? static_cast<const void*>((ix.*column8)(nd.feature) + at)
                                       : (ix.*column)(nd.feature) + at);
+  };
+  auto push = [&](uint32_t g) {
+    const Assessment bound = BoundGroup(q, g);
+    ++local.groups_bounded;
+    if (!best.full() || MightBeat(bound, best.last().assessment)) {
+      heap.push_back({bound, g});
+      std::push_heap(heap.begin(), heap.end(), WorseBound());
+    }
   };
   for (domain::OfferKind kind : q.kinds)
     if (ix.root(kind) != kNoNode) push(ix.root(kind));
