@@ -1,6 +1,8 @@
 #include "match/arrangement.h"
 
 #include <algorithm>
+#include <array>
+#include <span>
 
 namespace passend::match {
 namespace {
@@ -19,98 +21,164 @@ auto RankLess(const MatchIndex& ix) {
 }
 using Best = BestK<RankedArrangement, decltype(RankLess(std::declval<const MatchIndex&>()))>;
 
-// A group of the slot's tree, or (offer) one offer of a leaf that is not in the last slot.
-struct Pending {
+constexpr size_t kMaxParts = 3;
+constexpr uint32_t kScanOffers = 64;
+
+// A partial combination: per slot of its shape a group of the slot's tree or (bit s of
+// `exact`) one offer, with the bound of every combination it contains.
+struct Node {
   Assessment bound;
-  uint32_t id;
-  bool offer;
+  std::array<uint32_t, kMaxParts> id;
+  uint8_t shape;
+  uint8_t exact;
 };
 struct WorseBound {
-  bool operator()(const Pending& a, const Pending& b) const {
+  bool operator()(const Node& a, const Node& b) const {
     if (a.bound.unmet != b.bound.unmet) return a.bound.unmet > b.bound.unmet;
     if (a.bound.score != b.bound.score) return a.bound.score < b.bound.score;
-    if (a.offer != b.offer) return !a.offer;
+    if (a.exact != b.exact) return a.exact < b.exact;
+    if (a.shape != b.shape) return a.shape > b.shape;
     return a.id > b.id;
   }
 };
 
-// Branch and bound over one shape: slots before `depth` hold offers, the slot at `depth`
-// is searched best first through its tree, later slots stand as their kind's root group.
-// The offers of an opened leaf go back into the queue with their own bound (the offer
-// with the later slots as roots), so the most promising part is tried first at every
-// depth, the k-th best rises quickly, and the search stops as soon as it beats every
-// bound left in the queue.
-class ShapeSearch {
+// Best-first branch and bound over all shapes at once, with one queue of partial
+// combinations: the slots before the first group hold offers (bit s of `exact`), that
+// slot a group of its tree, the later slots still their kind's root. The best-bounded
+// node is taken from the queue and its group is split into its children, or, for a leaf,
+// its offers, each bounded with the other slots as they are (Bound); a node whose slots
+// are all offers is scored exactly. So a living offer with its partners still as roots
+// waits in the same queue as the refined partial combinations of other living offers and
+// is only narrowed down when its bound is the best left; the search stops when the k-th
+// best beats the best bound left in the queue. On nl this scores ~30% fewer combinations
+// than a depth-first search per living offer, and with the provider check in Bound ~13x
+// fewer. Splitting the largest group of any slot instead (group against group) bounds
+// ~3x more nodes and is slower.
+class Search {
  public:
-  ShapeSearch(const Query& q, const std::vector<OfferKind>& shape, Best& best, SearchStats& stats)
-      : q_(q), ix_(*q.index), shape_(shape), best_(best), stats_(stats), heaps_(shape.size()) {
-    for (OfferKind k : shape) views_.push_back(GroupView(ix_, ix_.root(k)));
-    chosen_.resize(shape.size());
+  Search(const Query& q, Best& best, SearchStats& stats)
+      : q_(q), ix_(*q.index), shapes_(ArrangementShapes(q)), best_(best), stats_(stats) {}
+
+  void Run() {
+    for (size_t sh = 0; sh < shapes_.size(); ++sh) {
+      Node n{};
+      n.shape = static_cast<uint8_t>(sh);
+      const auto& shape = shapes_[sh];
+      for (size_t s = 0; s < shape.size(); ++s) {
+        n.id[s] = ix_.root(shape[s]);
+        views_[s] = GroupView(ix_, n.id[s]);
+      }
+      n.bound = Bound(n, shape.size());
+      Push(n);
+    }
+    while (!heap_.empty()) {
+      std::pop_heap(heap_.begin(), heap_.end(), WorseBound());
+      const Node top = heap_.back();
+      heap_.pop_back();
+      if (!Worth(top.bound)) break;
+      Expand(top);
+    }
   }
-  void Run() { Search(0); }
 
  private:
   bool Worth(const Assessment& bound) const {
     return !best_.full() || MightBeat(bound, best_.last().assessment);
   }
-  Assessment Bound() {
+  // Assess(views_) for the node, less the one-provider bonus no completion can have.
+  // Assess lets a group share a provider with every other part. A small group (at most
+  // kScanOffers offers) is cheap to check: when none of its offers has the provider of an
+  // offer already chosen, every completion has one provider more than those chosen, and
+  // the bonus is that much lower. The score is lowered by exactly that part of Assess's
+  // sum (same weight), less a margin far above the rounding error, so it stays an upper
+  // bound.
+  Assessment Bound(const Node& node, size_t n) {
     ++stats_.groups_bounded;
-    return Assess(q_, views_);
-  }
-
-  void Search(size_t depth) {
-    const View saved = views_[depth];
-    const bool last = depth + 1 == shape_.size();
-    std::vector<Pending>& heap = heaps_[depth];
-    heap.clear();
-    auto push = [&](const Pending& p) {
-      heap.push_back(p);
-      std::push_heap(heap.begin(), heap.end(), WorseBound());
-    };
-    auto push_group = [&](uint32_t g) {
-      views_[depth] = GroupView(ix_, g);
-      const Assessment b = Bound();
-      if (Worth(b)) push({b, g, false});
-    };
-    push_group(ix_.root(shape_[depth]));
-    while (!heap.empty()) {
-      std::pop_heap(heap.begin(), heap.end(), WorseBound());
-      const Pending top = heap.back();
-      heap.pop_back();
-      if (!Worth(top.bound)) break;
-      if (top.offer) {
-        views_[depth] = OfferView(ix_, top.id);
-        chosen_[depth] = top.id;
-        Search(depth + 1);
-        continue;
-      }
-      const Group& g = ix_.group(top.id);
-      if (!g.leaf()) {
-        for (uint32_t c = g.child_begin; c < g.child_end; ++c) push_group(c);
-        continue;
-      }
-      for (uint32_t o = g.begin; o < g.end; ++o) {
-        views_[depth] = OfferView(ix_, o);
-        if (last) {
-          chosen_[depth] = o;
-          ++stats_.offers_scored;
-          best_.Offer({chosen_, Assess(q_, views_)});
-        } else if (const Assessment b = Bound(); Worth(b)) {
-          push({b, o, true});
-        }
+    Assessment a = Assess(q_, std::span<const View>(views_.data(), n));
+    std::array<int64_t, kMaxParts> chosen{};
+    int64_t distinct = 0;
+    for (size_t s = 0; s < n; ++s) {
+      if (!(node.exact & (1u << s))) continue;
+      const int64_t p = views_[s].provider;
+      if (std::find(chosen.begin(), chosen.begin() + distinct, p) == chosen.begin() + distinct)
+        chosen[distinct++] = p;
+    }
+    if (distinct == 0) return a;
+    bool another = false;
+    for (size_t s = 0; s < n && !another; ++s) {
+      if (node.exact & (1u << s)) continue;
+      const Group& g = ix_.group(node.id[s]);
+      if (g.end - g.begin > kScanOffers) continue;
+      another = true;
+      for (uint32_t o = g.begin; o < g.end && another; ++o) {
+        const int64_t p = ix_.provider_index(o);
+        another =
+            std::find(chosen.begin(), chosen.begin() + distinct, p) == chosen.begin() + distinct;
       }
     }
-    views_[depth] = saved;
+    if (!another) return a;
+    const Weights& wt = ix_.weights();
+    double weight = q_.fixed_weight;
+    for (size_t s = 0; s < n; ++s)
+      if (!IsLiving(views_[s].kind)) weight += wt.travel;
+    weight += wt.one_provider;
+    const double parts = static_cast<double>(n) - 1;
+    const double assumed = static_cast<double>(static_cast<int64_t>(n) - distinct) / parts;
+    const double possible = static_cast<double>(static_cast<int64_t>(n) - distinct - 1) / parts;
+    a.score -= 100.0 * wt.one_provider * (assumed - possible) / weight - 1e-9;
+    return a;
+  }
+  void Push(const Node& n) {
+    if (!Worth(n.bound)) return;
+    heap_.push_back(n);
+    std::push_heap(heap_.begin(), heap_.end(), WorseBound());
+  }
+
+  void Expand(const Node& node) {
+    const size_t n = shapes_[node.shape].size();
+    size_t split = n;
+    for (size_t s = 0; s < n; ++s) {
+      if (node.exact & (1u << s)) {
+        views_[s] = OfferView(ix_, node.id[s]);
+        continue;
+      }
+      views_[s] = GroupView(ix_, node.id[s]);
+      if (split == n) split = s;
+    }
+    const Group& g = ix_.group(node.id[split]);
+    Node child = node;
+    if (!g.leaf()) {
+      for (uint32_t c = g.child_begin; c < g.child_end; ++c) {
+        child.id[split] = c;
+        views_[split] = GroupView(ix_, c);
+        child.bound = Bound(child, n);
+        Push(child);
+      }
+      return;
+    }
+    child.exact = static_cast<uint8_t>(node.exact | (1u << split));
+    const bool complete = child.exact == (1u << n) - 1;
+    for (uint32_t o = g.begin; o < g.end; ++o) {
+      child.id[split] = o;
+      views_[split] = OfferView(ix_, o);
+      if (complete) {
+        ++stats_.offers_scored;
+        const Assessment a = Assess(q_, std::span<const View>(views_.data(), n));
+        if (Worth(a))
+          best_.Offer({std::vector<uint32_t>(child.id.begin(), child.id.begin() + n), a});
+      } else {
+        child.bound = Bound(child, n);
+        Push(child);
+      }
+    }
   }
 
   const Query& q_;
   const MatchIndex& ix_;
-  const std::vector<OfferKind>& shape_;
+  std::vector<std::vector<OfferKind>> shapes_;
   Best& best_;
   SearchStats& stats_;
-  std::vector<std::vector<Pending>> heaps_;  // per depth, reused
-  std::vector<View> views_;
-  std::vector<uint32_t> chosen_;
+  std::vector<Node> heap_;
+  std::array<View, kMaxParts> views_{};
 };
 
 }  // namespace
@@ -135,7 +203,7 @@ std::vector<std::vector<OfferKind>> ArrangementShapes(const Query& q) {
 std::vector<RankedArrangement> TopArrangements(const Query& q, size_t k, SearchStats* stats) {
   Best best(k, RankLess(*q.index));
   SearchStats local;
-  for (const auto& shape : ArrangementShapes(q)) ShapeSearch(q, shape, best, local).Run();
+  Search(q, best, local).Run();
   if (stats)
     stats->groups_bounded += local.groups_bounded, stats->offers_scored += local.offers_scored;
   return best.Take();

@@ -96,5 +96,35 @@ TEST(ArrangementTest, BranchAndBoundEqualsEnumeration) {
   EXPECT_LT(scored, combos);
 }
 
+// Catalogues large enough for trees of several levels (groups of one kind above a leaf),
+// with providers that hold several offers: the bounds that count a group's providers
+// must stay exact there too.
+TEST(ArrangementTest, BranchAndBoundEqualsEnumerationOnDeeperTrees) {
+  const std::vector<std::vector<OfferKind>> seeks = {
+      {OfferKind::kZorgThuis, OfferKind::kDagbesteding, OfferKind::kLogeren},
+      {OfferKind::kWonen, OfferKind::kDagbesteding},
+      {OfferKind::kWonen, OfferKind::kDagbesteding, OfferKind::kLogeren}};
+  for (uint64_t seed = 1; seed <= 3; ++seed) {
+    const MatchIndex ix = testing::RandomCatalog(seed + 90, 160).Index();
+    testing::Rng rng(seed + 7);
+    for (int i = 0; i < 6; ++i) {
+      const domain::Client c = testing::RandomClient(rng, i, seeks[i % seeks.size()]);
+      auto q = MakeQuery(ix, c);
+      ASSERT_TRUE(q.ok());
+      for (size_t k : {size_t{1}, size_t{10}}) {
+        const auto fast = TopArrangements(*q, k);
+        const auto slow = TopArrangementsExhaustive(*q, k);
+        ASSERT_EQ(fast.size(), slow.size());
+        for (size_t j = 0; j < fast.size(); ++j) {
+          EXPECT_EQ(fast[j].offers, slow[j].offers)
+              << "seed " << seed << " client " << i << " k " << k << " #" << j;
+          EXPECT_EQ(fast[j].assessment.unmet, slow[j].assessment.unmet);
+          EXPECT_EQ(fast[j].assessment.score, slow[j].assessment.score);
+        }
+      }
+    }
+  }
+}
+
 }  // namespace
 }  // namespace passend::match
