@@ -36,6 +36,25 @@ class SqlQuery {
   int limit_ = 0;
 };
 
+// Runs a query made with SqlQuery::Page and converts each row with `read` (returning T or
+// Result<T>); the extra row beyond the limit only sets next_after. Records need an `id`.
+template <typename T, typename ReadFn>
+Result<Page<T>> ReadPage(Connection& c, const SqlQuery& q, ReadFn read) {
+  PASSEND_ASSIGN_OR_RETURN(Statement st, q.Prepare(c));
+  Page<T> page;
+  while (true) {
+    PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) break;
+    if (static_cast<int>(page.items.size()) == q.limit()) {
+      page.next_after = page.items.back().id;
+      break;
+    }
+    PASSEND_ASSIGN_OR_RETURN(T item, Result<T>(read(st)));
+    page.items.push_back(std::move(item));
+  }
+  return page;
+}
+
 // Clamps a page request to 1..500 records.
 int ClampLimit(int limit);
 

@@ -251,17 +251,7 @@ Result<Page<a::User>> SqliteAccessStore::ListUsers(const PageRequest& page) {
   q.Page("id", page);
   Page<a::User> out;
   PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& conn) -> Status {
-    PASSEND_ASSIGN_OR_RETURN(Statement st, q.Prepare(conn));
-    while (true) {
-      PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
-      if (!row) break;
-      if (static_cast<int>(out.items.size()) == q.limit()) {
-        out.next_after = out.items.back().id;
-        break;
-      }
-      PASSEND_ASSIGN_OR_RETURN(a::User u, ReadUser(st));
-      out.items.push_back(std::move(u));
-    }
+    PASSEND_ASSIGN_OR_RETURN(out, ReadPage<a::User>(conn, q, ReadUser));
     for (auto& u : out.items) PASSEND_RETURN_IF_ERROR(LoadUserClients(conn, u));
     return Ok();
   }));

@@ -105,30 +105,6 @@ Status LoadOfferChildren(Connection& c, std::vector<d::Offer>& offers, bool all)
   return Ok();
 }
 
-// Runs a paged query and converts each row with `read`.
-template <typename T, typename ReadFn>
-Result<Page<T>> RunPage(Connection& c, const SqlQuery& q, ReadFn read,
-                        const std::string& (*id)(const T&)) {
-  PASSEND_ASSIGN_OR_RETURN(Statement st, q.Prepare(c));
-  Page<T> page;
-  while (true) {
-    PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
-    if (!row) break;
-    if (static_cast<int>(page.items.size()) == q.limit()) {
-      page.next_after = id(page.items.back());
-      break;
-    }
-    PASSEND_ASSIGN_OR_RETURN(T item, Result<T>(read(st)));
-    page.items.push_back(std::move(item));
-  }
-  return page;
-}
-
-template <typename T>
-const std::string& IdOf(const T& t) {
-  return t.id;
-}
-
 }  // namespace
 
 Result<d::Provider> SqliteCatalogStore::GetProvider(const std::string& id) {
@@ -151,7 +127,7 @@ Result<Page<d::Provider>> SqliteCatalogStore::ListProviders(const catalog::Provi
   q.Page("id", page);
   Result<Page<d::Provider>> out = Page<d::Provider>{};
   PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
-    out = RunPage<d::Provider>(c, q, ReadProvider, IdOf<d::Provider>);
+    out = ReadPage<d::Provider>(c, q, ReadProvider);
     return out.ok() ? Ok() : Status(out.error());
   }));
   return out;
@@ -179,7 +155,7 @@ Result<Page<d::Location>> SqliteCatalogStore::ListLocations(const catalog::Locat
   q.Page("id", page);
   Result<Page<d::Location>> out = Page<d::Location>{};
   PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
-    out = RunPage<d::Location>(c, q, ReadLocation, IdOf<d::Location>);
+    out = ReadPage<d::Location>(c, q, ReadLocation);
     return out.ok() ? Ok() : Status(out.error());
   }));
   return out;
@@ -230,7 +206,7 @@ Result<Page<d::Offer>> SqliteCatalogStore::ListOffers(const catalog::OfferFilter
   q.Page("o.id", page);
   Result<Page<d::Offer>> out = Page<d::Offer>{};
   PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
-    out = RunPage<d::Offer>(c, q, ReadOffer, IdOf<d::Offer>);
+    out = ReadPage<d::Offer>(c, q, ReadOffer);
     if (!out.ok()) return out.error();
     return LoadOfferChildren(c, out->items, false);
   }));

@@ -114,17 +114,7 @@ Result<Page<d::Client>> SqliteClientStore::ListClients(const intake::ClientFilte
   q.Page("id", page);
   Page<d::Client> out;
   PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& conn) -> Status {
-    PASSEND_ASSIGN_OR_RETURN(Statement st, q.Prepare(conn));
-    while (true) {
-      PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
-      if (!row) break;
-      if (static_cast<int>(out.items.size()) == q.limit()) {
-        out.next_after = out.items.back().id;
-        break;
-      }
-      PASSEND_ASSIGN_OR_RETURN(d::Client c, ReadClient(st));
-      out.items.push_back(std::move(c));
-    }
+    PASSEND_ASSIGN_OR_RETURN(out, ReadPage<d::Client>(conn, q, ReadClient));
     for (auto& c : out.items) PASSEND_RETURN_IF_ERROR(LoadChildren(conn, c));
     return Ok();
   }));
