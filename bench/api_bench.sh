@@ -10,6 +10,7 @@
 # Usage: bench/api_bench.sh [build-dir]   (default build-apibench, configured Release; an
 #        existing build dir is reused with its own settings)
 # Environment: DURATION (20s), CONNECTIONS (50), WRK_THREADS (2), SERVER_THREADS (64),
+#              WORK_SLOTS (0 = one per core; requests computing at once, the rest queue),
 #              PORT (18093), PASSEND_SKIP_MODULES (passed to cmake, e.g. "access").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +20,7 @@ DURATION=${DURATION:-20s}
 CONNECTIONS=${CONNECTIONS:-50}
 WRK_THREADS=${WRK_THREADS:-2}
 SERVER_THREADS=${SERVER_THREADS:-64}
+WORK_SLOTS=${WORK_SLOTS:-0}
 PORT=${PORT:-18093}
 BASE="http://127.0.0.1:${PORT}"
 
@@ -60,7 +62,8 @@ if "$PASSEND" user --help >/dev/null 2>&1; then
   fi
 fi
 
-"$PASSEND" serve --db "$DB" --port "$PORT" --threads "$SERVER_THREADS" 2>"$WORK/serve.log" &
+"$PASSEND" serve --db "$DB" --port "$PORT" --threads "$SERVER_THREADS" \
+  --work-slots "$WORK_SLOTS" 2>"$WORK/serve.log" &
 SERVER_PID=$!
 for _ in $(seq 1 100); do
   curl -fsS "$BASE/healthz" >/dev/null 2>&1 && break

@@ -171,7 +171,7 @@ Result<ApiResponse> ClientMatches(store::Database& db, const match::MatchIndex& 
     }
     return result.error();
   }
-  return JsonResponse(match::MatchResultToJson(ix, client, *result, params.arrangements));
+  return JsonTextResponse(match::MatchResultJsonText(ix, client, *result, params.arrangements));
 }
 
 Result<ApiResponse> Search(const match::MatchIndex& ix, const ApiRequest& req) {
@@ -180,7 +180,7 @@ Result<ApiResponse> Search(const match::MatchIndex& ix, const ApiRequest& req) {
   PASSEND_ASSIGN_OR_RETURN(domain::Client client, SituationFromJson(body, ix.ref()));
   PASSEND_ASSIGN_OR_RETURN(match::MatchResult result,
                            match::MatchClient(ix, client, OptionsFor(params)));
-  return JsonResponse(match::MatchResultToJson(ix, client, result, params.arrangements));
+  return JsonTextResponse(match::MatchResultJsonText(ix, client, result, params.arrangements));
 }
 
 // The mismatch map per care-office region, computed on first use and kept for the life of
@@ -314,7 +314,7 @@ json ExplanationSchema() {
                    {"importance", EnumSchema(domain::kAllImportances)},
                    {"status", Str()},
                    {"reason", Str()},
-                   {"met_by", ArrayOf(Str())}});
+                   {"met_by", Str()}});
   json need = Obj({{"feature_id", Str()}, {"label", Str()}, {"met", Bool()}, {"reason", Str()}});
   json place = Obj({{"label", Str()},
                     {"kind", EnumSchemaUpTo(domain::PlaceKind::kAnders)},

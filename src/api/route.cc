@@ -93,6 +93,14 @@ ApiResponse JsonResponse(nlohmann::json body, int status) {
   return r;
 }
 
+ApiResponse JsonTextResponse(std::string json_text, int status) {
+  ApiResponse r;
+  r.status = status;
+  r.raw_body = std::move(json_text);
+  r.content_type = "application/json";
+  return r;
+}
+
 Route MakeRoute(std::string method, std::string pattern, std::string permission, Handler handler) {
   Route r;
   r.method = std::move(method);

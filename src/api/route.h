@@ -89,6 +89,8 @@ struct ApiResponse {
 
 // A JSON response: `body` with `status`.
 ApiResponse JsonResponse(nlohmann::json body, int status = 200);
+// A response whose JSON is already text (a streamed rendering on a hot path).
+ApiResponse JsonTextResponse(std::string json_text, int status = 200);
 
 // Documentation of one parameter, for OpenAPI and for the 400 problems naming it.
 struct ParamDoc {

@@ -1,15 +1,21 @@
 #include "api/server.h"
 
+#include <dirent.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <ctime>
 #include <random>
 #include <thread>
 
 #include "api/openapi.h"
 #include "api/problem.h"
+#include "api/work_gate.h"
 
 namespace passend::api {
 namespace {
@@ -35,21 +41,50 @@ std::string RequestIdFor(const httplib::Request& in) {
   return id;
 }
 
+// Debian's cpp-httplib is compiled with a listen backlog of 5: when more clients connect at
+// once the kernel drops their SYNs and they retry after a second, a one-second stall
+// nobody asked for. Linux lets listen() be called again on a listening socket to change
+// its backlog, so we find httplib's socket by its port and widen the queue.
+void WidenListenQueue(int port) {
+  DIR* dir = opendir("/proc/self/fd");
+  if (dir == nullptr) return;
+  while (dirent* entry = readdir(dir)) {
+    int fd = std::atoi(entry->d_name);
+    if (fd <= 2 || fd == dirfd(dir)) continue;
+    int listening = 0;
+    socklen_t len = sizeof listening;
+    if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &len) != 0 || !listening) continue;
+    sockaddr_storage addr{};
+    socklen_t addr_len = sizeof addr;
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&addr), &addr_len) != 0) continue;
+    int bound = 0;
+    if (addr.ss_family == AF_INET) bound = ntohs(reinterpret_cast<sockaddr_in*>(&addr)->sin_port);
+    if (addr.ss_family == AF_INET6) {
+      bound = ntohs(reinterpret_cast<sockaddr_in6*>(&addr)->sin6_port);
+    }
+    if (bound == port) ::listen(fd, SOMAXCONN);
+  }
+  closedir(dir);
+}
+
 std::string Dump(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-void Write(const ApiResponse& r, const std::string& request_id, httplib::Response& out) {
+void Write(ApiResponse& r, const std::string& request_id, httplib::Response& out) {
   out.status = r.status;
   for (const auto& [name, value] : r.headers) out.set_header(name.c_str(), value);
   out.set_header("X-Request-Id", request_id);
   out.set_header("Cache-Control", "no-store");
+  // Answers can be large: moved into place, never copied.
   if (!r.raw_body.empty()) {
-    out.set_content(r.raw_body,
-                    r.content_type.empty() ? "application/octet-stream" : r.content_type.c_str());
+    out.set_header("Content-Type",
+                   r.content_type.empty() ? "application/octet-stream" : r.content_type.c_str());
+    out.body = std::move(r.raw_body);
   } else {
-    out.set_content(Dump(r.body),
-                    r.content_type.empty() ? "application/json" : r.content_type.c_str());
+    out.set_header("Content-Type",
+                   r.content_type.empty() ? "application/json" : r.content_type.c_str());
+    out.body = Dump(r.body);
   }
 }
 
@@ -88,7 +123,10 @@ Server::Server(ServerOptions options, Router router, Guard* guard)
     : options_(std::move(options)),
       router_(std::move(router)),
       guard_(guard),
-      http_(std::make_unique<httplib::Server>()) {
+      http_(std::make_unique<httplib::Server>()),
+      gate_(std::make_unique<WorkGate>(options_.work_slots > 0
+                                           ? options_.work_slots
+                                           : std::max(1u, std::thread::hardware_concurrency()))) {
   if (!options_.log) options_.log = LogToStderr;
   router_.Add(OpenApiRoute(router_));
 
@@ -98,6 +136,9 @@ Server::Server(ServerOptions options, Router router, Guard* guard)
   http_->set_read_timeout(options_.read_timeout);
   http_->set_write_timeout(options_.write_timeout);
   http_->set_keep_alive_timeout(options_.keep_alive_timeout.count());
+  // httplib closes a keep-alive connection after 5 requests by default; every client then
+  // reconnects, and a burst of reconnects overflows the listen queue (see WidenListenQueue).
+  http_->set_keep_alive_max_count(options_.keep_alive_max_requests);
   // Headers and body leave in separate writes; without TCP_NODELAY every keep-alive
   // response after the first waits for the peer's delayed ACK (about 40 ms).
   http_->set_tcp_nodelay(true);
@@ -129,6 +170,7 @@ Status Server::Bind() {
                        std::to_string(options_.port) + ".");
   }
   port_ = port;
+  WidenListenQueue(port_);
   return Ok();
 }
 
@@ -175,8 +217,13 @@ void Server::Dispatch(const httplib::Request& in, httplib::Response& out) {
   request.remote_addr = in.remote_addr;
   request.request_id = RequestIdFor(in);
 
-  ApiResponse response = Handle(in, request);
-  Write(response, request.request_id, out);
+  ApiResponse response;
+  {
+    // Only the work waits its turn; reading the request and sending the answer do not.
+    WorkGate::Pass pass(*gate_);
+    response = Handle(in, request);
+    Write(response, request.request_id, out);
+  }
 
   double ms = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
   Log({{"ts", UtcTimestamp()},

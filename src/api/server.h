@@ -28,6 +28,8 @@ struct Response;
 
 namespace passend::api {
 
+class WorkGate;
+
 struct ServerOptions {
   // Loopback by default: a deployment behind a load balancer or in a container passes
   // "0.0.0.0" on purpose (passend serve --bind).
@@ -40,6 +42,9 @@ struct ServerOptions {
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds write_timeout{30};
   std::chrono::seconds keep_alive_timeout{5};
+  size_t keep_alive_max_requests = 100000;
+  // Requests doing their work at once (see WorkGate); 0: one per core.
+  size_t work_slots = 0;  // requests on one connection before it closes
   // Receives one JSON object per request (and start/stop events). Default: one line on
   // stderr. Called concurrently from worker threads.
   std::function<void(const nlohmann::json&)> log;
@@ -80,6 +85,7 @@ class Server {
   Router router_;
   Guard* guard_;
   std::unique_ptr<httplib::Server> http_;
+  std::unique_ptr<WorkGate> gate_;
   int port_ = 0;
   std::atomic<int> state_{0};  // 0 created, 1 running, 2 done
   std::atomic<bool> stop_requested_{false};

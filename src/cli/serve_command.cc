@@ -28,6 +28,7 @@ struct ServeOptions {
   std::string bind = "127.0.0.1";
   int port = 8080;
   int threads = 64;
+  int work_slots = 0;
 };
 
 // Blocks SIGINT and SIGTERM in this thread and every thread started after it, and waits
@@ -91,12 +92,16 @@ Status Serve(const ServeOptions& opts) {
   if (opts.threads < 1 || opts.threads > 1024) {
     return InvalidArgument("--threads moet tussen 1 en 1024 liggen.", "threads");
   }
+  if (opts.work_slots < 0 || opts.work_slots > 1024) {
+    return InvalidArgument("--work-slots moet tussen 0 en 1024 liggen.", "work-slots");
+  }
   PASSEND_ASSIGN_OR_RETURN(auto db, OpenDatabase(opts.db_path));
 
   api::ServerOptions options;
   options.bind_address = opts.bind;
   options.port = opts.port;
   options.threads = opts.threads;
+  options.work_slots = static_cast<size_t>(opts.work_slots);
   // Every non-public route passes the access guard: session or API token, the permission
   // matrix, consent, and the NEN 7513 access log for personal data.
   PASSEND_ASSIGN_OR_RETURN(auto access_store, store::sqlite::OpenAccessStore(*db));
@@ -135,6 +140,9 @@ void RegisterServeCommand(CLI::App& app, Invocation& inv) {
                   "Adres om op te luisteren; 0.0.0.0 alleen achter een proxy of in een container")
       ->capture_default_str();
   cmd->add_option("--threads", opts->threads, "Aantal werkthreads")->capture_default_str();
+  cmd->add_option("--work-slots", opts->work_slots,
+                  "Verzoeken die tegelijk rekenen; de rest wacht op volgorde (0: één per kern)")
+      ->capture_default_str();
   cmd->callback([opts, &inv] { inv.run = [opts] { return Serve(*opts); }; });
 }
 

@@ -13,17 +13,16 @@
 
 namespace passend::match {
 
-// The explanation of one offer or arrangement: parts, wishes, needs, places, summary.
-nlohmann::json ExplanationToJson(const Explanation& e);
+// The whole answer for one client as compact JSON text: {"client_id", "offers":
+// [{offer_id, score, unmet, explanation}], "mismatch", "arrangements"?}. An explanation
+// has parts, wishes, needs, places and a summary; the mismatch lists items (wish, need,
+// place) with the nearest offer that would meet each, and the free-text wishes in the
+// client's own words. "arrangements" is present only when `with_arrangements` (then an
+// array, possibly empty). Streamed without building a tree: the API's hot path.
+std::string MatchResultJsonText(const MatchIndex& index, const domain::Client& client,
+                                const MatchResult& result, bool with_arrangements);
 
-// The mismatch of one client against its best offer: items (wish, need, place) with the
-// nearest offer that would meet each, and the free-text wishes in the client's words.
-nlohmann::json ClientMismatchToJson(const MatchIndex& index, const domain::Client& client,
-                                    const ClientMismatch& mismatch);
-
-// The whole answer for one client: {"client_id", "offers": [{offer_id, score, unmet,
-// explanation}], "mismatch", "arrangements"?}. "arrangements" is present only when
-// `with_arrangements` (then an array, possibly empty).
+// The same as a JSON value (for the command line and tests).
 nlohmann::json MatchResultToJson(const MatchIndex& index, const domain::Client& client,
                                  const MatchResult& result, bool with_arrangements);
 
