@@ -120,14 +120,14 @@ Result<std::shared_ptr<const a::Principal>> AccessGuard::Admit(const Route& rout
   a::Scope scope;
   const auto id = request.path_params.find("id");
   if (id != request.path_params.end() && StartsWith(route.pattern, "/api/v1/clients/{id}")) {
-    auto client = s_.db.clients().GetClient(id->second);
-    if (!client.ok()) {
-      if (client.error().code() == ErrorCode::kNotFound) return a::NotFoundOrHidden();
-      return client.error();
+    auto municipality = s_.db.clients().MunicipalityOf(id->second);
+    if (!municipality.ok()) {
+      if (municipality.error().code() == ErrorCode::kNotFound) return a::NotFoundOrHidden();
+      return municipality.error();
     }
-    scope.client_id = client->id;
-    scope.region = s_.RegionOf(client->municipality_code);
-    PASSEND_ASSIGN_OR_RETURN(scope.consents, s_.consents.ValidGrantsFor(client->id));
+    scope.client_id = id->second;
+    scope.region = s_.RegionOf(*municipality);
+    PASSEND_ASSIGN_OR_RETURN(scope.consents, s_.consents.ValidGrantsFor(scope.client_id));
     scope.emergency_reason = request.Header(kEmergencyHeader);
     if (!scope.emergency_reason.empty() && scope.emergency_reason.size() < 10)
       return InvalidArgument("Geef een duidelijke reden voor noodtoegang (minstens 10 tekens).",

@@ -87,6 +87,10 @@ class MemoryDatabase : public store::Database, catalog::CatalogStore, intake::Cl
   Result<domain::Client> GetClient(const std::string& id) override {
     return Get(clients_, id, "Cliënt");
   }
+  Result<std::string> MunicipalityOf(const std::string& id) override {
+    PASSEND_ASSIGN_OR_RETURN(domain::Client c, GetClient(id));
+    return c.municipality_code;
+  }
   Result<store::Page<domain::Client>> ListClients(const intake::ClientFilter& f,
                                                   const store::PageRequest& page) override {
     std::lock_guard lock(mu_);

@@ -20,6 +20,10 @@ class ClientStore {
   virtual ~ClientStore() = default;
 
   virtual Result<domain::Client> GetClient(const std::string& id) = 0;
+  // Where the client lives (the municipality code), without loading the dossier: enough
+  // for the access check that runs before every request about one client. kNotFound when
+  // there is no such client.
+  virtual Result<std::string> MunicipalityOf(const std::string& id) = 0;
   virtual Result<store::Page<domain::Client>> ListClients(const ClientFilter& filter,
                                                           const store::PageRequest& page) = 0;
   // Inserts or replaces the client with that id, with all its wishes, needs and places.

@@ -108,6 +108,20 @@ Result<d::Client> SqliteClientStore::GetClient(const std::string& id) {
   return std::move(*out);
 }
 
+Result<std::string> SqliteClientStore::MunicipalityOf(const std::string& id) {
+  std::optional<std::string> out;
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& conn) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(Statement st,
+                             conn.Prepare("SELECT municipality_code FROM clients WHERE id = ?"));
+    st.Bind(1, id);
+    PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (row) out = st.Text(0);
+    return Ok();
+  }));
+  if (!out) return NotFound("Cliënt '" + id + "' bestaat niet", "id");
+  return std::move(*out);
+}
+
 Result<Page<d::Client>> SqliteClientStore::ListClients(const intake::ClientFilter& filter,
                                                        const PageRequest& page) {
   SqlQuery q = ClientQuery(kClientColumns, filter);

@@ -12,6 +12,7 @@ class SqliteClientStore : public intake::ClientStore {
   explicit SqliteClientStore(SqliteDatabase& db) : db_(db) {}
 
   Result<domain::Client> GetClient(const std::string& id) override;
+  Result<std::string> MunicipalityOf(const std::string& id) override;
   Result<Page<domain::Client>> ListClients(const intake::ClientFilter& filter,
                                            const PageRequest& page) override;
   Status PutClient(const domain::Client& c) override;

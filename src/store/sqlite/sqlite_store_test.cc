@@ -205,7 +205,11 @@ TEST_F(SqliteStoreTest, ClientsStreamInIdOrderWithTheirLists) {
     auto one = db_->clients().GetClient(c.id);
     ASSERT_TRUE(one.ok());
     EXPECT_EQ(interop::ToJson(c), interop::ToJson(*one)) << c.id;
+    auto municipality = db_->clients().MunicipalityOf(c.id);
+    ASSERT_TRUE(municipality.ok());
+    EXPECT_EQ(*municipality, "GM0935");
   }
+  EXPECT_EQ(db_->clients().MunicipalityOf("cli-bestaat-niet").error().code(), ErrorCode::kNotFound);
   // A callback error stops the walk and comes back.
   int calls = 0;
   Status s = db_->clients().ForEachClient({}, [&](const d::Client&) -> Status {
