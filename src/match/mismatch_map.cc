@@ -1,6 +1,7 @@
 #include "match/mismatch_map.h"
 
 #include <algorithm>
+#include <atomic>
 #include <string_view>
 #include <thread>
 #include <vector>
@@ -143,9 +144,14 @@ void MismatchMapBuilder::Add(std::span<const domain::Client> clients) {
   const size_t n = clients.size();
   const size_t parts = std::min<size_t>(static_cast<size_t>(threads_), std::max<size_t>(1, n));
   std::vector<MismatchMap> partial(parts);
+  // Small chunks handed out in turn: a thread that gets less of a core (a busy machine)
+  // takes fewer chunks instead of holding up the others at the end.
+  constexpr size_t kChunk = 256;
+  std::atomic<size_t> next{0};
   auto work = [&](size_t p) {
     Tally tally(index_);
-    for (size_t i = n * p / parts; i < n * (p + 1) / parts; ++i) tally.Add(clients[i]);
+    for (size_t begin; (begin = next.fetch_add(kChunk)) < n;)
+      for (size_t i = begin; i < std::min(n, begin + kChunk); ++i) tally.Add(clients[i]);
     partial[p] = tally.Take();
   };
   std::vector<std::thread> workers;

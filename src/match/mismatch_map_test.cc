@@ -60,6 +60,13 @@ TEST(MismatchMapTest, ThreadsAndBatchesDoNotChangeTheCounts) {
   EXPECT_EQ(one.map().clients_with_mismatch, two.map().clients_with_mismatch);
   EXPECT_EQ(one.map().municipalities.at("GM0935").per_wish,
             two.map().municipalities.at("GM0935").per_wish);
+  // Three threads taking chunks of one large batch in whatever order they get them.
+  MismatchMapBuilder three(ix, 3);
+  three.Add(clients);
+  EXPECT_EQ(one.map().per_wish, three.map().per_wish);
+  EXPECT_EQ(one.map().free_texts, three.map().free_texts);
+  EXPECT_EQ(one.map().clients, three.map().clients);
+  EXPECT_EQ(one.map().clients_with_mismatch, three.map().clients_with_mismatch);
 }
 
 // The builder's dense counting equals counting FindMismatch on the exhaustive best option.
