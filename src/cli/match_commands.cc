@@ -60,7 +60,8 @@ void PrintExplanation(const match::Explanation& e, const char* indent) {
   }
 }
 
-void PrintMatch(const match::MatchIndex& ix, const domain::Client& c, const match::MatchResult& r) {
+void PrintMatch(const match::MatchIndex& ix, const domain::Client& c, const match::MatchResult& r,
+                bool arrangements_asked) {
   const auto* m = ix.ref().FindMunicipality(c.municipality_code);
   std::string kinds;
   for (auto k : c.seeking) kinds += (kinds.empty() ? "" : ", ") + std::string(LabelNl(k));
@@ -94,12 +95,21 @@ void PrintMatch(const match::MatchIndex& ix, const domain::Client& c, const matc
                       : ("ongeveer " + std::to_string(item.nearest->wait_weeks) + " weken wachten")
                             .c_str());
     else
-      std::printf(": geen enkel aanbod biedt dit\n");
+      std::printf(": geen aanbod van de soort die u zoekt en voor uw profiel biedt dit\n");
   }
   for (uint32_t w : r.mismatch.free_text_wishes)
     std::printf(
         "  - \"%s\": in eigen woorden, past bij geen kenmerk; vraag ernaar bij de aanbieder\n",
         c.wishes[w].text.c_str());
+  if (arrangements_asked && r.arrangements.empty()) {
+    if (c.seeking.size() < 2)
+      std::printf(
+          "\nCombinaties: %s zoekt één soort zorg (%s). Een combinatie over aanbieders ontstaat\n"
+          "pas bij twee of meer soorten, bijvoorbeeld zorg thuis + dagbesteding + logeren.\n",
+          c.name.c_str(), kinds.empty() ? "Wonen" : kinds.c_str());
+    else
+      std::printf("\nCombinaties: geen combinatie van %s gevonden.\n", kinds.c_str());
+  }
   if (!r.arrangements.empty()) std::printf("\nCombinaties:\n");
   for (size_t i = 0; i < r.arrangements.size(); ++i) {
     const auto& a = r.arrangements[i];
@@ -133,7 +143,7 @@ Status RunMatch(const MatchArgs& a) {
   opt.arrangements = a.arrangements ? static_cast<size_t>(a.limit) : 0;
   PASSEND_ASSIGN_OR_RETURN(match::MatchResult r, match::MatchClient(ix, *client, opt));
   if (!a.json) {
-    PrintMatch(ix, *client, r);
+    PrintMatch(ix, *client, r, a.arrangements);
     return Ok();
   }
   json j = match::MatchResultToJson(ix, *client, r, a.arrangements);

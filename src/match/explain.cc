@@ -173,6 +173,10 @@ Explanation Explain(const Query& q, const std::vector<uint32_t>& offers) {
     pe.kind = pl.kind, pe.max_km = qp.max_km;
     pe.distance_km = DistanceKm(living, qp.position);
     pe.within = pe.distance_km <= qp.max_km;
+    // A place that must be near counts as an unmet must in the ranking; say so here too.
+    if (!pe.within && qp.must)
+      missing_musts.push_back("dichtbij " + pe.label + " (binnen " +
+                              std::to_string(static_cast<int>(qp.max_km)) + " km)");
     e.places.push_back(std::move(pe));
   }
 

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "match/score.h"
 #include "match/test_catalog.h"
 
 namespace passend::match {
@@ -37,6 +38,26 @@ TEST(ExplainTest, EveryWishGetsAStatusAndAReason) {
             (std::vector<domain::DeliveryForm>{domain::DeliveryForm::kVerblijf,
                                                domain::DeliveryForm::kPgb}));
   EXPECT_EQ(e.summary[0], "Ontbreekt, terwijl het moet: Huisdier meenemen mag.");
+}
+
+// A place that must be near and is not counts as an unmet must, and the summary names it
+// with the musts that are missing (the count in the ranking and the words agree).
+TEST(ExplainTest, AMustPlaceOutOfReachIsNamedWithTheMissingMusts) {
+  testing::Catalog cat;
+  cat.Add("off-a", "prv-a", OfferKind::kWonen, testing::kMaastricht);
+  const MatchIndex ix = cat.Index();
+  domain::Client c = testing::MakeClient();
+  c.places = {
+      {domain::PlaceKind::kFamilie, "dochter Anja", testing::kHeerlen, 5, Importance::kMust},
+      {domain::PlaceKind::kFamilie, "zoon Piet", testing::kMaastricht, 5, Importance::kMust}};
+  auto q = MakeQuery(ix, c);
+  ASSERT_TRUE(q.ok());
+  const Explanation e = Explain(*q, {0});
+  ASSERT_EQ(e.places.size(), 2u);
+  EXPECT_FALSE(e.places[0].within);  // Heerlen is ~20 km from Maastricht
+  EXPECT_TRUE(e.places[1].within);
+  EXPECT_EQ(e.summary[0], "Ontbreekt, terwijl het moet: dichtbij dochter Anja (binnen 5 km).");
+  EXPECT_EQ(ScoreOffer(*q, 0).unmet, 1);
 }
 
 }  // namespace

@@ -40,7 +40,9 @@ class Tally {
     if (!MakeQueryInto(ix_, c, &q_).ok()) {
       auto q = MakeQuery(ix_, c);  // again, for the message (rare)
       ++map_.clients_invalid;
-      if (map_.first_error.empty()) map_.first_error = c.id + ": " + q.error().ToString();
+      // The error of the smallest client id: the same whichever thread sees it first.
+      std::string error = c.id + ": " + q.error().ToString();
+      if (map_.first_error.empty() || error < map_.first_error) map_.first_error = error;
       return;
     }
     const size_t m = q_.municipality;
@@ -72,10 +74,10 @@ class Tally {
     for (const QueryPlace& p : q_.places) {
       if (!FartherThanKm(moves ? ix_.position(best) : q_.home, p.position, p.max_km)) continue;
       const domain::Place& pl = c.places[p.place];
-      count(ix_.feature_count() + static_cast<uint32_t>(pl.kind), [&] {
-        return "Dichtbij " + (pl.label.empty() ? std::string(LabelNl(pl.kind)) : pl.label) +
-               " (binnen " + std::to_string(static_cast<int>(p.max_km)) + " km)";
-      });
+      // Over an area the label names the kind of place, not one client's "zoon Tim" or
+      // distance: the same for every client, so the map does not depend on their order.
+      count(ix_.feature_count() + static_cast<uint32_t>(pl.kind),
+            [&] { return "Dichtbij " + std::string(LabelNl(pl.kind)) + " (verder dan gewenst)"; });
     }
     texts_.clear();
     for (uint32_t w : q_.free_text_wishes) texts_.push_back(c.wishes[w].text);
@@ -132,7 +134,8 @@ void MismatchMap::Merge(const MismatchMap& o) {
   clients_with_mismatch += o.clients_with_mismatch;
   clients_without_offer += o.clients_without_offer;
   clients_invalid += o.clients_invalid;
-  if (first_error.empty()) first_error = o.first_error;
+  if (!o.first_error.empty() && (first_error.empty() || o.first_error < first_error))
+    first_error = o.first_error;
   for (const auto& [k, v] : o.per_wish) per_wish[k] += v;
   for (const auto& [k, v] : o.labels) labels.emplace(k, v);
   for (const auto& [k, a] : o.municipalities) MergeArea(municipalities[k], a);

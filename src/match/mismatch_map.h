@@ -32,7 +32,7 @@ struct MismatchMap {
   int64_t clients_with_mismatch = 0;  // at least one wish, need or place not met
   int64_t clients_without_offer = 0;  // no offer of the kinds sought at all
   int64_t clients_invalid = 0;        // skipped: the dossier has an error (first_error)
-  std::string first_error;
+  std::string first_error;            // "client id: message" of the smallest id that had an error
   std::map<std::string, int64_t> per_wish;    // key (feature id, "plek:familie") -> clients
   std::map<std::string, std::string> labels;  // key -> Dutch label
   std::map<std::string, MismatchArea> municipalities, regions;

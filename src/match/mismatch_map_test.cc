@@ -67,6 +67,13 @@ TEST(MismatchMapTest, ThreadsAndBatchesDoNotChangeTheCounts) {
   EXPECT_EQ(one.map().free_texts, three.map().free_texts);
   EXPECT_EQ(one.map().clients, three.map().clients);
   EXPECT_EQ(one.map().clients_with_mismatch, three.map().clients_with_mismatch);
+  EXPECT_EQ(one.map().labels, three.map().labels);
+  // And in reverse order: labels name the key, never the first client's own words.
+  std::vector<domain::Client> reversed(clients.rbegin(), clients.rend());
+  MismatchMapBuilder back(ix, 2);
+  back.Add(reversed);
+  EXPECT_EQ(one.map().labels, back.map().labels);
+  EXPECT_EQ(one.map().per_wish, back.map().per_wish);
 }
 
 // The builder's dense counting equals counting FindMismatch on the exhaustive best option.
