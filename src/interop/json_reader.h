@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/error.h"
+#include "domain/vocabulary.h"
 
 namespace passend::interop {
 
@@ -54,7 +55,18 @@ template <typename E, typename ParseFn>
 Result<E> EnumFromJson(const nlohmann::json& j, ParseFn parse) {
   if (!j.is_string()) return InvalidArgument("Verwacht een tekst");
   auto v = parse(j.get<std::string>());
-  if (!v) return InvalidArgument("Onbekende waarde '" + j.get<std::string>() + "'");
+  if (!v) {
+    // Name the values that are allowed: the enums are dense from 0, so walk them until a
+    // name no longer reads back.
+    std::string allowed;
+    for (int i = 0; i < 64; ++i) {
+      const auto name = domain::ToString(static_cast<E>(i));
+      const auto back = parse(name);
+      if (!back || *back != static_cast<E>(i)) break;
+      allowed += (allowed.empty() ? "" : ", ") + std::string(name);
+    }
+    return InvalidArgument("Onbekende waarde '" + j.get<std::string>() + "'; kies uit: " + allowed);
+  }
   return *v;
 }
 

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "domain/validation.h"
+#include "interop/json_reader.h"
 #include "refdata/refdata.h"
 
 namespace passend::interop {
@@ -116,6 +117,21 @@ TEST(NativeJsonTest, EmptySectionsAndOneRecordPerLine) {
   const std::string two = SerializeNativeDocument(one);
   EXPECT_NE(two.find("\n{\"established\":false,\"id\":\"prv-b\""), std::string::npos) << two;
   EXPECT_EQ(ParseNativeDocument(two)->providers.size(), 2u);
+}
+
+// An unknown value names the values that are allowed, so the sender can fix it at once.
+TEST(NativeJsonTest, UnknownEnumValueListsTheAllowedOnes) {
+  auto kind = EnumFromJson<domain::OfferKind>(nlohmann::json("woonzorg"), domain::ParseOfferKind);
+  ASSERT_FALSE(kind.ok());
+  EXPECT_EQ(kind.error().message(),
+            "Onbekende waarde 'woonzorg'; kies uit: wonen, dagbesteding, logeren, zorg_thuis");
+  auto status = EnumFromJson<domain::IndicationStatus>(nlohmann::json("afgegeven"),
+                                                       domain::ParseIndicationStatus);
+  ASSERT_FALSE(status.ok());
+  EXPECT_EQ(status.error().message(),
+            "Onbekende waarde 'afgegeven'; kies uit: none, requested, granted, refused");
+  EXPECT_EQ(*EnumFromJson<domain::OfferKind>(nlohmann::json("logeren"), domain::ParseOfferKind),
+            domain::OfferKind::kLogeren);
 }
 
 }  // namespace
