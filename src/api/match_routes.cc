@@ -338,12 +338,13 @@ json MatchResultSchema() {
   json nearest = Obj(
       {{"offer_id", Str()}, {"offer_name", Str()}, {"distance_km", Num()}, {"wait_weeks", Int()}});
   nearest["nullable"] = true;
-  json item = Obj({{"kind", {{"type", "string"}, {"enum", {"wens", "behoefte", "plek"}}}},
-                   {"key", Str()},
-                   {"label", Str()},
-                   {"importance", EnumSchema(domain::kAllImportances)},
-                   {"status", Str()},
-                   {"nearest", nearest}});
+  json item =
+      Obj({{"kind", {{"type", "string"}, {"enum", {"wens", "behoefte", "plek", "profiel"}}}},
+           {"key", Str()},
+           {"label", Str()},
+           {"importance", EnumSchema(domain::kAllImportances)},
+           {"status", Str()},
+           {"nearest", nearest}});
   json mismatch = Obj(
       {{"best_offer_id", Str()}, {"items", ArrayOf(item)}, {"free_text_wishes", ArrayOf(Str())}},
       {"items", "free_text_wishes"});

@@ -94,6 +94,8 @@ void PrintMatch(const match::MatchIndex& ix, const domain::Client& c, const matc
                       ? "geen wachttijd"
                       : ("ongeveer " + std::to_string(item.nearest->wait_weeks) + " weken wachten")
                             .c_str());
+    else if (item.kind == match::MismatchKind::kProfile)
+      std::printf(": er is geen aanbod van de soort die u zoekt voor dit profiel\n");
     else
       std::printf(": geen aanbod van de soort die u zoekt en voor uw profiel biedt dit\n");
   }
@@ -251,6 +253,9 @@ Status RunMismatch(const MismatchArgs& a) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   const match::MismatchMap& m = builder.map();
+  // Without --region the map covers every client in the database; name the one region
+  // when that is all there is (a generated Zuid-Limburg), not "Nederland".
+  if (a.region.empty() && m.regions.size() == 1) scope = m.regions.begin()->second.name;
   if (a.csv) {
     PrintMapCsv(m, scope);
   } else if (a.json) {
@@ -278,7 +283,7 @@ void RegisterMatchCommands(CLI::App& app, Invocation& inv) {
   auto mo = std::make_shared<MismatchArgs>();
   mm->add_option("--db", mo->db, "SQLite-bestand")->required();
   mm->add_option("--region", mo->region,
-                 "Zorgkantoorregio (code, bijv. 5531); standaard heel Nederland");
+                 "Zorgkantoorregio (code, bijv. 5531); standaard alle cliënten in de database");
   mm->add_flag("--json", mo->json, "Als JSON");
   mm->add_flag("--csv", mo->csv, "Als CSV (per wens, gemeente en regio)");
   mm->callback([&inv, mo] { inv.run = [mo] { return RunMismatch(*mo); }; });

@@ -15,6 +15,10 @@ struct Pending {
 
 }  // namespace
 
+std::string ProfileMismatchKey(domain::Sector sector) {
+  return "profiel:" + std::string(domain::ToString(sector));
+}
+
 std::optional<NearestOffer> FindNearest(const Query& q, const RadPoint& origin, uint32_t feature,
                                         float met, const std::vector<domain::OfferKind>& kinds) {
   const MatchIndex& ix = *q.index;
@@ -58,6 +62,17 @@ ClientMismatch FindMismatch(const Query& q, std::optional<uint32_t> best, bool f
   m.best = best;
   m.free_text_wishes = q.free_text_wishes;
   const float* values = best ? ix.values(*best) : nullptr;
+  if (best && (ix.accept_mask(*best) & q.accept_bit) == 0) {
+    MismatchItem item;
+    item.kind = MismatchKind::kProfile, item.importance = domain::Importance::kMust;
+    item.key = ProfileMismatchKey(c.sector);
+    item.label = c.profile.empty() ? "Aanbod voor sector " + std::string(ToString(c.sector))
+                                   : "Aanbod voor zorgprofiel " + c.profile + " (sector " +
+                                         std::string(ToString(c.sector)) + ")";
+    // FindNearest keeps only offers that accept the client's profile.
+    if (find_nearest) item.nearest = FindNearest(q, q.home, UINT32_MAX, 0, q.kinds);
+    m.items.push_back(std::move(item));
+  }
   for (const QueryWish& w : q.wishes) {
     const WishStatus st = values ? w.Status(values[w.feature]) : WishStatus::kNotMet;
     if (st == WishStatus::kMet) continue;

@@ -1,6 +1,7 @@
 #pragma once
 // The mismatch of one client: what even the best option cannot give. Every wish (and
-// need, and place that matters) the best offer does not fully meet is listed, with the
+// need, and place that matters) the best offer does not fully meet is listed, first of all
+// a care profile the best offer does not accept, with the
 // nearest offer that would meet it (how far from home, how long the wait). Wishes kept in
 // the client's own words that fit no feature are listed as such, never dropped.
 // Pure functions over an immutable index; thread-safe.
@@ -19,12 +20,14 @@ struct NearestOffer {
   int wait_weeks = 0;
 };
 
-enum class MismatchKind : uint8_t { kWish, kNeed, kPlace };
+// kProfile: the best option does not accept the client's care profile (or sector), so even
+// it would need an exception; the nearest offer is then one that does accept it.
+enum class MismatchKind : uint8_t { kWish, kNeed, kPlace, kProfile };
 
 struct MismatchItem {
   MismatchKind kind = MismatchKind::kWish;
   uint32_t index = 0;  // in client.wishes / needs / places
-  std::string key;     // feature id; for a place "plek:<kind>"
+  std::string key;     // feature id; for a place "plek:<kind>"; "profiel:<sector>"
   std::string label;   // Dutch
   domain::Importance importance = domain::Importance::kImportant;
   WishStatus status = WishStatus::kNotMet;  // how far the best option meets it
@@ -36,6 +39,9 @@ struct ClientMismatch {
   std::vector<MismatchItem> items;
   std::vector<uint32_t> free_text_wishes;  // indices in client.wishes
 };
+
+// The key of a kProfile item (and of its count in the mismatch map): "profiel:VG".
+std::string ProfileMismatchKey(domain::Sector sector);
 
 // `best`: the first of the ranking (empty when the client has no candidate offers).
 // With `find_nearest` false the nearest offers are not searched (regional counts).

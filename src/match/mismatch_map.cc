@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <atomic>
+#include <iterator>
 #include <string_view>
 #include <thread>
 #include <vector>
 
+#include "match/mismatch.h"
 #include "match/query.h"
 #include "match/topk.h"
 
@@ -20,15 +22,17 @@ void MergeArea(MismatchArea& into, const MismatchArea& from) {
 }
 
 constexpr uint32_t kPlaceKinds = static_cast<uint32_t>(domain::PlaceKind::kAnders) + 1;
+constexpr uint32_t kSectors = std::size(domain::kAllSectors);
 
 // The counts of one worker over a contiguous part of the clients, dense: per municipality
-// (index in the reference data) and per mismatch key (a feature index, or feature_count +
-// place kind). Turned into a MismatchMap once the part is done. Owned by one thread.
+// (index in the reference data) and per mismatch key (a feature index, feature_count +
+// place kind, or feature_count + kPlaceKinds + sector for a profile not accepted). Turned into a
+// MismatchMap once the part is done. Owned by one thread.
 class Tally {
  public:
   explicit Tally(const MatchIndex& ix)
       : ix_(ix),
-        keys_(ix.feature_count() + kPlaceKinds),
+        keys_(ix.feature_count() + kPlaceKinds + kSectors),
         munis_(ix.ref().municipalities().size()),
         clients_(munis_, 0),
         with_(munis_, 0),
@@ -64,6 +68,9 @@ class Tally {
     // What FindMismatch lists for the best option (mismatch.h), by key.
     const auto& features = ix_.ref().features();
     const float* values = has_best ? ix_.values(best) : nullptr;
+    if (has_best && (ix_.accept_mask(best) & q_.accept_bit) == 0)
+      count(ix_.feature_count() + kPlaceKinds + static_cast<uint32_t>(c.sector),
+            [&] { return "Aanbod voor sector " + std::string(ToString(c.sector)); });
     for (const QueryWish& w : q_.wishes)
       if (!values || w.Status(values[w.feature]) != WishStatus::kMet)
         count(w.feature, [&] { return features[w.feature].label_nl; });
@@ -96,6 +103,9 @@ class Tally {
     for (uint32_t p = 0; p < kPlaceKinds; ++p)
       key_name[ix_.feature_count() + p] =
           "plek:" + std::string(ToString(static_cast<domain::PlaceKind>(p)));
+    for (uint32_t sc = 0; sc < kSectors; ++sc)
+      key_name[ix_.feature_count() + kPlaceKinds + sc] =
+          ProfileMismatchKey(static_cast<domain::Sector>(sc));
     for (uint32_t k = 0; k < keys_; ++k)
       if (!label_[k].empty()) map_.labels.emplace(key_name[k], label_[k]);
     for (size_t m = 0; m < munis_; ++m) {

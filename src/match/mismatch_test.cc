@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "match/match.h"
+#include "match/mismatch_map.h"
 #include "match/test_catalog.h"
 
 namespace passend::match {
@@ -47,6 +48,41 @@ TEST(MismatchTest, NeedsAndPlacesOfTheBestOption) {
   EXPECT_EQ(r->mismatch.items[0].key, "plek:familie");
   ASSERT_TRUE(r->mismatch.items[0].nearest.has_value());
   EXPECT_EQ(ix.offer(r->mismatch.items[0].nearest->offer).id, "off-a");
+}
+
+// When even the best option does not accept the client's care profile, the mismatch says
+// so first, with the nearest offer that does accept it; over a region it is counted per
+// sector (where the care office lacks offers for a client group).
+TEST(MismatchTest, AProfileTheBestOptionDoesNotAcceptComesFirst) {
+  testing::Catalog cat;
+  cat.Add("off-vv", "prv-a", OfferKind::kWonen, testing::kMaastricht).features = {
+      {"tuin", 1}, {"huisdier_toegestaan", 1}};
+  cat.Add("off-vg", "prv-b", OfferKind::kWonen, testing::Offset(testing::kMaastricht, 30, 0))
+      .sectors = {domain::Sector::kVG};
+  const MatchIndex ix = cat.Index();
+  domain::Client c = testing::MakeClient();
+  c.sector = domain::Sector::kVG, c.profile = "6VG";
+  c.wishes = {testing::Want("tuin", Importance::kMust),
+              testing::Want("huisdier_toegestaan", Importance::kMust)};
+  auto r = MatchClient(ix, c);
+  ASSERT_TRUE(r.ok());
+  // off-vv misses one must (the profile), off-vg two (the wishes): off-vv ranks first.
+  ASSERT_EQ(ix.offer(r->offers[0].offer).id, "off-vv");
+  EXPECT_EQ(r->offers[0].assessment.unmet, 1);
+  ASSERT_EQ(r->mismatch.items.size(), 1u);
+  const MismatchItem& item = r->mismatch.items[0];
+  EXPECT_EQ(item.kind, MismatchKind::kProfile);
+  EXPECT_EQ(item.key, "profiel:VG");
+  EXPECT_EQ(item.label, "Aanbod voor zorgprofiel 6VG (sector VG)");
+  EXPECT_EQ(item.importance, Importance::kMust);
+  ASSERT_TRUE(item.nearest.has_value());
+  EXPECT_EQ(ix.offer(item.nearest->offer).id, "off-vg");
+  EXPECT_NEAR(item.nearest->distance_km, 30, 0.5);
+
+  MismatchMapBuilder map(ix, 1);
+  map.Add(std::span(&c, 1));
+  EXPECT_EQ(map.map().per_wish.at("profiel:VG"), 1);
+  EXPECT_EQ(map.map().labels.at("profiel:VG"), "Aanbod voor sector VG");
 }
 
 }  // namespace

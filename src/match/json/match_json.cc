@@ -26,6 +26,7 @@ std::string_view MismatchKindName(MismatchKind k) {
   switch (k) {
     case MismatchKind::kWish: return "wens";
     case MismatchKind::kNeed: return "behoefte";
+    case MismatchKind::kProfile: return "profiel";
     default: return "plek";
   }
 }
