@@ -11,6 +11,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format
   curl wrk
+  python3-jsonschema
 )
 
 missing=()
