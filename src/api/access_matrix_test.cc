@@ -289,6 +289,16 @@ TEST_F(AccessMatrixTest, TheClientSeesWhoLookedAndWhy) {
       EXPECT_NE(e["reason"].get<std::string>().find("toestemming cns-"), std::string::npos);
     }
   EXPECT_TRUE(seen) << log->body;
+  // Bad paging parameters name themselves.
+  for (const auto& [query, field] :
+       std::vector<std::pair<std::string, std::string>>{{"before=abc", "before"},
+                                                        {"before=-1", "before"},
+                                                        {"limit=0", "limit"},
+                                                        {"limit=12x", "limit"}}) {
+    auto bad = Send("GET", "/api/v1/clients/cli-1/access-log?" + query, client);
+    ASSERT_EQ(bad->status, 400) << query;
+    EXPECT_EQ(json::parse(bad->body)["field"], field) << query;
+  }
   auto other = access_->AuditForClient("cli-3", 0, 10);
   ASSERT_EQ(other->size(), 1u);
   EXPECT_NE(other->front().reason.find("noodtoegang"), std::string::npos);

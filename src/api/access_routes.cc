@@ -1,5 +1,8 @@
 #include "api/access_routes.h"
 
+#include <charconv>
+#include <limits>
+
 #include "access/client_erasure.h"
 #include "access/client_export.h"
 #include "api/access_guard.h"
@@ -284,15 +287,25 @@ void AddClientRightsRoutes(Router& router, AccessServices& s) {
       R("GET", "/api/v1/clients/{id}/access-log", "audit.read",
         "Wie bekeek of wijzigde de gegevens van deze cliënt", "toestemming",
         [&s, client_of](const ApiRequest& r) -> Result<ApiResponse> {
-          int64_t before = 0;
-          int limit = 50;
-          try {
-            if (auto* b = r.Query("before")) before = std::stoll(*b);
-            if (auto* l = r.Query("limit")) limit = std::stoi(*l);
-          } catch (const std::exception&) {
-            return InvalidArgument("before en limit zijn gehele getallen.", "limit");
-          }
-          PASSEND_ASSIGN_OR_RETURN(auto entries, s.audit.ForClient(client_of(r), before, limit));
+          // A whole number in [lo, hi], or a 400 problem naming the parameter.
+          auto whole = [&r](const char* name, int64_t fallback, int64_t lo,
+                            int64_t hi) -> Result<int64_t> {
+            const std::string* v = r.Query(name);
+            if (v == nullptr) return fallback;
+            int64_t n = 0;
+            auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+            if (ec != std::errc() || ptr != v->data() + v->size() || n < lo || n > hi)
+              return InvalidArgument(std::string(name) + " moet een heel getal van " +
+                                         std::to_string(lo) + " tot en met " + std::to_string(hi) +
+                                         " zijn.",
+                                     name);
+            return n;
+          };
+          PASSEND_ASSIGN_OR_RETURN(int64_t before,
+                                   whole("before", 0, 0, std::numeric_limits<int64_t>::max()));
+          PASSEND_ASSIGN_OR_RETURN(int64_t limit, whole("limit", 50, 1, 500));
+          PASSEND_ASSIGN_OR_RETURN(
+              auto entries, s.audit.ForClient(client_of(r), before, static_cast<int>(limit)));
           json items = json::array();
           for (const auto& e : entries) items.push_back(a::ToJson(e));
           const bool more = static_cast<int>(entries.size()) == limit;
