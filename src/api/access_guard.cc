@@ -52,18 +52,19 @@ std::string CookieValue(std::string_view header, std::string_view name) {
 }
 
 Status AccessGuard::Authenticate(const ApiRequest& request, Admission& who) {
-  std::string user_id;
+  std::string user_id, session_id;
+  bool via_api_token = false;
   const std::string authorization = request.Header("Authorization");
   if (StartsWith(authorization, "Bearer ")) {
     PASSEND_ASSIGN_OR_RETURN(a::ApiToken token, s_.tokens.Resolve(authorization.substr(7)));
     user_id = token.user_id;
-    who.via_api_token = true;
+    via_api_token = true;
   } else {
     const std::string secret = CookieValue(request.Header("Cookie"), a::kSessionCookie);
     if (secret.empty()) return Unauthenticated("U bent niet ingelogd.");
     PASSEND_ASSIGN_OR_RETURN(a::Session session, s_.sessions.Resume(secret));
     user_id = session.user_id;
-    who.session_id = session.id;
+    session_id = session.id;
     who.csrf_token = session.csrf_token;
     if (ChangesState(request.method) && !a::CsrfMatches(session, request.Header(a::kCsrfHeader)))
       return PermissionDenied(
@@ -76,7 +77,11 @@ Status AccessGuard::Authenticate(const ApiRequest& request, Admission& who) {
     return user.error();
   }
   PASSEND_ASSIGN_OR_RETURN(a::Principal p, s_.users.PrincipalFor(*user));
+  // The principal is assigned whole; how the caller came in is set after it, or the
+  // assignment would wipe it.
   static_cast<a::Principal&>(who) = std::move(p);
+  who.session_id = std::move(session_id);
+  who.via_api_token = via_api_token;
   return Ok();
 }
 

@@ -315,6 +315,10 @@ TEST_F(AccessMatrixTest, ApiTokensWorkWithoutCookiesAndCanBeRevoked) {
   httplib::Headers bearer{{"Authorization", "Bearer " + token["secret"].get<std::string>()}};
   EXPECT_EQ(Send("GET", "/api/v1/clients/cli-1", {}, "", bearer)->status, 200);
   EXPECT_EQ(Send("GET", "/api/v1/clients/cli-3", {}, "", bearer)->status, 404);  // other region
+  auto me = Send("GET", "/api/v1/auth/me", {}, "", bearer);
+  ASSERT_EQ(me->status, 200) << me->body;
+  EXPECT_EQ(json::parse(me->body)["via_api_token"], true) << me->body;
+  EXPECT_EQ(json::parse(Send("GET", "/api/v1/auth/me", admin)->body)["via_api_token"], false);
   EXPECT_EQ(Send("DELETE", "/api/v1/api-tokens/" + token["id"].get<std::string>(), admin)->status,
             200);
   EXPECT_EQ(Send("GET", "/api/v1/clients/cli-1", {}, "", bearer)->status, 401);

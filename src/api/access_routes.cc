@@ -5,8 +5,12 @@
 
 #include "access/client_erasure.h"
 #include "access/client_export.h"
+#include "access/consent.h"
+#include "access/principal.h"
 #include "api/access_guard.h"
+#include "api/openapi.h"
 #include "api/paging.h"
+#include "api/record_schemas.h"
 
 namespace passend::api {
 
@@ -15,7 +19,14 @@ using nlohmann::json;
 
 namespace {
 
-const json kObject = {{"type", "object"}};
+using schema::ArrayOf;
+using schema::Boolean;
+using schema::DateTime;
+using schema::Enum;
+using schema::Integer;
+using schema::Nullable;
+using schema::Object;
+using schema::String;
 
 Result<std::string> StringField(const json& body, const std::string& name, bool required) {
   auto it = body.find(name);
@@ -87,21 +98,153 @@ json TokenJson(const a::ApiToken& t) {
           {"revoked_at", opt(t.revoked_at)}};
 }
 
+// ---- schemas of the answers (api/record_schemas.h), next to the renderings above and
+// access/client_export.cc (ToJson of users, consents and access-log entries) ----
+
+json NonNegative(json s) {
+  s["minimum"] = 0;
+  return s;
+}
+
+json Int64(std::string_view description = {}) {
+  json j = Integer(description);
+  j["format"] = "int64";
+  return j;
+}
+
+// {"status": "<word>"}: the answer of an action without a record to show.
+json StatusSchema(std::string_view word) {
+  return Object({{"status", {{"type", "string"}, {"enum", json::array({word})}}}});
+}
+
+json MeSchema() {
+  return Object({{"user_id", String()},
+                 {"display_name", String()},
+                 {"role", Enum(a::kAllRoles)},
+                 {"role_label", String("De rol, voor mensen")},
+                 {"organisation_id", String("Leeg voor cliënten en vertegenwoordigers")},
+                 {"provider_id", String("Medewerkers van een aanbieder: die aanbieder")},
+                 {"region", String("Medewerkers van een zorgkantoor: de regio")},
+                 {"client_ids", ArrayOf(String())},
+                 {"csrf_token", Nullable(String("Stuur mee als X-CSRF-Token bij POST, PUT, "
+                                                "PATCH en DELETE; null bij een API-sleutel"))},
+                 {"via_api_token", Boolean()}});
+}
+
+json OrganisationSchema() {
+  return Object({{"id", String()},
+                 {"name", String()},
+                 {"kind", Enum(a::kAllRoles)},
+                 {"provider_id", String("Bij een aanbieder: de aanbieder in het aanbod")},
+                 {"region", String("Bij een zorgkantoor: de regio")}});
+}
+
+json UserSchema() {
+  return Object({{"id", String()},
+                 {"email", String()},
+                 {"display_name", String()},
+                 {"role", Enum(a::kAllRoles)},
+                 {"organisation_id", String()},
+                 {"client_ids", ArrayOf(String())},
+                 {"active", Boolean()},
+                 {"created_at", DateTime()}});
+}
+
+json TokenSchema() {
+  return Object({{"id", String()},
+                 {"name", String()},
+                 {"user_id", String()},
+                 {"created_at", DateTime()},
+                 {"expires_at", Nullable(DateTime("null: verloopt niet"))},
+                 {"revoked_at", Nullable(DateTime("null: niet ingetrokken"))}});
+}
+
+json NewTokenSchema() {
+  json j = TokenSchema();
+  j["properties"]["secret"] = String("De sleutel zelf; wordt maar één keer getoond");
+  j["required"].push_back("secret");
+  return j;
+}
+
+json VerifySchema() {
+  return Object({{"intact", Boolean()},
+                 {"entries", NonNegative(Int64())},
+                 {"head_hash", String("Hash van de nieuwste regel")},
+                 {"first_broken_seq", Nullable(Int64("null: de keten is heel"))},
+                 {"problem", String("Leeg als de keten heel is")}});
+}
+
+json ConsentSchema() {
+  json organisations = ArrayOf(String());
+  organisations["minItems"] = 1;
+  return Object({{"id", String()},
+                 {"client_id", String()},
+                 {"organisation_ids", organisations},
+                 {"purpose", Enum(a::kAllPurposes)},
+                 {"granted_at", DateTime()},
+                 {"granted_by", String()},
+                 {"valid_until", Nullable(DateTime("null: geen einddatum"))},
+                 {"withdrawn_at", Nullable(DateTime("null: niet ingetrokken"))},
+                 {"valid_now", Boolean()}});
+}
+
+json AuditEntrySchema() {
+  json seq = Int64("1, 2, 3, ... zonder gaten");
+  seq["minimum"] = 1;
+  return Object({{"seq", seq},
+                 {"ts", DateTime()},
+                 {"user_id", String()},
+                 {"role", Enum(a::kAllRoles)},
+                 {"organisation_id", String()},
+                 {"client_id", String()},
+                 {"resource", String()},
+                 {"action", String()},
+                 {"reason", String("\"gewist\" na het wissen van de cliënt")},
+                 {"redacted", Boolean()}});
+}
+
+json AccessLogSchema() {
+  return Object({{"items", ArrayOf(AuditEntrySchema())},
+                 {"next_before", Nullable(Int64("Geef mee als before voor de volgende "
+                                                "(oudere) regels; null: er zijn er niet meer"))}});
+}
+
+json ExportSchema() {
+  return Object({{"format", {{"type", "string"}, {"enum", json::array({"passend-avg-export"})}}},
+                 {"version", Integer()},
+                 {"generated_at", DateTime()},
+                 {"client_id", String()},
+                 {"client", ClientSchema()},
+                 {"accounts", ArrayOf(UserSchema())},
+                 {"consents", ArrayOf(ConsentSchema())},
+                 {"access_log", ArrayOf(AuditEntrySchema())}});
+}
+
+json ErasureSchema() {
+  return Object({{"client_id", String()},
+                 {"accounts_blocked", NonNegative(Integer())},
+                 {"representative_links", NonNegative(Integer())},
+                 {"consents_withdrawn", NonNegative(Integer())},
+                 {"consents_kept", NonNegative(Integer())},
+                 {"audit_entries_kept", NonNegative(Int64())}});
+}
+
+// A route of the access layer; `schema` is the JSON Schema of its success body.
 Route R(std::string method, std::string pattern, std::string permission, std::string summary,
-        std::string tag, Handler handler, int success = 200) {
+        std::string tag, json schema, Handler handler, int success = 200) {
   Route r =
       MakeRoute(std::move(method), std::move(pattern), std::move(permission), std::move(handler));
   r.summary_nl = std::move(summary);
   r.tag = std::move(tag);
   r.success_status = success;
-  r.response_schema = kObject;
+  r.response_schema = std::move(schema);
   return r;
 }
 
 void AddSessionRoutes(Router& router, AccessServices& s) {
   Route login =
       R("POST", "/api/v1/auth/login", std::string(kPublic), "Inloggen met e-mail en wachtwoord",
-        "toegang", [&s](const ApiRequest& r) -> Result<ApiResponse> {
+        "toegang", MeSchema(), [&s](const ApiRequest& r) -> Result<ApiResponse> {
           PASSEND_ASSIGN_OR_RETURN(json body, ObjectBody(r));
           PASSEND_ASSIGN_OR_RETURN(std::string email, StringField(body, "email", true));
           PASSEND_ASSIGN_OR_RETURN(std::string pw, StringField(body, "password", true));
@@ -124,7 +267,7 @@ void AddSessionRoutes(Router& router, AccessServices& s) {
   router.Add(std::move(login));
 
   router.Add(R("POST", "/api/v1/auth/logout", "auth.session", "Uitloggen", "toegang",
-               [&s](const ApiRequest& r) -> Result<ApiResponse> {
+               StatusSchema("uitgelogd"), [&s](const ApiRequest& r) -> Result<ApiResponse> {
                  PASSEND_RETURN_IF_ERROR(
                      s.sessions.End(CookieValue(r.Header("Cookie"), a::kSessionCookie)));
                  ApiResponse out = JsonResponse({{"status", "uitgelogd"}});
@@ -132,7 +275,7 @@ void AddSessionRoutes(Router& router, AccessServices& s) {
                  return out;
                }));
   router.Add(R("GET", "/api/v1/auth/me", "auth.session", "Wie ben ik (en het CSRF-token)",
-               "toegang", [](const ApiRequest& r) -> Result<ApiResponse> {
+               "toegang", MeSchema(), [](const ApiRequest& r) -> Result<ApiResponse> {
                  ApiResponse out = JsonResponse(MeJson(*AdmissionOf(r)));
                  out.headers["Cache-Control"] = "no-store";
                  return out;
@@ -141,7 +284,7 @@ void AddSessionRoutes(Router& router, AccessServices& s) {
 
 void AddAdminRoutes(Router& router, AccessServices& s) {
   router.Add(R("GET", "/api/v1/organisations", "organisation.list", "Organisaties", "toegang",
-               [&s](const ApiRequest&) -> Result<ApiResponse> {
+               PageSchema(OrganisationSchema()), [&s](const ApiRequest&) -> Result<ApiResponse> {
                  PASSEND_ASSIGN_OR_RETURN(auto orgs, s.stores.accounts.ListOrganisations());
                  json items = json::array();
                  for (const auto& o : orgs) items.push_back(OrganisationJson(o));
@@ -149,6 +292,7 @@ void AddAdminRoutes(Router& router, AccessServices& s) {
                }));
   router.Add(R(
       "POST", "/api/v1/organisations", "organisation.create", "Organisatie aanmaken", "toegang",
+      OrganisationSchema(),
       [&s](const ApiRequest& r) -> Result<ApiResponse> {
         PASSEND_ASSIGN_OR_RETURN(json body, ObjectBody(r));
         a::Organisation o;
@@ -164,7 +308,7 @@ void AddAdminRoutes(Router& router, AccessServices& s) {
       },
       201));
   Route users =
-      R("GET", "/api/v1/users", "user.list", "Gebruikers", "toegang",
+      R("GET", "/api/v1/users", "user.list", "Gebruikers", "toegang", PageSchema(UserSchema()),
         [&s](const ApiRequest& r) -> Result<ApiResponse> {
           PASSEND_ASSIGN_OR_RETURN(auto page, PageFromQuery(r));
           PASSEND_ASSIGN_OR_RETURN(auto found, s.stores.accounts.ListUsers(page));
@@ -173,7 +317,7 @@ void AddAdminRoutes(Router& router, AccessServices& s) {
   users.params = PagingParams();
   router.Add(std::move(users));
   router.Add(R(
-      "POST", "/api/v1/users", "user.create", "Gebruiker aanmaken", "toegang",
+      "POST", "/api/v1/users", "user.create", "Gebruiker aanmaken", "toegang", UserSchema(),
       [&s](const ApiRequest& r) -> Result<ApiResponse> {
         PASSEND_ASSIGN_OR_RETURN(json body, ObjectBody(r));
         a::NewUser u;
@@ -191,7 +335,7 @@ void AddAdminRoutes(Router& router, AccessServices& s) {
       },
       201));
   router.Add(R("PATCH", "/api/v1/users/{id}", "user.update",
-               "Gebruiker blokkeren, vrijgeven of nieuw wachtwoord", "toegang",
+               "Gebruiker blokkeren, vrijgeven of nieuw wachtwoord", "toegang", UserSchema(),
                [&s](const ApiRequest& r) -> Result<ApiResponse> {
                  const std::string& id = r.path_params.at("id");
                  PASSEND_ASSIGN_OR_RETURN(json body, ObjectBody(r));
@@ -206,7 +350,7 @@ void AddAdminRoutes(Router& router, AccessServices& s) {
                  return JsonResponse(a::ToJson(u));
                }));
   router.Add(R("GET", "/api/v1/api-tokens", "apitoken.list", "API-sleutels", "toegang",
-               [&s](const ApiRequest&) -> Result<ApiResponse> {
+               PageSchema(TokenSchema()), [&s](const ApiRequest&) -> Result<ApiResponse> {
                  PASSEND_ASSIGN_OR_RETURN(auto tokens, s.tokens.List());
                  json items = json::array();
                  for (const auto& t : tokens) items.push_back(TokenJson(t));
@@ -214,7 +358,7 @@ void AddAdminRoutes(Router& router, AccessServices& s) {
                }));
   router.Add(R(
       "POST", "/api/v1/api-tokens", "apitoken.create", "API-sleutel aanmaken (eenmalig getoond)",
-      "toegang",
+      "toegang", NewTokenSchema(),
       [&s](const ApiRequest& r) -> Result<ApiResponse> {
         PASSEND_ASSIGN_OR_RETURN(json body, ObjectBody(r));
         PASSEND_ASSIGN_OR_RETURN(std::string user_id, StringField(body, "user_id", true));
@@ -230,13 +374,14 @@ void AddAdminRoutes(Router& router, AccessServices& s) {
       },
       201));
   router.Add(R("DELETE", "/api/v1/api-tokens/{id}", "apitoken.revoke", "API-sleutel intrekken",
-               "toegang", [&s](const ApiRequest& r) -> Result<ApiResponse> {
+               "toegang", StatusSchema("ingetrokken"),
+               [&s](const ApiRequest& r) -> Result<ApiResponse> {
                  PASSEND_RETURN_IF_ERROR(s.tokens.Revoke(r.path_params.at("id")));
                  return JsonResponse({{"status", "ingetrokken"}});
                }));
   router.Add(
       R("GET", "/api/v1/audit/verify", "audit.verify", "Controleer het toegangslog (hashketen)",
-        "toegang", [&s](const ApiRequest&) -> Result<ApiResponse> {
+        "toegang", VerifySchema(), [&s](const ApiRequest&) -> Result<ApiResponse> {
           PASSEND_ASSIGN_OR_RETURN(a::VerifyReport rep, s.audit.Verify());
           return JsonResponse({{"intact", rep.ok()},
                                {"entries", rep.entries},
@@ -250,7 +395,7 @@ void AddAdminRoutes(Router& router, AccessServices& s) {
 void AddClientRightsRoutes(Router& router, AccessServices& s) {
   auto client_of = [](const ApiRequest& r) { return AdmissionOf(r)->client_id; };
   router.Add(R("GET", "/api/v1/clients/{id}/consents", "consent.list",
-               "Toestemmingen van een cliënt", "toestemming",
+               "Toestemmingen van een cliënt", "toestemming", PageSchema(ConsentSchema()),
                [&s, client_of](const ApiRequest& r) -> Result<ApiResponse> {
                  PASSEND_ASSIGN_OR_RETURN(auto forms, s.consents.ForClient(client_of(r)));
                  json items = json::array();
@@ -259,7 +404,7 @@ void AddClientRightsRoutes(Router& router, AccessServices& s) {
                }));
   router.Add(R(
       "POST", "/api/v1/clients/{id}/consents", "consent.create",
-      "Toestemming geven aan een of meer organisaties", "toestemming",
+      "Toestemming geven aan een of meer organisaties", "toestemming", ConsentSchema(),
       [&s, client_of](const ApiRequest& r) -> Result<ApiResponse> {
         PASSEND_ASSIGN_OR_RETURN(json body, ObjectBody(r));
         a::NewConsent c;
@@ -276,7 +421,7 @@ void AddClientRightsRoutes(Router& router, AccessServices& s) {
       },
       201));
   router.Add(R("DELETE", "/api/v1/clients/{id}/consents/{consent_id}", "consent.withdraw",
-               "Toestemming intrekken", "toestemming",
+               "Toestemming intrekken", "toestemming", ConsentSchema(),
                [&s, client_of](const ApiRequest& r) -> Result<ApiResponse> {
                  PASSEND_ASSIGN_OR_RETURN(a::ConsentForm f,
                                           s.consents.Withdraw(*AdmissionOf(r), client_of(r),
@@ -285,7 +430,7 @@ void AddClientRightsRoutes(Router& router, AccessServices& s) {
                }));
   Route log =
       R("GET", "/api/v1/clients/{id}/access-log", "audit.read",
-        "Wie bekeek of wijzigde de gegevens van deze cliënt", "toestemming",
+        "Wie bekeek of wijzigde de gegevens van deze cliënt", "toestemming", AccessLogSchema(),
         [&s, client_of](const ApiRequest& r) -> Result<ApiResponse> {
           // A whole number in [lo, hi], or a 400 problem naming the parameter.
           auto whole = [&r](const char* name, int64_t fallback, int64_t lo,
@@ -318,7 +463,7 @@ void AddClientRightsRoutes(Router& router, AccessServices& s) {
   router.Add(std::move(log));
   router.Add(R("GET", "/api/v1/clients/{id}/export", "client.export",
                "Alle gegevens van een cliënt als één JSON-bestand (AVG)", "toestemming",
-               [&s, client_of](const ApiRequest& r) -> Result<ApiResponse> {
+               ExportSchema(), [&s, client_of](const ApiRequest& r) -> Result<ApiResponse> {
                  PASSEND_ASSIGN_OR_RETURN(
                      json doc, a::ExportClient(s.db.clients(), s.stores, client_of(r), s.clock()));
                  ApiResponse out = JsonResponse(std::move(doc));
@@ -329,7 +474,7 @@ void AddClientRightsRoutes(Router& router, AccessServices& s) {
                }));
   router.Add(R("POST", "/api/v1/clients/{id}/erase", "client.erase",
                "Gegevens van een cliënt wissen (AVG); het toegangslog blijft", "toestemming",
-               [&s, client_of](const ApiRequest& r) -> Result<ApiResponse> {
+               ErasureSchema(), [&s, client_of](const ApiRequest& r) -> Result<ApiResponse> {
                  PASSEND_ASSIGN_OR_RETURN(json body, ObjectBody(r));
                  PASSEND_ASSIGN_OR_RETURN(std::string reason, StringField(body, "reason", true));
                  PASSEND_ASSIGN_OR_RETURN(

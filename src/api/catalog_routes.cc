@@ -1,6 +1,7 @@
 // Read endpoints over the catalogue: providers, locations, offers.
 #include "api/openapi.h"
 #include "api/paging.h"
+#include "api/record_schemas.h"
 #include "api/routes.h"
 #include "interop/native_json.h"
 #include "refdata/refdata.h"
@@ -26,8 +27,6 @@ ApiResponse PageResponse(const store::Page<T>& page) {
 ApiResponse EmptyPage() {
   return JsonResponse({{"items", nlohmann::json::array()}, {"next_cursor", nullptr}});
 }
-
-const nlohmann::json kObject = {{"type", "object"}};
 
 Result<ApiResponse> ListProviders(store::Database& db, const ApiRequest& req) {
   PASSEND_ASSIGN_OR_RETURN(auto page, PageFromQuery(req));
@@ -82,24 +81,26 @@ Result<ApiResponse> ListOffers(store::Database& db, const ApiRequest& req) {
   return PageResponse(found);
 }
 
-Route Get(std::string pattern, std::string summary, Handler handler) {
+// `schema`: the record's schema (api/record_schemas.h).
+Route Get(std::string pattern, std::string summary, nlohmann::json schema, Handler handler) {
   Route r = MakeRoute("GET", std::move(pattern), std::string(kPermission), std::move(handler));
   r.summary_nl = std::move(summary);
   r.tag = std::string(kTag);
   r.params = {PathParam("id", "Het id")};
-  r.response_schema = kObject;
+  r.response_schema = std::move(schema);
   return r;
 }
 
-Route List(std::string pattern, std::string summary, std::vector<ParamDoc> filters,
-           Handler handler) {
+// `item_schema`: the schema of one record of the page (api/record_schemas.h).
+Route List(std::string pattern, std::string summary, nlohmann::json item_schema,
+           std::vector<ParamDoc> filters, Handler handler) {
   auto params = std::move(filters);
   for (auto& p : PagingParams()) params.push_back(std::move(p));
   Route r = MakeRoute("GET", std::move(pattern), std::string(kPermission), std::move(handler));
   r.summary_nl = std::move(summary);
   r.tag = std::string(kTag);
   r.params = std::move(params);
-  r.response_schema = PageSchema(kObject);
+  r.response_schema = PageSchema(item_schema);
   return r;
 }
 
@@ -113,35 +114,36 @@ ParamDoc Region() {
 }  // namespace
 
 void AddCatalogRoutes(Router& router, store::Database& db) {
-  router.Add(List("/api/v1/providers", "Zorgaanbieders", {},
+  router.Add(List("/api/v1/providers", "Zorgaanbieders", ProviderSchema(), {},
                   [&db](const ApiRequest& r) { return ListProviders(db, r); }));
-  router.Add(Get("/api/v1/providers/{id}", "Eén zorgaanbieder",
+  router.Add(Get("/api/v1/providers/{id}", "Eén zorgaanbieder", ProviderSchema(),
                  [&db](const ApiRequest& r) -> Result<ApiResponse> {
                    PASSEND_ASSIGN_OR_RETURN(auto p,
                                             db.catalog().GetProvider(r.path_params.at("id")));
                    return JsonResponse(Json(p));
                  }));
   router.Add(
-      List("/api/v1/locations", "Locaties",
+      List("/api/v1/locations", "Locaties", LocationSchema(),
            {QueryParam("provider", "Alleen locaties van deze aanbieder"), Municipality(), Region()},
            [&db](const ApiRequest& r) { return ListLocations(db, r); }));
-  router.Add(Get(
-      "/api/v1/locations/{id}", "Eén locatie", [&db](const ApiRequest& r) -> Result<ApiResponse> {
-        PASSEND_ASSIGN_OR_RETURN(auto l, db.catalog().GetLocation(r.path_params.at("id")));
-        return JsonResponse(Json(l));
-      }));
-  router.Add(List("/api/v1/offers", "Zorgaanbod",
+  router.Add(Get("/api/v1/locations/{id}", "Eén locatie", LocationSchema(),
+                 [&db](const ApiRequest& r) -> Result<ApiResponse> {
+                   PASSEND_ASSIGN_OR_RETURN(auto l,
+                                            db.catalog().GetLocation(r.path_params.at("id")));
+                   return JsonResponse(Json(l));
+                 }));
+  router.Add(List("/api/v1/offers", "Zorgaanbod", OfferSchema(),
                   {QueryParam("provider", "Alleen aanbod van deze aanbieder"),
                    QueryParam("kind", "Soort: wonen, dagbesteding, logeren, zorg_thuis"),
                    QueryParam("profile", "Neemt dit zorgprofiel aan (5VV)"),
                    QueryParam("contracted", "Gecontracteerd door dit zorgkantoor (5531)"),
                    Municipality(), Region()},
                   [&db](const ApiRequest& r) { return ListOffers(db, r); }));
-  router.Add(
-      Get("/api/v1/offers/{id}", "Eén aanbod", [&db](const ApiRequest& r) -> Result<ApiResponse> {
-        PASSEND_ASSIGN_OR_RETURN(auto o, db.catalog().GetOffer(r.path_params.at("id")));
-        return JsonResponse(Json(o));
-      }));
+  router.Add(Get("/api/v1/offers/{id}", "Eén aanbod", OfferSchema(),
+                 [&db](const ApiRequest& r) -> Result<ApiResponse> {
+                   PASSEND_ASSIGN_OR_RETURN(auto o, db.catalog().GetOffer(r.path_params.at("id")));
+                   return JsonResponse(Json(o));
+                 }));
 }
 
 }  // namespace passend::api

@@ -3,13 +3,12 @@
 #include "api/access_guard.h"
 #include "api/openapi.h"
 #include "api/paging.h"
+#include "api/record_schemas.h"
 #include "api/routes.h"
 #include "interop/native_json.h"
 
 namespace passend::api {
 namespace {
-
-const nlohmann::json kObject = {{"type", "object"}};
 
 Result<ApiResponse> ListClients(store::Database& db, const ApiRequest& req) {
   PASSEND_ASSIGN_OR_RETURN(auto page, PageFromQuery(req));
@@ -46,7 +45,7 @@ void AddClientRoutes(Router& router, store::Database& db) {
   list.summary_nl = "Cliënten";
   list.tag = "clienten";
   list.params = std::move(params);
-  list.response_schema = PageSchema(kObject);
+  list.response_schema = PageSchema(ClientSchema());
   router.Add(std::move(list));
 
   Route one =
@@ -58,7 +57,7 @@ void AddClientRoutes(Router& router, store::Database& db) {
   one.summary_nl = "Eén cliënt, met wensen, behoeften en plaatsen";
   one.tag = "clienten";
   one.params = {PathParam("id", "Id van de cliënt")};
-  one.response_schema = kObject;
+  one.response_schema = ClientSchema();
   router.Add(std::move(one));
 }
 

@@ -1,9 +1,16 @@
 // Public reference data: the kenmerken vocabulary, the Wlz care profiles, municipalities
 // and care-office regions. The shapes are this API's own (no other format carries them).
+#include "api/record_schemas.h"
 #include "api/routes.h"
 
 namespace passend::api {
 namespace {
+
+using schema::Boolean;
+using schema::Enum;
+using schema::Integer;
+using schema::Object;
+using schema::String;
 
 nlohmann::json FeatureJson(const domain::Feature& f) {
   nlohmann::json j = {{"id", f.id},
@@ -19,6 +26,21 @@ nlohmann::json FeatureJson(const domain::Feature& f) {
   return j;
 }
 
+nlohmann::json FeatureSchema() {
+  nlohmann::json level_max = Integer("Alleen bij kind level: niveaus lopen van 1 tot level_max");
+  level_max["minimum"] = 1;
+  return Object({{"id", String("Vast, snake_case (dementie_expertise)")},
+                 {"domain", Enum(domain::kAllLifeDomains)},
+                 {"kind", Enum(domain::kAllFeatureKinds)},
+                 {"label_nl", String()},
+                 {"label_en", String()},
+                 {"level_max", level_max},
+                 {"higher_is_better",
+                  Boolean("Alleen bij kind number: of meer ervan beter bij een wens past")},
+                 {"unit", String("Alleen bij kind number: personen, uur, ...")}},
+                {"level_max", "higher_is_better", "unit"});
+}
+
 nlohmann::json ProfileJson(const domain::CareProfile& p) {
   return {{"code", p.code},
           {"sector", domain::ToString(p.sector)},
@@ -26,6 +48,15 @@ nlohmann::json ProfileJson(const domain::CareProfile& p) {
           {"pgb_possible", p.pgb_possible},
           {"meerzorg_possible", p.meerzorg_possible},
           {"vektis_code", p.vektis_code}};
+}
+
+nlohmann::json ProfileSchema() {
+  return Object({{"code", String("5VV, 6VG, GGZWonen3, ...")},
+                 {"sector", Enum(domain::kAllSectors)},
+                 {"name_nl", String()},
+                 {"pgb_possible", Boolean()},
+                 {"meerzorg_possible", Boolean()},
+                 {"vektis_code", Integer("Vektis COD163")}});
 }
 
 nlohmann::json MunicipalityJson(const domain::Municipality& m) {
@@ -37,12 +68,28 @@ nlohmann::json MunicipalityJson(const domain::Municipality& m) {
           {"centroid", {{"lat", m.centroid.lat}, {"lon", m.centroid.lon}}}};
 }
 
+nlohmann::json MunicipalitySchema() {
+  nlohmann::json inhabitants = Integer();
+  inhabitants["format"] = "int64";
+  return Object({{"code", String("CBS-gemeentecode (GM0935)")},
+                 {"name", String()},
+                 {"zorgkantoor_code", String("Zorgkantoorregio (5531)")},
+                 {"zorgkantoor_name", String()},
+                 {"inhabitants", inhabitants},
+                 {"centroid", GeoPointSchema()}});
+}
+
 nlohmann::json RegionJson(const domain::CareOfficeRegion& r) {
   return {{"code", r.code}, {"name", r.name}};
 }
 
+nlohmann::json RegionSchema() {
+  return Object({{"code", String("Zorgkantoorregio (5531)")}, {"name", String()}});
+}
+
 template <typename T, typename Fn>
-Route ListRoute(std::string pattern, std::string summary, const std::vector<T>& all, Fn to_json) {
+Route ListRoute(std::string pattern, std::string summary, const std::vector<T>& all, Fn to_json,
+                nlohmann::json item_schema) {
   // Reference data is immutable: render once at start-up.
   nlohmann::json items = nlohmann::json::array();
   for (const auto& x : all) items.push_back(to_json(x));
@@ -53,9 +100,7 @@ Route ListRoute(std::string pattern, std::string summary, const std::vector<T>& 
                       });
   r.summary_nl = std::move(summary);
   r.tag = "referentie";
-  r.response_schema = {
-      {"type", "object"},
-      {"properties", {{"items", {{"type", "array"}, {"items", {{"type", "object"}}}}}}}};
+  r.response_schema = schema::ItemList(std::move(item_schema));
   return r;
 }
 
@@ -63,12 +108,13 @@ Route ListRoute(std::string pattern, std::string summary, const std::vector<T>& 
 
 void AddReferenceRoutes(Router& router, const domain::ReferenceData& ref) {
   router.Add(ListRoute("/api/v1/kenmerken", "De kenmerken (woordenlijst van wensen en aanbod)",
-                       ref.features(), FeatureJson));
-  router.Add(
-      ListRoute("/api/v1/zorgprofielen", "De Wlz-zorgprofielen", ref.profiles(), ProfileJson));
+                       ref.features(), FeatureJson, FeatureSchema()));
+  router.Add(ListRoute("/api/v1/zorgprofielen", "De Wlz-zorgprofielen", ref.profiles(), ProfileJson,
+                       ProfileSchema()));
   router.Add(ListRoute("/api/v1/gemeenten", "Gemeenten met hun zorgkantoorregio",
-                       ref.municipalities(), MunicipalityJson));
-  router.Add(ListRoute("/api/v1/zorgkantoren", "De zorgkantoorregio's", ref.regions(), RegionJson));
+                       ref.municipalities(), MunicipalityJson, MunicipalitySchema()));
+  router.Add(ListRoute("/api/v1/zorgkantoren", "De zorgkantoorregio's", ref.regions(), RegionJson,
+                       RegionSchema()));
 }
 
 }  // namespace passend::api

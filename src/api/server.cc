@@ -15,6 +15,7 @@
 
 #include "api/openapi.h"
 #include "api/problem.h"
+#include "api/record_schemas.h"
 #include "api/work_gate.h"
 
 namespace passend::api {
@@ -95,7 +96,11 @@ Route OpenApiRoute(const Router& router) {
                       });
   r.summary_nl = "De beschrijving van deze API (OpenAPI)";
   r.tag = "systeem";
-  r.response_schema = {{"type", "object"}};
+  r.response_schema = schema::Object(
+      {{"openapi", {{"type", "string"}, {"pattern", "^3\\.0\\."}}},
+       {"info", schema::Object({{"title", schema::String()}, {"version", schema::String()}})},
+       {"paths", {{"type", "object"}}},
+       {"components", {{"type", "object"}}}});
   return r;
 }
 

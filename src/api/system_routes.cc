@@ -1,3 +1,4 @@
+#include "api/record_schemas.h"
 #include "api/routes.h"
 
 namespace passend::api {
@@ -11,10 +12,9 @@ void AddSystemRoutes(Router& router, store::Database& db) {
                       });
   r.summary_nl = "Werkt de server, en bereikt hij de database?";
   r.tag = "systeem";
-  r.response_schema = {
-      {"type", "object"},
-      {"properties",
-       {{"status", {{"type", "string"}}}, {"schema_version", {{"type", "integer"}}}}}};
+  r.response_schema =
+      schema::Object({{"status", {{"type", "string"}, {"enum", nlohmann::json::array({"ok"})}}},
+                      {"schema_version", schema::Integer("Versie van het databaseschema")}});
   router.Add(std::move(r));
 }
 

@@ -47,6 +47,9 @@ enum class IndicationStatus : uint8_t {
   kGranted,    // indicatiebesluit: the profile is the indicated one
   kRefused,    // Wlz refused: back to the municipality (Wmo)
 };
+inline constexpr IndicationStatus kAllIndicationStatuses[] = {
+    IndicationStatus::kNone, IndicationStatus::kRequested, IndicationStatus::kGranted,
+    IndicationStatus::kRefused};
 
 // The life domains of the vraagverheldering guideline (leidraad).
 enum class LifeDomain : uint8_t {
@@ -59,6 +62,10 @@ enum class LifeDomain : uint8_t {
   kFinancien,     // finances and paperwork
   kVeiligheid,    // safety
 };
+inline constexpr LifeDomain kAllLifeDomains[] = {LifeDomain::kWonen,     LifeDomain::kDagbesteding,
+                                                 LifeDomain::kSociaal,   LifeDomain::kGezondheid,
+                                                 LifeDomain::kZelfzorg,  LifeDomain::kVrijeTijd,
+                                                 LifeDomain::kFinancien, LifeDomain::kVeiligheid};
 
 // How a feature (kenmerk) is measured.
 enum class FeatureKind : uint8_t {
@@ -66,9 +73,14 @@ enum class FeatureKind : uint8_t {
   kLevel,   // an ordinal level 1..max (e.g. how quiet a group is)
   kNumber,  // a quantity; the vocabulary says whether more or less is better
 };
+inline constexpr FeatureKind kAllFeatureKinds[] = {FeatureKind::kYesNo, FeatureKind::kLevel,
+                                                   FeatureKind::kNumber};
 
 // A place that matters to the client.
 enum class PlaceKind : uint8_t { kFamilie, kWerk, kDagbesteding, kClub, kKerk, kAnders };
+inline constexpr PlaceKind kAllPlaceKinds[] = {PlaceKind::kFamilie,      PlaceKind::kWerk,
+                                               PlaceKind::kDagbesteding, PlaceKind::kClub,
+                                               PlaceKind::kKerk,         PlaceKind::kAnders};
 
 std::string_view ToString(OfferKind v);
 std::string_view ToString(DeliveryForm v);

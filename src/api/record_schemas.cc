@@ -1,0 +1,183 @@
+#include "api/record_schemas.h"
+
+#include <stdexcept>
+#include <string>
+
+#include "domain/vocabulary.h"
+
+namespace passend::api {
+namespace schema {
+
+using nlohmann::json;
+
+namespace {
+
+json Typed(std::string_view type, std::string_view description) {
+  json j = {{"type", type}};
+  if (!description.empty()) j["description"] = description;
+  return j;
+}
+
+}  // namespace
+
+json String(std::string_view description) { return Typed("string", description); }
+json Integer(std::string_view description) { return Typed("integer", description); }
+json Number(std::string_view description) { return Typed("number", description); }
+json Boolean(std::string_view description) { return Typed("boolean", description); }
+
+json DateTime(std::string_view description) {
+  json j = Typed("string", description);
+  j["format"] = "date-time";
+  return j;
+}
+
+json Nullable(json s) {
+  s["nullable"] = true;
+  return s;
+}
+
+json ArrayOf(json items) { return {{"type", "array"}, {"items", std::move(items)}}; }
+
+json Object(json properties, std::initializer_list<std::string_view> optional) {
+  for (std::string_view name : optional) {
+    if (!properties.contains(name)) {
+      throw std::logic_error("schema::Object: optional property '" + std::string(name) +
+                             "' is not one of its properties");
+    }
+  }
+  json required = json::array();
+  for (auto it = properties.begin(); it != properties.end(); ++it) {
+    bool is_optional = false;
+    for (std::string_view o : optional) is_optional |= o == it.key();
+    if (!is_optional) required.push_back(it.key());
+  }
+  json j = {{"type", "object"}, {"properties", std::move(properties)}};
+  if (!required.empty()) j["required"] = std::move(required);
+  return j;
+}
+
+json ItemList(json item) { return Object({{"items", ArrayOf(std::move(item))}}); }
+
+}  // namespace schema
+
+namespace {
+
+using nlohmann::json;
+using schema::ArrayOf;
+using schema::Boolean;
+using schema::Enum;
+using schema::Integer;
+using schema::Number;
+using schema::Object;
+using schema::String;
+namespace d = passend::domain;
+
+json NonNegativeInteger(std::string_view description) {
+  json j = Integer(description);
+  j["minimum"] = 0;
+  return j;
+}
+
+json StringList(std::string_view description) {
+  json j = ArrayOf(String());
+  j["description"] = description;
+  return j;
+}
+
+}  // namespace
+
+json GeoPointSchema() {
+  json j =
+      Object({{"lat", Number("Graden noord (WGS84)")}, {"lon", Number("Graden oost (WGS84)")}});
+  j["description"] = "Een punt in Nederland";
+  return j;
+}
+
+json ProviderSchema() {
+  return Object({{"id", String()},
+                 {"name", String()},
+                 {"established", Boolean("false voor een nieuwe, kleine aanbieder")},
+                 {"website", String()}});
+}
+
+json LocationSchema() {
+  return Object({{"id", String()},
+                 {"provider_id", String()},
+                 {"name", String()},
+                 {"address", String("Straat en huisnummer")},
+                 {"municipality_code", String("CBS-gemeentecode (GM0935)")},
+                 {"position", GeoPointSchema()}});
+}
+
+json OfferSchema() {
+  json sectors = ArrayOf(Enum(d::kAllSectors));
+  sectors["minItems"] = 1;
+  json forms = ArrayOf(Enum(d::kAllDeliveryForms));
+  forms["minItems"] = 1;
+  json feature = Object({{"feature_id", String("Een kenmerk uit /api/v1/kenmerken")},
+                         {"value", Number("Ja/nee: 0 of 1; niveau: 1 tot level_max; getal: ≥ 0")}});
+  json quality = Number("Waardering door cliënten, 1 tot 10; ontbreekt als die er niet is");
+  quality["minimum"] = 1;
+  quality["maximum"] = 10;
+  json radius = Number("Zorg thuis: hoe ver vanaf de basis het reikt (km)");
+  radius["minimum"] = 0;
+  radius["maximum"] = 300;
+  return Object(
+      {{"id", String()},
+       {"provider_id", String()},
+       {"location_id", String("Een locatie van dezelfde aanbieder")},
+       {"kind", Enum(d::kAllOfferKinds)},
+       {"name", String()},
+       {"description", String()},
+       {"sectors", sectors},
+       {"profiles",
+        StringList("Aangenomen zorgprofielen (5VV); leeg: elk profiel van de sectoren")},
+       {"delivery_forms", forms},
+       {"capacity", NonNegativeInteger("Plaatsen (of cliënten bij zorg thuis)")},
+       {"free_places", NonNegativeInteger("Vrije plaatsen, hooguit de capaciteit")},
+       {"waiting_people", NonNegativeInteger("Mensen op de wachtlijst")},
+       {"waiting_weeks", NonNegativeInteger("Verwachte wachttijd in weken")},
+       {"contracted_regions", StringList("Zorgkantoorregio's met een contract in natura")},
+       {"features", ArrayOf(feature)},
+       {"quality", quality},
+       {"service_radius_km", radius}},
+      {"quality"});
+}
+
+json ClientSchema() {
+  json wish = Object({{"feature_id", String("Een kenmerk uit /api/v1/kenmerken; leeg: alleen "
+                                            "een eigen omschrijving")},
+                      {"importance", Enum(d::kAllImportances)},
+                      {"value", Number("Gewenst niveau of aantal; ontbreekt bij ja/nee")},
+                      {"text", String("In de eigen woorden van de cliënt")}},
+                     {"value"});
+  json need =
+      Object({{"feature_id", String("Een kenmerk uit /api/v1/kenmerken")}, {"note", String()}});
+  json max_km = Number("Hoe ver de cliënt hooguit van deze plek wil wonen");
+  max_km["minimum"] = 0;
+  json place = Object({{"kind", Enum(d::kAllPlaceKinds)},
+                       {"label", String()},
+                       {"position", GeoPointSchema()},
+                       {"max_km", max_km},
+                       {"importance", Enum(d::kAllImportances)}});
+  json representative =
+      Object({{"name", String()}, {"relation", String("dochter, curator, mentor, ouder, ...")}});
+  representative["description"] = "De vertegenwoordiger; ontbreekt als er geen is";
+  return Object({{"id", String()},
+                 {"name", String()},
+                 {"birth_year", Integer("0: onbekend")},
+                 {"municipality_code", String("CBS-gemeentecode (GM0935)")},
+                 {"home", GeoPointSchema()},
+                 {"sector", Enum(d::kAllSectors)},
+                 {"indication", Enum(d::kAllIndicationStatuses)},
+                 {"profile", String("Geïndiceerd of verwacht zorgprofiel (5VV); leeg: onbekend")},
+                 {"preferred_forms", ArrayOf(Enum(d::kAllDeliveryForms))},
+                 {"seeking", ArrayOf(Enum(d::kAllOfferKinds))},
+                 {"representative", representative},
+                 {"wishes", ArrayOf(wish)},
+                 {"needs", ArrayOf(need)},
+                 {"places", ArrayOf(place)}},
+                {"representative"});
+}
+
+}  // namespace passend::api
