@@ -194,11 +194,13 @@ void MatchIndex::BuildTree() {
     group_values_.resize(groups_.size() * F, kAbsent);
     return static_cast<uint32_t>(groups_.size() - 1);
   };
-  auto merge = [&](Group& g, float* gv, const BoxRad& box, float wait, float quality, float radius,
-                   uint64_t regions, uint64_t accept, uint8_t forms, const float* values) {
+  auto merge = [&](Group& g, float* gv, const BoxRad& box, float wait, float quality,
+                   double wait_quality, float radius, uint64_t regions, uint64_t accept,
+                   uint8_t forms, const float* values) {
     g.box.Extend(box);
     g.wait_score = std::max(g.wait_score, wait);
     g.quality_score = std::max(g.quality_score, quality);
+    g.wait_quality = std::max(g.wait_quality, wait_quality);
     g.service_radius_km = std::max(g.service_radius_km, radius);
     g.region_mask |= regions, g.accept_mask |= accept, g.forms |= forms;
     for (uint32_t f = 0; f < F; ++f) gv[f] = std::max(gv[f], values[f]);
@@ -215,8 +217,9 @@ void MatchIndex::BuildTree() {
       const uint32_t g = new_group(i, end);
       for (uint32_t o = i; o < end; ++o)
         merge(groups_[g], &group_values_[size_t{g} * F], BoxRad::Of(position_[o]), wait_score_[o],
-              quality_score_[o], service_radius_[o], region_mask_[o], accept_mask_[o], forms_[o],
-              values(o));
+              quality_score_[o],
+              weights_.wait * (0.0 + wait_score_[o]) + weights_.quality * (0.0 + quality_score_[o]),
+              service_radius_[o], region_mask_[o], accept_mask_[o], forms_[o], values(o));
       i = end;
     }
     uint32_t level_end = static_cast<uint32_t>(groups_.size());
@@ -229,8 +232,8 @@ void MatchIndex::BuildTree() {
         for (uint32_t k = c; k < c_end; ++k) {
           const Group child = groups_[k];
           merge(groups_[g], &group_values_[size_t{g} * F], child.box, child.wait_score,
-                child.quality_score, child.service_radius_km, child.region_mask, child.accept_mask,
-                child.forms, group_values(k));
+                child.quality_score, child.wait_quality, child.service_radius_km, child.region_mask,
+                child.accept_mask, child.forms, group_values(k));
         }
       }
       level_begin = level_end;

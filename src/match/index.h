@@ -43,7 +43,10 @@ struct Group {
   uint32_t begin = 0, end = 0;              // offers [begin, end)
   uint32_t child_begin = 0, child_end = 0;  // child groups; equal for a leaf
   BoxRad box;
-  float wait_score = 0, quality_score = 0;    // the best in the group
+  float wait_score = 0, quality_score = 0;  // the best in the group
+  // The best weights.wait * wait + weights.quality * quality of one offer: tighter than
+  // the two bests added, which often belong to different offers.
+  double wait_quality = 0;
   float service_radius_km = 0;                // the largest in the group
   uint64_t region_mask = 0, accept_mask = 0;  // unions
   uint8_t forms = 0;                          // union of FormBit

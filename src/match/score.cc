@@ -111,7 +111,8 @@ Assessment ScoreOffer(const Query& q, uint32_t o) {
 }
 
 Assessment BoundGroup(const Query& q, uint32_t g) {
-  // Assess(q, {GroupView(g)}), step for step (score_test checks it).
+  // Assess(q, {GroupView(g)}) step for step (topk_test checks it), except that wait and
+  // quality are bounded together, which is never looser.
   const MatchIndex& ix = *q.index;
   const Weights& wt = ix.weights();
   const Group& gr = ix.group(g);
@@ -155,8 +156,10 @@ Assessment BoundGroup(const Query& q, uint32_t g) {
   if ((gr.accept_mask & q.accept_bit) == 0) ++a.unmet;
   if (kind == OfferKind::kZorgThuis && MinDistanceKm(q.home_box, gr.box) > gr.service_radius_km)
     ++a.unmet;
-  const double wait = 0.0 + gr.wait_score, quality = 0.0 + gr.quality_score;
-  sum += (wt.wait * wait + wt.contract * contract + wt.quality * quality) / 1;
+  // Wait and quality together: the best single offer's, not the two bests added. The
+  // offer's own sum adds the same terms in another order, so a hair of slack keeps the
+  // bound above it whatever the rounding.
+  sum += gr.wait_quality + wt.contract * contract + 1e-9;
   a.score = weight > 0 ? 100.0 * sum / weight : 0;
   return a;
 }

@@ -46,7 +46,9 @@ Assessment Assess(const Query& q, std::span<const View> views);
 // The same for one offer alone, without building a View: Assess(q, {OfferView(offer)}) to
 // the last bit, faster. Used by both the search and the reference.
 Assessment ScoreOffer(const Query& q, uint32_t offer);
-// Likewise the bound for one group alone: Assess(q, {GroupView(group)}).
+// The bound for one group alone: Assess(q, {GroupView(group)}), except that wait and
+// quality are bounded by the best single offer's pair (Group::wait_quality), which is never
+// looser. At least the score of every offer in the group, at most the generic bound.
 Assessment BoundGroup(const Query& q, uint32_t group);
 
 // How the client can get an offer.
