@@ -64,38 +64,17 @@ Contracting ContractingOf(const Query& q, uint64_t region_mask, uint8_t forms) {
   return Contracting::kNotReachable;
 }
 
-Assessment ScoreOffer(const Query& q, uint32_t o) {
-  // Assess(q, {OfferView(o)}) with one exact part, step for step in the same order (the
-  // sums are bit-identical; score_test checks it).
+Assessment ScoreOffer(const Query& q, uint32_t o, int unmet_cap) {
+  // Assess(q, {OfferView(o)}) with one exact part: the sum takes its terms in the same
+  // order (bit-identical; topk_test checks it). The unmet musts that need no sum come first,
+  // so an offer that already misses more than `unmet_cap` stops early.
   const MatchIndex& ix = *q.index;
   const Weights& wt = ix.weights();
   const OfferKind kind = ix.kind(o);
   const RadPoint& point = ix.position(o);
   const RadPoint& p = kind == OfferKind::kWonen ? point : q.home;
   Assessment a;
-  double sum = 0, weight = q.fixed_weight;
-  for (const QueryWish& w : q.wishes) {
-    const WishStatus st = w.Status(ix.value(w.feature, o));
-    sum += w.weight * (st == WishStatus::kMet      ? 1.0
-                       : st == WishStatus::kPartly ? q.partly_score
-                                                   : 0.0);
-    if (w.must && st != WishStatus::kMet) ++a.unmet;
-  }
-  for (const QueryNeed& nd : q.needs)
-    if (!(ix.value(nd.feature, o) >= nd.met)) ++a.unmet;
-  for (const QueryPlace& pl : q.places) {
-    const Fit f = kind == OfferKind::kWonen ? PlaceFit(q, p, pl.position, pl.max_km)
-                                            : Fit{pl.home_score, pl.home_beyond};
-    sum += pl.weight * f.score;
-    if (pl.must && f.beyond) ++a.unmet;
-  }
   double contract = 0;
-  if (!IsLiving(kind)) {
-    const double max_km =
-        kind == OfferKind::kDagbesteding ? wt.travel_dagbesteding_max_km : wt.travel_logeren_max_km;
-    sum += wt.travel * PlaceFit(q, p, point, max_km).score;
-    weight += wt.travel;
-  }
   switch (ContractingOf(q, ix.region_mask(o), ix.forms(o))) {
     case Contracting::kInKind: contract += 1; break;
     case Contracting::kPgbNeeded: contract += q.prefers_pgb ? 1 : wt.pgb_factor; break;
@@ -104,13 +83,37 @@ Assessment ScoreOffer(const Query& q, uint32_t o) {
   if ((ix.accept_mask(o) & q.accept_bit) == 0) ++a.unmet;
   if (kind == OfferKind::kZorgThuis && FartherThanKm(q.home, point, ix.service_radius_km(o)))
     ++a.unmet;
+  for (const QueryNeed& nd : q.needs)
+    if (!(ix.value(nd.feature, o) >= nd.met)) ++a.unmet;
+  if (a.unmet > unmet_cap) return a;
+  double sum = 0, weight = q.fixed_weight;
+  for (const QueryWish& w : q.wishes) {
+    const WishStatus st = w.Status(ix.value(w.feature, o));
+    sum += w.weight * (st == WishStatus::kMet      ? 1.0
+                       : st == WishStatus::kPartly ? q.partly_score
+                                                   : 0.0);
+    if (w.must && st != WishStatus::kMet) ++a.unmet;
+  }
+  if (a.unmet > unmet_cap) return a;
+  for (const QueryPlace& pl : q.places) {
+    const Fit f = kind == OfferKind::kWonen ? PlaceFit(q, p, pl.position, pl.max_km)
+                                            : Fit{pl.home_score, pl.home_beyond};
+    sum += pl.weight * f.score;
+    if (pl.must && f.beyond) ++a.unmet;
+  }
+  if (!IsLiving(kind)) {
+    const double max_km =
+        kind == OfferKind::kDagbesteding ? wt.travel_dagbesteding_max_km : wt.travel_logeren_max_km;
+    sum += wt.travel * PlaceFit(q, p, point, max_km).score;
+    weight += wt.travel;
+  }
   const double wait = 0.0 + ix.wait_score(o), quality = 0.0 + ix.quality_score(o);
   sum += (wt.wait * wait + wt.contract * contract + wt.quality * quality) / 1;
   a.score = weight > 0 ? 100.0 * sum / weight : 0;
   return a;
 }
 
-Assessment BoundGroup(const Query& q, uint32_t g) {
+Assessment BoundGroup(const Query& q, uint32_t g, int unmet_cap) {
   // Assess(q, {GroupView(g)}) step for step (topk_test checks it), except that wait and
   // quality are bounded together, which is never looser.
   const MatchIndex& ix = *q.index;
@@ -120,6 +123,18 @@ Assessment BoundGroup(const Query& q, uint32_t g) {
   const bool at_offer = kind == OfferKind::kWonen;
   const BoxRad& pbox = at_offer ? gr.box : q.home_box;
   Assessment a;
+  double contract = 0;
+  switch (ContractingOf(q, gr.region_mask, gr.forms)) {
+    case Contracting::kInKind: contract += 1; break;
+    case Contracting::kPgbNeeded: contract += q.prefers_pgb ? 1 : wt.pgb_factor; break;
+    case Contracting::kNotReachable: ++a.unmet; break;
+  }
+  if ((gr.accept_mask & q.accept_bit) == 0) ++a.unmet;
+  if (kind == OfferKind::kZorgThuis && MinDistanceKm(q.home_box, gr.box) > gr.service_radius_km)
+    ++a.unmet;
+  for (const QueryNeed& nd : q.needs)
+    if (!(ix.group_value(nd.feature, g) >= nd.met)) ++a.unmet;
+  if (a.unmet > unmet_cap) return a;
   double sum = 0, weight = q.fixed_weight;
   for (const QueryWish& w : q.wishes) {
     const WishStatus st = w.Status(ix.group_value(w.feature, g));
@@ -128,8 +143,7 @@ Assessment BoundGroup(const Query& q, uint32_t g) {
                                                    : 0.0);
     if (w.must && st != WishStatus::kMet) ++a.unmet;
   }
-  for (const QueryNeed& nd : q.needs)
-    if (!(ix.group_value(nd.feature, g) >= nd.met)) ++a.unmet;
+  if (a.unmet > unmet_cap) return a;
   for (const QueryPlace& pl : q.places) {
     Fit f;
     if (!at_offer) {
@@ -141,21 +155,12 @@ Assessment BoundGroup(const Query& q, uint32_t g) {
     sum += pl.weight * f.score;
     if (pl.must && f.beyond) ++a.unmet;
   }
-  double contract = 0;
   if (!IsLiving(kind)) {
     const double max_km =
         kind == OfferKind::kDagbesteding ? wt.travel_dagbesteding_max_km : wt.travel_logeren_max_km;
     sum += wt.travel * q.DistanceScore(MinDistanceKm(pbox, gr.box), max_km);
     weight += wt.travel;
   }
-  switch (ContractingOf(q, gr.region_mask, gr.forms)) {
-    case Contracting::kInKind: contract += 1; break;
-    case Contracting::kPgbNeeded: contract += q.prefers_pgb ? 1 : wt.pgb_factor; break;
-    case Contracting::kNotReachable: ++a.unmet; break;
-  }
-  if ((gr.accept_mask & q.accept_bit) == 0) ++a.unmet;
-  if (kind == OfferKind::kZorgThuis && MinDistanceKm(q.home_box, gr.box) > gr.service_radius_km)
-    ++a.unmet;
   // Wait and quality together: the best single offer's, not the two bests added. The
   // offer's own sum adds the same terms in another order, so a hair of slack keeps the
   // bound above it whatever the rounding.

@@ -11,6 +11,7 @@
 // the wait, the contracting and the quality (the last three averaged over the parts of a
 // combination), and for combinations whether one provider gives it all. Weights: weights.h.
 // Pure functions; thread-safe.
+#include <climits>
 #include <cstdint>
 #include <span>
 
@@ -45,11 +46,13 @@ struct Assessment {
 Assessment Assess(const Query& q, std::span<const View> views);
 // The same for one offer alone, without building a View: Assess(q, {OfferView(offer)}) to
 // the last bit, faster. Used by both the search and the reference.
-Assessment ScoreOffer(const Query& q, uint32_t offer);
+// With `unmet_cap`: an offer that misses more than that many musts may stop early, with
+// that count and no score (it cannot rank before anything that misses fewer).
+Assessment ScoreOffer(const Query& q, uint32_t offer, int unmet_cap = INT_MAX);
 // The bound for one group alone: Assess(q, {GroupView(group)}), except that wait and
 // quality are bounded by the best single offer's pair (Group::wait_quality), which is never
 // looser. At least the score of every offer in the group, at most the generic bound.
-Assessment BoundGroup(const Query& q, uint32_t group);
+Assessment BoundGroup(const Query& q, uint32_t group, int unmet_cap = INT_MAX);
 
 // How the client can get an offer.
 enum class Contracting : uint8_t {

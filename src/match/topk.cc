@@ -1,6 +1,7 @@
 #include "match/topk.h"
 
 #include <algorithm>
+#include <climits>
 
 namespace passend::match {
 namespace {
@@ -42,8 +43,10 @@ std::vector<RankedOffer> TopOffers(const Query& q, size_t k, SearchStats* stats)
       __builtin_prefetch(ix.compact() ? static_cast<const void*>((ix.*column8)(nd.feature) + at)
                                       : (ix.*column)(nd.feature) + at);
   };
+  // Once k are found, what misses more musts than the k-th cannot enter: stop counting.
+  auto cap = [&] { return best.full() ? best.last().assessment.unmet : INT_MAX; };
   auto push = [&](uint32_t g) {
-    const Assessment bound = BoundGroup(q, g);
+    const Assessment bound = BoundGroup(q, g, cap());
     ++local.groups_bounded;
     if (!best.full() || MightBeat(bound, best.last().assessment)) {
       heap.push_back({bound, g});
@@ -65,7 +68,7 @@ std::vector<RankedOffer> TopOffers(const Query& q, size_t k, SearchStats* stats)
     }
     prefetch(&MatchIndex::column, &MatchIndex::column8, g.begin);
     for (uint32_t o = g.begin; o < g.end; ++o) {
-      best.Offer({o, ScoreOffer(q, o)});
+      best.Offer({o, ScoreOffer(q, o, cap())});
       ++local.offers_scored;
     }
   }

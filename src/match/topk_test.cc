@@ -75,6 +75,17 @@ TEST(TopKTest, ScoreOfferEqualsAssessOnOneView) {
         const Assessment a = ScoreOffer(*q, o), b = Assess(*q, {&v, 1});
         ASSERT_EQ(a.unmet, b.unmet) << seed << " " << i << " " << o;
         ASSERT_EQ(a.score, b.score) << seed << " " << i << " " << o;
+        // With a cap: the full answer, or an early stop that is right about missing more.
+        for (int cap : {0, 1, 2}) {
+          const Assessment c = ScoreOffer(*q, o, cap);
+          if (c.unmet <= cap) {
+            ASSERT_EQ(c.unmet, a.unmet) << seed << " " << i << " " << o << " cap " << cap;
+            ASSERT_EQ(c.score, a.score) << seed << " " << i << " " << o << " cap " << cap;
+          } else {
+            ASSERT_GT(a.unmet, cap) << seed << " " << i << " " << o << " cap " << cap;
+            ASSERT_LE(c.unmet, a.unmet) << seed << " " << i << " " << o << " cap " << cap;
+          }
+        }
       }
       // BoundGroup is the generic bound with wait and quality bounded together: never
       // looser than it, never below an offer of the group.
