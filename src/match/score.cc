@@ -54,6 +54,38 @@ Fit PlaceFit(const Query& q, const RadPoint& a, const RadPoint& b, double max_km
   return {q.DistanceScore(d, max_km), d > max_km};
 }
 
+// The parts ScoreOffer and BoundGroup share, each with the values of one offer or of one
+// group's summary. Sums start at 0 and add in the client's order, as Assess does.
+
+// The contracting term; an offer the client cannot reach counts as an unmet must.
+double ContractScore(const Query& q, uint64_t region_mask, uint8_t forms, Assessment& a) {
+  switch (ContractingOf(q, region_mask, forms)) {
+    case Contracting::kInKind: return 1;
+    case Contracting::kPgbNeeded: return q.prefers_pgb ? 1 : q.index->weights().pgb_factor;
+    case Contracting::kNotReachable: ++a.unmet; break;
+  }
+  return 0;
+}
+
+template <typename ValueOf>
+void CountUnmetNeeds(const Query& q, ValueOf value, Assessment& a) {
+  for (const QueryNeed& nd : q.needs)
+    if (!(value(nd.feature) >= nd.met)) ++a.unmet;
+}
+
+template <typename ValueOf>
+double WishSum(const Query& q, ValueOf value, Assessment& a) {
+  double sum = 0;
+  for (const QueryWish& w : q.wishes) {
+    const WishStatus st = w.Status(value(w.feature));
+    sum += w.weight * (st == WishStatus::kMet      ? 1.0
+                       : st == WishStatus::kPartly ? q.partly_score
+                                                   : 0.0);
+    if (w.must && st != WishStatus::kMet) ++a.unmet;
+  }
+  return sum;
+}
+
 }  // namespace
 
 Contracting ContractingOf(const Query& q, uint64_t region_mask, uint8_t forms) {
@@ -74,26 +106,14 @@ Assessment ScoreOffer(const Query& q, uint32_t o, int unmet_cap) {
   const RadPoint& point = ix.position(o);
   const RadPoint& p = kind == OfferKind::kWonen ? point : q.home;
   Assessment a;
-  double contract = 0;
-  switch (ContractingOf(q, ix.region_mask(o), ix.forms(o))) {
-    case Contracting::kInKind: contract += 1; break;
-    case Contracting::kPgbNeeded: contract += q.prefers_pgb ? 1 : wt.pgb_factor; break;
-    case Contracting::kNotReachable: ++a.unmet; break;
-  }
+  const auto value = [&](uint32_t f) { return ix.value(f, o); };
+  const double contract = ContractScore(q, ix.region_mask(o), ix.forms(o), a);
   if ((ix.accept_mask(o) & q.accept_bit) == 0) ++a.unmet;
   if (kind == OfferKind::kZorgThuis && FartherThanKm(q.home, point, ix.service_radius_km(o)))
     ++a.unmet;
-  for (const QueryNeed& nd : q.needs)
-    if (!(ix.value(nd.feature, o) >= nd.met)) ++a.unmet;
+  CountUnmetNeeds(q, value, a);
   if (a.unmet > unmet_cap) return a;
-  double sum = 0, weight = q.fixed_weight;
-  for (const QueryWish& w : q.wishes) {
-    const WishStatus st = w.Status(ix.value(w.feature, o));
-    sum += w.weight * (st == WishStatus::kMet      ? 1.0
-                       : st == WishStatus::kPartly ? q.partly_score
-                                                   : 0.0);
-    if (w.must && st != WishStatus::kMet) ++a.unmet;
-  }
+  double sum = WishSum(q, value, a), weight = q.fixed_weight;
   if (a.unmet > unmet_cap) return a;
   for (const QueryPlace& pl : q.places) {
     const Fit f = kind == OfferKind::kWonen ? PlaceFit(q, p, pl.position, pl.max_km)
@@ -123,26 +143,14 @@ Assessment BoundGroup(const Query& q, uint32_t g, int unmet_cap) {
   const bool at_offer = kind == OfferKind::kWonen;
   const BoxRad& pbox = at_offer ? gr.box : q.home_box;
   Assessment a;
-  double contract = 0;
-  switch (ContractingOf(q, gr.region_mask, gr.forms)) {
-    case Contracting::kInKind: contract += 1; break;
-    case Contracting::kPgbNeeded: contract += q.prefers_pgb ? 1 : wt.pgb_factor; break;
-    case Contracting::kNotReachable: ++a.unmet; break;
-  }
+  const auto value = [&](uint32_t f) { return ix.group_value(f, g); };
+  const double contract = ContractScore(q, gr.region_mask, gr.forms, a);
   if ((gr.accept_mask & q.accept_bit) == 0) ++a.unmet;
   if (kind == OfferKind::kZorgThuis && MinDistanceKm(q.home_box, gr.box) > gr.service_radius_km)
     ++a.unmet;
-  for (const QueryNeed& nd : q.needs)
-    if (!(ix.group_value(nd.feature, g) >= nd.met)) ++a.unmet;
+  CountUnmetNeeds(q, value, a);
   if (a.unmet > unmet_cap) return a;
-  double sum = 0, weight = q.fixed_weight;
-  for (const QueryWish& w : q.wishes) {
-    const WishStatus st = w.Status(ix.group_value(w.feature, g));
-    sum += w.weight * (st == WishStatus::kMet      ? 1.0
-                       : st == WishStatus::kPartly ? q.partly_score
-                                                   : 0.0);
-    if (w.must && st != WishStatus::kMet) ++a.unmet;
-  }
+  double sum = WishSum(q, value, a), weight = q.fixed_weight;
   if (a.unmet > unmet_cap) return a;
   for (const QueryPlace& pl : q.places) {
     Fit f;
