@@ -1,6 +1,6 @@
 #pragma once
 // The storage the access layer needs, in three small interfaces (accounts, consents,
-// the access log), implemented by each backend (store/sqlite/sqlite_access_store.h).
+// the access log), implemented by each backend and handed out by store::Database.
 // Writes made inside store::Database::InTransaction join that transaction. Errors:
 // kNotFound for an unknown id, kAlreadyExists for a taken e-mail address or audit seq,
 // kUnavailable when the database cannot be reached, kInternal otherwise.

@@ -12,8 +12,7 @@
 #include "access/permissions.h"
 #include "access/user_directory.h"
 #include "refdata/refdata.h"
-#include "store/sqlite/sqlite_access_store.h"
-#include "store/sqlite/sqlite_database.h"
+#include "store/open_database.h"
 
 namespace passend::access {
 namespace {
@@ -25,12 +24,9 @@ class ClientRightsTest : public ::testing::Test {
             ("passend-rights-" + std::to_string(::getpid()) + "-" +
              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
     std::filesystem::remove(path_);
-    auto db = store::sqlite::OpenSqliteDatabase(path_.string());
+    auto db = store::OpenDatabase(path_.string());
     ASSERT_TRUE(db.ok()) << db.error().ToString();
     db_ = std::move(db).value();
-    auto access = store::sqlite::OpenAccessStore(*db_);
-    ASSERT_TRUE(access.ok()) << access.error().ToString();
-    access_ = std::move(access).value();
     ASSERT_TRUE(db_->catalog().PutProvider({"prv-a", "Zorggroep Heuvelland", true, ""}).ok());
     for (const char* id : {"cli-1", "cli-2"}) {
       domain::Client c;
@@ -48,11 +44,10 @@ class ClientRightsTest : public ::testing::Test {
     logins_ = *logins;
   }
   void TearDown() override {
-    access_.reset();
     db_.reset();
     for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + ext);
   }
-  AccessStores stores() { return {*access_, *access_, *access_}; }
+  AccessStores stores() { return {db_->accounts(), db_->consents(), db_->audit()}; }
   Clock clock() const {
     return [this] { return now_; };
   }
@@ -60,23 +55,22 @@ class ClientRightsTest : public ::testing::Test {
     return [this](const std::function<Status()>& fn) { return db_->InTransaction(fn); };
   }
   Principal PrincipalOf(Role role) {
-    UserDirectory users(*access_, clock());
+    UserDirectory users(db_->accounts(), clock());
     for (const auto& l : logins_)
-      if (l.role == role) return *users.PrincipalFor(*access_->GetUser(l.user_id));
+      if (l.role == role) return *users.PrincipalFor(*db_->accounts().GetUser(l.user_id));
     return {};
   }
 
   std::filesystem::path path_;
   std::unique_ptr<store::Database> db_;
-  std::unique_ptr<store::sqlite::SqliteAccessStore> access_;
   std::vector<DemoLogin> logins_;
   Time now_ = *ParseUtc("2026-03-01T09:00:00Z");
 };
 
 TEST_F(ClientRightsTest, DemoGivesEveryRoleALoginBoundToRealRecords) {
   ASSERT_EQ(logins_.size(), std::size(kAllRoles));
-  LoginThrottle throttle(*access_, clock());
-  PasswordAuthenticator auth(*access_, throttle);
+  LoginThrottle throttle(db_->accounts(), clock());
+  PasswordAuthenticator auth(db_->accounts(), throttle);
   for (const auto& l : logins_) {
     auto u = auth.Authenticate({l.email, l.password, {}, ""});
     ASSERT_TRUE(u.ok()) << l.email << ": " << u.error().ToString();
@@ -86,7 +80,7 @@ TEST_F(ClientRightsTest, DemoGivesEveryRoleALoginBoundToRealRecords) {
   EXPECT_EQ(PrincipalOf(Role::kZorgkantoor).region, "5531");  // Maastricht: Zuid-Limburg
   EXPECT_EQ(PrincipalOf(Role::kClient).client_ids, (std::vector<std::string>{"cli-1"}));
   // The demo consents let the provider see both clients, the CIZ only the represented one.
-  ConsentRegistry consents(*access_, *access_, clock());
+  ConsentRegistry consents(db_->consents(), db_->accounts(), clock());
   Scope s1{"cli-1", "5531", "", *consents.ValidGrantsFor("cli-1"), ""};
   Scope s2{"cli-2", "5531", "", *consents.ValidGrantsFor("cli-2"), ""};
   EXPECT_TRUE(Decide(PrincipalOf(Role::kProvider), "dossier.read", s1).ok());
@@ -98,11 +92,11 @@ TEST_F(ClientRightsTest, DemoGivesEveryRoleALoginBoundToRealRecords) {
                                   clock(), HashCost::kTestOnly);
   ASSERT_TRUE(again.ok());
   EXPECT_TRUE(again->front().existed);
-  EXPECT_EQ(access_->ConsentsForClient("cli-2")->size(), 2u);
+  EXPECT_EQ(db_->consents().ConsentsForClient("cli-2")->size(), 2u);
 }
 
 TEST_F(ClientRightsTest, ExportHoldsEverythingAboutTheClient) {
-  AuditLog log(*access_, clock());
+  AuditLog log(db_->audit(), clock());
   ASSERT_TRUE(
       log.Record(EventFor(PrincipalOf(Role::kProvider), "cli-1", "dossier", "read", "toestemming"))
           .ok());
@@ -122,7 +116,7 @@ TEST_F(ClientRightsTest, ExportHoldsEverythingAboutTheClient) {
 }
 
 TEST_F(ClientRightsTest, ErasureRemovesPersonalDataAndKeepsTheLog) {
-  AuditLog log(*access_, clock());
+  AuditLog log(db_->audit(), clock());
   ASSERT_TRUE(log.Record(EventFor(PrincipalOf(Role::kProvider), "cli-1", "dossier", "read",
                                   "noodtoegang: mevrouw viel in de badkamer"))
                   .ok());
@@ -149,10 +143,10 @@ TEST_F(ClientRightsTest, ErasureRemovesPersonalDataAndKeepsTheLog) {
   EXPECT_TRUE(log.Verify()->ok());
 
   // The client can no longer log in; consent no longer opens the dossier.
-  LoginThrottle throttle(*access_, clock());
-  PasswordAuthenticator auth(*access_, throttle);
+  LoginThrottle throttle(db_->accounts(), clock());
+  PasswordAuthenticator auth(db_->accounts(), throttle);
   EXPECT_FALSE(auth.Authenticate({logins_[0].email, logins_[0].password, {}, ""}).ok());
-  ConsentRegistry consents(*access_, *access_, clock());
+  ConsentRegistry consents(db_->consents(), db_->accounts(), clock());
   EXPECT_FALSE(*consents.IsConsentValid("cli-1", "org-demo-aanbieder"));
   EXPECT_EQ(EraseClient(db_->clients(), stores(), log, transaction(), admin, "cli-1",
                         "nog een keer", now_)

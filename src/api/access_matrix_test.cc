@@ -18,8 +18,7 @@
 #include "api/routes.h"
 #include "api/server.h"
 #include "refdata/refdata.h"
-#include "store/sqlite/sqlite_access_store.h"
-#include "store/sqlite/sqlite_database.h"
+#include "store/open_database.h"
 
 namespace passend::api {
 namespace {
@@ -75,12 +74,9 @@ class AccessMatrixTest : public ::testing::Test {
             ("passend-matrix-" + std::to_string(::getpid()) + "-" +
              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
     std::filesystem::remove(path_);
-    auto db = store::sqlite::OpenSqliteDatabase(path_.string());
+    auto db = store::OpenDatabase(path_.string());
     ASSERT_TRUE(db.ok()) << db.error().ToString();
     db_ = std::move(db).value();
-    auto access = store::sqlite::OpenAccessStore(*db_);
-    ASSERT_TRUE(access.ok());
-    access_ = std::move(access).value();
     ASSERT_TRUE(db_->catalog().PutProvider({"prv-a", "Zorggroep A", true, ""}).ok());
     ASSERT_TRUE(db_->catalog().PutProvider({"prv-b", "Zorggroep B", true, ""}).ok());
     for (auto [id, gm] : {std::pair{"cli-1", "GM0935"}, {"cli-2", "GM0935"}, {"cli-3", "GM0599"}}) {
@@ -90,7 +86,7 @@ class AccessMatrixTest : public ::testing::Test {
       c.municipality_code = gm;
       ASSERT_TRUE(db_->clients().PutClient(c).ok());
     }
-    a::AccessStores stores{*access_, *access_, *access_};
+    a::AccessStores stores{db_->accounts(), db_->consents(), db_->audit()};
     auto clock = [] { return a::SystemNow(); };
     auto demo = a::CreateDemoAccounts(db_->catalog(), db_->clients(), refdata::BuiltIn(), stores,
                                       clock, a::HashCost::kTestOnly);
@@ -116,7 +112,6 @@ class AccessMatrixTest : public ::testing::Test {
     server_.reset();
     guard_.reset();
     services_.reset();
-    access_.reset();
     db_.reset();
     for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + ext);
   }
@@ -159,7 +154,6 @@ class AccessMatrixTest : public ::testing::Test {
 
   std::filesystem::path path_;
   std::unique_ptr<store::Database> db_;
-  std::unique_ptr<store::sqlite::SqliteAccessStore> access_;
   std::vector<a::DemoLogin> demo_;
   std::unique_ptr<AccessServices> services_;
   std::unique_ptr<AccessGuard> guard_;
@@ -299,7 +293,7 @@ TEST_F(AccessMatrixTest, TheClientSeesWhoLookedAndWhy) {
     ASSERT_EQ(bad->status, 400) << query;
     EXPECT_EQ(json::parse(bad->body)["field"], field) << query;
   }
-  auto other = access_->AuditForClient("cli-3", 0, 10);
+  auto other = db_->audit().AuditForClient("cli-3", 0, 10);
   ASSERT_EQ(other->size(), 1u);
   EXPECT_NE(other->front().reason.find("noodtoegang"), std::string::npos);
   EXPECT_TRUE(services_->audit.Verify()->ok());

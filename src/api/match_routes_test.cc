@@ -25,7 +25,7 @@
 #include "match/json/match_json.h"
 #include "match/match.h"
 #include "refdata/refdata.h"
-#include "store/sqlite/sqlite_database.h"
+#include "store/open_database.h"
 #include "store/write_dataset.h"
 
 namespace passend::api {
@@ -90,7 +90,7 @@ class MatchApiTest : public ::testing::Test {
     fs::create_directories(*dir_);
     db_path_ = new std::string((*dir_ / "passend.db").string());
 
-    auto db = store::sqlite::OpenSqliteDatabase(*db_path_);
+    auto db = store::OpenDatabase(*db_path_);
     ASSERT_TRUE(db.ok()) << db.error().ToString();
     db_ = std::move(*db).release();
     generate::GenerateOptions gen;

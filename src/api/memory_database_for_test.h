@@ -6,6 +6,7 @@
 #include <map>
 #include <mutex>
 
+#include "access/fake_access_store.h"
 #include "store/database.h"
 
 namespace passend::api::testing {
@@ -36,6 +37,9 @@ class MemoryDatabase : public store::Database, catalog::CatalogStore, intake::Cl
 
   catalog::CatalogStore& catalog() override { return *this; }
   intake::ClientStore& clients() override { return *this; }
+  access::AccountStore& accounts() override { return access_; }
+  access::ConsentStore& consents() override { return access_; }
+  access::AuditStore& audit() override { return access_; }
   Status InTransaction(const std::function<Status()>& fn) override { return fn(); }
   Result<int> SchemaVersion() override {
     if (broken) return Unavailable("database weg");
@@ -132,6 +136,7 @@ class MemoryDatabase : public store::Database, catalog::CatalogStore, intake::Cl
   }
 
   std::mutex mu_;
+  access::FakeAccessStore access_;
   std::map<std::string, domain::Provider> providers_;
   std::map<std::string, domain::Location> locations_;
   std::map<std::string, domain::Offer> offers_;

@@ -1,6 +1,6 @@
 #pragma once
 // CatalogStore: the storage the catalogue needs (providers, locations, offers).
-// Implemented by each backend (store/sqlite, later store/postgres). Writes made inside
+// Implemented by each storage backend, handed out by store::Database. Writes made inside
 // store::Database::InTransaction join that transaction; outside one, each write is its
 // own transaction. Errors: kNotFound for an unknown id, kUnavailable when the database
 // cannot be reached, kInternal otherwise. Implementations are safe for concurrent use.

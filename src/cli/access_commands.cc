@@ -23,7 +23,6 @@
 #include "access/user_directory.h"
 #include "cli/command.h"
 #include "refdata/refdata.h"
-#include "store/sqlite/sqlite_access_store.h"
 
 namespace passend::cli {
 namespace {
@@ -78,10 +77,9 @@ Status AddUser(const AccessOptions& o) {
   if (!role) return InvalidArgument("Onbekende rol '" + o.role + "'.", "role");
   PASSEND_ASSIGN_OR_RETURN(std::string password, ReadPassword(o.password_file));
   PASSEND_RETURN_IF_ERROR(a::CheckPasswordStrength(password));
-  PASSEND_ASSIGN_OR_RETURN(auto db, OpenDatabase(o.db_path));
-  PASSEND_ASSIGN_OR_RETURN(auto access, store::sqlite::OpenAccessStore(*db));
-  a::UserDirectory users(*access, a::SystemNow);
-  if (!o.organisation.empty() && !access->GetOrganisation(o.organisation).ok()) {
+  PASSEND_ASSIGN_OR_RETURN(auto db, store::OpenDatabase(o.db_path));
+  a::UserDirectory users(db->accounts(), a::SystemNow);
+  if (!o.organisation.empty() && !db->accounts().GetOrganisation(o.organisation).ok()) {
     a::Organisation org{o.organisation,
                         o.organisation_name.empty() ? o.organisation : o.organisation_name, *role,
                         o.provider, o.region};
@@ -97,9 +95,8 @@ Status AddUser(const AccessOptions& o) {
 }
 
 Status Demo(const AccessOptions& o) {
-  PASSEND_ASSIGN_OR_RETURN(auto db, OpenDatabase(o.db_path));
-  PASSEND_ASSIGN_OR_RETURN(auto access, store::sqlite::OpenAccessStore(*db));
-  a::AccessStores stores{*access, *access, *access};
+  PASSEND_ASSIGN_OR_RETURN(auto db, store::OpenDatabase(o.db_path));
+  a::AccessStores stores{db->accounts(), db->consents(), db->audit()};
   std::vector<a::DemoLogin> logins;
   PASSEND_RETURN_IF_ERROR(db->InTransaction([&]() -> Status {
     PASSEND_ASSIGN_OR_RETURN(
@@ -118,9 +115,8 @@ Status Demo(const AccessOptions& o) {
 }
 
 Status Verify(const AccessOptions& o) {
-  PASSEND_ASSIGN_OR_RETURN(auto db, OpenDatabase(o.db_path));
-  PASSEND_ASSIGN_OR_RETURN(auto access, store::sqlite::OpenAccessStore(*db));
-  a::AuditLog log(*access, a::SystemNow);
+  PASSEND_ASSIGN_OR_RETURN(auto db, store::OpenDatabase(o.db_path));
+  a::AuditLog log(db->audit(), a::SystemNow);
   PASSEND_ASSIGN_OR_RETURN(a::VerifyReport r, log.Verify());
   if (!r.ok())
     return FailedPrecondition("Het toegangslog is aangetast vanaf regel " +
@@ -133,10 +129,9 @@ Status Verify(const AccessOptions& o) {
 }
 
 Status Export(const AccessOptions& o) {
-  PASSEND_ASSIGN_OR_RETURN(auto db, OpenDatabase(o.db_path));
-  PASSEND_ASSIGN_OR_RETURN(auto access, store::sqlite::OpenAccessStore(*db));
-  a::AuditLog log(*access, a::SystemNow);
-  a::AccessStores stores{*access, *access, *access};
+  PASSEND_ASSIGN_OR_RETURN(auto db, store::OpenDatabase(o.db_path));
+  a::AuditLog log(db->audit(), a::SystemNow);
+  a::AccessStores stores{db->accounts(), db->consents(), db->audit()};
   PASSEND_ASSIGN_OR_RETURN(auto doc,
                            a::ExportClient(db->clients(), stores, o.client_id, a::SystemNow()));
   auto logged = log.Record(a::EventFor(Operator(), o.client_id, "client", "export",
@@ -154,10 +149,9 @@ Status Export(const AccessOptions& o) {
 }
 
 Status Erase(const AccessOptions& o) {
-  PASSEND_ASSIGN_OR_RETURN(auto db, OpenDatabase(o.db_path));
-  PASSEND_ASSIGN_OR_RETURN(auto access, store::sqlite::OpenAccessStore(*db));
-  a::AuditLog log(*access, a::SystemNow);
-  a::AccessStores stores{*access, *access, *access};
+  PASSEND_ASSIGN_OR_RETURN(auto db, store::OpenDatabase(o.db_path));
+  a::AuditLog log(db->audit(), a::SystemNow);
+  a::AccessStores stores{db->accounts(), db->consents(), db->audit()};
   PASSEND_ASSIGN_OR_RETURN(
       a::ErasureReport r,
       a::EraseClient(

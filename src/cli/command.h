@@ -9,7 +9,7 @@
 #include <string>
 
 #include "domain/error.h"
-#include "store/database.h"
+#include "store/open_database.h"
 
 namespace passend::cli {
 
@@ -17,9 +17,6 @@ namespace passend::cli {
 struct Invocation {
   std::function<Status()> run;
 };
-
-// Opens the database at `path` (an SQLite file; created and migrated when missing).
-Result<std::unique_ptr<store::Database>> OpenDatabase(const std::string& path);
 
 // Progress for long work, on stderr: "generate: clients 120000/330000 (36%)". Quiet
 // when stderr is not a terminal unless `always` (CI logs stay short).

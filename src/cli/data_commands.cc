@@ -39,7 +39,7 @@ Status RunGenerate(const GenerateArgs& a) {
     return InvalidArgument("Onbekende regio '" + a.region + "': kies zuid-limburg, rotterdam of nl",
                            "region");
   const auto t0 = std::chrono::steady_clock::now();
-  PASSEND_ASSIGN_OR_RETURN(auto db, OpenDatabase(a.db));
+  PASSEND_ASSIGN_OR_RETURN(auto db, store::OpenDatabase(a.db));
   PASSEND_RETURN_IF_ERROR(RefuseNonEmpty(*db));
   generate::GenerateOptions options;
   options.region = *preset;
@@ -76,7 +76,7 @@ Status RunImport(const std::string& db_path, const std::string& file) {
     ss << in.rdbuf();
     text = ss.str();
   }
-  PASSEND_ASSIGN_OR_RETURN(auto db, OpenDatabase(db_path));
+  PASSEND_ASSIGN_OR_RETURN(auto db, store::OpenDatabase(db_path));
   PASSEND_ASSIGN_OR_RETURN(
       interop::ImportSummary s,
       interop::ImportNative(text, *db, refdata::BuiltIn(),
@@ -93,7 +93,7 @@ Status RunImport(const std::string& db_path, const std::string& file) {
 Status RunExport(const std::string& db_path, const std::string& out_path) {
   if (!std::filesystem::exists(db_path))
     return NotFound("Database '" + db_path + "' bestaat niet", "db");
-  PASSEND_ASSIGN_OR_RETURN(auto db, OpenDatabase(db_path));
+  PASSEND_ASSIGN_OR_RETURN(auto db, store::OpenDatabase(db_path));
   if (out_path.empty() || out_path == "-") return interop::ExportNative(*db, std::cout);
   // Write beside the target and rename, so a failed export leaves no half file.
   const std::string tmp = out_path + ".tmp";

@@ -37,7 +37,7 @@ Result<match::MatchIndex> LoadIndex(store::Database& db) {
 
 Result<std::unique_ptr<store::Database>> OpenExisting(const std::string& path) {
   if (!std::filesystem::exists(path)) return NotFound("Database '" + path + "' bestaat niet", "db");
-  return OpenDatabase(path);
+  return store::OpenDatabase(path);
 }
 
 // ---- text ---------------------------------------------------------------------------

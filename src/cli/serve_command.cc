@@ -15,7 +15,6 @@
 #include "api/server.h"
 #include "cli/command.h"
 #include "refdata/refdata.h"
-#include "store/sqlite/sqlite_access_store.h"
 #ifdef PASSEND_WITH_MATCH_API
 #include "match/match.h"
 #endif
@@ -95,7 +94,7 @@ Status Serve(const ServeOptions& opts) {
   if (opts.work_slots < 0 || opts.work_slots > 1024) {
     return InvalidArgument("--work-slots moet tussen 0 en 1024 liggen.", "work-slots");
   }
-  PASSEND_ASSIGN_OR_RETURN(auto db, OpenDatabase(opts.db_path));
+  PASSEND_ASSIGN_OR_RETURN(auto db, store::OpenDatabase(opts.db_path));
 
   api::ServerOptions options;
   options.bind_address = opts.bind;
@@ -104,8 +103,7 @@ Status Serve(const ServeOptions& opts) {
   options.work_slots = static_cast<size_t>(opts.work_slots);
   // Every non-public route passes the access guard: session or API token, the permission
   // matrix, consent, and the NEN 7513 access log for personal data.
-  PASSEND_ASSIGN_OR_RETURN(auto access_store, store::sqlite::OpenAccessStore(*db));
-  api::AccessServices access(access::AccessStores{*access_store, *access_store, *access_store}, *db,
+  api::AccessServices access(access::AccessStores{db->accounts(), db->consents(), db->audit()}, *db,
                              refdata::BuiltIn(), access::SystemNow);
   api::AccessGuard guard(access);
   api::Router routes = api::AllRoutes(*db, refdata::BuiltIn());

@@ -7,7 +7,7 @@
 
 #include "interop/native_json.h"
 #include "refdata/refdata.h"
-#include "store/sqlite/sqlite_database.h"
+#include "store/open_database.h"
 
 namespace passend::interop {
 namespace {
@@ -58,7 +58,7 @@ class NativeImportTest : public ::testing::Test {
             ("passend-import-" + std::to_string(::getpid()) + "-" +
              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
     std::filesystem::remove(path_);
-    db_ = std::move(store::sqlite::OpenSqliteDatabase(path_.string())).value();
+    db_ = std::move(store::OpenDatabase(path_.string())).value();
   }
   void TearDown() override {
     db_.reset();

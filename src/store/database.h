@@ -6,6 +6,7 @@
 #include <memory>
 #include <string>
 
+#include "access/access_store.h"
 #include "catalog/catalog_store.h"
 #include "domain/error.h"
 #include "intake/client_store.h"
@@ -18,6 +19,9 @@ class Database {
 
   virtual catalog::CatalogStore& catalog() = 0;
   virtual intake::ClientStore& clients() = 0;
+  virtual access::AccountStore& accounts() = 0;
+  virtual access::ConsentStore& consents() = 0;
+  virtual access::AuditStore& audit() = 0;
 
   // Runs `fn` in one transaction on the calling thread: every store write `fn` makes
   // commits together when it returns Ok, and none does when it returns an error (which

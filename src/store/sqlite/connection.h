@@ -59,7 +59,8 @@ class Statement {
 class Connection {
  public:
   // Opens (creating when missing) the database file and sets WAL mode, foreign keys,
-  // a busy timeout and normal synchronisation.
+  // a busy timeout and normal synchronisation. A "file:" URI is understood (the
+  // in-memory databases use one); WAL is then whatever that VFS supports.
   static Result<std::unique_ptr<Connection>> Open(const std::string& path);
   ~Connection();
 

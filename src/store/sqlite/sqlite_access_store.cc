@@ -144,14 +144,6 @@ Result<a::AuditEntry> ReadAudit(const Statement& st) {
 
 }  // namespace
 
-Result<std::unique_ptr<SqliteAccessStore>> OpenAccessStore(Database& db) {
-  auto* sqlite = dynamic_cast<SqliteDatabase*>(&db);
-  if (sqlite == nullptr)
-    return FailedPrecondition("Gebruikers en toestemmingen werken nu alleen met SQLite.");
-  auto store = std::make_unique<SqliteAccessStore>(*sqlite);
-  return store;
-}
-
 Status SqliteAccessStore::PutOrganisation(const a::Organisation& o) {
   return db_.Write([&](Connection& conn) -> Status {
     PASSEND_ASSIGN_OR_RETURN(Statement st,

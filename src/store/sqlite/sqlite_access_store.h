@@ -1,6 +1,7 @@
 #pragma once
 // The access layer's stores on SQLite (migration 0002_access.sql): accounts, consents
-// and the append-only access log. Thread-safety as SqliteDatabase.
+// and the append-only access log, handed out by SqliteDatabase::accounts(), consents()
+// and audit(). Thread-safety as SqliteDatabase.
 #include <memory>
 
 #include "access/access_store.h"
@@ -52,10 +53,5 @@ class SqliteAccessStore : public access::AccountStore,
  private:
   SqliteDatabase& db_;
 };
-
-// The access stores of `db`, which must be an SqliteDatabase (kFailedPrecondition
-// otherwise); their tables come with migration 0002. The result must not outlive `db`.
-// (store::Database does not hand out the access stores yet; see docs/architecture.md.)
-Result<std::unique_ptr<SqliteAccessStore>> OpenAccessStore(Database& db);
 
 }  // namespace passend::store::sqlite

@@ -1,6 +1,9 @@
 #include "store/sqlite/sqlite_database.h"
 
+#include <atomic>
+
 #include "store/sqlite/migrations.h"
+#include "store/sqlite/sqlite_access_store.h"
 #include "store/sqlite/sqlite_catalog_store.h"
 #include "store/sqlite/sqlite_client_store.h"
 
@@ -12,12 +15,21 @@ namespace {
 thread_local const SqliteDatabase* tx_owner = nullptr;
 thread_local Connection* tx_connection = nullptr;
 
+// ":memory:" becomes a database of SQLite's memdb VFS with a name of its own: every
+// pooled connection of this SqliteDatabase opens the same one, and it is gone when the
+// last of them closes.
+std::string PathOrMemoryUri(const std::string& path) {
+  if (path != kInMemory) return path;
+  static std::atomic<int64_t> next{0};
+  return "file:/passend-memory-" + std::to_string(++next) + "?vfs=memdb";
+}
+
 }  // namespace
 
 Result<std::unique_ptr<Database>> OpenSqliteDatabase(const std::string& path) {
   if (path.empty()) return InvalidArgument("Geef een databasebestand op", "db");
-  std::unique_ptr<SqliteDatabase> db(new SqliteDatabase(path));
-  PASSEND_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn, Connection::Open(path));
+  std::unique_ptr<SqliteDatabase> db(new SqliteDatabase(PathOrMemoryUri(path)));
+  PASSEND_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn, Connection::Open(db->path_));
   PASSEND_RETURN_IF_ERROR(Migrate(*conn));
   db->Give(std::move(conn));
   return std::unique_ptr<Database>(std::move(db));
@@ -26,12 +38,16 @@ Result<std::unique_ptr<Database>> OpenSqliteDatabase(const std::string& path) {
 SqliteDatabase::SqliteDatabase(std::string path)
     : path_(std::move(path)),
       catalog_(std::make_unique<SqliteCatalogStore>(*this)),
-      clients_(std::make_unique<SqliteClientStore>(*this)) {}
+      clients_(std::make_unique<SqliteClientStore>(*this)),
+      access_(std::make_unique<SqliteAccessStore>(*this)) {}
 
 SqliteDatabase::~SqliteDatabase() = default;
 
 catalog::CatalogStore& SqliteDatabase::catalog() { return *catalog_; }
 intake::ClientStore& SqliteDatabase::clients() { return *clients_; }
+access::AccountStore& SqliteDatabase::accounts() { return *access_; }
+access::ConsentStore& SqliteDatabase::consents() { return *access_; }
+access::AuditStore& SqliteDatabase::audit() { return *access_; }
 
 Result<std::unique_ptr<Connection>> SqliteDatabase::Take() {
   {

@@ -18,10 +18,14 @@
 
 namespace passend::store::sqlite {
 
+class SqliteAccessStore;
 class SqliteCatalogStore;
 class SqliteClientStore;
 
 // Opens or creates the database at `path` and migrates it to the newest schema.
+// kInMemory opens a fresh private database in memory instead (shared by this object's
+// pooled connections, gone when it is destroyed).
+inline constexpr const char* kInMemory = ":memory:";
 Result<std::unique_ptr<Database>> OpenSqliteDatabase(const std::string& path);
 
 class SqliteDatabase : public Database {
@@ -30,6 +34,9 @@ class SqliteDatabase : public Database {
 
   catalog::CatalogStore& catalog() override;
   intake::ClientStore& clients() override;
+  access::AccountStore& accounts() override;
+  access::ConsentStore& consents() override;
+  access::AuditStore& audit() override;
   Status InTransaction(const std::function<Status()>& fn) override;
   Result<int> SchemaVersion() override;
 
@@ -51,6 +58,7 @@ class SqliteDatabase : public Database {
   std::mutex write_mu_;
   std::unique_ptr<SqliteCatalogStore> catalog_;
   std::unique_ptr<SqliteClientStore> clients_;
+  std::unique_ptr<SqliteAccessStore> access_;
 };
 
 }  // namespace passend::store::sqlite

@@ -1,0 +1,21 @@
+#pragma once
+// OpenDatabase: the one place that picks a storage backend from what the user named, so
+// that nothing outside store/ and app/ needs to know which backends exist.
+//   "passend.db", "/var/lib/passend/x.db"   an SQLite file (created and migrated if missing)
+//   ":memory:"                              a fresh, private in-memory SQLite database
+//                                           (tests and demos; gone when closed)
+//   "postgres://...", "postgresql://..."     PostgreSQL (kFailedPrecondition until that
+//                                           backend is in the build)
+// Errors: kInvalidArgument for an empty name (field "db"), kUnavailable when the database
+// cannot be opened, kFailedPrecondition for a schema newer than this binary.
+#include <memory>
+#include <string>
+
+#include "domain/error.h"
+#include "store/database.h"
+
+namespace passend::store {
+
+Result<std::unique_ptr<Database>> OpenDatabase(const std::string& path_or_uri);
+
+}  // namespace passend::store
