@@ -3,24 +3,19 @@
 // `passend match --json` and `passend mismatch --json`); this file only translates.
 //
 // The anonymous search takes a person's situation without an account. Nothing about the
-// person is stored or logged: the handler builds a transient domain::Client, matches it
-// against the in-memory index and answers; it does not touch the database, and the
+// person is stored or logged: the match service makes a transient client of it, matches
+// it against the in-memory index and answers; it does not touch the database, and the
 // server's request log line carries method, path and status only (never the body).
-#include <chrono>
-#include <map>
-#include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "access/principal.h"
 #include "api/routes.h"
-#include "domain/validation.h"
 #include "interop/json_reader.h"
 #include "interop/native_json.h"
 #include "match/json/match_json.h"
-#include "match/match.h"
+#include "match/match_service.h"
 
 namespace passend::api {
 namespace {
@@ -30,8 +25,6 @@ using nlohmann::json;
 constexpr std::string_view kTag = "matching";
 constexpr size_t kDefaultLimit = 10;
 constexpr size_t kMaxLimit = 50;
-// The id of the transient client of an anonymous search.
-constexpr std::string_view kAnonymousId = "anoniem";
 
 // ---- query parameters ----------------------------------------------------------------
 
@@ -102,148 +95,66 @@ Status ReadOptionalEnum(interop::ObjectReader& r, const char* key, std::optional
   return Ok();
 }
 
-// The body of POST /api/v1/zoeken as a transient client (id "anoniem"), validated like a
-// stored one. Unknown fields are errors, so a misspelt field is not silently ignored.
-Result<domain::Client> SituationFromJson(const json& j, const domain::ReferenceData& ref) {
+// The body of POST /api/v1/zoeken as a situation; the match service fills the defaults and
+// validates it like a stored client. Unknown fields are errors, so a misspelt field is not
+// silently ignored.
+Result<match::Situation> SituationFromJson(const json& j) {
   auto opened = interop::ObjectReader::Open(j);
   if (!opened.ok()) return InvalidArgument("Verwacht een JSON-object", "body");
   interop::ObjectReader& r = *opened;
-  domain::Client c;
-  c.id = std::string(kAnonymousId);
-  std::optional<domain::Sector> sector;
-  std::optional<domain::IndicationStatus> indication;
-  PASSEND_RETURN_IF_ERROR(ReadOptionalEnum(r, "sector", sector, domain::ParseSector));
-  PASSEND_RETURN_IF_ERROR(r.String("profile", c.profile, false));
+  match::Situation s;
+  PASSEND_RETURN_IF_ERROR(ReadOptionalEnum(r, "sector", s.sector, domain::ParseSector));
+  PASSEND_RETURN_IF_ERROR(r.String("profile", s.profile, false));
   PASSEND_RETURN_IF_ERROR(
-      ReadOptionalEnum(r, "indication", indication, domain::ParseIndicationStatus));
-  PASSEND_RETURN_IF_ERROR(r.String("municipality_code", c.municipality_code));
-  std::optional<domain::GeoPoint> home;
+      ReadOptionalEnum(r, "indication", s.indication, domain::ParseIndicationStatus));
+  PASSEND_RETURN_IF_ERROR(r.String("municipality_code", s.municipality_code));
   if (const json* h = r.Raw("home"); h != nullptr && !h->is_null()) {
     auto p = PointFromJson(*h);
     if (!p.ok()) return p.error().WithFieldPrefix("home");
-    home = *p;
+    s.home = *p;
   }
   PASSEND_RETURN_IF_ERROR(r.List(
-      "seeking", c.seeking,
+      "seeking", s.seeking,
       [](const json& e) {
         return interop::EnumFromJson<domain::OfferKind>(e, domain::ParseOfferKind);
       },
       false));
   PASSEND_RETURN_IF_ERROR(r.List(
-      "preferred_forms", c.preferred_forms,
+      "preferred_forms", s.preferred_forms,
       [](const json& e) {
         return interop::EnumFromJson<domain::DeliveryForm>(e, domain::ParseDeliveryForm);
       },
       false));
-  PASSEND_RETURN_IF_ERROR(r.List("wishes", c.wishes, interop::WishFromJson, false));
-  PASSEND_RETURN_IF_ERROR(r.List("needs", c.needs, NeedFromJson, false));
-  PASSEND_RETURN_IF_ERROR(r.List("places", c.places, interop::PlaceFromJson, false));
+  PASSEND_RETURN_IF_ERROR(r.List("wishes", s.wishes, interop::WishFromJson, false));
+  PASSEND_RETURN_IF_ERROR(r.List("needs", s.needs, NeedFromJson, false));
+  PASSEND_RETURN_IF_ERROR(r.List("places", s.places, interop::PlaceFromJson, false));
   PASSEND_RETURN_IF_ERROR(r.Finish());
-
-  // Sector: as given, else the profile's, else elderly care.
-  const domain::CareProfile* profile = c.profile.empty() ? nullptr : ref.FindProfile(c.profile);
-  c.sector = sector ? *sector : profile != nullptr ? profile->sector : domain::Sector::kVV;
-  // Without a statement the profile is the expected one (no indication yet).
-  c.indication = indication ? *indication : domain::IndicationStatus::kNone;
-  if (home) {
-    c.home = *home;
-  } else if (const auto* m = ref.FindMunicipality(c.municipality_code)) {
-    c.home = m->centroid;
-  }
-  PASSEND_RETURN_IF_ERROR(domain::ValidateClient(c, ref));
-  return c;
+  return s;
 }
 
 // ---- handlers ------------------------------------------------------------------------
 
-Result<ApiResponse> ClientMatches(store::Database& db, const match::MatchIndex& ix,
-                                  const ApiRequest& req) {
-  PASSEND_ASSIGN_OR_RETURN(MatchParams params, MatchParamsFromQuery(req));
-  PASSEND_ASSIGN_OR_RETURN(domain::Client client, db.clients().GetClient(req.path_params.at("id")));
-  auto result = match::MatchClient(ix, client, OptionsFor(params));
-  if (!result.ok()) {
-    // A stored dossier that cannot be matched is not the caller's mistake: no 400.
-    if (result.error().code() == ErrorCode::kInvalidArgument ||
-        result.error().code() == ErrorCode::kNotFound) {
-      std::string where = result.error().field().empty() ? "" : " (" + result.error().field() + ")";
-      return FailedPrecondition("Het dossier van deze cliënt bevat een fout" + where + ": " +
-                                result.error().message());
-    }
-    return result.error();
-  }
-  return JsonTextResponse(match::MatchResultJsonText(ix, client, *result, params.arrangements));
+ApiResponse MatchResponse(const match::ClientMatch& m, const MatchParams& params) {
+  return JsonTextResponse(
+      match::MatchResultJsonText(m.snapshot->index, m.client, m.result, params.arrangements));
 }
 
-Result<ApiResponse> Search(const match::MatchIndex& ix, const ApiRequest& req) {
+Result<ApiResponse> ClientMatches(match::MatchService& service, const ApiRequest& req) {
+  PASSEND_ASSIGN_OR_RETURN(MatchParams params, MatchParamsFromQuery(req));
+  PASSEND_ASSIGN_OR_RETURN(match::ClientMatch m,
+                           service.MatchStoredClient(req.path_params.at("id"), OptionsFor(params)));
+  return MatchResponse(m, params);
+}
+
+Result<ApiResponse> Search(match::MatchService& service, const ApiRequest& req) {
   PASSEND_ASSIGN_OR_RETURN(MatchParams params, MatchParamsFromQuery(req));
   PASSEND_ASSIGN_OR_RETURN(json body, req.JsonBody());
-  PASSEND_ASSIGN_OR_RETURN(domain::Client client, SituationFromJson(body, ix.ref()));
-  PASSEND_ASSIGN_OR_RETURN(match::MatchResult result,
-                           match::MatchClient(ix, client, OptionsFor(params)));
-  return JsonTextResponse(match::MatchResultJsonText(ix, client, result, params.arrangements));
+  PASSEND_ASSIGN_OR_RETURN(match::Situation situation, SituationFromJson(body));
+  PASSEND_ASSIGN_OR_RETURN(match::ClientMatch m, service.Search(situation, OptionsFor(params)));
+  return MatchResponse(m, params);
 }
 
-// The mismatch map per care-office region, computed on first use and kept for the life of
-// the server (like the index, it reflects the data at start). Deterministic: the builder
-// counts the same whatever the batching or threads. Safe for concurrent use.
-class MismatchCache {
- public:
-  MismatchCache(store::Database& db, const match::MatchIndex& ix) : db_(db), ix_(ix) {}
-
-  Result<std::shared_ptr<const json>> Get(const std::string& region_code) {
-    if (auto hit = Find(region_code)) return hit;
-    // One computation at a time: a second request for the same region waits and then
-    // finds it in the cache instead of computing it again.
-    std::lock_guard compute(compute_mu_);
-    if (auto hit = Find(region_code)) return hit;
-    PASSEND_ASSIGN_OR_RETURN(json map, Compute(region_code));
-    auto shared = std::make_shared<const json>(std::move(map));
-    std::lock_guard lock(mu_);
-    cache_.emplace(region_code, shared);
-    return shared;
-  }
-
- private:
-  std::shared_ptr<const json> Find(const std::string& region_code) {
-    std::lock_guard lock(mu_);
-    auto it = cache_.find(region_code);
-    return it == cache_.end() ? nullptr : it->second;
-  }
-
-  Result<json> Compute(const std::string& region_code) {
-    const domain::ReferenceData& ref = ix_.ref();
-    const domain::CareOfficeRegion* region = ref.FindRegion(region_code);
-    if (region == nullptr)
-      return InvalidArgument("Onbekende zorgkantoorregio '" + region_code + "'", "region");
-    intake::ClientFilter filter;
-    for (const auto& m : ref.municipalities())
-      if (m.zorgkantoor_code == region_code) filter.municipality_codes.push_back(m.code);
-    match::MismatchMapBuilder builder(ix_, 2);
-    if (!filter.municipality_codes.empty()) {
-      std::vector<domain::Client> batch;
-      PASSEND_RETURN_IF_ERROR(db_.clients().ForEachClient(filter, [&](const domain::Client& c) {
-        batch.push_back(c);
-        if (batch.size() >= 4096) {
-          builder.Add(batch);
-          batch.clear();
-        }
-        return Ok();
-      }));
-      builder.Add(batch);
-    }
-    json j = match::MismatchMapToJson(builder.map(), region->name);
-    j["region"] = region_code;
-    return j;
-  }
-
-  store::Database& db_;
-  const match::MatchIndex& ix_;
-  std::mutex mu_;          // guards cache_
-  std::mutex compute_mu_;  // one computation at a time
-  std::map<std::string, std::shared_ptr<const json>> cache_;
-};
-
-Result<ApiResponse> MismatchMap(MismatchCache& cache, const ApiRequest& req) {
+Result<ApiResponse> MismatchMap(match::MatchService& service, const ApiRequest& req) {
   const std::string* region = req.Query("region");
   if (region == nullptr || region->empty())
     return InvalidArgument("Geef een zorgkantoorregio: ?region=5531", "region");
@@ -253,8 +164,10 @@ Result<ApiResponse> MismatchMap(MismatchCache& cache, const ApiRequest& req) {
   if (who != nullptr && who->role == access::Role::kZorgkantoor && who->region != *region)
     return PermissionDenied(
         "U kunt alleen de mismatchkaart van uw eigen zorgkantoorregio bekijken.");
-  PASSEND_ASSIGN_OR_RETURN(auto map, cache.Get(*region));
-  return JsonResponse(*map);
+  PASSEND_ASSIGN_OR_RETURN(auto map, service.RegionMap(*region));
+  json j = match::MismatchMapToJson(map->map, map->scope);
+  j["region"] = map->region_code;
+  return JsonResponse(std::move(j));
 }
 
 // ---- schemas -------------------------------------------------------------------------
@@ -437,12 +350,11 @@ std::vector<ParamDoc> MatchQueryParams() {
 
 }  // namespace
 
-void AddMatchRoutes(Router& router, store::Database& db, const match::MatchIndex& index) {
-  const match::MatchIndex* ix = &index;
-  store::Database* dbp = &db;
+void AddMatchRoutes(Router& router, match::MatchService& service) {
+  match::MatchService* svc = &service;
 
   Route matches = MakeRoute("GET", "/api/v1/clients/{id}/matches", "match.read",
-                            [dbp, ix](const ApiRequest& r) { return ClientMatches(*dbp, *ix, r); });
+                            [svc](const ApiRequest& r) { return ClientMatches(*svc, r); });
   matches.summary_nl = "Het best passende aanbod voor één cliënt, met uitleg en mismatch";
   matches.tag = std::string(kTag);
   matches.params = {PathParam("id", "Id van de cliënt")};
@@ -451,7 +363,7 @@ void AddMatchRoutes(Router& router, store::Database& db, const match::MatchIndex
   router.Add(std::move(matches));
 
   Route search = MakeRoute("POST", "/api/v1/zoeken", std::string(kPublic),
-                           [ix](const ApiRequest& r) { return Search(*ix, r); });
+                           [svc](const ApiRequest& r) { return Search(*svc, r); });
   search.summary_nl = "Anoniem zoeken: passend aanbod voor een situatie, zonder account";
   search.tag = std::string(kTag);
   search.params = MatchQueryParams();
@@ -459,9 +371,8 @@ void AddMatchRoutes(Router& router, store::Database& db, const match::MatchIndex
   search.response_schema = MatchResultSchema();
   router.Add(std::move(search));
 
-  auto cache = std::make_shared<MismatchCache>(db, index);
   Route map = MakeRoute("GET", "/api/v1/mismatch", "report.read",
-                        [cache](const ApiRequest& r) { return MismatchMap(*cache, r); });
+                        [svc](const ApiRequest& r) { return MismatchMap(*svc, r); });
   map.summary_nl = "Mismatchkaart van een zorgkantoorregio: welke wensen het aanbod niet vervult";
   map.tag = std::string(kTag);
   ParamDoc region = QueryParam("region", "Zorgkantoorregio (5531)");

@@ -23,7 +23,7 @@
 #include "api/server.h"
 #include "generate/generator.h"
 #include "match/json/match_json.h"
-#include "match/match.h"
+#include "match/match_service.h"
 #include "refdata/refdata.h"
 #include "store/open_database.h"
 #include "store/write_dataset.h"
@@ -99,18 +99,15 @@ class MatchApiTest : public ::testing::Test {
     ASSERT_TRUE(data.ok()) << data.error().ToString();
     ASSERT_TRUE(store::WriteDataset(*db_, *data).ok());
 
-    auto providers = db_->catalog().AllProviders();
-    auto locations = db_->catalog().AllLocations();
-    auto offers = db_->catalog().AllOffers();
-    ASSERT_TRUE(providers.ok() && locations.ok() && offers.ok());
-    auto ix = match::MatchIndex::Build(*providers, *locations, *offers, refdata::BuiltIn());
-    ASSERT_TRUE(ix.ok()) << ix.error().ToString();
-    index_ = new match::MatchIndex(std::move(*ix));
+    auto service = match::MatchService::Open(*db_, refdata::BuiltIn());
+    ASSERT_TRUE(service.ok()) << service.error().ToString();
+    service_ = std::move(*service).release();
+    index_ = &service_->Snapshot()->index;
 
     guard_ = new FixedPrincipalGuard();
     logs_ = new std::vector<json>();
     Router router = AllRoutes(*db_, refdata::BuiltIn());
-    AddMatchRoutes(router, *db_, *index_);
+    AddMatchRoutes(router, *service_);
     ServerOptions options;
     options.port = 0;
     options.threads = 8;
@@ -129,7 +126,7 @@ class MatchApiTest : public ::testing::Test {
     delete runner_;
     delete server_;
     delete guard_;
-    delete index_;
+    delete service_;
     delete db_;
     delete logs_;
     if (dir_ != nullptr) fs::remove_all(*dir_);
@@ -196,7 +193,8 @@ class MatchApiTest : public ::testing::Test {
   static fs::path* dir_;
   static std::string* db_path_;
   static store::Database* db_;
-  static match::MatchIndex* index_;
+  static match::MatchService* service_;
+  static const match::MatchIndex* index_;  // the service's one snapshot (no feed: no refresh)
   static FixedPrincipalGuard* guard_;
   static Server* server_;
   static std::thread* runner_;
@@ -207,7 +205,8 @@ class MatchApiTest : public ::testing::Test {
 fs::path* MatchApiTest::dir_ = nullptr;
 std::string* MatchApiTest::db_path_ = nullptr;
 store::Database* MatchApiTest::db_ = nullptr;
-match::MatchIndex* MatchApiTest::index_ = nullptr;
+match::MatchService* MatchApiTest::service_ = nullptr;
+const match::MatchIndex* MatchApiTest::index_ = nullptr;
 FixedPrincipalGuard* MatchApiTest::guard_ = nullptr;
 Server* MatchApiTest::server_ = nullptr;
 std::thread* MatchApiTest::runner_ = nullptr;

@@ -7,7 +7,7 @@
 #include "store/database.h"
 
 namespace passend::match {
-class MatchIndex;  // match/index.h
+class MatchService;  // match/match_service.h
 }  // namespace passend::match
 
 namespace passend::api {
@@ -25,10 +25,9 @@ void AddReferenceRoutes(Router& router, const domain::ReferenceData& ref);
 // defines PASSEND_WITH_MATCH_API): GET /api/v1/clients/{id}/matches (match.read: one
 // client, logged by the guard), POST /api/v1/zoeken (public, anonymous: nothing about the
 // person is stored or logged) and GET /api/v1/mismatch?region= (report.read: aggregate,
-// cached per region). `index` is built once at start from db's catalogue (it holds the
-// reference data too); it is read-only, shared by the worker threads, and must outlive
-// the server.
-void AddMatchRoutes(Router& router, store::Database& db, const match::MatchIndex& index);
+// cached per region). The handlers only translate: `service` keeps the index up to date
+// with the data and computes the answers; it must outlive the server.
+void AddMatchRoutes(Router& router, match::MatchService& service);
 
 // Every route above but the matching ones (they need an index: passend serve adds them),
 // in one Router (the server adds /api/v1/openapi.json itself).

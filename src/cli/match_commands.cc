@@ -11,7 +11,7 @@
 
 #include "cli/command.h"
 #include "match/json/match_json.h"
-#include "match/match.h"
+#include "match/match_service.h"
 #include "refdata/refdata.h"
 
 namespace passend::cli {
@@ -26,13 +26,6 @@ std::string Km(double km) {
   for (char& c : s)
     if (c == '.') c = ',';
   return s;
-}
-
-Result<match::MatchIndex> LoadIndex(store::Database& db) {
-  PASSEND_ASSIGN_OR_RETURN(auto providers, db.catalog().AllProviders());
-  PASSEND_ASSIGN_OR_RETURN(auto locations, db.catalog().AllLocations());
-  PASSEND_ASSIGN_OR_RETURN(auto offers, db.catalog().AllOffers());
-  return match::MatchIndex::Build(providers, locations, offers, refdata::BuiltIn());
 }
 
 Result<std::unique_ptr<store::Database>> OpenExisting(const std::string& path) {
@@ -135,20 +128,20 @@ Status RunMatch(const MatchArgs& a) {
   if (a.limit < 1 || a.limit > 1000)
     return InvalidArgument("--limit moet 1 tot 1000 zijn", "limit");
   PASSEND_ASSIGN_OR_RETURN(auto db, OpenExisting(a.db));
-  auto client = db->clients().GetClient(a.client);
-  if (!client.ok() && client.error().code() == ErrorCode::kNotFound)
-    return NotFound("Cliënt '" + a.client + "' bestaat niet", "client");
-  if (!client.ok()) return client.error();
-  PASSEND_ASSIGN_OR_RETURN(match::MatchIndex ix, LoadIndex(*db));
+  PASSEND_ASSIGN_OR_RETURN(auto service, match::MatchService::Open(*db, refdata::BuiltIn()));
   match::MatchOptions opt;
   opt.limit = static_cast<size_t>(a.limit);
   opt.arrangements = a.arrangements ? static_cast<size_t>(a.limit) : 0;
-  PASSEND_ASSIGN_OR_RETURN(match::MatchResult r, match::MatchClient(ix, *client, opt));
+  auto m = service->MatchStoredClient(a.client, opt);
+  if (!m.ok() && m.error().code() == ErrorCode::kNotFound)
+    return NotFound("Cliënt '" + a.client + "' bestaat niet", "client");
+  if (!m.ok()) return m.error();
+  const match::MatchIndex& ix = m->snapshot->index;
   if (!a.json) {
-    PrintMatch(ix, *client, r, a.arrangements);
+    PrintMatch(ix, m->client, m->result, a.arrangements);
     return Ok();
   }
-  json j = match::MatchResultToJson(ix, *client, r, a.arrangements);
+  json j = match::MatchResultToJson(ix, m->client, m->result, a.arrangements);
   std::cout << j.dump(2) << "\n";
   return Ok();
 }
@@ -220,49 +213,24 @@ void PrintMapText(const match::MismatchMap& m, const std::string& scope_name, do
 
 Status RunMismatch(const MismatchArgs& a) {
   if (a.json && a.csv) return InvalidArgument("Kies --json of --csv, niet allebei", "csv");
-  const auto& ref = refdata::BuiltIn();
-  intake::ClientFilter filter;
-  std::string scope = "Nederland";
-  if (!a.region.empty()) {
-    const domain::CareOfficeRegion* r = ref.FindRegion(a.region);
-    if (r == nullptr)
-      return InvalidArgument("Onbekende zorgkantoorregio '" + a.region + "'", "region");
-    scope = r->name;
-    for (const auto& m : ref.municipalities())
-      if (m.zorgkantoor_code == a.region) filter.municipality_codes.push_back(m.code);
-  }
+  if (!a.region.empty() && refdata::BuiltIn().FindRegion(a.region) == nullptr)
+    return InvalidArgument("Onbekende zorgkantoorregio '" + a.region + "'", "region");
   const auto t0 = std::chrono::steady_clock::now();
   PASSEND_ASSIGN_OR_RETURN(auto db, OpenExisting(a.db));
-  PASSEND_ASSIGN_OR_RETURN(match::MatchIndex ix, LoadIndex(*db));
-  PASSEND_ASSIGN_OR_RETURN(int64_t total, db->clients().CountClients(filter));
-  match::MismatchMapBuilder builder(ix, 2);
-  std::vector<domain::Client> batch;
-  int64_t done = 0;
-  auto flush = [&] {
-    builder.Add(batch);
-    done += static_cast<int64_t>(batch.size());
-    batch.clear();
-    Progress("mismatch: cliënten", done, total);
-  };
-  PASSEND_RETURN_IF_ERROR(db->clients().ForEachClient(filter, [&](const domain::Client& c) {
-    batch.push_back(c);
-    if (batch.size() >= 4096) flush();
-    return Ok();
-  }));
-  flush();
+  PASSEND_ASSIGN_OR_RETURN(auto service, match::MatchService::Open(*db, refdata::BuiltIn()));
+  PASSEND_ASSIGN_OR_RETURN(match::RegionMismatch r,
+                           service->ComputeMap(a.region, [](int64_t done, int64_t total) {
+                             Progress("mismatch: cliënten", done, total);
+                           }));
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  const match::MismatchMap& m = builder.map();
-  // Without --region the map covers every client in the database; name the one region
-  // when that is all there is (a generated Zuid-Limburg), not "Nederland".
-  if (a.region.empty() && m.regions.size() == 1) scope = m.regions.begin()->second.name;
   if (a.csv) {
-    PrintMapCsv(m, scope);
+    PrintMapCsv(r.map, r.scope);
   } else if (a.json) {
-    json j = match::MismatchMapToJson(m, scope);
+    json j = match::MismatchMapToJson(r.map, r.scope);
     std::cout << j.dump(2) << "\n";
   } else {
-    PrintMapText(m, scope, seconds);
+    PrintMapText(r.map, r.scope, seconds);
   }
   return Ok();
 }

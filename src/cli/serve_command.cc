@@ -16,7 +16,7 @@
 #include "cli/command.h"
 #include "refdata/refdata.h"
 #ifdef PASSEND_WITH_MATCH_API
-#include "match/match.h"
+#include "match/match_service.h"
 #endif
 
 namespace passend::cli {
@@ -65,22 +65,32 @@ class SignalWaiter {
 };
 
 #ifdef PASSEND_WITH_MATCH_API
-Result<match::MatchIndex> BuildMatchIndex(store::Database& db) {
-  const auto t0 = std::chrono::steady_clock::now();
-  PASSEND_ASSIGN_OR_RETURN(auto providers, db.catalog().AllProviders());
-  PASSEND_ASSIGN_OR_RETURN(auto locations, db.catalog().AllLocations());
-  PASSEND_ASSIGN_OR_RETURN(auto offers, db.catalog().AllOffers());
-  PASSEND_ASSIGN_OR_RETURN(
-      match::MatchIndex index,
-      match::MatchIndex::Build(providers, locations, offers, refdata::BuiltIn()));
-  const double ms =
-      std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
-  api::LogToStderr({{"ts", api::UtcTimestamp()},
-                    {"level", "info"},
-                    {"event", "match_index_built"},
-                    {"offers", index.size()},
-                    {"ms", static_cast<double>(static_cast<int64_t>(ms * 10)) / 10}});
-  return index;
+// The match index's builds and refreshes as JSON log lines.
+match::MatchServiceOptions MatchLogging() {
+  match::MatchServiceOptions o;
+  o.on_refresh = [first = true](const match::RefreshReport& r) mutable {
+    nlohmann::json line = {{"ts", api::UtcTimestamp()},
+                           {"level", "info"},
+                           {"event", first ? "match_index_built" : "match_index_refreshed"},
+                           {"offers", r.offers},
+                           {"ms", static_cast<double>(static_cast<int64_t>(r.ms * 10)) / 10}};
+    if (!first) {
+      line["kind"] = match::ToString(r.kind);
+      line["from_seq"] = r.from_seq;
+      line["to_seq"] = r.to_seq;
+      line["changes"] = r.changes;
+      line["mismatch_maps_dropped"] = r.regions_dropped;
+    }
+    first = false;
+    api::LogToStderr(line);
+  };
+  o.on_refresh_error = [](const Error& e) {
+    api::LogToStderr({{"ts", api::UtcTimestamp()},
+                      {"level", "error"},
+                      {"event", "match_index_refresh_failed"},
+                      {"error", e.ToString()}});
+  };
+  return o;
 }
 #endif
 
@@ -109,10 +119,10 @@ Status Serve(const ServeOptions& opts) {
   api::Router routes = api::AllRoutes(*db, refdata::BuiltIn());
   api::AddAccessRoutes(routes, access);
 #ifdef PASSEND_WITH_MATCH_API
-  // The matching index: built once from the catalogue at start, then read-only and shared
-  // by the worker threads (a changed catalogue needs a restart).
-  PASSEND_ASSIGN_OR_RETURN(match::MatchIndex index, BuildMatchIndex(*db));
-  api::AddMatchRoutes(routes, *db, index);
+  // The matching index: built from the catalogue at start; the service owns it.
+  PASSEND_ASSIGN_OR_RETURN(
+      auto matching, match::MatchService::Open(*db, refdata::BuiltIn(), nullptr, MatchLogging()));
+  api::AddMatchRoutes(routes, *matching);
 #endif
   api::Server server(options, std::move(routes), &guard);
   PASSEND_RETURN_IF_ERROR(server.Bind());
