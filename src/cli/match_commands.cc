@@ -231,6 +231,9 @@ Status RunMismatch(const MismatchArgs& a) {
     std::cout << j.dump(2) << "\n";
   } else {
     PrintMapText(r.map, r.scope, seconds);
+    if (r.clients_in_care > 0)
+      std::printf("\nNiet meegeteld: %lld cliënten die al zorg krijgen (zorgstatus in_care).\n",
+                  static_cast<long long>(r.clients_in_care));
   }
   return Ok();
 }

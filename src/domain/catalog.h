@@ -26,8 +26,10 @@ struct Location {
   GeoPoint position;
 };
 
-// The value an offer has for one feature of the vocabulary. Yes/no features are 1 when
-// present (absent features are simply not listed); levels are 1..level_max; numbers as is.
+// The value an offer has for one feature of the vocabulary. Every feature of an offer is
+// yes, no or unknown: a yes/no feature is 1 (yes) or 0 (explicitly no); levels are
+// 1..level_max and numbers as is. A feature NOT listed is unknown ("niet bekend"): the
+// provider has not said, which is not the same as no.
 struct FeatureValue {
   std::string feature_id;
   double value = 1;

@@ -54,6 +54,11 @@ struct Client {
   Sector sector = Sector::kVV;
   IndicationStatus indication = IndicationStatus::kNone;
   std::string profile;  // indicated (granted) or expected care profile code
+  // In care at a provider, or searching (with a waiting status once indicated).
+  CareStatus care_status = CareStatus::kOrienting;
+  // The provider that delivers the client's Wlz care now (in care, or bridging care while
+  // waiting); empty when there is none or it is outside the catalogue.
+  std::string care_provider_id;
   std::vector<DeliveryForm> preferred_forms;
   std::vector<OfferKind> seeking;  // kinds of offer the client looks for
   std::optional<Representative> representative;

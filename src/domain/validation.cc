@@ -167,6 +167,20 @@ Status ValidateClient(const Client& c, const ReferenceData& ref) {
   } else if (c.indication == IndicationStatus::kGranted) {
     return InvalidArgument("Bij een toegekende indicatie hoort een zorgprofiel", "profile");
   }
+  if (!c.care_provider_id.empty()) {
+    PASSEND_RETURN_IF_ERROR(CheckId(c.care_provider_id, "care_provider_id"));
+    if (c.care_status == CareStatus::kOrienting)
+      return InvalidArgument(
+          "Een aanbieder die nu zorg geeft past niet bij 'oriënteert zich': kies in_care of een "
+          "wachtstatus",
+          "care_provider_id");
+  }
+  if (c.care_status != CareStatus::kOrienting && c.care_status != CareStatus::kInCare &&
+      c.indication != IndicationStatus::kGranted)
+    return InvalidArgument("Op een wachtlijst staan kan pas met een toegekende indicatie",
+                           "care_status");
+  if (c.care_status == CareStatus::kInCare && c.indication != IndicationStatus::kGranted)
+    return InvalidArgument("Wlz-zorg krijgen kan pas met een toegekende indicatie", "care_status");
   if (c.representative) {
     PASSEND_RETURN_IF_ERROR(CheckText(c.representative->name, "representative.name", true, 200));
     PASSEND_RETURN_IF_ERROR(
@@ -236,6 +250,9 @@ Status ValidateDataset(const Dataset& d, const ReferenceData& ref) {
     if (!s.ok()) return s.error().WithFieldPrefix(prefix);
     if (!clients.insert(d.clients[i].id).second)
       return InvalidArgument("Id komt twee keer voor", prefix + ".id");
+    const std::string& carer = d.clients[i].care_provider_id;
+    if (!carer.empty() && !providers.contains(carer))
+      return InvalidArgument("Onbekende aanbieder '" + carer + "'", prefix + ".care_provider_id");
   }
   return Ok();
 }

@@ -99,6 +99,36 @@ TEST_F(ValidationTest, FeatureValueRanges) {
   EXPECT_EQ(ValidateDataset(d, ref).error().field(), "clients[0].places[0].max_km");
 }
 
+// Offer features are yes, no or unknown: 0 is an explicit "no", a feature not listed is
+// unknown. Anything else on a yes/no feature is an error.
+TEST_F(ValidationTest, YesNoFeatureIsYesOrExplicitlyNo) {
+  Dataset d = Small();
+  d.offers[0].features.push_back({"huisdier_toegestaan", 0});
+  EXPECT_TRUE(ValidateDataset(d, ref).ok());
+  d.offers[0].features.back().value = 0.5;
+  EXPECT_EQ(ValidateDataset(d, ref).error().field(), "offers[0].features[2].value");
+}
+
+TEST_F(ValidationTest, CareStatus) {
+  Dataset d = Small();
+  d.clients[0].care_status = CareStatus::kInCare;
+  d.clients[0].care_provider_id = "prv-a";
+  EXPECT_TRUE(ValidateDataset(d, ref).ok());
+  d.clients[0].care_status = CareStatus::kPreference;  // bridging care while waiting
+  EXPECT_TRUE(ValidateDataset(d, ref).ok());
+  d.clients[0].care_provider_id = "prv-elders";
+  EXPECT_EQ(ValidateDataset(d, ref).error().field(), "clients[0].care_provider_id");
+  d = Small();
+  d.clients[0].care_provider_id = "prv-a";  // orienting, yet cared for by a provider
+  EXPECT_EQ(ValidateDataset(d, ref).error().field(), "clients[0].care_provider_id");
+  d = Small();
+  d.clients[0].indication = IndicationStatus::kRequested;
+  d.clients[0].care_status = CareStatus::kUrgent;  // no waiting list before the indication
+  EXPECT_EQ(ValidateDataset(d, ref).error().field(), "clients[0].care_status");
+  d.clients[0].care_status = CareStatus::kInCare;
+  EXPECT_EQ(ValidateDataset(d, ref).error().field(), "clients[0].care_status");
+}
+
 TEST(IdTest, Shape) {
   EXPECT_TRUE(IsValidId("off-7k2m_9Q"));
   EXPECT_FALSE(IsValidId(""));

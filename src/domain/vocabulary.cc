@@ -32,6 +32,12 @@ constexpr Names<IndicationStatus, 4> kIndication{{{IndicationStatus::kNone, "non
                                                   {IndicationStatus::kRequested, "requested"},
                                                   {IndicationStatus::kGranted, "granted"},
                                                   {IndicationStatus::kRefused, "refused"}}};
+constexpr Names<CareStatus, 6> kCareStatus{{{CareStatus::kOrienting, "orienting"},
+                                            {CareStatus::kUrgent, "urgent"},
+                                            {CareStatus::kActive, "active"},
+                                            {CareStatus::kPreference, "preference"},
+                                            {CareStatus::kPrecaution, "precaution"},
+                                            {CareStatus::kInCare, "in_care"}}};
 constexpr Names<LifeDomain, 8> kLifeDomain{{{LifeDomain::kWonen, "wonen"},
                                             {LifeDomain::kDagbesteding, "dagbesteding_werk"},
                                             {LifeDomain::kSociaal, "sociaal_netwerk"},
@@ -70,6 +76,7 @@ std::string_view ToString(DeliveryForm v) { return Name(kDeliveryForm, v); }
 std::string_view ToString(Importance v) { return Name(kImportance, v); }
 std::string_view ToString(Sector v) { return Name(kSector, v); }
 std::string_view ToString(IndicationStatus v) { return Name(kIndication, v); }
+std::string_view ToString(CareStatus v) { return Name(kCareStatus, v); }
 std::string_view ToString(LifeDomain v) { return Name(kLifeDomain, v); }
 std::string_view ToString(FeatureKind v) { return Name(kFeatureKind, v); }
 std::string_view ToString(PlaceKind v) { return Name(kPlaceKind, v); }
@@ -83,6 +90,7 @@ std::optional<Sector> ParseSector(std::string_view s) { return Parse(kSector, s)
 std::optional<IndicationStatus> ParseIndicationStatus(std::string_view s) {
   return Parse(kIndication, s);
 }
+std::optional<CareStatus> ParseCareStatus(std::string_view s) { return Parse(kCareStatus, s); }
 std::optional<LifeDomain> ParseLifeDomain(std::string_view s) { return Parse(kLifeDomain, s); }
 std::optional<FeatureKind> ParseFeatureKind(std::string_view s) { return Parse(kFeatureKind, s); }
 std::optional<PlaceKind> ParsePlaceKind(std::string_view s) { return Parse(kPlaceKind, s); }
@@ -121,6 +129,18 @@ std::string_view LabelNl(PlaceKind v) {
     case PlaceKind::kClub: return "club of vereniging";
     case PlaceKind::kKerk: return "kerk of moskee";
     case PlaceKind::kAnders: return "andere plek";
+  }
+  return "?";
+}
+
+std::string_view LabelNl(CareStatus v) {
+  switch (v) {
+    case CareStatus::kOrienting: return "oriënteert zich";
+    case CareStatus::kUrgent: return "wacht: urgente plaatsing";
+    case CareStatus::kActive: return "wacht: actieve plaatsing";
+    case CareStatus::kPreference: return "wacht op voorkeur";
+    case CareStatus::kPrecaution: return "wacht uit voorzorg";
+    case CareStatus::kInCare: return "krijgt zorg";
   }
   return "?";
 }

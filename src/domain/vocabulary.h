@@ -1,6 +1,6 @@
 #pragma once
 // The closed vocabularies of the domain (DOMAIN.md): kinds of offer, delivery forms,
-// importance of a wish, sectors, indication status, life domains, kinds of place.
+// importance of a wish, sectors, indication status, care status, life domains, kinds of place.
 // Each has a stable lowercase wire name ("wonen", "vpt", "must") used in JSON, CSV and
 // the database; Parse* returns nullopt for an unknown name.
 #include <cstdint>
@@ -51,6 +51,21 @@ inline constexpr IndicationStatus kAllIndicationStatuses[] = {
     IndicationStatus::kNone, IndicationStatus::kRequested, IndicationStatus::kGranted,
     IndicationStatus::kRefused};
 
+// Where the client stands with care: already receiving Wlz care from a provider, or
+// searching. A searching client with an indication has one of the public waiting-list
+// statuses (zorgcijfersdatabank.nl, monitorlangdurigezorg.nl); before that they orient.
+enum class CareStatus : uint8_t {
+  kOrienting,   // searching, not on a waiting list (no indication yet, or still choosing)
+  kUrgent,      // urgente plaatsing: a place is needed on very short term
+  kActive,      // actieve plaatsing: a place within one or a few months
+  kPreference,  // wacht op voorkeur: admission only under conditions (e.g. one provider)
+  kPrecaution,  // wacht uit voorzorg: registered, no admission wish yet
+  kInCare,      // in zorg: receives Wlz care from a provider (Client::care_provider_id)
+};
+inline constexpr CareStatus kAllCareStatuses[] = {CareStatus::kOrienting,  CareStatus::kUrgent,
+                                                  CareStatus::kActive,     CareStatus::kPreference,
+                                                  CareStatus::kPrecaution, CareStatus::kInCare};
+
 // The life domains of the vraagverheldering guideline (leidraad).
 enum class LifeDomain : uint8_t {
   kWonen,         // living
@@ -87,6 +102,7 @@ std::string_view ToString(DeliveryForm v);
 std::string_view ToString(Importance v);
 std::string_view ToString(Sector v);
 std::string_view ToString(IndicationStatus v);
+std::string_view ToString(CareStatus v);
 std::string_view ToString(LifeDomain v);
 std::string_view ToString(FeatureKind v);
 std::string_view ToString(PlaceKind v);
@@ -96,6 +112,7 @@ std::optional<DeliveryForm> ParseDeliveryForm(std::string_view s);
 std::optional<Importance> ParseImportance(std::string_view s);
 std::optional<Sector> ParseSector(std::string_view s);
 std::optional<IndicationStatus> ParseIndicationStatus(std::string_view s);
+std::optional<CareStatus> ParseCareStatus(std::string_view s);
 std::optional<LifeDomain> ParseLifeDomain(std::string_view s);
 std::optional<FeatureKind> ParseFeatureKind(std::string_view s);
 std::optional<PlaceKind> ParsePlaceKind(std::string_view s);
@@ -105,5 +122,10 @@ std::string_view LabelNl(OfferKind v);
 std::string_view LabelNl(DeliveryForm v);
 std::string_view LabelNl(Importance v);
 std::string_view LabelNl(PlaceKind v);
+std::string_view LabelNl(CareStatus v);
+
+// Whether the client looks for care (every status but in care): the clients the mismatch
+// analysis and the waiting figures are about.
+inline bool IsSearching(CareStatus v) { return v != CareStatus::kInCare; }
 
 }  // namespace passend::domain

@@ -12,6 +12,7 @@ TEST(VocabularyTest, NamesRoundTrip) {
   for (Sector s : kAllSectors) EXPECT_EQ(ParseSector(ToString(s)), s);
   for (IndicationStatus i : kAllIndicationStatuses)
     EXPECT_EQ(ParseIndicationStatus(ToString(i)), i);
+  for (CareStatus c : kAllCareStatuses) EXPECT_EQ(ParseCareStatus(ToString(c)), c);
   for (LifeDomain d : kAllLifeDomains) EXPECT_EQ(ParseLifeDomain(ToString(d)), d);
   for (FeatureKind k : kAllFeatureKinds) EXPECT_EQ(ParseFeatureKind(ToString(k)), k);
   for (PlaceKind k : kAllPlaceKinds) EXPECT_EQ(ParsePlaceKind(ToString(k)), k);
@@ -32,6 +33,7 @@ TEST(VocabularyTest, AllListsAreComplete) {
   ExpectComplete(kAllImportances);
   ExpectComplete(kAllSectors);
   ExpectComplete(kAllIndicationStatuses);
+  ExpectComplete(kAllCareStatuses);
   ExpectComplete(kAllLifeDomains);
   ExpectComplete(kAllFeatureKinds);
   ExpectComplete(kAllPlaceKinds);
@@ -41,6 +43,7 @@ TEST(VocabularyTest, UnknownNamesAreRejected) {
   EXPECT_FALSE(ParseOfferKind("hotel"));
   EXPECT_FALSE(ParseDeliveryForm("PGB"));  // wire names are lowercase
   EXPECT_FALSE(ParseSector(""));
+  EXPECT_FALSE(ParseCareStatus("waiting"));  // a waiting client has one of the four statuses
 }
 
 }  // namespace

@@ -138,6 +138,8 @@ json ToJson(const d::Client& c) {
          {"sector", d::ToString(c.sector)},
          {"indication", d::ToString(c.indication)},
          {"profile", c.profile},
+         {"care_status", d::ToString(c.care_status)},
+         {"care_provider_id", c.care_provider_id},
          {"preferred_forms", EnumList(c.preferred_forms)},
          {"seeking", EnumList(c.seeking)},
          {"wishes", wishes},
@@ -233,6 +235,10 @@ Result<d::Client> ClientFromJson(const json& j) {
   PASSEND_RETURN_IF_ERROR(ReadEnum(r, "sector", c.sector, d::ParseSector));
   PASSEND_RETURN_IF_ERROR(ReadEnum(r, "indication", c.indication, d::ParseIndicationStatus));
   PASSEND_RETURN_IF_ERROR(r.String("profile", c.profile, false));
+  // Optional: files from before the care status read as searching (orienting).
+  if (r.Raw("care_status") != nullptr)
+    PASSEND_RETURN_IF_ERROR(ReadEnum(r, "care_status", c.care_status, d::ParseCareStatus));
+  PASSEND_RETURN_IF_ERROR(r.String("care_provider_id", c.care_provider_id, false));
   PASSEND_RETURN_IF_ERROR(
       ReadEnumList(r, "preferred_forms", c.preferred_forms, d::ParseDeliveryForm));
   PASSEND_RETURN_IF_ERROR(ReadEnumList(r, "seeking", c.seeking, d::ParseOfferKind));

@@ -27,7 +27,7 @@ domain::Dataset Small() {
   o.waiting_people = 3;
   o.waiting_weeks = 6;
   o.contracted_regions = {"5531"};
-  o.features = {{"logeren_weekend", 1}, {"groepsgrootte", 4.5}};
+  o.features = {{"logeren_weekend", 1}, {"groepsgrootte", 4.5}, {"huisdier_toegestaan", 0}};
   o.quality = 8.1;
   d.offers.push_back(o);
   domain::Client c;
@@ -38,6 +38,8 @@ domain::Dataset Small() {
   c.home = {50.861234567, 5.6912345};
   c.profile = "5VV";
   c.indication = domain::IndicationStatus::kGranted;
+  c.care_status = domain::CareStatus::kPreference;
+  c.care_provider_id = "prv-a";  // bridging care while waiting for the preferred place
   c.preferred_forms = {domain::DeliveryForm::kVerblijf};
   c.seeking = {domain::OfferKind::kWonen};
   c.representative = domain::Representative{"Anja Janssen", "dochter"};
@@ -59,7 +61,20 @@ TEST(NativeJsonTest, RoundTripIsExact) {
   EXPECT_EQ(back->clients[0].home, d.clients[0].home);
   EXPECT_EQ(back->clients[0].wishes, d.clients[0].wishes);
   EXPECT_EQ(back->offers[0].features, d.offers[0].features);
+  EXPECT_EQ(back->clients[0].care_status, domain::CareStatus::kPreference);
+  EXPECT_EQ(back->clients[0].care_provider_id, "prv-a");
   EXPECT_TRUE(domain::ValidateDataset(*back, refdata::BuiltIn()).ok());
+}
+
+// Files written before the care status existed still import: such a client is searching.
+TEST(NativeJsonTest, ClientWithoutCareStatusIsOrienting) {
+  nlohmann::json j = nlohmann::json::parse(SerializeNativeDocument(Small()));
+  j["clients"][0].erase("care_status");
+  j["clients"][0].erase("care_provider_id");
+  auto back = ParseNativeDocument(j.dump());
+  ASSERT_TRUE(back.ok()) << back.error().ToString();
+  EXPECT_EQ(back->clients[0].care_status, domain::CareStatus::kOrienting);
+  EXPECT_EQ(back->clients[0].care_provider_id, "");
 }
 
 struct BadCase {

@@ -185,6 +185,12 @@ Result<RegionMismatch> ComputeOn(const MatchIndex& index, intake::ClientStore& c
   };
   PASSEND_RETURN_IF_ERROR(clients.ForEachClient(filter, [&](const domain::Client& c) {
     if (ids != nullptr) ids->push_back(c.id);
+    // The map is about people looking for care; those in care are not asking.
+    if (!domain::IsSearching(c.care_status)) {
+      ++out.clients_in_care;
+      ++done;
+      return Ok();
+    }
     batch.push_back(c);
     if (batch.size() >= kClientBatch) flush();
     return Ok();

@@ -68,7 +68,8 @@ inline constexpr std::string_view kAnonymousClientId = "anoniem";
 struct RegionMismatch {
   std::string region_code;  // empty: every client in the database
   std::string scope;        // the region's name, or "Nederland"
-  MismatchMap map;
+  MismatchMap map;          // over the clients who look for care
+  int64_t clients_in_care = 0;  // read but not mapped: they are in care, not asking
 };
 
 // What one refresh did (for the log line and the benchmark).

@@ -5,6 +5,7 @@
 namespace passend::embedded {
 std::string_view migration_0001_sql();
 std::string_view migration_0002_sql();
+std::string_view migration_0003_sql();
 }  // namespace passend::embedded
 
 namespace passend::store::sqlite {
@@ -13,6 +14,7 @@ const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> all = {
       {1, "catalog_and_clients", embedded::migration_0001_sql()},
       {2, "access", embedded::migration_0002_sql()},
+      {3, "client_care_status", embedded::migration_0003_sql()},
   };
   return all;
 }

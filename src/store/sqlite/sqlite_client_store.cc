@@ -12,7 +12,8 @@ namespace {
 
 constexpr const char* kClientColumns =
     "SELECT id, name, birth_year, municipality_code, lat, lon, sector, indication, profile, "
-    "preferred_forms, seeking, representative_name, representative_relation FROM clients";
+    "preferred_forms, seeking, representative_name, representative_relation, care_status, "
+    "care_provider_id FROM clients";
 
 Result<d::Client> ReadClient(const Statement& st) {
   d::Client c;
@@ -32,6 +33,10 @@ Result<d::Client> ReadClient(const Statement& st) {
                            SplitEnums<d::DeliveryForm>(st.Text(9), d::ParseDeliveryForm));
   PASSEND_ASSIGN_OR_RETURN(c.seeking, SplitEnums<d::OfferKind>(st.Text(10), d::ParseOfferKind));
   if (!st.IsNull(11)) c.representative = d::Representative{st.Text(11), st.Text(12)};
+  auto care_status = d::ParseCareStatus(st.Text(13));
+  if (!care_status) return Internal("Onbekende zorgstatus in database bij " + c.id);
+  c.care_status = *care_status;
+  c.care_provider_id = st.Text(14);
   return c;
 }
 
@@ -142,7 +147,8 @@ Status SqliteClientStore::PutClient(const d::Client& c) {
         conn.Prepare(
             "INSERT INTO clients (id, name, birth_year, municipality_code, lat, lon, sector, "
             "indication, profile, preferred_forms, seeking, representative_name, "
-            "representative_relation) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "representative_relation, care_status, care_provider_id) VALUES (?, ?, ?, ?, ?, ?, "
+            "?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET name = excluded.name, birth_year = excluded.birth_year, "
             "municipality_code = excluded.municipality_code, lat = excluded.lat, lon = "
             "excluded.lon, "
@@ -150,7 +156,8 @@ Status SqliteClientStore::PutClient(const d::Client& c) {
             "excluded.profile, "
             "preferred_forms = excluded.preferred_forms, seeking = excluded.seeking, "
             "representative_name = excluded.representative_name, "
-            "representative_relation = excluded.representative_relation"));
+            "representative_relation = excluded.representative_relation, "
+            "care_status = excluded.care_status, care_provider_id = excluded.care_provider_id"));
     st.Bind(1, c.id)
         .Bind(2, c.name)
         .Bind(3, c.birth_year)
@@ -161,7 +168,9 @@ Status SqliteClientStore::PutClient(const d::Client& c) {
         .Bind(8, d::ToString(c.indication))
         .Bind(9, c.profile)
         .Bind(10, JoinEnums(c.preferred_forms))
-        .Bind(11, JoinEnums(c.seeking));
+        .Bind(11, JoinEnums(c.seeking))
+        .Bind(14, d::ToString(c.care_status))
+        .Bind(15, c.care_provider_id);
     if (c.representative) {
       st.Bind(12, c.representative->name).Bind(13, c.representative->relation);
     } else {

@@ -41,7 +41,7 @@ class SqliteStoreTest : public ::testing::Test {
     o.capacity = 10;
     o.free_places = 2;
     o.contracted_regions = {"5531"};
-    o.features = {{"tuin", 1}, {"groepsgrootte", 8}};
+    o.features = {{"tuin", 1}, {"groepsgrootte", 8}, {"huisdier_toegestaan", 0}};
     o.quality = 7.5;
     return o;
   }
@@ -54,6 +54,8 @@ class SqliteStoreTest : public ::testing::Test {
     c.home = {50.85, 5.7};
     c.profile = "5VV";
     c.indication = d::IndicationStatus::kGranted;
+    c.care_status = d::CareStatus::kInCare;
+    c.care_provider_id = "prv-a";
     c.seeking = {d::OfferKind::kWonen};
     c.wishes = {{"tuin", d::Importance::kMust, std::nullopt, "buiten zijn"},
                 {"", d::Importance::kNice, std::nullopt, "mijn eigen stoel"}};
@@ -205,6 +207,8 @@ TEST_F(SqliteStoreTest, ClientsStreamInIdOrderWithTheirLists) {
     auto one = db_->clients().GetClient(c.id);
     ASSERT_TRUE(one.ok());
     EXPECT_EQ(interop::ToJson(c), interop::ToJson(*one)) << c.id;
+    EXPECT_EQ(one->care_status, d::CareStatus::kInCare);
+    EXPECT_EQ(one->care_provider_id, "prv-a");
     auto municipality = db_->clients().MunicipalityOf(c.id);
     ASSERT_TRUE(municipality.ok());
     EXPECT_EQ(*municipality, "GM0935");
