@@ -65,17 +65,24 @@ nlohmann::json MunicipalityJson(const domain::Municipality& m) {
           {"zorgkantoor_code", m.zorgkantoor_code},
           {"zorgkantoor_name", m.zorgkantoor_name},
           {"inhabitants", m.inhabitants},
+          {"inhabitants_source", m.inhabitants_source},
           {"centroid", {{"lat", m.centroid.lat}, {"lon", m.centroid.lon}}}};
 }
 
 nlohmann::json MunicipalitySchema() {
   nlohmann::json inhabitants = Integer();
   inhabitants["format"] = "int64";
+  nlohmann::json inhabitants_source = String(
+      "Herkomst van het inwonertal: cbs_2025 (CBS, 1 januari 2025), summed_2014 (cijfer van "
+      "rond 2014 opgeteld binnen de grenzen van 2025) of estimate (geen cijfer gevonden: "
+      "mediaan van de regio)");
+  inhabitants_source["enum"] = {"cbs_2025", "summed_2014", "estimate"};
   return Object({{"code", String("CBS-gemeentecode (GM0935)")},
                  {"name", String()},
                  {"zorgkantoor_code", String("Zorgkantoorregio (5531)")},
                  {"zorgkantoor_name", String()},
                  {"inhabitants", inhabitants},
+                 {"inhabitants_source", inhabitants_source},
                  {"centroid", GeoPointSchema()}});
 }
 

@@ -87,6 +87,10 @@ Status RunImport(const std::string& db_path, const std::string& file) {
                "import: %lld aanbieders, %lld locaties, %lld aanbod, %lld cliënten geïmporteerd\n",
                static_cast<long long>(s.providers), static_cast<long long>(s.locations),
                static_cast<long long>(s.offers), static_cast<long long>(s.clients));
+  if (s.codes_updated > 0)
+    std::fprintf(stderr,
+                 "import: %lld oude gemeente- of zorgkantoorcodes gelezen als die van 2025\n",
+                 static_cast<long long>(s.codes_updated));
   return Ok();
 }
 

@@ -1,12 +1,19 @@
 #include "domain/reference.h"
 
+#include <algorithm>
+#include <limits>
+
 namespace passend::domain {
 
 ReferenceData::ReferenceData(std::vector<Municipality> municipalities,
-                             std::vector<CareProfile> profiles, std::vector<Feature> features)
+                             std::vector<CareProfile> profiles, std::vector<Feature> features,
+                             std::vector<MunicipalityCodeChange> code_changes)
     : municipalities_(std::move(municipalities)),
       profiles_(std::move(profiles)),
-      features_(std::move(features)) {
+      features_(std::move(features)),
+      code_changes_(std::move(code_changes)) {
+  std::stable_sort(code_changes_.begin(), code_changes_.end(),
+                   [](const auto& a, const auto& b) { return a.old_code < b.old_code; });
   for (size_t i = 0; i < municipalities_.size(); ++i) {
     const Municipality& m = municipalities_[i];
     municipality_by_code_.emplace(m.code, i);
@@ -36,6 +43,35 @@ const CareOfficeRegion* ReferenceData::FindRegion(const std::string& code) const
   auto it = region_by_code_.find(code);
   return it == region_by_code_.end() ? nullptr : &regions_[it->second];
 }
+std::string ReferenceData::CurrentMunicipalityCode(const std::string& code,
+                                                   std::optional<GeoPoint> near) const {
+  std::string current = code;
+  // A few steps at most: a code may have changed twice (merged, then merged again).
+  for (int step = 0; step < 4; ++step) {
+    if (FindMunicipality(current) != nullptr) return current;
+    auto [first, last] = std::equal_range(
+        code_changes_.begin(), code_changes_.end(), MunicipalityCodeChange{current, "", 0},
+        [](const auto& a, const auto& b) { return a.old_code < b.old_code; });
+    if (first == last) return "";
+    const MunicipalityCodeChange* best = &*first;
+    double best_km = std::numeric_limits<double>::infinity();
+    for (auto it = first; it != last; ++it) {
+      const Municipality* m = FindMunicipality(it->new_code);
+      if (near && m != nullptr) {
+        const double km = DistanceKm(*near, m->centroid);
+        if (km < best_km) {
+          best_km = km;
+          best = &*it;
+        }
+      } else if (!near && it->address_share > best->address_share) {
+        best = &*it;
+      }
+    }
+    current = best->new_code;
+  }
+  return FindMunicipality(current) != nullptr ? current : "";
+}
+
 std::optional<uint32_t> ReferenceData::FeatureIndex(const std::string& id) const {
   auto it = feature_by_id_.find(id);
   if (it == feature_by_id_.end()) return std::nullopt;

@@ -14,15 +14,30 @@
 
 namespace passend::domain {
 
+// A municipality within the borders of 1 January 2025 (342, in 31 care-office regions).
 struct Municipality {
   std::string code;              // CBS code, "GM0935"
   std::string name;              // "Maastricht"
   std::string zorgkantoor_code;  // care-office region, "5531"
   std::string zorgkantoor_name;  // "Zorgkantoor Zuid-Limburg"
   int64_t inhabitants = 0;
+  // Where `inhabitants` comes from (data/README.md): "cbs_2025" (CBS, 1 January 2025),
+  // "summed_2014" (about 2014, summed over the predecessors onto 2025 borders) or
+  // "estimate" (no public figure found: the median of the region's other municipalities).
+  std::string inhabitants_source;
   int64_t vv_light_clients = 0;           // elderly-care clients with ZZP 1-4 (source year)
   int64_t vv_heavy_clients_forecast = 0;  // forecast 2020 of clients with ZZP 5-10
+  // No source figure: both counts are the region's rate per inhabitant times inhabitants.
+  bool vv_clients_estimated = false;
   GeoPoint centroid;
+};
+
+// A municipality code that no longer exists (merger, split, rename since 2014) and one of
+// its successors, with the share of its addresses that went there.
+struct MunicipalityCodeChange {
+  std::string old_code;  // "GM0951" (Nuth)
+  std::string new_code;  // "GM1954" (Beekdaelen)
+  double address_share = 1;
 };
 
 struct CareProfile {
@@ -54,7 +69,8 @@ struct CareOfficeRegion {
 class ReferenceData {
  public:
   ReferenceData(std::vector<Municipality> municipalities, std::vector<CareProfile> profiles,
-                std::vector<Feature> features);
+                std::vector<Feature> features,
+                std::vector<MunicipalityCodeChange> code_changes = {});
 
   const std::vector<Municipality>& municipalities() const { return municipalities_; }
   const std::vector<CareProfile>& profiles() const { return profiles_; }
@@ -66,6 +82,12 @@ class ReferenceData {
   const CareProfile* FindProfile(const std::string& code) const;
   const Feature* FindFeature(const std::string& id) const;
   const CareOfficeRegion* FindRegion(const std::string& code) const;
+  // The 2025 code for a municipality code of 2014 or later: the code itself when it is
+  // current; for an old code its successor (a split municipality: the successor whose
+  // centroid is nearest `near`, without it the one that got most addresses); "" when the
+  // code is unknown.
+  std::string CurrentMunicipalityCode(const std::string& code,
+                                      std::optional<GeoPoint> near = std::nullopt) const;
   // Dense index of a feature id (0..features().size()-1), for compact per-offer tables.
   std::optional<uint32_t> FeatureIndex(const std::string& id) const;
 
@@ -74,6 +96,7 @@ class ReferenceData {
   std::vector<CareProfile> profiles_;
   std::vector<Feature> features_;
   std::vector<CareOfficeRegion> regions_;
+  std::vector<MunicipalityCodeChange> code_changes_;  // sorted by old code
   std::unordered_map<std::string, size_t> municipality_by_code_;
   std::unordered_map<std::string, size_t> profile_by_code_;
   std::unordered_map<std::string, uint32_t> feature_by_id_;

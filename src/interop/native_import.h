@@ -3,6 +3,10 @@
 // An import is parsed and validated completely (shape, then domain::ValidateDataset)
 // before anything is written, and written in one transaction: on any error the
 // database is unchanged and the error names the path of the bad field.
+// Municipality codes of 2014 or later that no longer exist (mergers, splits, renames) are
+// read as their 2025 successor (ReferenceData::CurrentMunicipalityCode, by the record's
+// position for a split one); the care-office code 5522 (Nieuwe Waterweg Noord, merged) as
+// 5519. The summary counts the codes so updated.
 #include <cstdint>
 #include <ostream>
 #include <string_view>
@@ -15,6 +19,7 @@ namespace passend::interop {
 
 struct ImportSummary {
   int64_t providers = 0, locations = 0, offers = 0, clients = 0;
+  int64_t codes_updated = 0;  // old municipality or care-office codes read as today's
 };
 
 Result<ImportSummary> ImportNative(std::string_view text, store::Database& db,

@@ -85,6 +85,25 @@ TEST_F(NativeImportTest, ImportThenExportGivesTheSameBytes) {
   EXPECT_EQ(Export(), text);
 }
 
+// A file from before the mergers: Nuth (GM0951, merged into Beekdaelen in 2019), Haaren
+// (GM0788, split in 2021: the part near Esch went to Boxtel, Helvoirt to Vught) and the old
+// care office Nieuwe Waterweg Noord (5522).
+TEST_F(NativeImportTest, OldCodesReadAsTodays) {
+  d::Dataset ds = Region();
+  ds.locations[0].municipality_code = "GM0951";
+  ds.locations[0].position = {50.91, 5.88};
+  ds.clients[0].municipality_code = "GM0788";
+  ds.clients[0].home = {51.63, 5.24};  // Helvoirt
+  ds.offers[0].contracted_regions = {"5531", "5522"};
+  auto summary = ImportNative(SerializeNativeDocument(ds), *db_, refdata::BuiltIn());
+  ASSERT_TRUE(summary.ok()) << summary.error().ToString();
+  EXPECT_EQ(summary->codes_updated, 3);
+  EXPECT_EQ(db_->catalog().GetLocation("loc-a")->municipality_code, "GM1954");
+  EXPECT_EQ(db_->clients().GetClient("cli-a")->municipality_code, "GM0865");  // Vught
+  EXPECT_EQ(db_->catalog().GetOffer("off-a")->contracted_regions,
+            (std::vector<std::string>{"5531", "5519"}));
+}
+
 TEST_F(NativeImportTest, BadInputWritesNothing) {
   ASSERT_TRUE(ImportNative(SerializeNativeDocument(Region()), *db_, refdata::BuiltIn()).ok());
   const std::string before = Export();
@@ -115,6 +134,10 @@ TEST_F(NativeImportTest, BadInputWritesNothing) {
        "offers[0].capacity"},
       {"dangling location", mutated([](d::Dataset& ds) { ds.offers[1].location_id = "loc-zz"; }),
        "offers[1].location_id"},
+      {"unknown municipality", mutated([](d::Dataset& ds) {
+         ds.clients[0].municipality_code = "GM9999";
+       }),
+       "clients[0].municipality_code"},
   };
   for (const Case& c : cases) {
     auto r = ImportNative(c.text(), *db_, refdata::BuiltIn());

@@ -1,6 +1,6 @@
 #pragma once
 // The reference data compiled into the binary from data/ (municipalities, care
-// profiles, kenmerken vocabulary). Loaded once; the returned object lives for the
+// profiles, kenmerken vocabulary, municipality code changes since 2014). Loaded once; the returned object lives for the
 // whole process and is safe to share between threads.
 #include "domain/error.h"
 #include "domain/reference.h"
@@ -10,8 +10,10 @@ namespace passend::refdata {
 // The built-in reference data. Parsing errors in the embedded tables are bugs and abort.
 const domain::ReferenceData& BuiltIn();
 
-// Parses reference tables given as CSV text (used by BuiltIn and by tests).
+// Parses reference tables given as CSV text (used by BuiltIn and by tests); the
+// municipalities in the layout of data/municipalities_2025.csv.
 Result<domain::ReferenceData> Parse(std::string_view municipalities_csv,
-                                    std::string_view profiles_csv, std::string_view features_csv);
+                                    std::string_view profiles_csv, std::string_view features_csv,
+                                    std::string_view code_changes_csv = {});
 
 }  // namespace passend::refdata
