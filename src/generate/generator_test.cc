@@ -135,7 +135,7 @@ TEST_P(PresetTest, ClientsPerMunicipalityFollowTheReferenceCounts) {
     EXPECT_NEAR(count[code], expected, 0.2 * expected + 15) << code;
     ++checked;
   }
-  EXPECT_GE(checked, 4);
+  EXPECT_GE(checked, 3);  // Rotterdam's care office has 3 municipalities in 2025
 }
 
 TEST_P(PresetTest, EveryOfferKindAndDeliveryFormIsPresent) {
