@@ -134,9 +134,8 @@ TEST_F(NativeImportTest, BadInputWritesNothing) {
        "offers[0].capacity"},
       {"dangling location", mutated([](d::Dataset& ds) { ds.offers[1].location_id = "loc-zz"; }),
        "offers[1].location_id"},
-      {"unknown municipality", mutated([](d::Dataset& ds) {
-         ds.clients[0].municipality_code = "GM9999";
-       }),
+      {"unknown municipality",
+       mutated([](d::Dataset& ds) { ds.clients[0].municipality_code = "GM9999"; }),
        "clients[0].municipality_code"},
   };
   for (const Case& c : cases) {

@@ -64,9 +64,9 @@ Result<std::vector<domain::Municipality>> ParseMunicipalities(std::string_view t
   PASSEND_ASSIGN_OR_RETURN(
       std::vector<int> c,
       Columns(t,
-              {"cbs_code", "name", "zorgkantoor", "zorgkantoor_code", "cbs_zk_code",
-               "inhabitants", "inhabitants_2014_summed", "vv_zzp1_4_clients",
-               "vv_zzp5_10_clients_2020_forecast", "lat", "lon"},
+              {"cbs_code", "name", "zorgkantoor", "zorgkantoor_code", "cbs_zk_code", "inhabitants",
+               "inhabitants_2014_summed", "vv_zzp1_4_clients", "vv_zzp5_10_clients_2020_forecast",
+               "lat", "lon"},
               kSource));
   std::vector<domain::Municipality> out;
   std::vector<bool> vv_known;

@@ -1,7 +1,7 @@
 #pragma once
 // The reference data compiled into the binary from data/ (municipalities, care
-// profiles, kenmerken vocabulary, municipality code changes since 2014). Loaded once; the returned object lives for the
-// whole process and is safe to share between threads.
+// profiles, kenmerken vocabulary, municipality code changes since 2014). Loaded once; the returned
+// object lives for the whole process and is safe to share between threads.
 #include "domain/error.h"
 #include "domain/reference.h"
 
