@@ -66,9 +66,9 @@ inline constexpr std::string_view kAnonymousClientId = "anoniem";
 
 // A mismatch map and what it covers.
 struct RegionMismatch {
-  std::string region_code;  // empty: every client in the database
-  std::string scope;        // the region's name, or "Nederland"
-  MismatchMap map;          // over the clients who look for care
+  std::string region_code;      // empty: every client in the database
+  std::string scope;            // the region's name, or "Nederland"
+  MismatchMap map;              // over the clients who look for care
   int64_t clients_in_care = 0;  // read but not mapped: they are in care, not asking
 };
 
