@@ -1,13 +1,25 @@
-# passend_test(NAME name SOURCES ... LIBS ... [LABELS ...])
-# One test binary per module, registered with CTest as one test.
+# passend_test(NAME name SOURCES ... LIBS ... [LABELS ...] [POSTGRES])
+# One test binary per module, registered with CTest as one test. POSTGRES: the test needs
+# the throw-away PostgreSQL server (CTest fixture `postgres`, see the top CMakeLists.txt);
+# it finds the server's URI through PASSEND_TEST_PG_URI_FILE.
 function(passend_test)
-  cmake_parse_arguments(T "" "NAME" "SOURCES;LIBS;LABELS" ${ARGN})
+  cmake_parse_arguments(T "POSTGRES" "NAME" "SOURCES;LIBS;LABELS" ${ARGN})
   add_executable(${T_NAME} ${T_SOURCES})
   target_link_libraries(${T_NAME} PRIVATE ${T_LIBS} GTest::gtest GTest::gmock GTest::gtest_main)
   add_test(NAME ${T_NAME} COMMAND ${T_NAME} --gtest_brief=1)
   set_tests_properties(${T_NAME} PROPERTIES
     ENVIRONMENT "PASSEND_SOURCE_DIR=${PROJECT_SOURCE_DIR}"
     LABELS "${T_LABELS}")
+  if(T_POSTGRES)
+    passend_needs_postgres(${T_NAME})
+  endif()
+endfunction()
+
+# Makes the CTest test `name` run while the throw-away PostgreSQL server is up.
+function(passend_needs_postgres name)
+  set_property(TEST ${name} APPEND PROPERTY ENVIRONMENT
+               "PASSEND_TEST_PG_URI_FILE=${PASSEND_PG_TEST_STATE}/uri")
+  set_property(TEST ${name} APPEND PROPERTY FIXTURES_REQUIRED postgres)
 endfunction()
 
 # passend_embed(TARGET target NAME symbol FILE path)

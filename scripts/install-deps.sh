@@ -6,6 +6,7 @@ set -euo pipefail
 PACKAGES=(
   build-essential cmake ninja-build ccache pkg-config
   libsqlite3-dev sqlite3
+  postgresql libpq-dev
   nlohmann-json3-dev rapidjson-dev libcli11-dev libcpp-httplib-dev
   libsodium-dev libspdlog-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev

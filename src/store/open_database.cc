@@ -1,5 +1,6 @@
 #include "store/open_database.h"
 
+#include "store/postgres/postgres_database.h"
 #include "store/sqlite/sqlite_database.h"
 
 namespace passend::store {
@@ -11,8 +12,7 @@ bool StartsWith(const std::string& s, const char* prefix) { return s.rfind(prefi
 
 Result<std::unique_ptr<Database>> OpenDatabase(const std::string& path_or_uri) {
   if (StartsWith(path_or_uri, "postgres://") || StartsWith(path_or_uri, "postgresql://"))
-    return FailedPrecondition(
-        "Deze versie van Passend kan niet met PostgreSQL werken. Gebruik een SQLite-bestand.");
+    return postgres::OpenPostgresDatabase(path_or_uri);
   return sqlite::OpenSqliteDatabase(path_or_uri);
 }
 

@@ -4,8 +4,8 @@
 //   "passend.db", "/var/lib/passend/x.db"   an SQLite file (created and migrated if missing)
 //   ":memory:"                              a fresh, private in-memory SQLite database
 //                                           (tests and demos; gone when closed)
-//   "postgres://...", "postgresql://..."     PostgreSQL (kFailedPrecondition until that
-//                                           backend is in the build)
+//   "postgres://...", "postgresql://..."     PostgreSQL (store/postgres; the URI may add
+//                                           ?pool_max=N, the connections per process)
 // Errors: kInvalidArgument for an empty name (field "db"), kUnavailable when the database
 // cannot be opened, kFailedPrecondition for a schema newer than this binary.
 #include <memory>

@@ -1,0 +1,316 @@
+#include "store/postgres/postgres_catalog_store.h"
+
+#include <unordered_map>
+
+#include "store/postgres/postgres_database.h"
+#include "store/postgres/sql_query.h"
+#include "store/sqlite/enum_list.h"
+
+namespace passend::store::postgres {
+
+namespace d = passend::domain;
+using sqlite::JoinEnums;
+using sqlite::SplitEnums;
+
+namespace {
+
+constexpr const char* kProviderColumns = "SELECT id, name, established, website FROM providers";
+constexpr const char* kLocationColumns =
+    "SELECT id, provider_id, name, address, municipality_code, lat, lon FROM locations";
+constexpr const char* kOfferColumns =
+    "SELECT o.id, o.provider_id, o.location_id, o.kind, o.name, o.description, o.sectors, "
+    "o.delivery_forms, o.capacity, o.free_places, o.waiting_people, o.waiting_weeks, o.quality, "
+    "o.service_radius_km FROM offers o";
+
+d::Provider ReadProvider(const Rows::Row& r) {
+  return {r.Text(0), r.Text(1), r.Int(2) != 0, r.Text(3)};
+}
+
+d::Location ReadLocation(const Rows::Row& r) {
+  return {r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), {r.Double(5), r.Double(6)}};
+}
+
+Result<d::Offer> ReadOffer(const Rows::Row& r) {
+  d::Offer o;
+  o.id = r.Text(0);
+  o.provider_id = r.Text(1);
+  o.location_id = r.Text(2);
+  auto kind = d::ParseOfferKind(r.Text(3));
+  if (!kind) return Internal("Onbekende soort aanbod in database bij " + o.id);
+  o.kind = *kind;
+  o.name = r.Text(4);
+  o.description = r.Text(5);
+  PASSEND_ASSIGN_OR_RETURN(o.sectors, SplitEnums<d::Sector>(r.Text(6), d::ParseSector));
+  PASSEND_ASSIGN_OR_RETURN(o.delivery_forms,
+                           SplitEnums<d::DeliveryForm>(r.Text(7), d::ParseDeliveryForm));
+  o.capacity = static_cast<int>(r.Int(8));
+  o.free_places = static_cast<int>(r.Int(9));
+  o.waiting_people = static_cast<int>(r.Int(10));
+  o.waiting_weeks = static_cast<int>(r.Int(11));
+  if (!r.IsNull(12)) o.quality = r.Double(12);
+  o.service_radius_km = r.Double(13);
+  return o;
+}
+
+// Fills profiles, regions and features of `offers`: with `all`, one scan per child table
+// in id order; else only the children of these offers.
+Status LoadOfferChildren(Connection& c, std::vector<d::Offer>& offers, bool all) {
+  if (offers.empty()) return Ok();
+  std::unordered_map<std::string, d::Offer*> by_id;
+  std::vector<std::string> ids;
+  for (auto& o : offers) {
+    by_id.emplace(o.id, &o);
+    ids.push_back(o.id);
+  }
+  struct Child {
+    const char* select;  // "SELECT offer_id, ... FROM t"
+    void (*add)(d::Offer&, const Rows::Row&);
+  };
+  const Child children[] = {
+      {"SELECT offer_id, profile FROM offer_profiles",
+       [](d::Offer& o, const Rows::Row& r) { o.profiles.push_back(r.Text(1)); }},
+      {"SELECT offer_id, region_code FROM offer_regions",
+       [](d::Offer& o, const Rows::Row& r) { o.contracted_regions.push_back(r.Text(1)); }},
+      {"SELECT offer_id, feature_id, value FROM offer_features",
+       [](d::Offer& o, const Rows::Row& r) {
+         o.features.push_back({r.Text(1), r.Double(2)});
+       }},
+  };
+  const Param id_list = TextArray(ids);
+  for (const Child& child : children) {
+    std::string sql = child.select;
+    std::vector<Param> params;
+    if (!all) {
+      sql += " WHERE offer_id = ANY($1::text[])";
+      params.push_back(id_list);
+    }
+    PASSEND_ASSIGN_OR_RETURN(Rows rows, c.Query(sql + " ORDER BY offer_id, seq", params));
+    d::Offer* current = nullptr;
+    std::string_view current_id;
+    for (Rows::Row r : rows) {
+      const std::string_view id = r.View(0);
+      if (current == nullptr || id != current_id) {
+        auto it = by_id.find(std::string(id));
+        current = it == by_id.end() ? nullptr : it->second;
+        current_id = id;
+        if (current == nullptr) continue;
+      }
+      child.add(*current, r);
+    }
+  }
+  return Ok();
+}
+
+}  // namespace
+
+Result<d::Provider> PostgresCatalogStore::GetProvider(const std::string& id) {
+  std::optional<d::Provider> out;
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(Rows rows,
+                             c.Query(std::string(kProviderColumns) + " WHERE id = $1", {P(id)}));
+    if (!rows.empty()) out = ReadProvider(rows[0]);
+    return Ok();
+  }));
+  if (!out) return NotFound("Aanbieder '" + id + "' bestaat niet", "id");
+  return *out;
+}
+
+Result<Page<d::Provider>> PostgresCatalogStore::ListProviders(const catalog::ProviderFilter&,
+                                                              const PageRequest& page) {
+  SqlQuery q(kProviderColumns);
+  q.Page("id", page);
+  Page<d::Provider> out;
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(out, ReadPage<d::Provider>(c, q, ReadProvider));
+    return Ok();
+  }));
+  return out;
+}
+
+Result<d::Location> PostgresCatalogStore::GetLocation(const std::string& id) {
+  std::optional<d::Location> out;
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(Rows rows,
+                             c.Query(std::string(kLocationColumns) + " WHERE id = $1", {P(id)}));
+    if (!rows.empty()) out = ReadLocation(rows[0]);
+    return Ok();
+  }));
+  if (!out) return NotFound("Locatie '" + id + "' bestaat niet", "id");
+  return *out;
+}
+
+Result<Page<d::Location>> PostgresCatalogStore::ListLocations(const catalog::LocationFilter& filter,
+                                                              const PageRequest& page) {
+  SqlQuery q(kLocationColumns);
+  if (filter.provider_id) q.Where("provider_id = ?", {*filter.provider_id});
+  q.WhereIn("municipality_code", filter.municipality_codes);
+  q.Page("id", page);
+  Page<d::Location> out;
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(out, ReadPage<d::Location>(c, q, ReadLocation));
+    return Ok();
+  }));
+  return out;
+}
+
+Result<d::Offer> PostgresCatalogStore::GetOffer(const std::string& id) {
+  std::vector<d::Offer> found;
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(Rows rows,
+                             c.Query(std::string(kOfferColumns) + " WHERE o.id = $1", {P(id)}));
+    if (rows.empty()) return Ok();
+    PASSEND_ASSIGN_OR_RETURN(d::Offer o, ReadOffer(rows[0]));
+    found.push_back(std::move(o));
+    return LoadOfferChildren(c, found, false);
+  }));
+  if (found.empty()) return NotFound("Aanbod '" + id + "' bestaat niet", "id");
+  return std::move(found.front());
+}
+
+Result<Page<d::Offer>> PostgresCatalogStore::ListOffers(const catalog::OfferFilter& filter,
+                                                        const PageRequest& page) {
+  SqlQuery q(kOfferColumns);
+  if (filter.provider_id) q.Where("o.provider_id = ?", {*filter.provider_id});
+  if (filter.kind) q.Where("o.kind = ?", {std::string(d::ToString(*filter.kind))});
+  if (filter.profile) {
+    // An offer without a profile list accepts every profile of its sectors.
+    if (filter.sector) {
+      q.Where(
+          "(EXISTS (SELECT 1 FROM offer_profiles p WHERE p.offer_id = o.id AND p.profile = ?) OR "
+          "(NOT EXISTS (SELECT 1 FROM offer_profiles p WHERE p.offer_id = o.id) AND "
+          "? = ANY(string_to_array(o.sectors, ','))))",
+          {*filter.profile, std::string(d::ToString(*filter.sector))});
+    } else {
+      q.Where("EXISTS (SELECT 1 FROM offer_profiles p WHERE p.offer_id = o.id AND p.profile = ?)",
+              {*filter.profile});
+    }
+  }
+  if (filter.contracted_region)
+    q.Where("EXISTS (SELECT 1 FROM offer_regions r WHERE r.offer_id = o.id AND r.region_code = ?)",
+            {*filter.contracted_region});
+  if (!filter.municipality_codes.empty())
+    q.Where("o.location_id IN (SELECT id FROM locations WHERE municipality_code = ANY(?::text[]))",
+            {*TextArray(filter.municipality_codes)});
+  q.Page("o.id", page);
+  Page<d::Offer> out;
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(out, ReadPage<d::Offer>(c, q, ReadOffer));
+    return LoadOfferChildren(c, out.items, false);
+  }));
+  return out;
+}
+
+Status PostgresCatalogStore::PutProvider(const d::Provider& p) {
+  return db_.Write([&](Connection& c) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(Rows r,
+                             c.Query("INSERT INTO providers (id, name, established, website) "
+                                     "VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET "
+                                     "name = excluded.name, established = excluded.established, "
+                                     "website = excluded.website",
+                                     {P(p.id), P(p.name), P(p.established ? 1 : 0), P(p.website)}));
+    (void)r;
+    return Ok();
+  });
+}
+
+Status PostgresCatalogStore::PutLocation(const d::Location& l) {
+  return db_.Write([&](Connection& c) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(
+        Rows r,
+        c.Query("INSERT INTO locations (id, provider_id, name, address, municipality_code, lat, "
+                "lon) VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO UPDATE SET "
+                "provider_id = excluded.provider_id, name = excluded.name, "
+                "address = excluded.address, municipality_code = excluded.municipality_code, "
+                "lat = excluded.lat, lon = excluded.lon",
+                {P(l.id), P(l.provider_id), P(l.name), P(l.address), P(l.municipality_code),
+                 P(l.position.lat), P(l.position.lon)}));
+    (void)r;
+    return Ok();
+  });
+}
+
+Status PostgresCatalogStore::PutOffer(const d::Offer& o) {
+  return db_.Write([&](Connection& c) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(
+        Rows r,
+        c.Query("INSERT INTO offers (id, provider_id, location_id, kind, name, description, "
+                "sectors, delivery_forms, capacity, free_places, waiting_people, waiting_weeks, "
+                "quality, service_radius_km) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
+                "$11, $12, $13, $14) ON CONFLICT (id) DO UPDATE SET "
+                "provider_id = excluded.provider_id, location_id = excluded.location_id, "
+                "kind = excluded.kind, name = excluded.name, description = excluded.description, "
+                "sectors = excluded.sectors, delivery_forms = excluded.delivery_forms, "
+                "capacity = excluded.capacity, free_places = excluded.free_places, "
+                "waiting_people = excluded.waiting_people, waiting_weeks = excluded.waiting_weeks, "
+                "quality = excluded.quality, service_radius_km = excluded.service_radius_km",
+                {P(o.id), P(o.provider_id), P(o.location_id), P(d::ToString(o.kind)), P(o.name),
+                 P(o.description), P(JoinEnums(o.sectors)), P(JoinEnums(o.delivery_forms)),
+                 P(o.capacity), P(o.free_places), P(o.waiting_people), P(o.waiting_weeks),
+                 P(o.quality), P(o.service_radius_km)}));
+    (void)r;
+    // The lists are replaced whole: one statement clears them, one writes them (arrays
+    // unnested with their positions), so an offer costs three round trips.
+    PASSEND_ASSIGN_OR_RETURN(Rows del,
+                             c.Query("WITH a AS (DELETE FROM offer_profiles WHERE offer_id = $1), "
+                                     "b AS (DELETE FROM offer_regions WHERE offer_id = $1) "
+                                     "DELETE FROM offer_features WHERE offer_id = $1",
+                                     {P(o.id)}));
+    (void)del;
+    std::vector<std::string> feature_ids;
+    std::vector<std::optional<double>> feature_values;
+    for (const auto& f : o.features) {
+      feature_ids.push_back(f.feature_id);
+      feature_values.push_back(f.value);
+    }
+    PASSEND_ASSIGN_OR_RETURN(
+        Rows ins,
+        c.Query("WITH a AS (INSERT INTO offer_profiles (offer_id, seq, profile) "
+                "SELECT $1, n - 1, v FROM unnest($2::text[]) WITH ORDINALITY AS t(v, n)), "
+                "b AS (INSERT INTO offer_regions (offer_id, seq, region_code) "
+                "SELECT $1, n - 1, v FROM unnest($3::text[]) WITH ORDINALITY AS t(v, n)) "
+                "INSERT INTO offer_features (offer_id, seq, feature_id, value) "
+                "SELECT $1, n - 1, f, v FROM unnest($4::text[], $5::float8[]) "
+                "WITH ORDINALITY AS t(f, v, n)",
+                {P(o.id), TextArray(o.profiles), TextArray(o.contracted_regions),
+                 TextArray(feature_ids), DoubleArray(feature_values)}));
+    (void)ins;
+    return Ok();
+  });
+}
+
+Result<std::vector<d::Provider>> PostgresCatalogStore::AllProviders() {
+  std::vector<d::Provider> out;
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(Rows rows, c.Query(std::string(kProviderColumns) + " ORDER BY id"));
+    for (Rows::Row r : rows) out.push_back(ReadProvider(r));
+    return Ok();
+  }));
+  return out;
+}
+
+Result<std::vector<d::Location>> PostgresCatalogStore::AllLocations() {
+  std::vector<d::Location> out;
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(Rows rows, c.Query(std::string(kLocationColumns) + " ORDER BY id"));
+    for (Rows::Row r : rows) out.push_back(ReadLocation(r));
+    return Ok();
+  }));
+  return out;
+}
+
+Result<std::vector<d::Offer>> PostgresCatalogStore::AllOffers() {
+  std::vector<d::Offer> out;
+  // One snapshot: the offers and their lists as of one moment.
+  PASSEND_RETURN_IF_ERROR(db_.ReadSnapshot([&](Connection& c) -> Status {
+    out.clear();
+    PASSEND_ASSIGN_OR_RETURN(Rows rows, c.Query(std::string(kOfferColumns) + " ORDER BY o.id"));
+    for (Rows::Row r : rows) {
+      PASSEND_ASSIGN_OR_RETURN(d::Offer o, ReadOffer(r));
+      out.push_back(std::move(o));
+    }
+    return LoadOfferChildren(c, out, true);
+  }));
+  return out;
+}
+
+}  // namespace passend::store::postgres

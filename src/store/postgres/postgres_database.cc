@@ -1,0 +1,187 @@
+#include "store/postgres/postgres_database.h"
+
+#include <charconv>
+#include <chrono>
+
+#include "store/postgres/migrations.h"
+#include "store/postgres/postgres_access_store.h"
+#include "store/postgres/postgres_catalog_store.h"
+#include "store/postgres/postgres_client_store.h"
+
+namespace passend::store::postgres {
+namespace {
+
+// The connection of the transaction the calling thread is in, if any. Transactions do
+// not nest, so one slot per thread is enough.
+thread_local const PostgresDatabase* tx_owner = nullptr;
+thread_local Connection* tx_connection = nullptr;
+
+// The transaction-level advisory lock every write transaction takes ('pwri').
+constexpr const char* kBeginWrite = "BEGIN; SELECT pg_advisory_xact_lock(1886877289)";
+
+// How long a caller waits for a free connection before giving up.
+constexpr auto kPoolWait = std::chrono::seconds(30);
+
+}  // namespace
+
+Result<ParsedUri> ParsePostgresUri(const std::string& uri) {
+  ParsedUri out;
+  const size_t q = uri.find('?');
+  out.conninfo = uri.substr(0, q);
+  if (q == std::string::npos) return out;
+  std::string kept;
+  std::string_view rest(uri);
+  rest.remove_prefix(q + 1);
+  while (!rest.empty()) {
+    const size_t amp = rest.find('&');
+    const std::string_view part = rest.substr(0, amp);
+    if (part.substr(0, 9) == "pool_max=") {
+      const std::string_view v = part.substr(9);
+      int n = 0;
+      auto [end, ec] = std::from_chars(v.data(), v.data() + v.size(), n);
+      if (ec != std::errc() || end != v.data() + v.size() || n < 1 || n > 1000)
+        return InvalidArgument("pool_max moet een getal van 1 tot 1000 zijn", "db");
+      out.pool_max = n;
+    } else if (!part.empty()) {
+      kept += kept.empty() ? "" : "&";
+      kept += part;
+    }
+    if (amp == std::string_view::npos) break;
+    rest.remove_prefix(amp + 1);
+  }
+  if (!kept.empty()) out.conninfo += "?" + kept;
+  return out;
+}
+
+Result<std::unique_ptr<Database>> OpenPostgresDatabase(const std::string& uri) {
+  PASSEND_ASSIGN_OR_RETURN(ParsedUri parsed, ParsePostgresUri(uri));
+  std::unique_ptr<PostgresDatabase> db(new PostgresDatabase(parsed.conninfo, parsed.pool_max));
+  PASSEND_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn, Connection::Open(parsed.conninfo));
+  PASSEND_RETURN_IF_ERROR(Migrate(*conn));
+  {
+    std::lock_guard lock(db->pool_mu_);
+    ++db->open_;
+  }
+  db->Give(std::move(conn));
+  return std::unique_ptr<Database>(std::move(db));
+}
+
+PostgresDatabase::PostgresDatabase(std::string conninfo, int pool_max)
+    : conninfo_(std::move(conninfo)),
+      pool_max_(pool_max),
+      catalog_(std::make_unique<PostgresCatalogStore>(*this)),
+      clients_(std::make_unique<PostgresClientStore>(*this)),
+      access_(std::make_unique<PostgresAccessStore>(*this)) {}
+
+PostgresDatabase::~PostgresDatabase() = default;
+
+catalog::CatalogStore& PostgresDatabase::catalog() { return *catalog_; }
+intake::ClientStore& PostgresDatabase::clients() { return *clients_; }
+access::AccountStore& PostgresDatabase::accounts() { return *access_; }
+access::ConsentStore& PostgresDatabase::consents() { return *access_; }
+access::AuditStore& PostgresDatabase::audit() { return *access_; }
+
+Result<std::unique_ptr<Connection>> PostgresDatabase::Take() {
+  {
+    std::unique_lock lock(pool_mu_);
+    const bool got =
+        pool_cv_.wait_for(lock, kPoolWait, [&] { return !idle_.empty() || open_ < pool_max_; });
+    if (!got)
+      return Unavailable("Alle " + std::to_string(pool_max_) +
+                         " databaseverbindingen zijn bezet, probeer het opnieuw");
+    if (!idle_.empty()) {
+      auto c = std::move(idle_.back());
+      idle_.pop_back();
+      return c;
+    }
+    ++open_;  // a place for the connection opened below, outside the lock
+  }
+  auto conn = Connection::Open(conninfo_);
+  if (!conn.ok()) {
+    std::lock_guard lock(pool_mu_);
+    --open_;
+    pool_cv_.notify_one();
+  }
+  return conn;
+}
+
+void PostgresDatabase::Give(std::unique_ptr<Connection> c) {
+  // A connection that is lost, or left inside a transaction by a failure, is not reused.
+  if (c->healthy() && c->in_transaction()) (void)c->Exec("ROLLBACK");
+  std::lock_guard lock(pool_mu_);
+  if (c->healthy() && !c->in_transaction()) {
+    idle_.push_back(std::move(c));
+  } else {
+    --open_;
+  }
+  pool_cv_.notify_one();
+}
+
+Status PostgresDatabase::WithConnection(const std::function<Status(Connection&)>& fn) {
+  if (tx_owner == this) return fn(*tx_connection);
+  for (int attempt = 0;; ++attempt) {
+    PASSEND_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn, Take());
+    Status s = fn(*conn);
+    const bool lost = !conn->healthy();
+    Give(std::move(conn));
+    // An idle connection may have died with a server restart: try once on a new one.
+    if (s.ok() || !lost || attempt > 0 || s.error().code() != ErrorCode::kUnavailable) return s;
+  }
+}
+
+Status PostgresDatabase::Write(const std::function<Status(Connection&)>& fn) {
+  if (tx_owner == this) return fn(*tx_connection);
+  return InTransaction([&] { return fn(*tx_connection); });
+}
+
+Status PostgresDatabase::ReadSnapshot(const std::function<Status(Connection&)>& fn) {
+  if (tx_owner == this) return fn(*tx_connection);
+  return WithConnection([&](Connection& c) -> Status {
+    PASSEND_RETURN_IF_ERROR(c.Exec("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"));
+    Status s = fn(c);
+    if (s.ok()) return c.Exec("COMMIT");
+    if (c.healthy()) (void)c.Exec("ROLLBACK");
+    return s;
+  });
+}
+
+Status PostgresDatabase::InTransaction(const std::function<Status()>& fn) {
+  if (tx_owner != nullptr) return FailedPrecondition("Transacties kunnen niet genest worden");
+  std::unique_ptr<Connection> conn;
+  for (int attempt = 0;; ++attempt) {
+    PASSEND_ASSIGN_OR_RETURN(conn, Take());
+    Status begun = conn->Exec(kBeginWrite);
+    if (begun.ok()) break;
+    const bool lost = !conn->healthy();
+    Give(std::move(conn));
+    // Nothing ran yet, so a connection lost to a server restart can be replaced.
+    if (!lost || attempt > 0) return begun;
+  }
+  tx_owner = this;
+  tx_connection = conn.get();
+  Status s = Ok();
+  try {
+    s = fn();
+  } catch (...) {
+    tx_owner = nullptr;
+    tx_connection = nullptr;
+    Give(std::move(conn));  // rolls back
+    throw;
+  }
+  tx_owner = nullptr;
+  tx_connection = nullptr;
+  if (s.ok()) s = conn->Exec("COMMIT");
+  Give(std::move(conn));  // rolls back what did not commit
+  return s;
+}
+
+Result<int> PostgresDatabase::SchemaVersion() {
+  int version = 0;
+  PASSEND_RETURN_IF_ERROR(WithConnection([&](Connection& c) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(version, CurrentVersion(c));
+    return Ok();
+  }));
+  return version;
+}
+
+}  // namespace passend::store::postgres

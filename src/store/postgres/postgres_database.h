@@ -1,0 +1,84 @@
+#pragma once
+// The PostgreSQL backend of store::Database, for a shared deployment: several passend
+// processes on one database. Numbered migrations (migrations/NNNN_*.sql, compiled into
+// the binary) are applied on open, the schema version kept in the table schema_version.
+//
+// Concurrency: a pool of connections (at most `pool_max`, a parameter of the URI that is
+// read here and not passed to libpq; default 16) serves reads in parallel. A transaction
+// holds one connection, and store calls made on that thread inside it join it. Every
+// write transaction takes one transaction-level advisory lock at BEGIN, so writes are
+// serialised across all processes on the database, as SQLite serialises its writers: a
+// read-modify-write inside InTransaction never loses a concurrent update, and the access
+// log's chain never forks. A connection lost to a server restart is replaced; a read
+// that failed on it is tried once more. Safe for concurrent use by many threads.
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+#include "store/database.h"
+#include "store/postgres/connection.h"
+
+namespace passend::store::postgres {
+
+class PostgresAccessStore;
+class PostgresCatalogStore;
+class PostgresClientStore;
+
+// Opens the database at `uri` ("postgresql://user:password@host:port/db[?pool_max=N]")
+// and migrates it to the newest schema. kUnavailable when it cannot be reached.
+Result<std::unique_ptr<Database>> OpenPostgresDatabase(const std::string& uri);
+
+class PostgresDatabase : public Database {
+ public:
+  ~PostgresDatabase() override;
+
+  catalog::CatalogStore& catalog() override;
+  intake::ClientStore& clients() override;
+  access::AccountStore& accounts() override;
+  access::ConsentStore& consents() override;
+  access::AuditStore& audit() override;
+  Status InTransaction(const std::function<Status()>& fn) override;
+  Result<int> SchemaVersion() override;
+
+  // Runs `fn` with a connection: the calling thread's transaction connection when it is
+  // inside InTransaction, else a pooled one. For the module stores of this backend.
+  Status WithConnection(const std::function<Status(Connection&)>& fn);
+  // Runs `fn` as a write: inside the current transaction, or in a new one.
+  Status Write(const std::function<Status(Connection&)>& fn);
+  // Runs `fn` on one consistent snapshot, in a transaction (which cursors need): the
+  // current one, or a new read-only one.
+  Status ReadSnapshot(const std::function<Status(Connection&)>& fn);
+
+  // The libpq connection string (without our own parameters) and the pool's limit.
+  const std::string& conninfo() const { return conninfo_; }
+  int pool_max() const { return pool_max_; }
+
+ private:
+  friend Result<std::unique_ptr<Database>> OpenPostgresDatabase(const std::string& uri);
+  PostgresDatabase(std::string conninfo, int pool_max);
+  Result<std::unique_ptr<Connection>> Take();
+  void Give(std::unique_ptr<Connection> c);
+
+  std::string conninfo_;
+  int pool_max_;
+  std::mutex pool_mu_;
+  std::condition_variable pool_cv_;
+  std::vector<std::unique_ptr<Connection>> idle_;
+  int open_ = 0;  // connections handed out or idle
+  std::unique_ptr<PostgresCatalogStore> catalog_;
+  std::unique_ptr<PostgresClientStore> clients_;
+  std::unique_ptr<PostgresAccessStore> access_;
+};
+
+// Splits our own parameters off a PostgreSQL URI: `pool_max` (1..1000). The rest is
+// passed to libpq unchanged. kInvalidArgument for a bad value.
+struct ParsedUri {
+  std::string conninfo;
+  int pool_max = 16;
+};
+Result<ParsedUri> ParsePostgresUri(const std::string& uri);
+
+}  // namespace passend::store::postgres
