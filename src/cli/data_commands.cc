@@ -58,8 +58,8 @@ Status RunGenerate(const GenerateArgs& a) {
       "generate: regio %s, seed %llu: %zu aanbieders, %zu locaties, %zu aanbod, %zu cliënten "
       "in %s (%.1f s, waarvan %.1f s genereren)\n",
       a.region.c_str(), static_cast<unsigned long long>(a.seed), d.providers.size(),
-      d.locations.size(), d.offers.size(), d.clients.size(), a.db.c_str(), SecondsSince(t0),
-      generated);
+      d.locations.size(), d.offers.size(), d.clients.size(),
+      store::DatabaseDisplayName(a.db).c_str(), SecondsSince(t0), generated);
   return Ok();
 }
 
@@ -95,9 +95,7 @@ Status RunImport(const std::string& db_path, const std::string& file) {
 }
 
 Status RunExport(const std::string& db_path, const std::string& out_path) {
-  if (!std::filesystem::exists(db_path))
-    return NotFound("Database '" + db_path + "' bestaat niet", "db");
-  PASSEND_ASSIGN_OR_RETURN(auto db, store::OpenDatabase(db_path));
+  PASSEND_ASSIGN_OR_RETURN(auto db, store::OpenExistingDatabase(db_path));
   if (out_path.empty() || out_path == "-") return interop::ExportNative(*db, std::cout);
   // Write beside the target and rename, so a failed export leaves no half file.
   const std::string tmp = out_path + ".tmp";

@@ -29,8 +29,7 @@ std::string Km(double km) {
 }
 
 Result<std::unique_ptr<store::Database>> OpenExisting(const std::string& path) {
-  if (!std::filesystem::exists(path)) return NotFound("Database '" + path + "' bestaat niet", "db");
-  return store::OpenDatabase(path);
+  return store::OpenExistingDatabase(path);
 }
 
 // ---- text ---------------------------------------------------------------------------

@@ -18,4 +18,12 @@ namespace passend::store {
 
 Result<std::unique_ptr<Database>> OpenDatabase(const std::string& path_or_uri);
 
+// The same for a database that must exist already: kNotFound (field "db") for a missing
+// SQLite file instead of creating one. (A PostgreSQL database is never created here.)
+Result<std::unique_ptr<Database>> OpenExistingDatabase(const std::string& path_or_uri);
+
+// How to name the database to people and in logs: the path, or the URI without its
+// password.
+std::string DatabaseDisplayName(const std::string& path_or_uri);
+
 }  // namespace passend::store
