@@ -1,5 +1,5 @@
 # Passend: the two set-up commands are `make demo` and `make test` (see README.md).
-.PHONY: deps build build-ci build-asan demo test test-unit test-asan bench format clean
+.PHONY: deps build build-ci build-asan web test-web demo test test-unit test-asan bench format clean
 
 DEMO_DB ?= passend-demo.db
 PORT ?= 8080
@@ -24,15 +24,29 @@ build-asan: deps
 	@cmake --preset asan >/dev/null
 	@cmake --build build-asan
 
-demo: build
+# The web app (web/): npm packages from the lock file, then the Vite build into web/dist,
+# which `passend serve` serves. npm ci runs again only when the lock file changed.
+web: deps web/node_modules/.package-lock.json
+	@cd web && npm run --silent build
+
+web/node_modules/.package-lock.json: web/package-lock.json
+	@cd web && npm ci --no-audit --no-fund --loglevel=error
+
+# The browser suite: Debian's Chromium against a real `passend serve` (web/test/).
+test-web: web
+	@cd web && PASSEND_BIN=$(CURDIR)/build/passend node --test --test-concurrency=1 --test-timeout=600000 test/*.test.mjs
+
+demo: build web
 	@bash scripts/demo.sh build/passend $(DEMO_DB) $(PORT) $(SEED)
 
 # Every suite: release build (warnings as errors) with all tests, then the unit tests
-# again under AddressSanitizer and UndefinedBehaviorSanitizer, then the format check.
+# again under AddressSanitizer and UndefinedBehaviorSanitizer, then the format check, then
+# the web app's browser suite.
 test: build-ci build-asan
 	@ctest --test-dir build --output-on-failure -j $(CTEST_JOBS)
 	@ctest --test-dir build-asan --output-on-failure -j $(CTEST_JOBS) -L unit
 	@bash scripts/check-format.sh
+	@$(MAKE) --no-print-directory test-web
 
 bench: build
 	@bash bench/run.sh
@@ -41,4 +55,4 @@ format:
 	@find src tests bench -name '*.h' -o -name '*.cc' | xargs clang-format -i
 
 clean:
-	rm -rf build build-asan
+	rm -rf build build-asan web/dist

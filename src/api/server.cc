@@ -16,6 +16,7 @@
 #include "api/openapi.h"
 #include "api/problem.h"
 #include "api/record_schemas.h"
+#include "api/static_site.h"
 #include "api/work_gate.h"
 
 namespace passend::api {
@@ -68,6 +69,9 @@ void WidenListenQueue(int port) {
   closedir(dir);
 }
 
+// Paths under /api stay the API's: an unknown one is a JSON 404, never the web app.
+bool IsApiPath(std::string_view path) { return path == "/api" || path.starts_with("/api/"); }
+
 std::string Dump(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -76,7 +80,8 @@ void Write(ApiResponse& r, const std::string& request_id, httplib::Response& out
   out.status = r.status;
   for (const auto& [name, value] : r.headers) out.set_header(name.c_str(), value);
   out.set_header("X-Request-Id", request_id);
-  out.set_header("Cache-Control", "no-store");
+  // API answers are never cached; the web app's files say their own (api/static_site.h).
+  if (!r.headers.contains("Cache-Control")) out.set_header("Cache-Control", "no-store");
   // Answers can be large: moved into place, never copied.
   if (!r.raw_body.empty()) {
     out.set_header("Content-Type",
@@ -244,6 +249,10 @@ ApiResponse Server::Handle(const httplib::Request& in, ApiRequest& request) {
   const std::string& id = request.request_id;
   RouteMatch match = router_.Match(request.method, request.path);
   if (match.route == nullptr) {
+    if (options_.site != nullptr && request.method == "GET" && match.allowed_methods.empty() &&
+        !IsApiPath(request.path)) {
+      return options_.site->Serve(request.path, id);
+    }
     if (!match.allowed_methods.empty()) {
       return MethodNotAllowed(in.method, match.allowed_methods, request.path, id);
     }

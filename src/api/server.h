@@ -4,7 +4,8 @@
 // Guard to admit non-public routes, calls the handler, renders its Result (problem+json on
 // error, the one table in api/problem.h), and writes one JSON log line.
 //
-// It also serves GET /api/v1/openapi.json, generated from the routes (api/openapi.h).
+// It also serves GET /api/v1/openapi.json, generated from the routes (api/openapi.h), and,
+// when given a StaticSite, the web app's files for every other GET outside /api.
 //
 // Lifecycle: construct with the routes, call Bind (port 0 picks a free port), then Run on
 // some thread (blocks). Stop may be called from any thread, any number of times, also
@@ -28,6 +29,7 @@ struct Response;
 
 namespace passend::api {
 
+class StaticSite;
 class WorkGate;
 
 struct ServerOptions {
@@ -45,6 +47,9 @@ struct ServerOptions {
   size_t keep_alive_max_requests = 100000;
   // Requests doing their work at once (see WorkGate); 0: one per core.
   size_t work_slots = 0;  // requests on one connection before it closes
+  // The built web app, served for GET requests outside /api that match no route
+  // (api/static_site.h); null: such requests are 404 problems.
+  std::shared_ptr<const StaticSite> site;
   // Receives one JSON object per request (and start/stop events). Default: one line on
   // stderr. Called concurrently from worker threads.
   std::function<void(const nlohmann::json&)> log;

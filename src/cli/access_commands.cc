@@ -105,8 +105,8 @@ Status Demo(const AccessOptions& o) {
     return Ok();
   }));
   std::printf(
-      "Demo-accounts (alleen voor demonstratie). Inloggen gaat via de API (er is nog geen\n"
-      "webpagina): POST /api/v1/auth/login {\"email\": ..., \"password\": ...}; zie README.\n\n");
+      "Demo-accounts (alleen voor demonstratie). Log in op de webpagina (passend serve, dan\n"
+      "/inloggen) of via de API: POST /api/v1/auth/login {\"email\": ..., \"password\": ...}.\n\n");
   for (const auto& l : logins)
     std::printf("  %-16s %-36s %-32s %s%s\n", std::string(a::ToString(l.role)).c_str(),
                 l.email.c_str(), l.password.c_str(), l.bound_to.c_str(),

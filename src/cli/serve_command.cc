@@ -6,6 +6,7 @@
 #include <atomic>
 #include <chrono>
 #include <ctime>
+#include <filesystem>
 #include <thread>
 
 #include "api/access_guard.h"
@@ -13,6 +14,7 @@
 #include "api/access_services.h"
 #include "api/routes.h"
 #include "api/server.h"
+#include "api/static_site.h"
 #include "cli/command.h"
 #include "refdata/refdata.h"
 #ifdef PASSEND_WITH_MATCH_API
@@ -28,6 +30,7 @@ struct ServeOptions {
   int port = 8080;
   int threads = 64;
   int work_slots = 0;
+  std::string web_dir;  // empty: found next to the binary (api::StaticSite::Locate)
 };
 
 // Blocks SIGINT and SIGTERM in this thread and every thread started after it, and waits
@@ -124,6 +127,16 @@ Status Serve(const ServeOptions& opts) {
       auto matching, match::MatchService::Open(*db, refdata::BuiltIn(), nullptr, MatchLogging()));
   api::AddMatchRoutes(routes, *matching);
 #endif
+  // The web app from the same origin: /, its routes and its files (api/static_site.h).
+  std::error_code ec;
+  std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
+  auto site = std::make_shared<api::StaticSite>(api::StaticSite::Locate(opts.web_dir, exe));
+  api::LogToStderr({{"ts", api::UtcTimestamp()},
+                    {"level", site->built() ? "info" : "warn"},
+                    {"event", "web_dir"},
+                    {"path", site->root().string()},
+                    {"built", site->built()}});
+  options.site = site;
   api::Server server(options, std::move(routes), &guard);
   PASSEND_RETURN_IF_ERROR(server.Bind());
 
@@ -151,6 +164,8 @@ void RegisterServeCommand(CLI::App& app, Invocation& inv) {
   cmd->add_option("--work-slots", opts->work_slots,
                   "Verzoeken die tegelijk rekenen; de rest wacht op volgorde (0: één per kern)")
       ->capture_default_str();
+  cmd->add_option("--web-dir", opts->web_dir,
+                  "Map met de gebouwde webapp (standaard: naast het programma, web/dist)");
   cmd->callback([opts, &inv] { inv.run = [opts] { return Serve(*opts); }; });
 }
 

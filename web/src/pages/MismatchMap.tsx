@@ -1,0 +1,232 @@
+// The care office's regional mismatch map: what the clients of the region want that even
+// their best option does not offer, per wish and per municipality, as a chart and tables,
+// with CSV downloads (GET /api/v1/mismatch?region=).
+import { useState } from 'preact/hooks';
+import { get } from '../api';
+import { downloadCsv } from '../csv';
+import { formatNumber, t } from '../i18n';
+import { useSession } from '../session';
+import type { MismatchMap as Map_ } from '../types';
+import { useAsync } from '../useAsync';
+import { Loading } from '../components/Loading';
+
+const pct = (share: number) => `${formatNumber(share * 100, 1)}%`;
+
+export default function MismatchMap() {
+  const { me } = useSession();
+  const region = me?.region ?? '';
+  const { data, error } = useAsync(
+    () => get<Map_>(`/api/v1/mismatch?region=${encodeURIComponent(region)}`),
+    [region],
+  );
+  const [showAll, setShowAll] = useState(false);
+  const wishes = data
+    ? Object.entries(data.per_wish)
+        .map(([key, w]) => ({ key, ...w }))
+        .sort((a, b) => b.clients - a.clients || a.label.localeCompare(b.label, 'nl'))
+    : [];
+  const top = wishes.slice(0, 15);
+  const listed = showAll ? wishes : wishes.slice(0, 25);
+
+  return (
+    <section>
+      <h1 class="utrecht-heading-1">
+        {data ? t('careoffice.title_for', { scope: data.scope }) : t('careoffice.title')}
+      </h1>
+      <p class="utrecht-paragraph">{t('careoffice.intro')}</p>
+      {!data && <Loading error={error} />}
+      {data && (
+        <>
+          <dl class="facts key-figures">
+            <dt>{t('careoffice.clients')}</dt>
+            <dd>{formatNumber(data.clients)}</dd>
+            <dt>{t('careoffice.with_mismatch')}</dt>
+            <dd>
+              {formatNumber(data.clients_with_mismatch)} (
+              {pct(data.clients ? data.clients_with_mismatch / data.clients : 0)})
+            </dd>
+            <dt>{t('careoffice.without_offer')}</dt>
+            <dd>{formatNumber(data.clients_without_offer)}</dd>
+          </dl>
+
+          <h2 class="utrecht-heading-2" id="grafiek-titel">
+            {t('careoffice.chart_title')}
+          </h2>
+          <BarChart rows={top} />
+
+          <h2 class="utrecht-heading-2" id="wensen-titel">
+            {t('careoffice.per_wish')}
+          </h2>
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--secondary-action"
+            onClick={() =>
+              downloadCsv(`mismatch-${data.region}-per-wens.csv`, [
+                [t('careoffice.wish'), t('careoffice.key'), t('careoffice.clients'), t('careoffice.share')],
+                ...wishes.map((w) => [w.label, w.key, w.clients, Number((w.share * 100).toFixed(2))]),
+              ])
+            }
+          >
+            {t('common.download_csv')}
+          </button>
+          <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="wensen-titel">
+            <table class="utrecht-table utrecht-table--html-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('careoffice.wish')}</th>
+                  <th scope="col" class="num">
+                    {t('careoffice.clients')}
+                  </th>
+                  <th scope="col" class="num">
+                    {t('careoffice.share')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {listed.map((w) => (
+                  <tr key={w.key}>
+                    <td>{w.label}</td>
+                    <td class="num">{formatNumber(w.clients)}</td>
+                    <td class="num">{pct(w.share)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {wishes.length > 25 && (
+            <button
+              type="button"
+              class="utrecht-button utrecht-button--subtle"
+              aria-expanded={showAll}
+              onClick={() => setShowAll(!showAll)}
+            >
+              {showAll ? t('careoffice.show_less') : t('careoffice.show_all', { count: wishes.length })}
+            </button>
+          )}
+
+          <h2 class="utrecht-heading-2" id="gemeenten-titel">
+            {t('careoffice.per_municipality')}
+          </h2>
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--secondary-action"
+            onClick={() =>
+              downloadCsv(`mismatch-${data.region}-per-gemeente.csv`, [
+                [
+                  t('careoffice.municipality'),
+                  t('careoffice.code'),
+                  t('careoffice.clients'),
+                  t('careoffice.with_mismatch'),
+                  t('careoffice.top_wish'),
+                ],
+                ...data.municipalities.map((m) => [
+                  m.name,
+                  m.code,
+                  m.clients,
+                  m.clients_with_mismatch,
+                  topWish(m.per_wish, data.per_wish),
+                ]),
+              ])
+            }
+          >
+            {t('common.download_csv')}
+          </button>
+          <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="gemeenten-titel">
+            <table class="utrecht-table utrecht-table--html-table">
+              <thead>
+                <tr>
+                  <th scope="col">{t('careoffice.municipality')}</th>
+                  <th scope="col" class="num">
+                    {t('careoffice.clients')}
+                  </th>
+                  <th scope="col" class="num">
+                    {t('careoffice.with_mismatch')}
+                  </th>
+                  <th scope="col">{t('careoffice.top_wish')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {[...data.municipalities]
+                  .sort((a, b) => a.name.localeCompare(b.name, 'nl'))
+                  .map((m) => (
+                    <tr key={m.code}>
+                      <td>{m.name}</td>
+                      <td class="num">{formatNumber(m.clients)}</td>
+                      <td class="num">
+                        {formatNumber(m.clients_with_mismatch)} (
+                        {pct(m.clients ? m.clients_with_mismatch / m.clients : 0)})
+                      </td>
+                      <td>{topWish(m.per_wish, data.per_wish)}</td>
+                    </tr>
+                  ))}
+              </tbody>
+            </table>
+          </div>
+
+          {data.free_texts.length > 0 && (
+            <>
+              <h2 class="utrecht-heading-2">{t('careoffice.free_texts')}</h2>
+              <ul class="utrecht-unordered-list">
+                {data.free_texts.slice(0, 15).map((f) => (
+                  <li key={f.text}>
+                    “{f.text}” ({t('careoffice.n_clients', { count: f.clients })})
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function topWish(
+  per: Record<string, { clients: number }>,
+  labels: Record<string, { label: string }>,
+): string {
+  let best = '';
+  let n = -1;
+  for (const [key, w] of Object.entries(per)) {
+    if (w.clients > n || (w.clients === n && key < best)) {
+      best = key;
+      n = w.clients;
+    }
+  }
+  return best ? `${labels[best]?.label ?? best} (${formatNumber(n)})` : '';
+}
+
+// Horizontal bars, one per wish, the share of the region's clients written beside each bar.
+function BarChart({ rows }: { rows: { key: string; label: string; clients: number; share: number }[] }) {
+  const max = Math.max(...rows.map((r) => r.share), 0.0001);
+  const rowH = 34;
+  const labelW = 0; // labels sit above the bars, so the chart also fits 320 px
+  const W = 640;
+  const H = rows.length * rowH * 1.6 + 10;
+  return (
+    <svg
+      class="chart"
+      viewBox={`0 0 ${W} ${H}`}
+      role="img"
+      aria-labelledby="grafiek-titel"
+      aria-describedby="grafiek-uitleg"
+    >
+      <desc id="grafiek-uitleg">{t('careoffice.chart_desc')}</desc>
+      {rows.map((r, i) => {
+        const y = i * rowH * 1.6 + 4;
+        const w = ((W - labelW - 90) * r.share) / max;
+        return (
+          <g key={r.key}>
+            <text x={0} y={y + 16} font-size="17" fill="#1a1a1a">
+              {r.label}
+            </text>
+            <rect x={labelW} y={y + 22} width={Math.max(w, 2)} height={rowH * 0.6} fill="#1a4f8b" />
+            <text x={labelW + w + 8} y={y + 22 + rowH * 0.5} font-size="16" fill="#1a1a1a">
+              {pct(r.share)}
+            </text>
+          </g>
+        );
+      })}
+    </svg>
+  );
+}

@@ -1,0 +1,325 @@
+// My privacy: who may see my dossier (consent per organisation: give and withdraw) and who
+// looked at it (the access log, in plain words with names rather than ids).
+import { useState } from 'preact/hooks';
+import { del, get, post } from '../api';
+import { formatDate, formatDateTime, t } from '../i18n';
+import type { PageProps } from '../routes';
+import { useSession } from '../session';
+import type { AuditEntry, Consent, Organisation } from '../types';
+import { useAsync } from '../useAsync';
+import { ClientPicker, useChosenClient } from '../components/ClientPicker';
+import { Choice } from '../components/Fields';
+import { Loading } from '../components/Loading';
+import { Problem } from '../components/Problem';
+
+const PURPOSES = ['care_delivery', 'registration', 'indication'] as const;
+// Organisations a client can give consent to (not the platform's own administrators or
+// researchers, who never see one person's dossier).
+const CONSENTABLE = new Set(['oco', 'wijkteam', 'ciz', 'zorgkantoor', 'provider']);
+
+export default function Privacy({ query }: PageProps) {
+  const { me } = useSession();
+  const ids = me?.client_ids ?? [];
+  const id = useChosenClient(ids, query);
+  const orgs = useAsync(
+    () => get<{ items: Organisation[] }>('/api/v1/organisations').then((r) => r.items),
+    [],
+  );
+  return (
+    <section>
+      <h1 class="utrecht-heading-1">{t('privacy.title')}</h1>
+      <p class="utrecht-paragraph">{t('privacy.intro')}</p>
+      {id && <ClientPicker ids={ids} chosen={id} path="/mijn/privacy" />}
+      {!id && <p class="utrecht-paragraph">{t('mine.no_client')}</p>}
+      {id && !orgs.data && <Loading error={orgs.error} />}
+      {id && orgs.data && (
+        <>
+          <Consents clientId={id} orgs={orgs.data} />
+          <AccessLog clientId={id} orgs={orgs.data} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function orgName(orgs: Organisation[], id: string): string {
+  return orgs.find((o) => o.id === id)?.name ?? t('privacy.unknown_org');
+}
+
+function Consents({ clientId, orgs }: { clientId: string; orgs: Organisation[] }) {
+  const base = `/api/v1/clients/${encodeURIComponent(clientId)}/consents`;
+  const list = useAsync(() => get<{ items: Consent[] }>(base).then((r) => r.items), [clientId]);
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [error, setError] = useState<unknown>(null);
+  const [message, setMessage] = useState('');
+
+  const withdraw = async (c: Consent) => {
+    setError(null);
+    try {
+      await del(`${base}/${encodeURIComponent(c.id)}`);
+      setConfirming(null);
+      setMessage(t('privacy.withdrawn'));
+      list.reload();
+    } catch (e) {
+      setError(e);
+    }
+  };
+
+  return (
+    <section aria-labelledby="toestemming-titel">
+      <h2 class="utrecht-heading-2" id="toestemming-titel">
+        {t('privacy.consents_title')}
+      </h2>
+      <p class="utrecht-paragraph">{t('privacy.consents_intro')}</p>
+      <p role="status" class="status-message">
+        {message}
+      </p>
+      {error !== null && <Problem error={error} />}
+      {!list.data && <Loading error={list.error} />}
+      {list.data && list.data.length === 0 && (
+        <p class="utrecht-paragraph">{t('privacy.no_consents')}</p>
+      )}
+      {list.data && list.data.length > 0 && (
+        <ul class="consent-list">
+          {list.data.map((c) => (
+            <li key={c.id} class="consent">
+              <p class="utrecht-paragraph">
+                <strong>{c.organisation_ids.map((o) => orgName(orgs, o)).join(', ')}</strong>
+              </p>
+              <p class="utrecht-paragraph">
+                {t(`privacy.purpose.${c.purpose}`)}.{' '}
+                {t('privacy.given_on', { date: formatDate(c.granted_at) })}
+                {c.valid_until && ` ${t('privacy.until', { date: formatDate(c.valid_until) })}`}
+              </p>
+              <p class={`utrecht-paragraph ${c.valid_now ? 'ok' : 'muted'}`}>
+                {c.withdrawn_at
+                  ? t('privacy.state_withdrawn', { date: formatDate(c.withdrawn_at) })
+                  : c.valid_now
+                    ? t('privacy.state_valid')
+                    : t('privacy.state_expired')}
+              </p>
+              {c.valid_now && confirming !== c.id && (
+                <button
+                  type="button"
+                  class="utrecht-button utrecht-button--secondary-action"
+                  onClick={() => setConfirming(c.id)}
+                >
+                  {t('privacy.withdraw')}
+                </button>
+              )}
+              {confirming === c.id && (
+                <div class="confirm" role="group" aria-label={t('privacy.confirm_label')}>
+                  <p class="utrecht-paragraph">{t('privacy.confirm')}</p>
+                  <div class="button-row">
+                    <button
+                      type="button"
+                      class="utrecht-button utrecht-button--primary-action"
+                      onClick={() => void withdraw(c)}
+                    >
+                      {t('privacy.confirm_yes')}
+                    </button>
+                    <button
+                      type="button"
+                      class="utrecht-button utrecht-button--secondary-action"
+                      onClick={() => setConfirming(null)}
+                    >
+                      {t('privacy.confirm_no')}
+                    </button>
+                  </div>
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      <GiveConsent
+        base={base}
+        orgs={orgs}
+        onGiven={() => {
+          setMessage(t('privacy.given'));
+          list.reload();
+        }}
+      />
+    </section>
+  );
+}
+
+function GiveConsent({
+  base,
+  orgs,
+  onGiven,
+}: {
+  base: string;
+  orgs: Organisation[];
+  onGiven: () => void;
+}) {
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [purpose, setPurpose] = useState<string>('care_delivery');
+  const [until, setUntil] = useState('');
+  const [error, setError] = useState<unknown>(null);
+  const [missing, setMissing] = useState(false);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setError(null);
+    if (chosen.length === 0) {
+      setMissing(true);
+      return;
+    }
+    try {
+      const body: Record<string, unknown> = { organisation_ids: chosen, purpose };
+      if (until) body.valid_until = until;
+      await post<Consent>(base, body);
+      setChosen([]);
+      setUntil('');
+      setMissing(false);
+      onGiven();
+    } catch (err) {
+      setError(err);
+    }
+  };
+  return (
+    <form class="utrecht-form give-consent" onSubmit={submit} noValidate>
+      <h3 class="utrecht-heading-3">{t('privacy.give_title')}</h3>
+      {error !== null && <Problem error={error} />}
+      <fieldset class="utrecht-form-fieldset" aria-describedby={missing ? 'org-fout' : undefined}>
+        <legend>{t('privacy.which_orgs')}</legend>
+        {missing && (
+          <p class="utrecht-form-field-error-message" id="org-fout">
+            {t('privacy.choose_org')}
+          </p>
+        )}
+        {orgs
+          .filter((o) => CONSENTABLE.has(o.kind))
+          .map((o) => (
+            <Choice
+              key={o.id}
+              type="checkbox"
+              id={`org-${o.id}`}
+              label={o.name}
+              checked={chosen.includes(o.id)}
+              onChange={(on) => {
+                setMissing(false);
+                setChosen((cur) => (on ? [...cur, o.id] : cur.filter((x) => x !== o.id)));
+              }}
+            />
+          ))}
+      </fieldset>
+      <fieldset class="utrecht-form-fieldset">
+        <legend>{t('privacy.what_for')}</legend>
+        {PURPOSES.map((p) => (
+          <Choice
+            key={p}
+            type="radio"
+            name="doel"
+            id={`doel-${p}`}
+            label={t(`privacy.purpose.${p}`)}
+            checked={purpose === p}
+            onChange={(on) => on && setPurpose(p)}
+          />
+        ))}
+      </fieldset>
+      <div class="utrecht-form-field">
+        <label class="utrecht-form-label" for="tot">
+          {t('privacy.until_label')}
+        </label>
+        <p class="field-hint" id="tot-hint">
+          {t('privacy.until_hint')}
+        </p>
+        <input
+          id="tot"
+          type="date"
+          class="utrecht-textbox utrecht-textbox--html-input short-date"
+          aria-describedby="tot-hint"
+          value={until}
+          onInput={(e) => setUntil((e.target as HTMLInputElement).value)}
+        />
+      </div>
+      <button type="submit" class="utrecht-button utrecht-button--primary-action big">
+        {t('privacy.give')}
+      </button>
+    </form>
+  );
+}
+
+const ROLE_WORDS = new Set([
+  'client',
+  'representative',
+  'oco',
+  'wijkteam',
+  'ciz',
+  'zorgkantoor',
+  'provider',
+  'researcher',
+  'admin',
+]);
+
+export function describeEntry(e: AuditEntry, orgs: Organisation[], selfId: string | undefined): string {
+  const who =
+    e.user_id === selfId
+      ? t('privacy.log.you')
+      : e.organisation_id
+        ? t('privacy.log.someone_of', {
+            role: t(`roles.${ROLE_WORDS.has(e.role) ? e.role : 'admin'}`),
+            org: orgName(orgs, e.organisation_id),
+          })
+        : t(`roles_self.${e.role === 'representative' ? 'representative' : 'client'}`);
+  const action = t(`privacy.log.action.${e.action}`, { defaultValue: t('privacy.log.action.other') });
+  const what = t(`privacy.log.resource.${e.resource}`, {
+    defaultValue: t('privacy.log.resource.other'),
+  });
+  return t('privacy.log.line', { who, action, what });
+}
+
+function AccessLog({ clientId, orgs }: { clientId: string; orgs: Organisation[] }) {
+  const { me } = useSession();
+  const [pages, setPages] = useState<AuditEntry[][]>([]);
+  const [more, setMore] = useState<number | null>(null);
+  const base = `/api/v1/clients/${encodeURIComponent(clientId)}/access-log?limit=20`;
+  const first = useAsync(async () => {
+    const r = await get<{ items: AuditEntry[]; next_before: number | null }>(base);
+    setPages([r.items]);
+    setMore(r.next_before);
+    return r;
+  }, [clientId]);
+  const [error, setError] = useState<unknown>(null);
+  const loadMore = async () => {
+    if (more === null) return;
+    try {
+      const r = await get<{ items: AuditEntry[]; next_before: number | null }>(`${base}&before=${more}`);
+      setPages((p) => [...p, r.items]);
+      setMore(r.next_before);
+    } catch (e) {
+      setError(e);
+    }
+  };
+  const entries = pages.flat();
+  return (
+    <section aria-labelledby="log-titel">
+      <h2 class="utrecht-heading-2" id="log-titel">
+        {t('privacy.log_title')}
+      </h2>
+      <p class="utrecht-paragraph">{t('privacy.log_intro')}</p>
+      {!first.data && <Loading error={first.error} />}
+      {error !== null && <Problem error={error} />}
+      {first.data && (
+        <ul class="access-log">
+          {entries.map((e) => (
+            <li key={e.seq}>
+              <strong>{formatDateTime(e.ts)}</strong>: {describeEntry(e, orgs, me?.user_id)}
+              {e.reason && <span class="muted"> ({t('privacy.log.reason', { reason: e.reason })})</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+      {more !== null && (
+        <button
+          type="button"
+          class="utrecht-button utrecht-button--secondary-action"
+          onClick={() => void loadMore()}
+        >
+          {t('privacy.log_more')}
+        </button>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+// The provider's own offers: free places, waits and contracts, from the public catalogue.
+import { get, getAll } from '../api';
+import { formatNumber, t } from '../i18n';
+import { useSession } from '../session';
+import type { Location, Offer, Provider } from '../types';
+import { useAsync } from '../useAsync';
+import { Loading } from '../components/Loading';
+import { weeks } from '../components/OptionCard';
+
+export default function ProviderOffers() {
+  const { me } = useSession();
+  const id = me?.provider_id ?? '';
+  const { data, error } = useAsync(async () => {
+    const enc = encodeURIComponent(id);
+    const [provider, offers, locations] = await Promise.all([
+      get<Provider>(`/api/v1/providers/${enc}`),
+      getAll<Offer>(`/api/v1/offers?provider=${enc}&limit=500`),
+      getAll<Location>(`/api/v1/locations?provider=${enc}&limit=500`),
+    ]);
+    return { provider, offers, locations: new Map(locations.map((l) => [l.id, l])) };
+  }, [id]);
+  const free = data ? data.offers.reduce((n, o) => n + o.free_places, 0) : 0;
+  return (
+    <section>
+      <h1 class="utrecht-heading-1">
+        {data ? t('provider.title_for', { name: data.provider.name }) : t('provider.title')}
+      </h1>
+      {!data && <Loading error={error} />}
+      {data && (
+        <>
+          <p class="utrecht-paragraph">
+            {t('provider.summary', { count: data.offers.length, free })}
+          </p>
+          <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="aanbod-caption">
+            <table class="utrecht-table utrecht-table--html-table">
+              <caption id="aanbod-caption" class="utrecht-table__caption">
+                {t('provider.caption')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('provider.offer')}</th>
+                  <th scope="col">{t('provider.kind')}</th>
+                  <th scope="col">{t('provider.location')}</th>
+                  <th scope="col" class="num">
+                    {t('provider.free')}
+                  </th>
+                  <th scope="col" class="num">
+                    {t('provider.capacity')}
+                  </th>
+                  <th scope="col">{t('provider.wait')}</th>
+                  <th scope="col" class="num">
+                    {t('provider.waiting_people')}
+                  </th>
+                  <th scope="col">{t('provider.contracted')}</th>
+                  <th scope="col">{t('provider.profiles')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.offers.map((o) => (
+                  <tr key={o.id}>
+                    <td>{o.name}</td>
+                    <td>{t(`kinds.${o.kind}`)}</td>
+                    <td>{data.locations.get(o.location_id)?.name ?? ''}</td>
+                    <td class="num">{formatNumber(o.free_places)}</td>
+                    <td class="num">{formatNumber(o.capacity)}</td>
+                    <td>{weeks(o.waiting_weeks)}</td>
+                    <td class="num">{formatNumber(o.waiting_people)}</td>
+                    <td>
+                      {o.contracted_regions.length ? o.contracted_regions.join(', ') : t('provider.no_contract')}
+                    </td>
+                    <td>{o.profiles.length ? o.profiles.join(', ') : t('provider.all_profiles')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,110 @@
+// The register of providers in the care office's region: each provider, its offers there,
+// the kinds of care, free places, and how many of its offers the care office contracted.
+import { getAll } from '../api';
+import { downloadCsv } from '../csv';
+import { formatNumber, t } from '../i18n';
+import { useSession } from '../session';
+import type { Offer, Provider } from '../types';
+import { useAsync } from '../useAsync';
+import { Loading } from '../components/Loading';
+
+interface Row {
+  provider: Provider;
+  offers: number;
+  contracted: number;
+  free: number;
+  kinds: string[];
+}
+
+export default function Register() {
+  const { me } = useSession();
+  const region = me?.region ?? '';
+  const { data, error } = useAsync(async () => {
+    const [offers, providers] = await Promise.all([
+      getAll<Offer>(`/api/v1/offers?region=${encodeURIComponent(region)}&limit=500`),
+      getAll<Provider>('/api/v1/providers?limit=500'),
+    ]);
+    const rows = new Map<string, Row>();
+    for (const o of offers) {
+      const p = providers.find((x) => x.id === o.provider_id);
+      if (!p) continue;
+      const row = rows.get(p.id) ?? { provider: p, offers: 0, contracted: 0, free: 0, kinds: [] };
+      row.offers++;
+      if (o.contracted_regions.includes(region)) row.contracted++;
+      row.free += o.free_places;
+      if (!row.kinds.includes(o.kind)) row.kinds.push(o.kind);
+      rows.set(p.id, row);
+    }
+    return [...rows.values()].sort((a, b) => a.provider.name.localeCompare(b.provider.name, 'nl'));
+  }, [region]);
+  return (
+    <section>
+      <h1 class="utrecht-heading-1">{t('register.title')}</h1>
+      <p class="utrecht-paragraph">{t('register.intro', { region })}</p>
+      {!data && <Loading error={error} />}
+      {data && (
+        <>
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--secondary-action"
+            onClick={() =>
+              downloadCsv(`aanbieders-${region}.csv`, [
+                [t('register.provider'), t('register.offers'), t('register.contracted'), t('register.free'), t('register.kinds')],
+                ...data.map((r) => [
+                  r.provider.name,
+                  r.offers,
+                  r.contracted,
+                  r.free,
+                  r.kinds.map((k) => t(`kinds.${k}`)).join(', '),
+                ]),
+              ])
+            }
+          >
+            {t('common.download_csv')}
+          </button>
+          <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="register-caption">
+            <table class="utrecht-table utrecht-table--html-table">
+              <caption id="register-caption" class="utrecht-table__caption">
+                {t('register.caption', { count: data.length })}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('register.provider')}</th>
+                  <th scope="col" class="num">
+                    {t('register.offers')}
+                  </th>
+                  <th scope="col" class="num">
+                    {t('register.contracted')}
+                  </th>
+                  <th scope="col" class="num">
+                    {t('register.free')}
+                  </th>
+                  <th scope="col">{t('register.kinds')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.map((r) => (
+                  <tr key={r.provider.id}>
+                    <td>
+                      {r.provider.website ? (
+                        <a class="utrecht-link" href={r.provider.website} rel="noopener noreferrer">
+                          {r.provider.name}
+                        </a>
+                      ) : (
+                        r.provider.name
+                      )}
+                    </td>
+                    <td class="num">{formatNumber(r.offers)}</td>
+                    <td class="num">{formatNumber(r.contracted)}</td>
+                    <td class="num">{formatNumber(r.free)}</td>
+                    <td>{r.kinds.map((k) => t(`kinds.${k}`)).join(', ')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+    </section>
+  );
+}

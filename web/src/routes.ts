@@ -1,0 +1,112 @@
+// Every page of the app is one entry here. Adding a page is adding a route:
+//
+//   { path: '/budget/:id', title: 'budget.title', roles: ['client'], menu: 'nav.budget',
+//     load: () => import('./pages/Budget') },
+//
+// plus its texts in locales/nl.json and locales/en.json and a flow in test/. `load` splits
+// the page into its own file, so the first load stays small; `roles` asks for a login with
+// one of these roles (absent: open to everyone); `menu` puts it in the menu for them.
+import type { ComponentType } from 'preact';
+import type { Role } from './types';
+import Start from './pages/Start';
+import Login from './pages/Login';
+
+export interface PageProps {
+  params: Record<string, string>;
+  query: URLSearchParams;
+}
+
+export interface RouteDef {
+  path: string;
+  title: string;
+  load: () => Promise<{ default: ComponentType<PageProps> }>;
+  roles?: Role[];
+  menu?: string;
+}
+
+const CLIENT_SIDE: Role[] = ['client', 'representative'];
+const SUPPORTERS: Role[] = ['oco', 'wijkteam'];
+const CARE_OFFICE: Role[] = ['zorgkantoor'];
+
+export const routes: RouteDef[] = [
+  { path: '/', title: 'start.title', load: async () => ({ default: Start }) },
+  { path: '/zoeken', title: 'search.title', load: () => import('./pages/Search') },
+  { path: '/zoeken/opties', title: 'options.title', load: () => import('./pages/SearchOptions') },
+  { path: '/inloggen', title: 'login.title', load: async () => ({ default: Login }) },
+  {
+    path: '/mijn',
+    title: 'mine.title',
+    roles: CLIENT_SIDE,
+    menu: 'nav.mine',
+    load: () => import('./pages/MyOptions'),
+  },
+  {
+    path: '/mijn/privacy',
+    title: 'privacy.title',
+    roles: CLIENT_SIDE,
+    menu: 'nav.privacy',
+    load: () => import('./pages/Privacy'),
+  },
+  {
+    path: '/caseload',
+    title: 'caseload.title',
+    roles: SUPPORTERS,
+    menu: 'nav.caseload',
+    load: () => import('./pages/Caseload'),
+  },
+  {
+    path: '/caseload/:id',
+    title: 'client.title',
+    roles: SUPPORTERS,
+    load: () => import('./pages/ClientOptions'),
+  },
+  {
+    path: '/aanbieder',
+    title: 'provider.title',
+    roles: ['provider'],
+    menu: 'nav.provider',
+    load: () => import('./pages/ProviderOffers'),
+  },
+  {
+    path: '/zorgkantoor',
+    title: 'careoffice.title',
+    roles: CARE_OFFICE,
+    menu: 'nav.careoffice',
+    load: () => import('./pages/MismatchMap'),
+  },
+  {
+    path: '/zorgkantoor/aanbieders',
+    title: 'register.title',
+    roles: CARE_OFFICE,
+    menu: 'nav.register',
+    load: () => import('./pages/Register'),
+  },
+];
+
+export const notFound: RouteDef = {
+  path: '*',
+  title: 'notfound.title',
+  load: () => import('./pages/NotFound'),
+};
+
+// Where a role starts after logging in: its first menu page, else the search.
+export function homeFor(role: Role): string {
+  const first = routes.find((r) => r.menu && r.roles?.includes(role));
+  return first ? first.path : '/zoeken';
+}
+
+export function matchRoute(pathname: string): { route: RouteDef; params: Record<string, string> } {
+  const parts = pathname.split('/').filter(Boolean);
+  for (const route of routes) {
+    const pattern = route.path.split('/').filter(Boolean);
+    if (pattern.length !== parts.length) continue;
+    const params: Record<string, string> = {};
+    let ok = true;
+    pattern.forEach((seg, i) => {
+      if (seg.startsWith(':')) params[seg.slice(1)] = decodeURIComponent(parts[i]);
+      else if (seg !== parts[i]) ok = false;
+    });
+    if (ok) return { route, params };
+  }
+  return { route: notFound, params: {} };
+}

@@ -1,0 +1,263 @@
+// The shapes of the API's answers the app reads (docs/api.md, /api/v1/openapi.json).
+export type Role =
+  | 'client'
+  | 'representative'
+  | 'oco'
+  | 'wijkteam'
+  | 'ciz'
+  | 'zorgkantoor'
+  | 'provider'
+  | 'researcher'
+  | 'admin';
+
+export interface Me {
+  user_id: string;
+  display_name: string;
+  role: Role;
+  role_label: string;
+  organisation_id: string;
+  provider_id: string;
+  region: string;
+  client_ids: string[];
+  csrf_token: string | null;
+}
+
+export interface Feature {
+  id: string;
+  domain: string;
+  kind: 'yes_no' | 'level' | 'number';
+  label_nl: string;
+  label_en: string;
+  level_max?: number;
+  higher_is_better?: boolean;
+  unit?: string;
+}
+
+export interface CareProfile {
+  code: string;
+  sector: string;
+  name_nl: string;
+  pgb_possible: boolean;
+}
+
+export interface LatLon {
+  lat: number;
+  lon: number;
+}
+
+export interface Municipality {
+  code: string;
+  name: string;
+  centroid: LatLon;
+  zorgkantoor_code: string;
+  zorgkantoor_name: string;
+}
+
+export type Importance = 'must' | 'important' | 'nice';
+
+export interface Wish {
+  feature_id?: string;
+  importance: Importance;
+  value?: number;
+  text?: string;
+}
+
+export interface Place {
+  kind: string;
+  label: string;
+  position: LatLon;
+  max_km: number;
+  importance: Importance;
+}
+
+export interface Situation {
+  municipality_code: string;
+  profile?: string;
+  home?: LatLon;
+  seeking: string[];
+  wishes: Wish[];
+  places: Place[];
+}
+
+export interface Client {
+  id: string;
+  name: string;
+  birth_year?: number;
+  municipality_code: string;
+  home: LatLon;
+  profile: string;
+  sector: string;
+  indication: string;
+  seeking: string[];
+  wishes: Wish[];
+  needs: { feature_id: string; note?: string }[];
+  places: Place[];
+}
+
+export interface Part {
+  offer_id: string;
+  offer_name: string;
+  kind: string;
+  provider_id: string;
+  provider_name: string;
+  location_name: string;
+  municipality_code: string;
+  profile_accepted: boolean;
+  contracting: string;
+  pgb_needed: boolean;
+  contracting_reason: string;
+  wait_weeks: number;
+  free_places: number;
+  within_service_area: boolean;
+  possible_forms: string[];
+  quality?: number;
+  travel_km?: number;
+}
+
+export interface WishOutcome {
+  wish: number;
+  feature_id: string;
+  label: string;
+  importance: Importance;
+  status: string;
+  reason: string;
+  met_by?: string;
+}
+
+export interface NeedOutcome {
+  feature_id: string;
+  label: string;
+  status: string;
+  reason: string;
+}
+
+export interface PlaceOutcome {
+  label: string;
+  kind: string;
+  distance_km: number;
+  max_km: number;
+  within: boolean;
+}
+
+export interface Explanation {
+  parts: Part[];
+  wishes: WishOutcome[];
+  needs: NeedOutcome[];
+  places: PlaceOutcome[];
+  summary: string[];
+}
+
+export interface RankedOffer {
+  offer_id: string;
+  score: number;
+  unmet: number;
+  explanation: Explanation;
+}
+
+export interface RankedArrangement {
+  offer_ids: string[];
+  score: number;
+  unmet: number;
+  explanation: Explanation;
+}
+
+export interface MismatchItem {
+  kind: string;
+  key: string;
+  label: string;
+  importance: Importance;
+  status: string;
+  nearest: { offer_id: string; offer_name: string; distance_km: number; wait_weeks: number } | null;
+}
+
+export interface MatchAnswer {
+  client_id: string;
+  offers: RankedOffer[];
+  mismatch: { best_offer_id: string; items: MismatchItem[]; free_text_wishes: string[] };
+  arrangements?: RankedArrangement[];
+}
+
+export interface Offer {
+  id: string;
+  name: string;
+  kind: string;
+  provider_id: string;
+  location_id: string;
+  capacity: number;
+  free_places: number;
+  waiting_people: number;
+  waiting_weeks: number;
+  contracted_regions: string[];
+  delivery_forms: string[];
+  profiles: string[];
+  sectors: string[];
+  quality?: number;
+  description?: string;
+}
+
+export interface Location {
+  id: string;
+  name: string;
+  address: string;
+  municipality_code: string;
+  position: LatLon;
+  provider_id: string;
+}
+
+export interface Provider {
+  id: string;
+  name: string;
+  website?: string;
+  established?: boolean;
+}
+
+export interface Organisation {
+  id: string;
+  name: string;
+  kind: Role;
+  provider_id: string;
+  region: string;
+}
+
+export interface Consent {
+  id: string;
+  client_id: string;
+  organisation_ids: string[];
+  purpose: 'registration' | 'care_delivery' | 'indication';
+  granted_at: string;
+  granted_by: string;
+  valid_until: string | null;
+  withdrawn_at: string | null;
+  valid_now: boolean;
+}
+
+export interface AuditEntry {
+  seq: number;
+  ts: string;
+  user_id: string;
+  role: Role;
+  organisation_id: string;
+  client_id: string;
+  resource: string;
+  action: string;
+  reason: string;
+  redacted: boolean;
+}
+
+export interface MismatchMap {
+  region: string;
+  scope: string;
+  clients: number;
+  clients_with_mismatch: number;
+  clients_without_offer: number;
+  clients_invalid: number;
+  per_wish: Record<string, { label: string; clients: number; share: number }>;
+  municipalities: {
+    code: string;
+    name: string;
+    clients: number;
+    clients_with_mismatch: number;
+    per_wish: Record<string, { clients: number; share: number }>;
+  }[];
+  free_texts: { text: string; clients: number }[];
+}

@@ -1,0 +1,159 @@
+// The browser suite's harness: a real `passend serve` on loopback over a generated
+// Zuid-Limburg database, Debian's Chromium driven by playwright-core (never a downloaded
+// browser), axe-core on every page and state, screenshots at 320 and 1280 px kept under
+// build/web-test/screenshots/ (artefacts, not committed).
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repo = resolve(here, '..', '..');
+export const bin = process.env.PASSEND_BIN || join(repo, 'build', 'passend');
+export const outDir = process.env.PASSEND_WEB_TEST_DIR || join(repo, 'build', 'web-test');
+export const shotDir = join(outDir, 'screenshots');
+const webDir = process.env.PASSEND_WEB_DIR || join(repo, 'web', 'dist');
+const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
+
+export const WIDTHS = [320, 1280];
+
+// The generated demo region, made once and reused by every test file (seed 42: the same
+// data every time).
+export function demoDatabase() {
+  mkdirSync(outDir, { recursive: true });
+  const db = join(outDir, 'zl.db');
+  if (existsSync(db)) return db;
+  const tmp = `${db}.${process.pid}.tmp`;
+  rmSync(tmp, { force: true });
+  for (const args of [
+    ['generate', '--region', 'zuid-limburg', '--seed', '42', '--db', tmp],
+    ['user', 'demo', '--db', tmp],
+  ]) {
+    const r = spawnSync(bin, args, { encoding: 'utf8' });
+    assert.equal(r.status, 0, `${bin} ${args.join(' ')} failed:\n${r.stderr}`);
+  }
+  renameSync(tmp, db);
+  return db;
+}
+
+// Starts `passend serve` on a free loopback port; resolves when it listens.
+export async function startServer() {
+  // While developing: PASSEND_URL points at a server that is already running.
+  if (process.env.PASSEND_URL) return { url: process.env.PASSEND_URL, log: [], async stop() {} };
+  assert.ok(existsSync(bin), `${bin} is missing: build Passend first (make build)`);
+  assert.ok(existsSync(join(webDir, 'index.html')), `${webDir} is missing: run make web`);
+  const db = demoDatabase();
+  const proc = spawn(
+    bin,
+    ['serve', '--db', db, '--port', '0', '--threads', '16', '--web-dir', webDir],
+    { stdio: ['ignore', 'ignore', 'pipe'] },
+  );
+  const lines = createInterface({ input: proc.stderr });
+  const log = [];
+  const port = await new Promise((resolvePort, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${log.join('\n')}`)), 120000);
+    proc.on('exit', (code) => reject(new Error(`server exited ${code}:\n${log.join('\n')}`)));
+    lines.on('line', (line) => {
+      if (log.length < 200) log.push(line);
+      try {
+        const entry = JSON.parse(line);
+        if (entry.event === 'server_started') {
+          clearTimeout(timer);
+          resolvePort(entry.port);
+        }
+      } catch {
+        /* not a log line */
+      }
+    });
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    log,
+    async stop() {
+      if (proc.exitCode !== null) return;
+      const gone = new Promise((r) => proc.on('exit', r));
+      proc.kill('SIGTERM');
+      await gone;
+    },
+  };
+}
+
+export async function launchBrowser() {
+  const args = ['--disable-gpu', '--disable-dev-shm-usage', '--lang=nl-NL'];
+  // Chromium's sandbox cannot run as root (CI runs as root).
+  if (process.getuid && process.getuid() === 0) args.push('--no-sandbox');
+  return chromium.launch({ executablePath: chromiumPath, headless: true, args });
+}
+
+export async function newPage(browser, options = {}) {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'nl-NL',
+    timezoneId: 'Europe/Amsterdam',
+    ...options,
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => {
+    // A 401 from /auth/me is how a lapsed session shows; anything else is a bug.
+    if (m.type() === 'error' && !/401/.test(m.text())) errors.push(m.text());
+  });
+  page.jsErrors = errors;
+  return page;
+}
+
+// axe-core: zero violations of WCAG 2.1 A and AA.
+export async function expectAccessible(page, name) {
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const found = result.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help}\n` +
+      v.nodes
+        .slice(0, 5)
+        .map((n) => `    ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`)
+        .join('\n'),
+  );
+  assert.equal(found.length, 0, `axe on ${name}:\n${found.join('\n')}`);
+}
+
+// Screenshots at 320 and 1280 px, with axe at each width (a narrow layout can hide or
+// overlap things a wide one does not). Leaves the page at 1280 px.
+export async function capture(page, name) {
+  mkdirSync(shotDir, { recursive: true });
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: width === 320 ? 720 : 900 });
+    await page.waitForTimeout(50);
+    await page.screenshot({ path: join(shotDir, `${name}-${width}.png`), fullPage: true });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    assert.ok(overflow <= 1, `${name} at ${width} px scrolls sideways by ${overflow} px`);
+    await expectAccessible(page, `${name} at ${width} px`);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+export const demoUser = (role) => ({
+  email: `${role}@demo.passend.example`,
+  password: `demo-${role}-wachtwoord`,
+});
+
+export async function login(page, url, role) {
+  const { email, password } = demoUser(role);
+  await page.goto(`${url}/inloggen`);
+  await page.getByLabel('E-mailadres').fill(email);
+  await page.getByLabel('Wachtwoord').fill(password);
+  await page.getByRole('button', { name: 'Inloggen' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/inloggen'));
+}
+
+export function expectNoJsErrors(page) {
+  assert.deepEqual(page.jsErrors, [], 'no JavaScript errors on the page');
+}

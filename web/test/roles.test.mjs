@@ -1,0 +1,201 @@
+// Each demo role logs in and does its tasks: the client (options, privacy: consent given and
+// withdrawn, who looked), the representative, the client supporter (caseload, a client's
+// options, compare), the provider (its offers), the care office (mismatch map with CSV,
+// the register). Plus what a role may not see.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  capture,
+  expectNoJsErrors,
+  launchBrowser,
+  login,
+  newPage,
+  startServer,
+} from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('client', () => {
+  test('sees her options and her dossier', async () => {
+    const page = await newPage(browser);
+    await login(page, server.url, 'client');
+    assert.equal(new URL(page.url()).pathname, '/mijn');
+    await page.getByRole('heading', { level: 1, name: 'Mijn opties' }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Wat belangrijk is' }).waitFor();
+    await page.locator('.option-list > li').first().waitFor();
+    assert.ok((await page.locator('.option-list > li').count()) >= 1);
+    assert.match(await page.locator('.option-list > li').first().innerText(), /Wachten/);
+    await page.locator('svg.map circle[r="13"]').first().waitFor();
+    await capture(page, 'client-opties');
+    expectNoJsErrors(page);
+    await page.context().close();
+  });
+
+  test('gives and withdraws consent, and sees who looked', async () => {
+    const page = await newPage(browser);
+    await login(page, server.url, 'client');
+    await page.getByRole('link', { name: 'Mijn privacy' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mijn privacy' }).waitFor();
+    // The access log in plain words, names not ids: her own reads are there.
+    const log = page.locator('.access-log');
+    await log.locator('li').first().waitFor();
+    assert.match(await log.innerText(), /U zelf bekeek uw (dossier|passende zorg|toestemmingen)/);
+    assert.doesNotMatch(await log.innerText(), /usr-|org-/);
+    await capture(page, 'client-privacy');
+
+    // Giving consent without choosing an organisation is explained.
+    const before = await page.locator('.consent').count();
+    await page.getByRole('button', { name: 'Geef toestemming' }).click();
+    await page.getByText('Kies minstens één organisatie.').waitFor();
+    await page.getByLabel('CIZ (demo)').check();
+    await page.getByLabel('Voor de indicatie (CIZ)').check();
+    await page.getByRole('button', { name: 'Geef toestemming' }).click();
+    await page.getByRole('status').filter({ hasText: 'De toestemming is gegeven.' }).waitFor();
+    await page.waitForFunction((n) => document.querySelectorAll('.consent').length === n + 1, before);
+    const given = page.locator('.consent').filter({ hasText: 'Voor de indicatie (CIZ)' }).last();
+    assert.match(await given.innerText(), /CIZ \(demo\)/);
+    assert.match(await given.innerText(), /Geldt nu\./);
+    await capture(page, 'client-privacy-gegeven');
+
+    // Withdraw it, with a confirmation step.
+    await given.getByRole('button', { name: 'Toestemming intrekken' }).click();
+    await given.getByText('Weet u het zeker?').waitFor();
+    await capture(page, 'client-privacy-intrekken');
+    await given.getByRole('button', { name: 'Ja, trek in' }).click();
+    await page.getByRole('status').filter({ hasText: 'De toestemming is ingetrokken.' }).waitFor();
+    await page
+      .locator('.consent')
+      .filter({ hasText: 'Voor de indicatie (CIZ)' })
+      .last()
+      .getByText(/Ingetrokken op/)
+      .waitFor();
+    expectNoJsErrors(page);
+    await page.context().close();
+  });
+
+  test('a client cannot open the caseload', async () => {
+    const page = await newPage(browser);
+    await login(page, server.url, 'client');
+    await page.goto(server.url + '/caseload');
+    await page.getByRole('heading', { level: 1, name: 'Deze pagina is niet voor u' }).waitFor();
+    await capture(page, 'client-geen-toegang');
+    await page.context().close();
+  });
+});
+
+describe('representative', () => {
+  test('sees the options of the client she represents', async () => {
+    const page = await newPage(browser);
+    await login(page, server.url, 'representative');
+    await page.getByRole('heading', { level: 1, name: /^Opties voor / }).waitFor();
+    await page.locator('.option-list > li').first().waitFor();
+    await capture(page, 'vertegenwoordiger-opties');
+    await page.getByRole('link', { name: 'Mijn privacy' }).click();
+    await page.locator('.access-log li').first().waitFor();
+    expectNoJsErrors(page);
+    await page.context().close();
+  });
+});
+
+describe('client supporter', () => {
+  test('finds a client in the caseload and compares options', async () => {
+    const page = await newPage(browser);
+    await login(page, server.url, 'oco');
+    assert.equal(new URL(page.url()).pathname, '/caseload');
+    await page.getByRole('heading', { level: 1, name: 'Mijn cliënten' }).waitFor();
+    const rows = page.locator('tbody tr');
+    await rows.first().waitFor();
+    const firstName = (await rows.first().locator('a').innerText()).trim();
+    await capture(page, 'oco-caseload');
+    // Search by name.
+    await page.getByLabel('Zoek op naam').fill(firstName.split(' ')[0]);
+    assert.ok((await rows.count()) >= 1);
+    assert.match(await rows.first().innerText(), new RegExp(firstName.split(' ')[0]));
+    // By municipality (the API filters).
+    const options = await page.locator('#filter-gemeente option').allInnerTexts();
+    assert.ok(options.length > 1);
+    await page.getByLabel('Zoek op naam').fill('');
+    await page.getByLabel('Gemeente').selectOption({ index: 1 });
+    await rows.first().waitFor();
+    const chosen = options[1];
+    for (const cell of await page.locator('tbody tr td:nth-child(2)').allInnerTexts()) {
+      assert.equal(cell, chosen);
+    }
+    // Open a client, compare two options.
+    await rows.first().locator('a').click();
+    await page.getByRole('button', { name: 'Afdrukken' }).waitFor();
+    await page.locator('.option-list > li').nth(1).waitFor();
+    await page.getByLabel('Vergelijk mogelijkheid 1', { exact: true }).check();
+    await page.getByLabel('Vergelijk mogelijkheid 2', { exact: true }).check();
+    await page.getByRole('table').waitFor();
+    assert.equal(await page.getByRole('table').locator('thead th').count(), 2);
+    await capture(page, 'oco-client-vergelijken');
+    expectNoJsErrors(page);
+    await page.context().close();
+  });
+});
+
+describe('provider', () => {
+  test('sees its own offers with free places and waits', async () => {
+    const page = await newPage(browser);
+    await login(page, server.url, 'provider');
+    assert.equal(new URL(page.url()).pathname, '/aanbieder');
+    await page.getByRole('heading', { level: 1, name: /^Aanbod van / }).waitFor();
+    const rows = page.locator('tbody tr');
+    await rows.first().waitFor();
+    assert.ok((await rows.count()) >= 1);
+    const summary = await page.getByText(/U heeft \d+ aanbiedingen met samen \d+ vrije plekken\./).innerText();
+    assert.match(summary, new RegExp(`U heeft ${await rows.count()} aanbiedingen`));
+    await capture(page, 'aanbieder-aanbod');
+    expectNoJsErrors(page);
+    await page.context().close();
+  });
+});
+
+describe('care office', () => {
+  test('reads the mismatch map as chart and tables and downloads the CSV', async () => {
+    const page = await newPage(browser, { acceptDownloads: true });
+    await login(page, server.url, 'zorgkantoor');
+    assert.equal(new URL(page.url()).pathname, '/zorgkantoor');
+    await page.getByRole('heading', { level: 1, name: /^Mismatchkaart / }).waitFor({ timeout: 60000 });
+    assert.equal(await page.locator('svg.chart rect').count(), 15);
+    const perWish = page.getByRole('region', { name: 'Per wens' });
+    assert.ok((await perWish.locator('tbody tr').count()) >= 15);
+    await capture(page, 'zorgkantoor-mismatch');
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download als CSV-bestand' }).first().click(),
+    ]);
+    assert.match(download.suggestedFilename(), /^mismatch-5531-per-wens\.csv$/);
+    const stream = await download.createReadStream();
+    let csv = '';
+    for await (const chunk of stream) csv += chunk;
+    const lines = csv.trim().split(/\r\n/);
+    assert.equal(lines[0].replace('\ufeff', ''), 'Wens;Sleutel;Cliënten;Deel van de cliënten');
+    assert.ok(lines.length > 15);
+    expectNoJsErrors(page);
+    await page.context().close();
+  });
+
+  test('reads the register of providers', async () => {
+    const page = await newPage(browser);
+    await login(page, server.url, 'zorgkantoor');
+    await page.getByRole('link', { name: 'Aanbieders' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Aanbieders in de regio' }).waitFor();
+    const rows = page.locator('tbody tr');
+    await rows.first().waitFor();
+    assert.ok((await rows.count()) >= 10);
+    await capture(page, 'zorgkantoor-aanbieders');
+    expectNoJsErrors(page);
+    await page.context().close();
+  });
+});

@@ -1,0 +1,150 @@
+// The start page, the help box on every page, the language, the route fallback and login
+// errors, with JavaScript on and off.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import contact from '../src/contact.json' with { type: 'json' };
+import {
+  capture,
+  expectNoJsErrors,
+  launchBrowser,
+  login,
+  newPage,
+  startServer,
+} from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('start page', () => {
+  test('says what Passend is and how to reach a client supporter', async () => {
+    const page = await newPage(browser);
+    await page.goto(server.url + '/');
+    await page.getByRole('heading', { level: 1, name: 'Zorg vinden die bij u past' }).waitFor();
+    await page.getByRole('navigation', { name: 'Hoofdmenu' }).waitFor();
+    const help = page.locator('#hulp');
+    await assert.doesNotReject(help.getByRole('link', { name: contact.phone }).waitFor());
+    assert.equal(
+      await help.getByRole('link', { name: contact.phone }).getAttribute('href'),
+      `tel:${contact.phone_href}`,
+    );
+    assert.match(await page.title(), /Start – Passend/);
+    await capture(page, 'start');
+    expectNoJsErrors(page);
+    await page.context().close();
+  });
+
+  test('without JavaScript the start page still reaches a client supporter', async () => {
+    const page = await newPage(browser, { javaScriptEnabled: false });
+    await page.goto(server.url + '/');
+    await page.getByRole('heading', { level: 1, name: 'Zorg vinden die bij u past' }).waitFor();
+    assert.ok(await page.getByText('Zoeken kan alleen met JavaScript aan').isVisible());
+    const phone = page.locator('#hulp').getByRole('link', { name: contact.phone });
+    assert.ok(await phone.isVisible());
+    assert.equal(await phone.getAttribute('href'), `tel:${contact.phone_href}`);
+    const mail = page.locator('#hulp').getByRole('link', { name: contact.email });
+    assert.equal(await mail.getAttribute('href'), `mailto:${contact.email}`);
+    const header = page.locator('#kop-hulp').getByRole('link', { name: contact.phone });
+    assert.ok(await header.isVisible(), 'the phone number is in the header too');
+    // The link in the text jumps to the contact details.
+    await page.getByRole('link', { name: 'Zo bereikt u een cliëntondersteuner' }).click();
+    assert.equal(new URL(page.url()).hash, '#hulp');
+    await page.context().close();
+  });
+
+  test('the page without JavaScript passes axe and fits 320 px', async () => {
+    // axe needs JavaScript in the page, so the page's own scripts are blocked instead: the
+    // same static HTML and CSS a browser without JavaScript shows.
+    const page = await newPage(browser);
+    await page.route(/\.js$/, (route) => route.abort());
+    await page.goto(server.url + '/');
+    assert.ok(await page.getByText('Zoeken kan alleen met JavaScript aan').isVisible());
+    await capture(page, 'start-zonder-javascript');
+    await page.context().close();
+  });
+
+  test('switches to English and back, help box included', async () => {
+    const page = await newPage(browser);
+    await page.goto(server.url + '/');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Finding care that fits you' }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+    await page.locator('#hulp').getByText('Need help? A client supporter helps you for free').waitFor();
+    await capture(page, 'start-english');
+    await page.getByRole('button', { name: 'Nederlands' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Zorg vinden die bij u past' }).waitFor();
+    assert.equal(await page.locator('html').getAttribute('lang'), 'nl');
+    expectNoJsErrors(page);
+    await page.context().close();
+  });
+
+  test('the skip link and the menu work by keyboard', async () => {
+    const page = await newPage(browser);
+    await page.goto(server.url + '/');
+    await page.keyboard.press('Tab');
+    const skip = page.getByRole('link', { name: 'Naar de inhoud' });
+    assert.ok(await skip.evaluate((el) => el === document.activeElement));
+    assert.ok(await skip.isVisible(), 'the skip link shows when it has focus');
+    await page.keyboard.press('Enter');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'inhoud');
+    await page.context().close();
+  });
+});
+
+describe('routes', () => {
+  test('an unknown page says so in Dutch, an app route deep link loads the app', async () => {
+    const page = await newPage(browser);
+    await page.goto(server.url + '/bestaat/niet');
+    await page.getByRole('heading', { level: 1, name: 'Deze pagina bestaat niet' }).waitFor();
+    await capture(page, 'niet-gevonden');
+    await page.getByRole('link', { name: 'Naar de startpagina' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Zorg vinden die bij u past' }).waitFor();
+    // The heading of the new page takes focus, so a screen reader announces it.
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+    expectNoJsErrors(page);
+    await page.context().close();
+  });
+
+  test('the API stays the API next to the app', async () => {
+    const res = await fetch(server.url + '/api/v1/bestaat-niet');
+    assert.equal(res.status, 404);
+    assert.equal(res.headers.get('content-type'), 'application/problem+json');
+    const page = await fetch(server.url + '/zoeken');
+    assert.equal(page.status, 200);
+    assert.match(page.headers.get('content-type'), /^text\/html/);
+  });
+});
+
+describe('login', () => {
+  test('a wrong password is explained in Dutch', async () => {
+    const page = await newPage(browser);
+    await page.goto(server.url + '/inloggen');
+    await page.getByLabel('E-mailadres').fill('oco@demo.passend.example');
+    await page.getByLabel('Wachtwoord').fill('fout-wachtwoord');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    const alert = page.getByRole('alert');
+    await alert.getByText('U bent niet ingelogd, of de inlog klopt niet.').waitFor();
+    assert.match(await alert.innerText(), /Foutcode voor de helpdesk: [0-9a-f]+/);
+    await capture(page, 'inloggen-fout');
+    await page.context().close();
+  });
+
+  test('logging in and out', async () => {
+    const page = await newPage(browser);
+    await login(page, server.url, 'oco');
+    const logout = page.getByRole('button', { name: /Uitloggen/ });
+    await logout.waitFor();
+    await logout.click();
+    await page.getByRole('link', { name: 'Inloggen' }).first().waitFor();
+    assert.equal(new URL(page.url()).pathname, '/');
+    expectNoJsErrors(page);
+    await page.context().close();
+  });
+});
