@@ -1,5 +1,5 @@
 # Passend: the two set-up commands are `make demo` and `make test` (see README.md).
-.PHONY: deps build build-ci build-asan web test-web demo test test-unit test-asan bench format clean
+.PHONY: deps build build-ci build-asan web test-web demo test test-unit test-asan bench bench-web format clean
 
 DEMO_DB ?= passend-demo.db
 PORT ?= 8080
@@ -50,6 +50,10 @@ test: build-ci build-asan
 
 bench: build
 	@bash bench/run.sh
+
+# The web app: bundle size, search-to-options in Chromium against the bare API call.
+bench-web: build web
+	@bash bench/web_bench.sh
 
 format:
 	@find src tests bench -name '*.h' -o -name '*.cc' | xargs clang-format -i

@@ -131,6 +131,8 @@ export async function capture(page, name) {
     await page.setViewportSize({ width, height: width === 320 ? 720 : 900 });
     await page.waitForTimeout(50);
     await page.screenshot({ path: join(shotDir, `${name}-${width}.png`), fullPage: true });
+    // What a phone shows first, without scrolling.
+    if (width === 320) await page.screenshot({ path: join(shotDir, `${name}-${width}-eerste-scherm.png`) });
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
     );

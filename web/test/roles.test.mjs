@@ -82,6 +82,29 @@ describe('client', () => {
     await page.context().close();
   });
 
+  test("a client supporter's look shows in the client's access log by name", async () => {
+    const client = await newPage(browser);
+    await login(client, server.url, 'client');
+    const id = await client.evaluate(async () => {
+      const me = await (await fetch('/api/v1/auth/me')).json();
+      return me.client_ids[0];
+    });
+    const oco = await newPage(browser);
+    await login(oco, server.url, 'oco');
+    await oco.goto(`${server.url}/caseload/${id}`);
+    await oco.locator('.option-list > li').first().waitFor();
+    await oco.context().close();
+
+    await client.goto(server.url + '/mijn/privacy');
+    const line = client
+      .locator('.access-log li')
+      .filter({ hasText: 'Een cliëntondersteuner van MEE Zuid-Limburg (demo) bekeek uw dossier.' });
+    await line.first().waitFor();
+    await capture(client, 'client-privacy-wie-keek');
+    expectNoJsErrors(client);
+    await client.context().close();
+  });
+
   test('a client cannot open the caseload', async () => {
     const page = await newPage(browser);
     await login(page, server.url, 'client');

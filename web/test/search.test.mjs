@@ -126,8 +126,17 @@ describe('anonymous search', () => {
     // Compare three side by side; a fourth cannot be ticked.
     for (const n of [1, 2, 3]) await page.getByLabel(`Vergelijk mogelijkheid ${n}`, { exact: true }).check();
     assert.ok(await page.getByLabel("Vergelijk mogelijkheid 4", { exact: true }).isDisabled());
+    await page.getByRole('link', { name: 'Bekijk ze naast elkaar' }).click();
     const table = page.getByRole('table');
     await table.waitFor();
+    assert.ok(await page.getByRole('heading', { name: 'Naast elkaar' }).isVisible());
+    assert.ok(
+      await page.evaluate(() => {
+        const r = document.getElementById('vergelijk-titel').getBoundingClientRect();
+        return r.top >= 0 && r.top < window.innerHeight;
+      }),
+      'the link brings the comparison into view',
+    );
     assert.equal(await table.locator('thead th').count(), 3);
     assert.match(await table.innerText(), /Afstand tot dochter Anja/);
     await capture(page, 'opties-vergelijken');

@@ -95,8 +95,19 @@ export function OptionsView({
         ))}
       </ol>
       {compared.length >= 2 && <Compare options={compared} all={all} places={byCode} />}
-      {compared.length === 1 && (
-        <p class="utrecht-paragraph compare-bar">{t('options.compare_one_more')}</p>
+      {compared.length > 0 && (
+        <p class="utrecht-paragraph compare-bar" role="status">
+          {compared.length === 1 ? (
+            t('options.compare_one_more')
+          ) : (
+            <>
+              {t('options.compare_chosen', { count: compared.length })}{' '}
+              <a class="utrecht-link" href="#vergelijk-titel">
+                {t('options.compare_go')}
+              </a>
+            </>
+          )}
+        </p>
       )}
       <h2 class="utrecht-heading-2">{t('map.title')}</h2>
       <MapView points={points} municipalities={municipalities} title={t('map.title')} />
