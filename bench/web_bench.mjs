@@ -36,9 +36,9 @@ try {
   await page.locator('#belang-tuin').selectOption('must');
   await page.getByLabel('Rust in huis en omgeving').check();
   await page.getByLabel('In uw eigen woorden').fill('Samen koffie drinken na de mis');
-  for (let step = 4; step <= 10; step++) {
+  for (let step = 4; step <= 11; step++) {
     await page.getByRole('heading', { level: 1 }).waitFor();
-    if (step === 7) await page.getByLabel('Deskundig in dementie').check();
+    if (step === 8) await page.getByLabel('Deskundig in dementie').check();
     await page.getByRole('button', { name: 'Volgende' }).click();
   }
   await page.getByRole('button', { name: 'Persoon of plek toevoegen' }).click();
