@@ -5,6 +5,7 @@
 namespace passend::embedded {
 std::string_view pg_migration_0001_sql();
 std::string_view pg_migration_0002_sql();
+std::string_view pg_migration_0003_sql();
 }  // namespace passend::embedded
 
 namespace passend::store::postgres {
@@ -47,6 +48,7 @@ const std::vector<Migration>& Migrations() {
   static const std::vector<Migration> all = {
       {1, "catalog_and_clients", embedded::pg_migration_0001_sql()},
       {2, "access", embedded::pg_migration_0002_sql()},
+      {3, "client_care_status", embedded::pg_migration_0003_sql()},
   };
   return all;
 }

@@ -14,7 +14,8 @@ namespace {
 
 constexpr const char* kClientColumns =
     "SELECT id, name, birth_year, municipality_code, lat, lon, sector, indication, profile, "
-    "preferred_forms, seeking, representative_name, representative_relation FROM clients";
+    "preferred_forms, seeking, representative_name, representative_relation, care_status, "
+    "care_provider_id FROM clients";
 
 // Rows fetched per round trip when scanning all clients.
 constexpr int kBatch = 2000;
@@ -37,6 +38,10 @@ Result<d::Client> ReadClient(const Rows::Row& r) {
                            SplitEnums<d::DeliveryForm>(r.Text(9), d::ParseDeliveryForm));
   PASSEND_ASSIGN_OR_RETURN(c.seeking, SplitEnums<d::OfferKind>(r.Text(10), d::ParseOfferKind));
   if (!r.IsNull(11)) c.representative = d::Representative{r.Text(11), r.Text(12)};
+  auto care_status = d::ParseCareStatus(r.Text(13));
+  if (!care_status) return Internal("Onbekende zorgstatus in database bij " + c.id);
+  c.care_status = *care_status;
+  c.care_provider_id = r.Text(14);
   return c;
 }
 
@@ -170,19 +175,22 @@ Status PostgresClientStore::PutClient(const d::Client& c) {
         conn.Query(
             "INSERT INTO clients (id, name, birth_year, municipality_code, lat, lon, sector, "
             "indication, profile, preferred_forms, seeking, representative_name, "
-            "representative_relation) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, "
-            "$13) ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
+            "representative_relation, care_status, care_provider_id) VALUES ($1, $2, $3, $4, $5, "
+            "$6, $7, $8, $9, $10, $11, $12, $13, $14, $15) ON CONFLICT (id) DO UPDATE SET name = "
+            "excluded.name, "
             "birth_year = excluded.birth_year, municipality_code = excluded.municipality_code, "
             "lat = excluded.lat, lon = excluded.lon, sector = excluded.sector, "
             "indication = excluded.indication, profile = excluded.profile, "
             "preferred_forms = excluded.preferred_forms, seeking = excluded.seeking, "
             "representative_name = excluded.representative_name, "
-            "representative_relation = excluded.representative_relation",
+            "representative_relation = excluded.representative_relation, "
+            "care_status = excluded.care_status, care_provider_id = excluded.care_provider_id",
             {P(c.id), P(c.name), P(c.birth_year), P(c.municipality_code), P(c.home.lat),
              P(c.home.lon), P(d::ToString(c.sector)), P(d::ToString(c.indication)), P(c.profile),
              P(JoinEnums(c.preferred_forms)), P(JoinEnums(c.seeking)),
              c.representative ? P(c.representative->name) : Null(),
-             c.representative ? P(c.representative->relation) : Null()}));
+             c.representative ? P(c.representative->relation) : Null(),
+             P(d::ToString(c.care_status)), P(c.care_provider_id)}));
     (void)up;
     // The lists are replaced whole: one statement clears them, one writes them.
     PASSEND_ASSIGN_OR_RETURN(

@@ -260,6 +260,10 @@ TEST_F(PostgresDatabaseTest, ClientScanCrossesBatches) {
              c.home = {50.85, 5.7};
              c.profile = "5VV";
              if (i % 3 == 0) c.wishes = {{"tuin", d::Importance::kMust, 2.5, "buiten"}};
+             if (i % 4 == 0) {
+               c.care_status = d::CareStatus::kInCare;
+               c.care_provider_id = "prv-a";
+             }
              c.places = {
                  {d::PlaceKind::kFamilie, "zoon", {50.9, 5.8}, 15, d::Importance::kImportant}};
              PASSEND_RETURN_IF_ERROR(db_->clients().PutClient(c));
@@ -269,6 +273,7 @@ TEST_F(PostgresDatabaseTest, ClientScanCrossesBatches) {
           .ok());
   int seen = 0;
   int with_wish = 0;
+  int in_care = 0;
   std::string last;
   Status s = db_->clients().ForEachClient({}, [&](const d::Client& c) -> Status {
     EXPECT_LT(last, c.id);
@@ -279,11 +284,16 @@ TEST_F(PostgresDatabaseTest, ClientScanCrossesBatches) {
       EXPECT_EQ(c.wishes[0].value, 2.5);
     }
     EXPECT_EQ(c.places.size(), 1u);
+    if (c.care_status == d::CareStatus::kInCare) {
+      ++in_care;
+      EXPECT_EQ(c.care_provider_id, "prv-a");
+    }
     return Ok();
   });
   ASSERT_TRUE(s.ok()) << s.error().ToString();
   EXPECT_EQ(seen, kClients);
   EXPECT_EQ(with_wish, (kClients + 2) / 3);
+  EXPECT_EQ(in_care, (kClients + 3) / 4);
 }
 
 }  // namespace
