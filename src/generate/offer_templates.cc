@@ -1,14 +1,124 @@
 #include "generate/offer_templates.h"
 
+#include <algorithm>
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <iterator>
+
+#include "refdata/csv.h"
+
+namespace passend::embedded {
+std::string_view aanbodsjablonen_csv();
+}  // namespace passend::embedded
+
 namespace passend::generate {
+
+namespace {
+
+Result<double> Number(std::string_view s, const std::string& where) {
+  double v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || p != s.data() + s.size())
+    return InvalidArgument(where + ": geen getal '" + std::string(s) + "'");
+  return v;
+}
+
+Result<int> Whole(std::string_view s, const std::string& where) {
+  int v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (s.empty() || ec != std::errc() || p != s.data() + s.size())
+    return InvalidArgument(where + ": geen geheel getal '" + std::string(s) + "'");
+  return v;
+}
+
+std::vector<std::string_view> Words(std::string_view s) {
+  std::vector<std::string_view> out;
+  size_t i = 0;
+  while (i < s.size()) {
+    const size_t j = std::min(s.find(' ', i), s.size());
+    if (j > i) out.push_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+// "id", "id@0.5", "id=6-8", "id@0.8=2-3", "id=4".
+Result<FeatureChance> ParseChance(std::string_view w, const std::string& where) {
+  FeatureChance fc;
+  const size_t eq = w.find('=');
+  if (eq != std::string_view::npos) {
+    std::string_view range = w.substr(eq + 1);
+    const size_t dash = range.find('-');
+    PASSEND_ASSIGN_OR_RETURN(fc.lo, Whole(range.substr(0, dash), where));
+    fc.hi = fc.lo;
+    if (dash != std::string_view::npos) {
+      PASSEND_ASSIGN_OR_RETURN(fc.hi, Whole(range.substr(dash + 1), where));
+    }
+    w = w.substr(0, eq);
+  }
+  const size_t at = w.find('@');
+  if (at != std::string_view::npos) {
+    PASSEND_ASSIGN_OR_RETURN(fc.p, Number(w.substr(at + 1), where));
+    w = w.substr(0, at);
+  }
+  if (w.empty()) return InvalidArgument(where + ": kenmerk zonder id");
+  fc.id = std::string(w);
+  return fc;
+}
+
+}  // namespace
+
+Result<std::vector<OfferTemplate>> ParseOfferTemplates(std::string_view csv) {
+  constexpr const char* kSource = "aanbodsjablonen.csv";
+  PASSEND_ASSIGN_OR_RETURN(refdata::CsvTable t, refdata::ParseCsv(csv, kSource));
+  const char* names[] = {"key",    "kind",   "sectors",       "profiles", "weight", "name",
+                         "cap_lo", "cap_hi", "wait_pressure", "turnover", "small",  "features"};
+  int c[std::size(names)];
+  for (size_t i = 0; i < std::size(names); ++i)
+    if ((c[i] = t.Column(names[i])) < 0)
+      return InvalidArgument(std::string(kSource) + ": kolom '" + names[i] + "' ontbreekt");
+  std::vector<OfferTemplate> out;
+  for (const auto& r : t.rows) {
+    OfferTemplate tp;
+    tp.key = r[c[0]];
+    const std::string where = std::string(kSource) + " " + tp.key;
+    auto kind = domain::ParseOfferKind(r[c[1]]);
+    if (!kind) return InvalidArgument(where + ": onbekende soort aanbod '" + r[c[1]] + "'");
+    tp.kind = *kind;
+    for (std::string_view w : Words(r[c[2]])) {
+      auto sector = domain::ParseSector(w);
+      if (!sector) return InvalidArgument(where + ": onbekende sector '" + std::string(w) + "'");
+      tp.sectors.push_back(*sector);
+    }
+    for (std::string_view w : Words(r[c[3]])) tp.profiles.emplace_back(w);
+    PASSEND_ASSIGN_OR_RETURN(tp.weight, Number(r[c[4]], where));
+    tp.name = r[c[5]];
+    PASSEND_ASSIGN_OR_RETURN(tp.cap_lo, Whole(r[c[6]], where));
+    PASSEND_ASSIGN_OR_RETURN(tp.cap_hi, Whole(r[c[7]], where));
+    PASSEND_ASSIGN_OR_RETURN(tp.wait_pressure, Number(r[c[8]], where));
+    PASSEND_ASSIGN_OR_RETURN(tp.turnover, Number(r[c[9]], where));
+    if (r[c[10]] != "yes" && r[c[10]] != "no")
+      return InvalidArgument(where + ": small is yes of no");
+    tp.small = r[c[10]] == "yes";
+    for (std::string_view w : Words(r[c[11]])) {
+      PASSEND_ASSIGN_OR_RETURN(FeatureChance fc, ParseChance(w, where));
+      tp.features.push_back(std::move(fc));
+    }
+    out.push_back(std::move(tp));
+  }
+  return out;
+}
 
 const std::vector<OfferTemplate>& OfferTemplates() {
   static const std::vector<OfferTemplate> all = [] {
-    std::vector<OfferTemplate> v = ElderlyCareTemplates();
-    for (auto* part : {&DisabilityCareTemplates, &DisabilityDayAndHomeTemplates,
-                       &MentalHealthAndSensoryTemplates})
-      for (OfferTemplate& t : part()) v.push_back(std::move(t));
-    return v;
+    auto parsed = ParseOfferTemplates(embedded::aanbodsjablonen_csv());
+    if (!parsed.ok()) {
+      std::fprintf(stderr, "ingebouwde aanbodsjablonen ongeldig: %s\n",
+                   parsed.error().ToString().c_str());
+      std::abort();
+    }
+    return std::move(parsed).value();
   }();
   return all;
 }

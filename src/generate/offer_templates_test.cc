@@ -67,6 +67,32 @@ TEST(OfferTemplates, EverySectorHasHousingAndDayActivities) {
   }
 }
 
+TEST(OfferTemplateTable, ParsesChancesAndRangesAndNamesTheBadTemplate) {
+  const std::string header =
+      "key,kind,sectors,profiles,weight,name,cap_lo,cap_hi,wait_pressure,turnover,small,"
+      "features\n";
+  auto ok = ParseOfferTemplates(header +
+                                "x,wonen,VV,5VV 6VV,2,Huis,4,8,0.1,0.5,no,tuin@0.5 "
+                                "groepsgrootte=6-8 rustige_omgeving@0.3=2\n");
+  ASSERT_TRUE(ok.ok()) << ok.error().ToString();
+  ASSERT_EQ(ok->size(), 1u);
+  const OfferTemplate& t = ok->front();
+  EXPECT_EQ(t.profiles, (std::vector<std::string>{"5VV", "6VV"}));
+  ASSERT_EQ(t.features.size(), 3u);
+  EXPECT_EQ(t.features[0].p, 0.5);
+  EXPECT_EQ(t.features[1].p, 1);
+  EXPECT_EQ(t.features[1].lo, 6);
+  EXPECT_EQ(t.features[1].hi, 8);
+  EXPECT_EQ(t.features[2].p, 0.3);
+  EXPECT_EQ(t.features[2].lo, 2);
+  EXPECT_EQ(t.features[2].hi, 2);
+  auto bad = ParseOfferTemplates(header + "y,hotel,VV,,1,Huis,1,2,0,1,no,\n");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message().find("aanbodsjablonen.csv y"), std::string::npos);
+  EXPECT_FALSE(ParseOfferTemplates(header + "z,wonen,VV,,1,Huis,1,2,0,1,no,tuin@veel\n").ok());
+  EXPECT_FALSE(ParseOfferTemplates(header + "z,wonen,VV,,1,Huis,1,2,0,1,misschien,\n").ok());
+}
+
 TEST(ClientTables, EveryWishAndNeedFeatureIsInTheVocabulary) {
   for (std::string_view id : WishAndNeedFeatureIds())
     EXPECT_NE(Ref().FindFeature(std::string(id)), nullptr) << id;
