@@ -3,7 +3,8 @@
 //
 // Erased:
 //  - the client record: name, birth year, address, municipality, care profile and
-//    indication, wishes, needs, places and representative are removed; only the opaque
+//    indication, care status and care provider, wishes, needs, places and representative
+//    are removed; only the opaque
 //    id stays, on a record named "[gewist]", so references elsewhere (journeys, matches,
 //    the access log) do not dangle and nobody can re-register the id;
 //  - the client's own login account: name and e-mail replaced, password removed, blocked;

@@ -8,6 +8,7 @@
 
 #include "cli/command.h"
 #include "generate/generator.h"
+#include "generate/quality_report.h"
 #include "interop/native_import.h"
 #include "refdata/refdata.h"
 #include "store/write_dataset.h"
@@ -60,6 +61,10 @@ Status RunGenerate(const GenerateArgs& a) {
       a.region.c_str(), static_cast<unsigned long long>(a.seed), d.providers.size(),
       d.locations.size(), d.offers.size(), d.clients.size(),
       store::DatabaseDisplayName(a.db).c_str(), SecondsSince(t0), generated);
+  // The data-quality report: generated against public figures (docs/generator.md).
+  std::fputs(
+      generate::FormatQualityReport(generate::CheckQuality(d, *preset, refdata::BuiltIn())).c_str(),
+      stdout);
   return Ok();
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <optional>
 #include <utility>
 
 #include "generate/client_parts.h"
@@ -158,6 +160,94 @@ std::optional<domain::Representative> DrawRepresentative(Rng& rng, Sector s, int
   return domain::Representative{name, relation};
 }
 
+// Where the client stands (monitorlangdurigezorg.nl, 2023 Q3; wlz_figures.md). Of people
+// with an indication, those waiting: VV 21,209 of 191,303 (11.1%), disability care 1,808 of
+// 144,045 (1.3%), mental health 662 of ~32,955 (2.0%); of those waiting, urgent or active
+// placement VV 19.2%, disability 28.4%, mental health 29.0%, the rest waiting for a
+// preference. The split of urgent against active is not published: 1 to 3 (invented).
+// Waiting as a precaution is counted apart: 10,820 of the nursing-home waiting list (ActiZ,
+// October 2023), 5.7% of VV indications; not published for other sectors (none drawn).
+// Everyone else with an indication is in care. Without an indication one orients.
+domain::CareStatus DrawCareStatus(Rng& rng, Sector s, domain::IndicationStatus indication) {
+  using CS = domain::CareStatus;
+  if (indication != domain::IndicationStatus::kGranted) return CS::kOrienting;
+  const bool vv = s == Sector::kVV;
+  const bool ggz = s == Sector::kGgzB || s == Sector::kGgzW;
+  const double waiting = vv ? 0.111 : (ggz ? 0.020 : 0.0126);
+  const double placement = vv ? 0.192 : (ggz ? 0.290 : 0.284);
+  const double precaution = vv ? 0.057 : 0;
+  const double u = rng.Uniform();
+  if (u < waiting * placement * 0.25) return CS::kUrgent;
+  if (u < waiting * placement) return CS::kActive;
+  if (u < waiting) return CS::kPreference;
+  if (u < waiting + precaution) return CS::kPrecaution;
+  return CS::kInCare;
+}
+
+// The kind of offer a client in care receives, by the first preferred delivery form.
+std::optional<OfferKind> CareKind(const domain::Client& c) {
+  if (c.preferred_forms.empty()) return std::nullopt;
+  switch (c.preferred_forms.front()) {
+    case DeliveryForm::kVerblijf: return OfferKind::kWonen;
+    case DeliveryForm::kVpt:
+    case DeliveryForm::kMpt: return OfferKind::kZorgThuis;
+    case DeliveryForm::kPgb: return std::nullopt;  // a team of trusted people, often
+  }
+  return std::nullopt;
+}
+
+bool Accepts(const domain::Offer& o, const domain::Client& c) {
+  if (std::find(o.sectors.begin(), o.sectors.end(), c.sector) == o.sectors.end()) return false;
+  return o.profiles.empty() ||
+         std::find(o.profiles.begin(), o.profiles.end(), c.profile) != o.profiles.end();
+}
+
+// Gives each client in care the provider of an offer of the kind they receive in their
+// care-office region, with a place left (capacity less free places, the occupied places);
+// a VV client waiting gets bridging care at home from a provider in the region (94% of
+// those waiting for a nursing home get it, ActiZ). Clients are taken in generation order
+// with their own stream, so the result is deterministic.
+void AssignCareProviders(const RegionPlan& plan, const domain::ReferenceData& ref,
+                         domain::Dataset& d) {
+  std::map<std::string, std::string> region_of_location;
+  for (const domain::Location& l : d.locations)
+    region_of_location[l.id] = ref.FindMunicipality(l.municipality_code)->zorgkantoor_code;
+  // (region, kind) -> offers; occupied places left per offer.
+  std::map<std::pair<std::string, OfferKind>, std::vector<size_t>> by_region_kind;
+  std::vector<int> left(d.offers.size());
+  for (size_t i = 0; i < d.offers.size(); ++i) {
+    const domain::Offer& o = d.offers[i];
+    by_region_kind[{region_of_location[o.location_id], o.kind}].push_back(i);
+    left[i] = o.capacity - o.free_places;
+  }
+  for (size_t ci = 0; ci < d.clients.size(); ++ci) {
+    domain::Client& c = d.clients[ci];
+    const bool in_care = c.care_status == domain::CareStatus::kInCare;
+    const bool bridging = c.sector == Sector::kVV && domain::IsSearching(c.care_status) &&
+                          c.care_status != domain::CareStatus::kOrienting;
+    if (!in_care && !bridging) continue;
+    Rng rng = Rng::For(plan.seed, "client-care", ci);
+    if (bridging && !rng.Bernoulli(0.94)) continue;
+    const std::optional<OfferKind> kind = bridging ? OfferKind::kZorgThuis : CareKind(c);
+    if (!kind) continue;
+    const std::string& region = ref.FindMunicipality(c.municipality_code)->zorgkantoor_code;
+    auto it = by_region_kind.find({region, *kind});
+    if (it == by_region_kind.end()) continue;
+    const std::vector<size_t>& offers = it->second;
+    // The first offer that fits, scanning from a random start: cheap and spread out.
+    const size_t n = offers.size();
+    const size_t start = static_cast<size_t>(rng.UniformInt(0, static_cast<int>(n) - 1));
+    for (size_t k = 0; k < n; ++k) {
+      const size_t oi = offers[(start + k) % n];
+      const domain::Offer& o = d.offers[oi];
+      if (!Accepts(o, c) || (!bridging && left[oi] <= 0)) continue;
+      if (!bridging) --left[oi];
+      c.care_provider_id = o.provider_id;
+      break;
+    }
+  }
+}
+
 }  // namespace
 
 bool Seeks(const domain::Client& c, OfferKind kind) {
@@ -200,12 +290,13 @@ void GenerateClients(const RegionPlan& plan, const domain::ReferenceData& ref,
     const std::string surname = Surname(rng, p.background);
     c.name = FirstName(rng, p.female, c.birth_year, p.background) + " " + surname;
 
-    // Most have an indication; some have filed the request or not yet (expected profile).
+    // Nearly everyone known here has an indication (358,490 people in 2022); a few are
+    // orienting before or during the request, or were refused.
     const double u = rng.Uniform();
-    c.indication = u < 0.86   ? domain::IndicationStatus::kGranted
-                   : u < 0.94 ? domain::IndicationStatus::kRequested
-                   : u < 0.99 ? domain::IndicationStatus::kNone
-                              : domain::IndicationStatus::kRefused;
+    c.indication = u < 0.945   ? domain::IndicationStatus::kGranted
+                   : u < 0.975 ? domain::IndicationStatus::kRequested
+                   : u < 0.995 ? domain::IndicationStatus::kNone
+                               : domain::IndicationStatus::kRefused;
     if (profile != nullptr && c.indication != domain::IndicationStatus::kRefused)
       c.profile = profile->code;
     if (c.profile.empty() && c.indication == domain::IndicationStatus::kGranted)
@@ -220,6 +311,7 @@ void GenerateClients(const RegionPlan& plan, const domain::ReferenceData& ref,
     if (first == DeliveryForm::kMpt && pgb_ok && rng.Bernoulli(0.15))
       c.preferred_forms.push_back(DeliveryForm::kPgb);
     c.seeking = DrawSeeking(rng, c.sector, first, p.age);
+    c.care_status = DrawCareStatus(rng, c.sector, c.indication);
     c.representative = DrawRepresentative(rng, c.sector, p.age, surname, p);
     c.needs = DrawNeeds(rng, c, p);
     c.wishes = DrawWishes(rng, c, p, ref);
@@ -228,6 +320,7 @@ void GenerateClients(const RegionPlan& plan, const domain::ReferenceData& ref,
     if (progress && (i % 8192 == 0 || i + 1 == plan.clients))
       progress("cliënten", i + 1, plan.clients);
   }
+  AssignCareProviders(plan, ref, out);
 }
 
 }  // namespace passend::generate

@@ -32,10 +32,12 @@ domain::Importance PlaceImportance(Rng& rng) {
                  : (u < 0.8 ? domain::Importance::kImportant : domain::Importance::kNice);
 }
 
-// Family mostly lives close by: distance ~ exponential with mean 5 km, at most 30.
+// Family: about half live within 5 km, a long tail further away (a son in another part
+// of the country): log-normal with median 5 km (sd of the log 1.1: 5% beyond 30 km),
+// at most 150 km.
 domain::GeoPoint FamilyNear(Rng& rng, domain::GeoPoint home) {
-  const double km = std::min(30.0, -5.0 * std::log(1.0 - rng.Uniform()));
-  return Near(rng, home, km * 0.9, km * 1.1 + 0.2);
+  const double km = std::min(150.0, 5.0 * std::exp(rng.Normal(0, 1.1)));
+  return Near(rng, home, km * 0.95, km * 1.05 + 0.1);
 }
 
 std::string FamilyLabel(Rng& rng, const domain::Client& c, const Person& p) {
@@ -69,7 +71,8 @@ std::vector<domain::Place> DrawPlaces(Rng& rng, const domain::Client& c, const P
       out.push_back({PlaceKind::kFamilie, FamilyLabel(rng, c, p), FamilyNear(rng, c.home),
                      MaxKm(rng), PlaceImportance(rng)});
   }
-  const bool adult_working_age = p.age >= 18 && p.age < 67;
+  // People with profound multiple disabilities (8VG) do not go out to work.
+  const bool adult_working_age = p.age >= 18 && p.age < 67 && c.profile != "8VG";
   const double work_p = !adult_working_age                                     ? 0
                         : c.sector == Sector::kLVG                             ? 0.35
                         : (c.sector == Sector::kVG || c.sector == Sector::kLG) ? 0.18
@@ -83,14 +86,18 @@ std::vector<domain::Place> DrawPlaces(Rng& rng, const domain::Client& c, const P
     out.push_back({PlaceKind::kDagbesteding, rng.Pick(kDagbesteding), Near(rng, c.home, 0.5, 10),
                    MaxKm(rng), PlaceImportance(rng)});
   if (rng.Bernoulli(elderly ? 0.15 : 0.2)) {
-    const bool local = p.context.limburg && rng.Bernoulli(0.5);
+    // Harmonie, schutterij and carnival clubs belong to the Catholic south.
+    const bool local = (p.context.limburg || p.context.brabant) && rng.Bernoulli(0.5);
     out.push_back({PlaceKind::kClub, local ? rng.Pick(kClubsLimburg) : rng.Pick(kClubsAny),
                    Near(rng, c.home, 0.3, 6), MaxKm(rng), PlaceImportance(rng)});
   }
   const bool muslim = IsMuslimBackground(p.background);
-  const double church_p = muslim ? 0.4 : (p.context.limburg ? 0.3 : 0.12) * (elderly ? 1 : 0.4);
+  const bool catholic_south = p.context.limburg || p.context.brabant;
+  const double church_p =
+      muslim ? 0.4
+             : (catholic_south ? 0.3 : (p.context.bible_belt ? 0.3 : 0.12)) * (elderly ? 1 : 0.4);
   if (rng.Bernoulli(church_p)) {
-    const char* label = muslim ? "moskee" : (p.context.limburg ? "parochiekerk" : "kerk");
+    const char* label = muslim ? "moskee" : (catholic_south ? "parochiekerk" : "kerk");
     out.push_back(
         {PlaceKind::kKerk, label, Near(rng, c.home, 0.3, 5), MaxKm(rng), PlaceImportance(rng)});
   }

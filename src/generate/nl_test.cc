@@ -10,6 +10,7 @@
 #include <set>
 
 #include "domain/validation.h"
+#include "generate/quality_report.h"
 #include "generate/test_support.h"
 
 namespace passend::generate {
@@ -93,6 +94,18 @@ TEST_F(NlTest, SectorsAndElderlyProfilesFollowTheNationalFigures) {
   EXPECT_NEAR(profiles["6VV"] / heavy, 0.71, 0.02);
   EXPECT_NEAR(profiles["7VV"] / heavy, 0.24, 0.02);
   EXPECT_NEAR(profiles["8VV"] / heavy, 0.05, 0.01);
+}
+
+// The data-quality report of the whole country: every figure within its tolerance, no
+// client with a contradictory pair of wishes.
+TEST_F(NlTest, QualityFiguresAreWithinTheirTolerances) {
+  const QualityReport r = CheckQuality(Nl().data, RegionPreset::kNl, refdata::BuiltIn());
+  std::cout << FormatQualityReport(r);
+  EXPECT_GE(r.figures.size(), 15u);
+  for (const QualityFigure& f : r.figures)
+    EXPECT_TRUE(f.ok()) << f.name << ": generated " << f.generated << ", public " << f.published
+                        << " ± " << f.tolerance << " (" << f.why << ")";
+  EXPECT_EQ(r.contradictory_clients, 0) << r.first_contradiction;
 }
 
 TEST_F(NlTest, LargeProvidersAreSometimesContractedNextDoor) {

@@ -153,6 +153,20 @@ const std::vector<FeatureChance>& CommonFeatures(domain::OfferKind kind) {
       {"budget_in_tijd", 0.04},
       {"geen_eigen_bijdrage_extra", 0.55},
       {"engels_sprekend", 0.1},
+      {"verzorging_door_vrouw", 0.5},
+      {"verzorging_door_man", 0.3},
+      {"kamer_op_slot", 0.35},
+      {"ruimte_eigen_spullen", 0.4},
+      {"vegetarisch_eten", 0.6},
+      {"halal_eten", 0.05},
+      {"eigen_maaltijdtijden", 0.15},
+      {"partner_blijft_slapen", 0.4},
+      {"relaties_intimiteit", 0.3},
+      {"vrij_in_groepsactiviteiten", 0.5},
+      {"geestelijke_verzorging", 0.5},
+      {"warme_begeleiding", 0.3},
+      {"levenseinde_euthanasie_bespreekbaar", 0.45},
+      {"wzd_terughoudend", 0.55},
   };
   static const std::vector<FeatureChance> dagbesteding = {
       {"dagbesteding_dagen", 1, 3, 5},
@@ -162,6 +176,10 @@ const std::vector<FeatureChance>& CommonFeatures(domain::OfferKind kind) {
       {"uitstapjes", 0.4},
       {"rolstoeltoegankelijk", 0.6},
       {"vaste_begeleiders", 0.5},
+      {"lotgenotencontact", 0.2},
+      {"zintuiglijke_activiteiten", 0.2},
+      {"vrij_in_groepsactiviteiten", 0.3},
+      {"warme_begeleiding", 0.3},
   };
   static const std::vector<FeatureChance> logeren = {
       {"bezoek_altijd_welkom", 0.5},
@@ -170,10 +188,10 @@ const std::vector<FeatureChance>& CommonFeatures(domain::OfferKind kind) {
       {"vaste_begeleiders", 0.3},
   };
   static const std::vector<FeatureChance> zorg_thuis = {
-      {"vaste_begeleiders", 0.35},
-      {"zelf_opstaan_tijd", 0.3},
-      {"mantelzorg_ondersteuning", 0.4},
-      {"budget_in_tijd", 0.08},
+      {"vaste_begeleiders", 0.35},       {"zelf_opstaan_tijd", 0.3},
+      {"mantelzorg_ondersteuning", 0.4}, {"budget_in_tijd", 0.08},
+      {"verzorging_door_vrouw", 0.6},    {"verzorging_door_man", 0.3},
+      {"overbruggingszorg", 0.4},        {"warme_begeleiding", 0.3},
   };
   switch (kind) {
     case domain::OfferKind::kWonen: return wonen;

@@ -49,8 +49,21 @@ domain::GeoPoint Offset(domain::GeoPoint from, double north_km, double east_km) 
 
 PlaceContext ContextOf(const domain::Municipality& m) {
   PlaceContext c;
+  auto in = [&](std::initializer_list<const char*> codes) {
+    for (const char* code : codes)
+      if (m.zorgkantoor_code == code) return true;
+    return false;
+  };
   c.limburg = m.zorgkantoor_name.find("Limburg") != std::string::npos;
+  c.brabant = m.zorgkantoor_name.find("Brabant") != std::string::npos;
   c.big_city = m.inhabitants >= 200000;
+  // By care-office region (codes of data/municipalities_2025.csv): a region is a coarse
+  // stand-in for where a language or a church tradition lives, good enough for shares.
+  c.friesland = in({"5502"});
+  c.low_saxon = in({"5501", "5503", "5504", "5505", "5506", "5532"});
+  c.zeeland = in({"5525"});
+  c.bible_belt = in({"5525", "5523", "5524", "5520", "5506", "5504", "5510"});
+  c.protestant_north = in({"5501", "5502", "5503"});
   return c;
 }
 

@@ -23,8 +23,14 @@ struct SectorShare {
 
 // Where a municipality sits culturally: drives names, identity and language wishes.
 struct PlaceContext {
-  bool limburg = false;   // care office in Limburg: Catholic tradition, dialect, German
-  bool big_city = false;  // >= 200,000 inhabitants: more people with a migration background
+  bool limburg = false;           // care office in Limburg: Catholic tradition, dialect, German
+  bool brabant = false;           // care office in Brabant: Catholic tradition, carnival, dialect
+  bool big_city = false;          // >= 200,000 inhabitants: more people with a migration background
+  bool friesland = false;         // Frisian
+  bool low_saxon = false;         // Groningen, Drenthe, Overijssel, Achterhoek: Nedersaksisch
+  bool zeeland = false;           // Zeeuws
+  bool bible_belt = false;        // the orthodox-Protestant belt from Zeeland to the Veluwe
+  bool protestant_north = false;  // Groningen, Friesland, Drenthe: Protestant tradition
 };
 
 struct RegionPlan {

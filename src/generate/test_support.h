@@ -21,8 +21,9 @@ inline const domain::Dataset& Cached(RegionPreset preset) {
 }
 
 inline bool HasFeature(const domain::Offer& o, std::string_view id) {
-  return std::any_of(o.features.begin(), o.features.end(),
-                     [&](const domain::FeatureValue& f) { return f.feature_id == id; });
+  return std::any_of(o.features.begin(), o.features.end(), [&](const domain::FeatureValue& f) {
+    return f.feature_id == id && f.value >= 1;  // 0 is an explicit no
+  });
 }
 
 inline bool WishesFeature(const domain::Client& c, std::string_view id) {
@@ -52,10 +53,10 @@ inline bool Equal(const domain::Offer& a, const domain::Offer& b) {
 inline bool Equal(const domain::Client& a, const domain::Client& b) {
   return a.id == b.id && a.name == b.name && a.birth_year == b.birth_year &&
          a.municipality_code == b.municipality_code && a.home == b.home && a.sector == b.sector &&
-         a.indication == b.indication && a.profile == b.profile &&
-         a.preferred_forms == b.preferred_forms && a.seeking == b.seeking &&
-         a.representative == b.representative && a.wishes == b.wishes && a.needs == b.needs &&
-         a.places == b.places;
+         a.indication == b.indication && a.profile == b.profile && a.care_status == b.care_status &&
+         a.care_provider_id == b.care_provider_id && a.preferred_forms == b.preferred_forms &&
+         a.seeking == b.seeking && a.representative == b.representative && a.wishes == b.wishes &&
+         a.needs == b.needs && a.places == b.places;
 }
 
 template <typename T>

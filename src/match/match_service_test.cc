@@ -247,8 +247,13 @@ TEST_F(MatchServiceTest, TheRegionalMapFollowsClientChangesAndErasures) {
   EXPECT_EQ(*service->RegionMap(kRegion), *map);
   EXPECT_FALSE(service->RegionMap("9999").ok());
 
+  // The map counts the clients who look for care; take two of them.
+  size_t first = 0;
+  while (!domain::IsSearching(data_->clients[first].care_status)) ++first;
+  size_t second = first + 1;
+  while (!domain::IsSearching(data_->clients[second].care_status)) ++second;
   // An erasure (the client keeps only its id and the name "[gewist]"): the map drops it.
-  const domain::Client& gone = data_->clients[0];
+  const domain::Client& gone = data_->clients[first];
   domain::Client tombstone;
   tombstone.id = gone.id;
   tombstone.name = "[gewist]";
@@ -264,7 +269,7 @@ TEST_F(MatchServiceTest, TheRegionalMapFollowsClientChangesAndErasures) {
 
   // A client who moves into the region from elsewhere: the region's map is dropped
   // although it never counted that client.
-  domain::Client newcomer = data_->clients[1];
+  domain::Client newcomer = data_->clients[second];
   newcomer.id = "cli-test-nieuw";
   PutClient(newcomer);
   r = service->Refresh();
