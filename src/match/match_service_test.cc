@@ -242,7 +242,7 @@ TEST_F(MatchServiceTest, TheRegionalMapFollowsClientChangesAndErasures) {
   auto map = service->RegionMap(kRegion);
   ASSERT_TRUE(map.ok()) << map.error().ToString();
   const int64_t clients = (*map)->map.clients;
-  ASSERT_GT(clients, 100);
+  ASSERT_GT(clients, 50);  // the seekers only: most generated clients are in care
   // Cached: the same map again.
   EXPECT_EQ(*service->RegionMap(kRegion), *map);
   EXPECT_FALSE(service->RegionMap("9999").ok());
