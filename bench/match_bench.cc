@@ -321,9 +321,7 @@ void BM_BestOnly(benchmark::State& state) {
   size_t i = 0;
   for (auto _ : state) {
     auto q = match::MakeQuery(*g_index, *sample[i++ % sample.size()]);
-    auto top = match::TopOffers(*q, 1);
-    auto m =
-        match::FindMismatch(*q, top.empty() ? std::nullopt : std::optional(top[0].offer), false);
+    auto m = match::FindMismatch(*q, match::FindBests(*q), false);
     benchmark::DoNotOptimize(m);
   }
 }

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <map>
 
+#include "match/applicability.h"
 #include "store/sqlite/sqlite_database.h"
 #include "store/write_dataset.h"
 
@@ -18,19 +19,20 @@ c AS (
          CASE WHEN cl.seeking = '' THEN 'wonen' ELSE cl.seeking END AS seeking,
          m.zorgkantoor_code AS region, p.code IS NOT NULL AS known,
          p.sector AS psector, COALESCE(p.pgb_possible, 1) AS pgb_ok,
-         instr(',' || cl.preferred_forms || ',', ',pgb,') > 0 AS prefers_pgb
+         instr(',' || cl.preferred_forms || ',', ',pgb,') > 0 AS prefers_pgb,
+         CASE WHEN cl.sector = 'VV' THEN {reach_vv} ELSE {reach} END AS reach
   FROM clients cl JOIN ref_municipalities m ON m.code = cl.municipality_code
   LEFT JOIN ref_profiles p ON p.code = cl.profile
   WHERE cl.id = ?1),
 w AS (
-  SELECT cw.feature_id, cw.importance = 'must' AS must, f.kind AS fkind, f.level_max,
+  SELECT cw.feature_id, cw.importance = 'must' AS must, f.kind AS fkind, f.level_max, f.kinds,
          f.higher_is_better AS hib, cw.value AS wv,
          CASE cw.importance WHEN 'must' THEN {wish_must} WHEN 'important' THEN {wish_important}
               ELSE {wish_nice} END AS weight
   FROM client_wishes cw JOIN ref_features f ON f.id = cw.feature_id
   WHERE cw.client_id = ?1 AND cw.feature_id <> ''),
 nd AS (
-  SELECT cn.feature_id, f.kind AS fkind FROM client_needs cn
+  SELECT cn.feature_id, f.kind AS fkind, f.kinds FROM client_needs cn
   JOIN ref_features f ON f.id = cn.feature_id WHERE cn.client_id = ?1),
 pl AS (
   SELECT lat, lon, max_km, importance = 'must' AS must,
@@ -40,13 +42,16 @@ pl AS (
 o AS (
   SELECT o.id, o.kind, o.sectors, o.delivery_forms AS df, o.free_places, o.waiting_weeks,
          o.quality, o.service_radius_km, l.lat AS olat, l.lon AS olon,
-         CASE WHEN o.kind = 'wonen' THEN l.lat ELSE c.lat END AS plat,
-         CASE WHEN o.kind = 'wonen' THEN l.lon ELSE c.lon END AS plon,
+         CASE o.kind WHEN 'wonen' THEN 1 WHEN 'dagbesteding' THEN 2 WHEN 'logeren' THEN 4
+              ELSE 8 END AS kbit,
+         lm.zorgkantoor_code AS oregion,
+         CASE WHEN o.free_places > 0 THEN 0 ELSE max(0, o.waiting_weeks) END AS wait_weeks,
          2 * 6371.0088 * asin(sqrt(min(1,
            pow(sin(radians(l.lat - c.lat) / 2), 2) +
            cos(radians(c.lat)) * cos(radians(l.lat)) * pow(sin(radians(l.lon - c.lon) / 2), 2))))
            AS home_km
-  FROM offers o JOIN locations l ON l.id = o.location_id, c
+  FROM offers o JOIN locations l ON l.id = o.location_id
+  LEFT JOIN ref_municipalities lm ON lm.code = l.municipality_code, c
   WHERE instr(',' || c.seeking || ',', ',' || o.kind || ',') > 0),
 st AS (
   SELECT o.id, w.must, w.weight,
@@ -64,7 +69,8 @@ st AS (
                 WHEN v.value <= w.wv * (1 + {number_margin}) THEN 1 ELSE 0 END
     END AS status
   FROM o CROSS JOIN w
-  LEFT JOIN offer_features v ON v.offer_id = o.id AND v.feature_id = w.feature_id),
+  LEFT JOIN offer_features v ON v.offer_id = o.id AND v.feature_id = w.feature_id
+  WHERE (w.kinds & o.kbit) <> 0),
 ws AS (
   SELECT id, SUM(weight * CASE status WHEN 2 THEN 1.0 WHEN 1 THEN {partly_factor} ELSE 0 END)
            AS wsum,
@@ -74,29 +80,34 @@ nu AS (
   SELECT o.id, SUM(NOT EXISTS (SELECT 1 FROM offer_features v WHERE v.offer_id = o.id
                    AND v.feature_id = nd.feature_id AND (nd.fkind = 'number' OR v.value >= 1)))
            AS nunmet
-  FROM o CROSS JOIN nd GROUP BY o.id),
+  FROM o CROSS JOIN nd WHERE (nd.kinds & o.kbit) <> 0 GROUP BY o.id),
 pd AS (
   SELECT o.id, pl.weight, pl.must, pl.max_km,
          2 * 6371.0088 * asin(sqrt(min(1,
-           pow(sin(radians(pl.lat - o.plat) / 2), 2) +
-           cos(radians(o.plat)) * cos(radians(pl.lat)) * pow(sin(radians(pl.lon - o.plon) / 2), 2))))
+           pow(sin(radians(pl.lat - o.olat) / 2), 2) +
+           cos(radians(o.olat)) * cos(radians(pl.lat)) * pow(sin(radians(pl.lon - o.olon) / 2), 2))))
            AS d
-  FROM o CROSS JOIN pl),
+  FROM o CROSS JOIN pl WHERE o.kind = 'wonen'),
 ps AS (
   SELECT id, SUM(weight * CASE WHEN d <= max_km THEN 1.0
                               ELSE max(0.0, 1 - (d - max_km) / {distance_decay_km}) END) AS psum,
          SUM(must AND d > max_km) AS punmet
   FROM pd GROUP BY id),
-oc AS (
-  SELECT o.*,
-    CASE
-      WHEN EXISTS (SELECT 1 FROM offer_regions r WHERE r.offer_id = o.id AND r.region_code = c.region)
+ik AS (
+  SELECT o.id,
+      EXISTS (SELECT 1 FROM offer_regions r WHERE r.offer_id = o.id
+              AND r.region_code = CASE WHEN o.kind = 'wonen' THEN o.oregion ELSE c.region END)
            AND ((instr(',' || o.df || ',', ',verblijf,') > 0
                  AND (c.pf = '' OR instr(',' || c.pf || ',', ',verblijf,') > 0))
              OR (instr(',' || o.df || ',', ',vpt,') > 0
                  AND (c.pf = '' OR instr(',' || c.pf || ',', ',vpt,') > 0))
              OR (instr(',' || o.df || ',', ',mpt,') > 0
-                 AND (c.pf = '' OR instr(',' || c.pf || ',', ',mpt,') > 0))) THEN 1.0
+                 AND (c.pf = '' OR instr(',' || c.pf || ',', ',mpt,') > 0))) AS inkind
+  FROM o, c),
+oc AS (
+  SELECT o.*, ik.inkind,
+    CASE
+      WHEN ik.inkind THEN 1.0
       WHEN instr(',' || o.df || ',', ',pgb,') > 0 AND c.pgb_ok THEN
         CASE WHEN c.prefers_pgb THEN 1.0 ELSE {pgb_factor} END
       ELSE NULL END AS contract,
@@ -107,29 +118,38 @@ oc AS (
       ELSE instr(',' || o.sectors || ',', ',' || c.sector || ',') > 0
         OR EXISTS (SELECT 1 FROM offer_profiles p JOIN ref_profiles rp ON rp.code = p.profile
                    WHERE p.offer_id = o.id AND rp.sector = c.sector) END AS accepts
-  FROM o, c)
-SELECT oc.id,
-  COALESCE(ws.wunmet, 0) + COALESCE(nu.nunmet, 0) + COALESCE(ps.punmet, 0)
-    + (oc.contract IS NULL) + (NOT oc.accepts)
+  FROM o JOIN ik ON ik.id = o.id, c),
+r AS (
+SELECT oc.id, oc.home_km, oc.wait_weeks,
+  (NOT oc.accepts) * 1099511627776
+  + 4 * (COALESCE(ws.wunmet, 0) + COALESCE(nu.nunmet, 0) + COALESCE(ps.punmet, 0)
+    + (oc.contract IS NULL)
     + (oc.kind = 'zorg_thuis' AND oc.service_radius_km > 0
-       AND oc.home_km > oc.service_radius_km) AS unmet,
+       AND oc.home_km > oc.service_radius_km))
+  + 2 * (oc.contract IS NOT NULL AND NOT oc.inkind AND NOT c.prefers_pgb)
+  + CASE oc.kind WHEN 'wonen' THEN oc.home_km > c.reach
+                 WHEN 'dagbesteding' THEN oc.home_km > {dag_limit}
+                 WHEN 'logeren' THEN oc.home_km > {log_limit} ELSE 0 END AS tier,
   100.0 * (COALESCE(ws.wsum, 0) + COALESCE(ps.psum, 0)
     + CASE oc.kind
+        WHEN 'wonen' THEN {home} * CASE WHEN oc.home_km <= c.reach THEN 1.0
+          ELSE max(0.0, 1 - (oc.home_km - c.reach) / {distance_decay_km}) END
         WHEN 'dagbesteding' THEN {travel} * CASE WHEN oc.home_km <= {travel_dag} THEN 1.0
           ELSE max(0.0, 1 - (oc.home_km - {travel_dag}) / {distance_decay_km}) END
         WHEN 'logeren' THEN {travel} * CASE WHEN oc.home_km <= {travel_log} THEN 1.0
           ELSE max(0.0, 1 - (oc.home_km - {travel_log}) / {distance_decay_km}) END
         ELSE 0 END
-    + {wait} * max(0.0, 1 - (CASE WHEN oc.free_places > 0 THEN 0 ELSE max(0, oc.waiting_weeks) END)
-                            / {wait_zero_weeks})
+    + {wait} * max(0.0, 1 - oc.wait_weeks / {wait_zero_weeks})
     + {contract} * COALESCE(oc.contract, 0)
     + {quality} * CASE WHEN oc.quality IS NULL THEN {quality_unknown}
                        ELSE min(1.0, max(0.0, (oc.quality - 1) / 9)) END)
-  / ((SELECT COALESCE(SUM(weight), 0) FROM w) + (SELECT COALESCE(SUM(weight), 0) FROM pl)
+  / ((SELECT COALESCE(SUM(weight), 0) FROM w WHERE (w.kinds & oc.kbit) <> 0)
+     + CASE WHEN oc.kind = 'wonen' THEN (SELECT COALESCE(SUM(weight), 0) FROM pl) ELSE 0 END
      + {wait} + {contract} + {quality}
-     + CASE WHEN oc.kind IN ('dagbesteding', 'logeren') THEN {travel} ELSE 0 END) AS score
-FROM oc LEFT JOIN ws ON ws.id = oc.id LEFT JOIN nu ON nu.id = oc.id LEFT JOIN ps ON ps.id = oc.id
-ORDER BY unmet, score DESC, oc.id
+     + CASE oc.kind WHEN 'wonen' THEN {home} WHEN 'zorg_thuis' THEN 0 ELSE {travel} END) AS score
+FROM oc LEFT JOIN ws ON ws.id = oc.id LEFT JOIN nu ON nu.id = oc.id LEFT JOIN ps ON ps.id = oc.id,
+  c)
+SELECT id FROM r ORDER BY tier, score DESC, home_km, wait_weeks, id
 LIMIT ?2
 )sql";
 
@@ -180,13 +200,17 @@ Status WriteBaselineDb(const std::string& path, const domain::Dataset& data,
   std::string sql =
       "BEGIN;"
       "CREATE TABLE ref_features (id TEXT PRIMARY KEY, kind TEXT, level_max INTEGER,"
-      " higher_is_better INTEGER);"
+      " higher_is_better INTEGER, kinds INTEGER);"
       "CREATE TABLE ref_profiles (code TEXT PRIMARY KEY, sector TEXT, pgb_possible INTEGER);"
       "CREATE TABLE ref_municipalities (code TEXT PRIMARY KEY, zorgkantoor_code TEXT);";
-  for (const auto& f : ref.features())
+  // The kinds of care each feature belongs to (match/applicability.h), as a bit mask.
+  PASSEND_ASSIGN_OR_RETURN(match::Applicability applies, match::Applicability::BuiltIn(ref));
+  for (uint32_t i = 0; i < ref.features().size(); ++i) {
+    const auto& f = ref.features()[i];
     sql += "INSERT INTO ref_features VALUES (" + Quote(f.id) + "," +
            Quote(std::string(domain::ToString(f.kind))) + "," + std::to_string(f.level_max) + "," +
-           (f.higher_is_better ? "1" : "0") + ");";
+           (f.higher_is_better ? "1" : "0") + "," + std::to_string(applies.kinds(i)) + ");";
+  }
   for (const auto& p : ref.profiles())
     sql += "INSERT INTO ref_profiles VALUES (" + Quote(p.code) + "," +
            Quote(std::string(domain::ToString(p.sector))) + "," + (p.pgb_possible ? "1" : "0") +
@@ -228,7 +252,12 @@ Result<std::unique_ptr<SqlRanking>> SqlRanking::Open(const std::string& path,
                           {"wait_zero_weeks", w.wait_zero_weeks},
                           {"contract", w.contract},
                           {"quality", w.quality},
-                          {"quality_unknown", w.quality_unknown}});
+                          {"quality_unknown", w.quality_unknown},
+                          {"home", w.home},
+                          {"reach_vv", w.home_reach_vv_km},
+                          {"reach", w.home_reach_other_km},
+                          {"dag_limit", w.travel_dagbesteding_limit_km},
+                          {"log_limit", w.travel_logeren_limit_km}});
   if (sqlite3_prepare_v2(r->db_, r->sql_.c_str(), -1, &r->stmt_, nullptr) != SQLITE_OK) {
     const std::string msg = sqlite3_errmsg(r->db_);
     return Internal("sqlite prepare: " + msg);

@@ -1,6 +1,8 @@
 #pragma once
-// The baseline for bench/match_bench: the same ranking as match::TopOffers (unmet musts and
-// needs first, then the 0..100 score with the same weights, ties by offer id), written as
+// The baseline for bench/match_bench: the same ranking as match::TopOffers (the tier of
+// score.h first: profile not accepted, unmet musts and needs, pgb-only, beyond the reach;
+// then the 0..100 score with the same weights and kinds of care per wish; ties by distance
+// from home, wait, offer id), written as
 // one SQL query over the SQLite store's tables (offers, offer_features, offer_profiles,
 // offer_regions, locations, clients, client_wishes, client_needs, client_places), with
 // the haversine distance in SQL. The reference data the engine compiles in (features,

@@ -165,7 +165,8 @@ Result<ApiResponse> MismatchMap(match::MatchService& service, const ApiRequest& 
     return PermissionDenied(
         "U kunt alleen de mismatchkaart van uw eigen zorgkantoorregio bekijken.");
   PASSEND_ASSIGN_OR_RETURN(auto map, service.RegionMap(*region));
-  json j = match::MismatchMapToJson(map->map, map->scope);
+  // Small cells left out before anything is shown (match::Publishable).
+  json j = match::MismatchMapToJson(match::Publishable(map->map), map->scope);
   j["region"] = map->region_code;
   return JsonResponse(std::move(j));
 }
@@ -217,6 +218,7 @@ json ExplanationSchema() {
                    {"wait_weeks", Int()},
                    {"free_places", Int()},
                    {"within_service_area", Bool()},
+                   {"temporary", Bool()},
                    {"possible_forms", ArrayOf(EnumSchema(domain::kAllDeliveryForms))},
                    {"quality", Num()},
                    {"travel_km", Num()},
@@ -227,14 +229,21 @@ json ExplanationSchema() {
                    {"importance", EnumSchema(domain::kAllImportances)},
                    {"status", Str()},
                    {"reason", Str()},
-                   {"met_by", Str()}});
-  json need = Obj({{"feature_id", Str()}, {"label", Str()}, {"met", Bool()}, {"reason", Str()}});
+                   {"applies", Bool()},
+                   {"met_by", Str()},
+                   {"suggested_features", ArrayOf(Str())}});
+  json need = Obj({{"feature_id", Str()},
+                   {"label", Str()},
+                   {"met", Bool()},
+                   {"applies", Bool()},
+                   {"reason", Str()}});
   json place = Obj({{"label", Str()},
                     {"kind", EnumSchemaUpTo(domain::PlaceKind::kAnders)},
                     {"distance_km", Num()},
                     {"max_km", Num()},
                     {"within", Bool()}});
-  return Obj({{"parts", ArrayOf(part)},
+  return Obj({{"headline", Str()},
+              {"parts", ArrayOf(part)},
               {"wishes", ArrayOf(wish)},
               {"needs", ArrayOf(need)},
               {"places", ArrayOf(place)},
@@ -246,8 +255,11 @@ json MatchResultSchema() {
   json offer = Obj({{"offer_id", Str()},
                     {"score", {{"type", "number"}, {"minimum", 0}, {"maximum", 100}}},
                     {"unmet", Int()},
+                    {"apart", Bool()},
+                    {"pgb_only", Bool()},
+                    {"far", Bool()},
                     {"explanation", explanation}},
-                   {"offer_id", "score", "unmet", "explanation"});
+                   {"offer_id", "score", "unmet", "apart", "pgb_only", "far", "explanation"});
   json nearest = Obj(
       {{"offer_id", Str()}, {"offer_name", Str()}, {"distance_km", Num()}, {"wait_weeks", Int()}});
   nearest["nullable"] = true;
@@ -264,12 +276,18 @@ json MatchResultSchema() {
   json arrangement = Obj({{"offer_ids", ArrayOf(Str())},
                           {"score", Num()},
                           {"unmet", Int()},
+                          {"apart", Bool()},
+                          {"pgb_only", Bool()},
+                          {"far", Bool()},
                           {"explanation", explanation}});
+  json other = Obj({{"kind", EnumSchema(domain::kAllOfferKinds)}, {"offers", ArrayOf(offer)}},
+                   {"kind", "offers"});
   json schema = Obj({{"client_id", Str()},
                      {"offers", ArrayOf(offer)},
+                     {"other_kinds", ArrayOf(other)},
                      {"mismatch", mismatch},
                      {"arrangements", ArrayOf(arrangement)}},
-                    {"client_id", "offers", "mismatch"});
+                    {"client_id", "offers", "other_kinds", "mismatch"});
   schema["description"] =
       "Het best passende aanbod, best eerst, met uitleg; de mismatch (wat zelfs het beste "
       "aanbod niet biedt); combinaties alleen met arrangements=true";
@@ -315,10 +333,13 @@ json SituationSchema() {
 json MismatchMapSchema() {
   json per_wish_area = {{"type", "object"},
                         {"additionalProperties", Obj({{"clients", Int()}, {"share", Num()}})}};
+  json count = {{"type", "integer"},
+                {"nullable", true},
+                {"description", "Null: minder cliënten dan min_clients, niet getoond"}};
   json area = Obj({{"code", Str()},
                    {"name", Str()},
-                   {"clients", Int()},
-                   {"clients_with_mismatch", Int()},
+                   {"clients", count},
+                   {"clients_with_mismatch", count},
                    {"per_wish", per_wish_area}});
   json per_wish = {
       {"type", "object"},
@@ -328,10 +349,12 @@ json MismatchMapSchema() {
       {"additionalProperties", Obj({{"label", Str()}, {"clients", Int()}, {"share", Num()}})}};
   return Obj({{"region", Str()},
               {"scope", Str()},
-              {"clients", Int()},
-              {"clients_with_mismatch", Int()},
-              {"clients_without_offer", Int()},
-              {"clients_invalid", Int()},
+              {"clients", count},
+              {"clients_with_mismatch", count},
+              {"clients_without_offer", count},
+              {"clients_invalid", count},
+              {"min_clients", Int()},
+              {"suppressed_cells", Int()},
               {"per_wish", per_wish},
               {"regions", ArrayOf(area)},
               {"municipalities", ArrayOf(area)},

@@ -469,7 +469,10 @@ TEST_F(MatchApiTest, MismatchMapOfTheRegion) {
   EXPECT_FALSE(body["municipalities"].empty());
   ASSERT_EQ(body["regions"].size(), 1u);
   EXPECT_EQ(body["regions"][0]["code"], kRegion);
+  EXPECT_EQ(body["min_clients"], match::kMinPublishedClients);
+  for (const auto& t : body["free_texts"]) EXPECT_GE(t["clients"].get<int64_t>(), 5) << t;
   for (const auto& [key, entry] : body["per_wish"].items()) {
+    EXPECT_GE(entry["clients"].get<int64_t>(), 5) << key;
     EXPECT_TRUE(entry["label"].is_string()) << key;
     EXPECT_GE(entry["share"].get<double>(), 0.0);
     EXPECT_LE(entry["share"].get<double>(), 1.0);
@@ -486,7 +489,9 @@ TEST_F(MatchApiTest, MismatchMapOfTheRegion) {
                                  })
                   .ok());
   builder.Add(all);
-  json expected = match::MismatchMapToJson(builder.map(), body["scope"].get<std::string>());
+  // Published with small-cell suppression: no count of fewer than 5 clients.
+  json expected =
+      match::MismatchMapToJson(match::Publishable(builder.map()), body["scope"].get<std::string>());
   expected["region"] = kRegion;
   EXPECT_EQ(body, expected);
 

@@ -11,8 +11,7 @@ using domain::OfferKind;
 
 auto RankLess(const MatchIndex& ix) {
   return [&ix](const RankedArrangement& a, const RankedArrangement& b) {
-    if (a.assessment.unmet != b.assessment.unmet) return a.assessment.unmet < b.assessment.unmet;
-    if (a.assessment.score != b.assessment.score) return a.assessment.score > b.assessment.score;
+    if (!SameRank(a.assessment, b.assessment)) return RanksBefore(a.assessment, b.assessment);
     const size_t n = std::min(a.offers.size(), b.offers.size());
     for (size_t i = 0; i < n; ++i)
       if (a.offers[i] != b.offers[i]) return ix.id_rank(a.offers[i]) < ix.id_rank(b.offers[i]);
@@ -34,7 +33,7 @@ struct Node {
 };
 struct WorseBound {
   bool operator()(const Node& a, const Node& b) const {
-    if (a.bound.unmet != b.bound.unmet) return a.bound.unmet > b.bound.unmet;
+    if (a.bound.Tier() != b.bound.Tier()) return a.bound.Tier() > b.bound.Tier();
     if (a.bound.score != b.bound.score) return a.bound.score < b.bound.score;
     if (a.exact != b.exact) return a.exact < b.exact;
     if (a.shape != b.shape) return a.shape > b.shape;
@@ -117,10 +116,7 @@ class Search {
     }
     if (!another) return a;
     const Weights& wt = ix_.weights();
-    double weight = q_.fixed_weight;
-    for (size_t s = 0; s < n; ++s)
-      if (!IsLiving(views_[s].kind)) weight += wt.travel;
-    weight += wt.one_provider;
+    const double weight = AssessWeight(q_, std::span<const View>(views_.data(), n));
     const double parts = static_cast<double>(n) - 1;
     const double assumed = static_cast<double>(static_cast<int64_t>(n) - distinct) / parts;
     const double possible = static_cast<double>(static_cast<int64_t>(n) - distinct - 1) / parts;

@@ -11,7 +11,7 @@ namespace {
 using domain::Importance;
 using domain::OfferKind;
 
-TEST(ArrangementTest, TwoProvidersTogetherBeatEverySingleOffer) {
+TEST(ArrangementTest, TwoProvidersTogetherMeetEveryWish) {
   testing::Catalog cat;
   cat.Add("off-wonen", "prv-a", OfferKind::kWonen, testing::kMaastricht).features = {
       {"dementie_expertise", 1}, {"tuin", 1}};
@@ -35,10 +35,14 @@ TEST(ArrangementTest, TwoProvidersTogetherBeatEverySingleOffer) {
   EXPECT_EQ(ix.offer(best.offers[0]).id, "off-wonen");
   EXPECT_EQ(ix.offer(best.offers[1]).id, "off-boer");
   EXPECT_EQ(best.assessment.unmet, 0);
-  for (const OfferMatch& single : r->offers) {
-    EXPECT_GE(single.assessment.unmet, 1);
-    EXPECT_GT(best.assessment.score, single.assessment.score);
-  }
+  // Alone, each offer is judged on the wishes of its kind of care: the home on dementia and
+  // the garden, the farm at the day activities (the answer per kind).
+  EXPECT_EQ(ix.offer(r->offers[0].offer).id, "off-wonen");
+  EXPECT_EQ(r->offers[0].assessment.unmet, 0);
+  ASSERT_EQ(r->other_kinds.size(), 1u);
+  EXPECT_EQ(r->other_kinds[0].kind, OfferKind::kDagbesteding);
+  EXPECT_EQ(ix.offer(r->other_kinds[0].offers[0].offer).id, "off-boer");
+  EXPECT_TRUE(r->mismatch.items.empty());
   // The explanation says which part meets which wish, and the travel between them.
   ASSERT_EQ(best.explanation.parts.size(), 2u);
   ASSERT_TRUE(best.explanation.parts[1].travel_km.has_value());

@@ -23,7 +23,7 @@ std::string Num(double v) {
 
 // The offer's own value of a feature, for people ("niveau 2 van 3", "12 personen").
 std::string ValueNl(const domain::Feature& f, float oriented) {
-  if (oriented == kAbsent) return "niet vermeld";
+  if (oriented == kAbsent) return "niet bekend";
   const double v = f.kind == FeatureKind::kNumber && !f.higher_is_better ? -oriented : oriented;
   switch (f.kind) {
     case FeatureKind::kYesNo: return v >= 1 ? "ja" : "nee";
@@ -36,6 +36,8 @@ std::string ValueNl(const domain::Feature& f, float oriented) {
 std::string WishReason(const domain::Feature& f, const domain::Wish& w, WishStatus st, float value,
                        const std::string& by) {
   const std::string who = by.empty() ? "" : " (" + by + ")";
+  // An offer that does not say is not an offer that says no.
+  if (value == kAbsent) return "Niet bekend — vraag het de aanbieder";
   if (f.kind == FeatureKind::kYesNo)
     return st == WishStatus::kMet ? "Wordt geboden" + who : "Wordt niet geboden";
   const double wished = WishedValue(f, w);
@@ -48,12 +50,30 @@ std::string WishReason(const domain::Feature& f, const domain::Wish& w, WishStat
   return "Aanbod: " + ValueNl(f, value) + who + "; gewenst: " + want;
 }
 
+std::string LowerFirst(std::string_view s) {
+  std::string out(s);
+  if (!out.empty() && out[0] >= 'A' && out[0] <= 'Z')
+    out[0] = static_cast<char>(out[0] - 'A' + 'a');
+  return out;
+}
+
+bool ClientRegionContracts(const Query& q, const domain::Offer& o) {
+  for (const std::string& code : o.contracted_regions)
+    if ((q.index->RegionBit(code) & q.region_bit) != 0) return true;
+  return false;
+}
+
 std::string SectorsNl(const domain::Offer& o) {
   std::string s;
   for (const std::string& p : o.profiles) s += (s.empty() ? "" : ", ") + p;
   if (!s.empty()) return "zorgprofielen " + s;
   for (domain::Sector sec : o.sectors) s += (s.empty() ? "" : ", ") + std::string(ToString(sec));
   return "sector " + (s.empty() ? std::string("(geen)") : s);
+}
+
+std::string WaitNl(int weeks) {
+  return weeks == 0 ? std::string("geen wachttijd")
+                    : "ongeveer " + CountNl(weeks, "week", "weken") + " wachten";
 }
 
 PartExplanation ExplainPart(const Query& q, uint32_t o, const RadPoint& living) {
@@ -79,14 +99,25 @@ PartExplanation ExplainPart(const Query& q, uint32_t o, const RadPoint& living) 
                                       (FormBit(f) & ~pgb & q.accepted_forms)))
       p.possible_forms.push_back(f);
   }
+  // Housing: the client's care office follows the new address (index.h, region_mask).
+  const bool home = offer.kind == OfferKind::kWonen;
   switch (p.contracting) {
     case Contracting::kInKind:
-      p.contracting_reason = "Uw zorgkantoor heeft een contract: zorg in natura kan";
+      p.contracting_reason =
+          home && !ClientRegionContracts(q, offer)
+              ? "Het zorgkantoor van de regio waar dit huis staat heeft een contract. Gaat u "
+                "hier wonen, dan wordt dat uw zorgkantoor: zorg in natura kan"
+              : "Uw zorgkantoor heeft een contract: zorg in natura kan";
       break;
     case Contracting::kPgbNeeded:
-      p.contracting_reason = (ix.region_mask(o) & q.region_bit) == 0
-                                 ? "Geen contract met uw zorgkantoor: alleen met een pgb"
-                                 : "Alleen met een pgb in de vorm die u wilt";
+      p.contracting_reason =
+          home ? (ix.contracted_where_it_stands(o)
+                      ? "Alleen met een pgb in de vorm die u wilt"
+                      : "Geen contract met het zorgkantoor van de regio waar dit huis staat: "
+                        "alleen met een pgb")
+          : (ix.region_mask(o) & q.region_bit) == 0
+              ? "Geen contract met uw zorgkantoor: alleen met een pgb"
+              : "Alleen met een pgb in de vorm die u wilt";
       break;
     case Contracting::kNotReachable:
       p.contracting_reason =
@@ -95,7 +126,13 @@ PartExplanation ExplainPart(const Query& q, uint32_t o, const RadPoint& living) 
               : "Geen contract met uw zorgkantoor en geen pgb mogelijk: niet bereikbaar";
       break;
   }
+  // An offer for another profile is not simply "in kind": say what is the matter first.
+  if (!p.profile_accepted) {
+    p.contracting_reason = "Past niet bij uw indicatie: vraag het zorgkantoor of het toch kan";
+    p.possible_forms.clear();
+  }
   p.wait_weeks = ix.wait_weeks(o), p.free_places = offer.free_places, p.quality = offer.quality;
+  p.temporary = offer.temporary;
   if (!IsLiving(offer.kind)) p.travel_km = DistanceKm(living, ix.position(o));
   if (offer.kind == OfferKind::kZorgThuis && offer.service_radius_km > 0) {
     p.service_radius_km = offer.service_radius_km;
@@ -106,6 +143,27 @@ PartExplanation ExplainPart(const Query& q, uint32_t o, const RadPoint& living) 
 
 }  // namespace
 
+std::string CountNl(int64_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::string HeadlineNl(const Query& q, const Assessment& a) {
+  const domain::Client& c = *q.client;
+  std::string s;
+  if (a.apart)
+    s = "Past niet bij uw indicatie (" +
+        (c.profile.empty() ? "sector " + std::string(ToString(c.sector))
+                           : "zorgprofiel " + c.profile) +
+        ")";
+  else if (a.unmet == 0)
+    s = "Voldoet aan alle moet-wensen en behoeften";
+  else
+    s = "Mist " + CountNl(a.unmet, "moet-wens of behoefte", "moet-wensen of behoeften");
+  if (a.pgb_only) s += "; alleen met een pgb";
+  if (a.far) s += "; ver weg";
+  return s;
+}
+
 std::string StatusNl(WishStatus s) {
   switch (s) {
     case WishStatus::kMet: return "voldaan";
@@ -115,7 +173,7 @@ std::string StatusNl(WishStatus s) {
   return "?";
 }
 
-Explanation Explain(const Query& q, const std::vector<uint32_t>& offers) {
+Explanation Explain(const Query& q, const std::vector<uint32_t>& offers, const Assessment& a) {
   const MatchIndex& ix = *q.index;
   const domain::Client& c = *q.client;
   const auto& features = ix.ref().features();
@@ -123,7 +181,16 @@ Explanation Explain(const Query& q, const std::vector<uint32_t>& offers) {
   const bool at_offer = !offers.empty() && ix.kind(offers[0]) == OfferKind::kWonen;
   const RadPoint living = at_offer ? ix.position(offers[0]) : q.home;
   for (uint32_t o : offers) e.parts.push_back(ExplainPart(q, o, living));
+  e.headline = HeadlineNl(q, a);
+  if (offers.size() == 1 && ix.offer(offers[0]).temporary) e.headline = "Tijdelijk: " + e.headline;
 
+  uint8_t kinds = 0;
+  for (uint32_t o : offers) kinds |= KindBit(ix.kind(o));
+  // A wish or need that belongs to none of these kinds of care is not judged here.
+  const std::string not_here =
+      offers.size() == 1
+          ? "Hoort niet bij " + LowerFirst(LabelNl(ix.kind(offers[0]))) + ": hier niet beoordeeld"
+          : std::string("Hoort bij geen van deze soorten zorg: hier niet beoordeeld");
   int met = 0, linked = 0;
   std::vector<std::string> missing_musts;
   for (size_t i = 0; i < c.wishes.size(); ++i) {
@@ -134,15 +201,32 @@ Explanation Explain(const Query& q, const std::vector<uint32_t>& offers) {
                            [&](const QueryWish& x) { return x.wish == i; });
     if (qw == q.wishes.end()) {
       we.label = w.text;
-      we.reason = "Past bij geen kenmerk uit de lijst: vraag de aanbieder hier zelf naar";
+      std::string like;
+      for (uint32_t f : ix.suggester().Suggest(w.text)) {
+        we.suggested_features.push_back(features[f].id);
+        like += (like.empty() ? "" : ", ") + features[f].label_nl;
+      }
+      we.reason =
+          like.empty()
+              ? "Niet beoordeeld: in eigen woorden, past bij geen kenmerk uit de lijst. Vraag "
+                "de aanbieder hier zelf naar"
+              : "Niet beoordeeld: in eigen woorden. Lijkt op: " + like +
+                    ". Kies samen met de cliënt of dat klopt; dan telt het mee";
       e.wishes.push_back(std::move(we));
       continue;
     }
     const domain::Feature& f = features[qw->feature];
     we.label = f.label_nl;
+    if (!(qw->kinds & kinds)) {
+      we.applies = false;
+      we.reason = not_here;
+      e.wishes.push_back(std::move(we));
+      continue;
+    }
     WishStatus best = WishStatus::kNotMet;
     float value = kAbsent;
     for (uint32_t o : offers) {
+      if (!(qw->kinds & KindBit(ix.kind(o)))) continue;
       const float v = ix.values(o)[qw->feature];
       const WishStatus st = qw->Status(v);
       if (we.met_by.empty() || st > best || (st == best && v > value))
@@ -161,8 +245,20 @@ Explanation Explain(const Query& q, const std::vector<uint32_t>& offers) {
     NeedExplanation ne;
     ne.need = qn.need, ne.feature_id = features[qn.feature].id,
     ne.label = features[qn.feature].label_nl;
-    for (uint32_t o : offers) ne.met = ne.met || ix.values(o)[qn.feature] >= qn.met;
-    ne.reason = ne.met ? "Aanwezig" : "Ontbreekt: dit is nodig volgens de indicatie";
+    if (!(qn.kinds & kinds)) {
+      ne.applies = false;
+      ne.reason = not_here;
+      e.needs.push_back(std::move(ne));
+      continue;
+    }
+    for (uint32_t o : offers)
+      ne.met = ne.met || ((qn.kinds & KindBit(ix.kind(o))) && ix.values(o)[qn.feature] >= qn.met);
+    bool known = ne.met;
+    for (uint32_t o : offers) known = known || ix.values(o)[qn.feature] != kAbsent;
+    ne.reason = ne.met  ? "Aanwezig"
+                : known ? "Ontbreekt: dit is nodig volgens de indicatie"
+                        : "Niet bekend — vraag het de aanbieder; dit is nodig volgens de "
+                          "indicatie";
     if (!ne.met) missing_musts.push_back(ne.label);
     e.needs.push_back(std::move(ne));
   }
@@ -173,8 +269,9 @@ Explanation Explain(const Query& q, const std::vector<uint32_t>& offers) {
     pe.kind = pl.kind, pe.max_km = qp.max_km;
     pe.distance_km = DistanceKm(living, qp.position);
     pe.within = pe.distance_km <= qp.max_km;
-    // A place that must be near counts as an unmet must in the ranking; say so here too.
-    if (!pe.within && qp.must)
+    // A place that must be near counts as an unmet must in the ranking (housing only: it
+    // moves the client); say so here too.
+    if (!pe.within && qp.must && at_offer)
       missing_musts.push_back("dichtbij " + pe.label + " (binnen " +
                               std::to_string(static_cast<int>(qp.max_km)) + " km)");
     e.places.push_back(std::move(pe));
@@ -183,6 +280,11 @@ Explanation Explain(const Query& q, const std::vector<uint32_t>& offers) {
   // The summary, most important first.
   for (const PartExplanation& p : e.parts) {
     const std::string who = offers.size() > 1 ? p.offer_name + ": " : "";
+    // A bridging offer is not a failed permanent one: say what it is first.
+    if (p.temporary)
+      e.summary.push_back(who +
+                          "tijdelijk aanbod, om een periode te overbruggen (bijvoorbeeld een "
+                          "trainingshuis of logeren terwijl u wacht): geen vaste plek.");
     if (!p.profile_accepted) e.summary.push_back(who + p.profile_reason + ".");
     if (p.contracting != Contracting::kInKind)
       e.summary.push_back(who + p.contracting_reason + ".");
@@ -193,20 +295,44 @@ Explanation Explain(const Query& q, const std::vector<uint32_t>& offers) {
     for (size_t i = 0; i < missing_musts.size(); ++i) s += (i ? ", " : "") + missing_musts[i];
     e.summary.push_back(s + ".");
   }
-  if (linked > 0)
-    e.summary.push_back("Voldoet aan " + std::to_string(met) + " van de " + std::to_string(linked) +
-                        " wensen.");
+  // Every wish counts in "X van Y": one in the client's own words is "niet beoordeeld".
+  const int free = static_cast<int>(q.free_text_wishes.size()), all = linked + free;
+  if (free > 0 && free == all) {
+    e.summary.push_back(all == 1 ? "De wens in eigen woorden is niet beoordeeld."
+                                 : "De " + std::to_string(all) +
+                                       " wensen in eigen woorden zijn niet beoordeeld.");
+  } else if (all > 0) {
+    std::string s = all == 1 ? (met == 1 ? "Voldoet aan de wens" : "Voldoet niet aan de wens")
+                             : "Voldoet aan " + std::to_string(met) + " van de " +
+                                   CountNl(all, "wens", "wensen");
+    if (free > 0) s += " (" + std::to_string(free) + " in eigen woorden: niet beoordeeld)";
+    e.summary.push_back(s + ".");
+  }
+  // Far from home: housing beyond the reach, day activities or respite beyond the limit.
+  if (a.far && !offers.empty()) {
+    const uint32_t o = offers[0];
+    const double km = DistanceKm(q.home, ix.position(o));
+    if (ix.kind(o) == OfferKind::kWonen)
+      e.summary.push_back("Ver van uw huis: " + Num(std::round(km * 10) / 10) + " km, verder dan " +
+                          Num(q.home_reach_km) + " km.");
+  }
+  for (const PartExplanation& p : e.parts)
+    if (p.travel_km && a.far && p.kind != OfferKind::kWonen) {
+      const Weights& wt = ix.weights();
+      const double limit = p.kind == OfferKind::kDagbesteding ? wt.travel_dagbesteding_limit_km
+                                                              : wt.travel_logeren_limit_km;
+      if (*p.travel_km > limit)
+        e.summary.push_back((offers.size() > 1 ? p.offer_name + ": r" : std::string("R")) +
+                            "eisafstand " + Num(std::round(*p.travel_km * 10) / 10) +
+                            " km, verder dan " + Num(limit) + " km.");
+    }
   for (const PlaceExplanation& pe : e.places)
     e.summary.push_back(pe.label + ": " + Num(std::round(pe.distance_km * 10) / 10) + " km" +
                         (pe.within ? "" : " (verder dan de gewenste " + Num(pe.max_km) + " km)") +
                         ".");
   for (const PartExplanation& p : e.parts) {
     const std::string who = offers.size() > 1 ? p.offer_name + ": " : "";
-    e.summary.push_back(who +
-                        (p.wait_weeks == 0
-                             ? std::string("geen wachttijd")
-                             : "ongeveer " + std::to_string(p.wait_weeks) + " weken wachten") +
-                        ".");
+    e.summary.push_back(who + WaitNl(p.wait_weeks) + ".");
   }
   return e;
 }

@@ -16,15 +16,19 @@ struct WishExplanation {
   std::string feature_id;  // empty for a free-text wish
   std::string label;       // the feature's Dutch label, or the client's own words
   domain::Importance importance = domain::Importance::kImportant;
-  std::optional<WishStatus> status;  // empty: free text, fits no feature
+  std::optional<WishStatus> status;  // empty: free text, or it does not apply
+  bool applies = true;               // false: belongs to none of the kinds of care explained here
   std::string met_by;                // in a combination: the offer id that meets it best
-  std::string reason;                // "Heeft dit", "Niveau 2 van 3, gewenst 3", ...
+  // Free text: features of the vocabulary it may mean (free_text.h), to confirm.
+  std::vector<std::string> suggested_features;
+  std::string reason;  // "Heeft dit", "Niveau 2 van 3, gewenst 3", ...
 };
 
 struct NeedExplanation {
   uint32_t need = 0;
   std::string feature_id, label;
   bool met = false;
+  bool applies = true;  // as WishExplanation::applies
   std::string reason;
 };
 
@@ -51,6 +55,7 @@ struct PartExplanation {
   std::optional<double> travel_km;  // day activities / respite: from where the client lives
   std::optional<double> service_radius_km;
   bool within_service_area = true;
+  bool temporary = false;  // temporary or bridging (domain::Offer::temporary)
 };
 
 struct Explanation {
@@ -59,10 +64,21 @@ struct Explanation {
   std::vector<NeedExplanation> needs;
   std::vector<PlaceExplanation> places;  // distance from where the client would live
   std::vector<std::string> summary;      // short Dutch sentences, most important first
+  // What decides the place in the list, in words: "Voldoet aan alle moet-wensen en
+  // behoeften", "Mist 2 moet-wensen of behoeften; alleen met een pgb", "Past niet bij uw
+  // indicatie (zorgprofiel 6VG)". Options with the same headline are ordered by the score.
+  std::string headline;
 };
 
-// `offers`: one offer, or a combination with the living part first.
-Explanation Explain(const Query& q, const std::vector<uint32_t>& offers);
+// `offers`: one offer, or a combination with the living part first; `a` its assessment
+// (score.h), for the headline.
+Explanation Explain(const Query& q, const std::vector<uint32_t>& offers, const Assessment& a);
+
+// The headline of an assessment (Explanation::headline).
+std::string HeadlineNl(const Query& q, const Assessment& a);
+
+// "1 week", "3 weken"; "1 wens", "2 wensen": B1 Dutch counts.
+std::string CountNl(int64_t n, const char* one, const char* many);
 
 // Dutch words for a status: "voldaan", "deels", "niet voldaan".
 std::string StatusNl(WishStatus s);

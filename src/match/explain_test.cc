@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "match/score.h"
 #include "match/test_catalog.h"
 
@@ -24,13 +26,15 @@ TEST(ExplainTest, EveryWishGetsAStatusAndAReason) {
               testing::Want("huisdier_toegestaan", Importance::kMust)};
   auto q = MakeQuery(ix, c);
   ASSERT_TRUE(q.ok());
-  const Explanation e = Explain(*q, {0});
+  const Explanation e = Explain(*q, {0}, ScoreOffer(*q, 0));
   ASSERT_EQ(e.wishes.size(), 3u);
   EXPECT_EQ(e.wishes[0].status, WishStatus::kMet);
   EXPECT_EQ(e.wishes[0].label, "Tuin of buitenruimte");
   EXPECT_EQ(e.wishes[1].status, WishStatus::kPartly);
   EXPECT_EQ(e.wishes[1].reason, "Aanbod: niveau 2 van 3; gewenst: niveau 3");
   EXPECT_EQ(e.wishes[2].status, WishStatus::kNotMet);
+  // The offer does not say whether pets are allowed: unknown, not "no".
+  EXPECT_EQ(e.wishes[2].reason, "Niet bekend — vraag het de aanbieder");
   ASSERT_EQ(e.parts.size(), 1u);
   EXPECT_EQ(e.parts[0].wait_weeks, 12);
   EXPECT_EQ(e.parts[0].contracting, Contracting::kInKind);
@@ -52,12 +56,71 @@ TEST(ExplainTest, AMustPlaceOutOfReachIsNamedWithTheMissingMusts) {
       {domain::PlaceKind::kFamilie, "zoon Piet", testing::kMaastricht, 5, Importance::kMust}};
   auto q = MakeQuery(ix, c);
   ASSERT_TRUE(q.ok());
-  const Explanation e = Explain(*q, {0});
+  const Explanation e = Explain(*q, {0}, ScoreOffer(*q, 0));
   ASSERT_EQ(e.places.size(), 2u);
   EXPECT_FALSE(e.places[0].within);  // Heerlen is ~20 km from Maastricht
   EXPECT_TRUE(e.places[1].within);
   EXPECT_EQ(e.summary[0], "Ontbreekt, terwijl het moet: dichtbij dochter Anja (binnen 5 km).");
   EXPECT_EQ(ScoreOffer(*q, 0).unmet, 1);
+}
+
+// B1 Dutch: "1 week", one wish in the client's own words counted as "niet beoordeeld",
+// and a headline that says what decides the place in the list.
+TEST(ExplainTest, CountsAreGrammaticalAndFreeTextIsNotLeftOut) {
+  testing::Catalog cat;
+  domain::Offer& o = cat.Add("off-a", "prv-a", OfferKind::kWonen, testing::kMaastricht);
+  o.features = {{"tuin", 1}};
+  o.free_places = 0, o.waiting_weeks = 1;
+  const MatchIndex ix = cat.Index();
+  domain::Client c = testing::MakeClient();
+  c.wishes = {testing::Want("tuin", Importance::kImportant),
+              testing::Want("huisdier_toegestaan", Importance::kMust),
+              {"", Importance::kImportant, std::nullopt, "ontbijt om zes uur"}};
+  auto q = MakeQuery(ix, c);
+  ASSERT_TRUE(q.ok());
+  const Explanation e = Explain(*q, {0}, ScoreOffer(*q, 0));
+  const auto has = [&](const std::string& line) {
+    return std::find(e.summary.begin(), e.summary.end(), line) != e.summary.end();
+  };
+  EXPECT_TRUE(has("Voldoet aan 1 van de 3 wensen (1 in eigen woorden: niet beoordeeld)."));
+  EXPECT_TRUE(has("ongeveer 1 week wachten."));
+  EXPECT_EQ(e.headline, "Mist 1 moet-wens of behoefte");
+  EXPECT_EQ(e.wishes[2].reason.rfind("Niet beoordeeld", 0), 0u);
+  // Own words meet the vocabulary: a suggestion to confirm, the text kept.
+  EXPECT_EQ(e.wishes[2].label, "ontbijt om zes uur");
+  EXPECT_EQ(e.wishes[2].suggested_features, (std::vector<std::string>{"vroeg_ontbijt"}));
+  EXPECT_NE(e.wishes[2].reason.find("Lijkt op: Vroeg ontbijt (vanaf zes uur)"), std::string::npos);
+  EXPECT_EQ(CountNl(2, "week", "weken"), "2 weken");
+}
+
+// An offer for another profile is shown apart and never called "in kind".
+TEST(ExplainTest, AnOfferForAnotherProfileSaysSoAndNotInKind) {
+  testing::Catalog cat;
+  cat.Add("off-a", "prv-a", OfferKind::kWonen, testing::kMaastricht);
+  const MatchIndex ix = cat.Index();
+  domain::Client c = testing::MakeClient();
+  c.sector = domain::Sector::kVG, c.profile = "6VG";
+  auto q = MakeQuery(ix, c);
+  ASSERT_TRUE(q.ok());
+  const Explanation e = Explain(*q, {0}, ScoreOffer(*q, 0));
+  EXPECT_EQ(e.headline, "Past niet bij uw indicatie (zorgprofiel 6VG)");
+  EXPECT_EQ(e.parts[0].contracting_reason.find("in natura"), std::string::npos);
+  EXPECT_TRUE(e.parts[0].possible_forms.empty());
+  for (const std::string& line : e.summary)
+    EXPECT_EQ(line.find("in natura kan"), std::string::npos);
+}
+
+// A temporary or bridging offer is shown as such, first.
+TEST(ExplainTest, ATemporaryOfferSaysSo) {
+  testing::Catalog cat;
+  cat.Add("off-a", "prv-a", OfferKind::kWonen, testing::kMaastricht).temporary = true;
+  const MatchIndex ix = cat.Index();
+  auto q = MakeQuery(ix, testing::MakeClient());
+  ASSERT_TRUE(q.ok());
+  const Explanation e = Explain(*q, {0}, ScoreOffer(*q, 0));
+  EXPECT_TRUE(e.parts[0].temporary);
+  EXPECT_EQ(e.headline, "Tijdelijk: Voldoet aan alle moet-wensen en behoeften");
+  EXPECT_EQ(e.summary[0].rfind("tijdelijk aanbod", 0), 0u);
 }
 
 }  // namespace

@@ -71,6 +71,9 @@ Result<MatchIndex> MatchIndex::Build(const std::vector<domain::Provider>& provid
   ix.ref_ = &ref;
   ix.weights_ = weights;
   ix.feature_count_ = static_cast<uint32_t>(ref.features().size());
+  PASSEND_ASSIGN_OR_RETURN(Applicability applies, Applicability::BuiltIn(ref));
+  for (uint32_t f = 0; f < ix.feature_count_; ++f) ix.feature_kinds_.push_back(applies.kinds(f));
+  PASSEND_ASSIGN_OR_RETURN(ix.suggester_, FreeTextSuggester::BuiltIn(ref));
   ix.providers_ = providers;
   ix.locations_ = locations;
   const auto loc_by_id = ById(locations), prv_by_id = ById(providers);
@@ -142,6 +145,10 @@ Result<MatchIndex> MatchIndex::Build(const std::vector<domain::Provider>& provid
                                                          : std::numeric_limits<float>::infinity());
     uint64_t regions = 0;
     for (const auto& code : o.contracted_regions) regions |= ix.RegionBit(code);
+    const domain::Municipality* where = ref.FindMunicipality(locations[loc[src]].municipality_code);
+    const bool own = where != nullptr && (regions & ix.RegionBit(where->zorgkantoor_code)) != 0;
+    ix.own_contract_.push_back(own ? 1 : 0);
+    if (o.kind == domain::OfferKind::kWonen) regions = own ? ~uint64_t{0} : 0;
     ix.region_mask_.push_back(regions);
     ix.accept_mask_.push_back(accept[src]);
     uint8_t forms = 0;
@@ -218,7 +225,7 @@ void MatchIndex::BuildTree() {
       for (uint32_t o = i; o < end; ++o)
         merge(groups_[g], &group_values_[size_t{g} * F], BoxRad::Of(position_[o]), wait_score_[o],
               quality_score_[o],
-              weights_.wait * (0.0 + wait_score_[o]) + weights_.quality * (0.0 + quality_score_[o]),
+              weights_.wait * wait_score_[o] + weights_.quality * quality_score_[o],
               service_radius_[o], region_mask_[o], accept_mask_[o], forms_[o], values(o));
       i = end;
     }

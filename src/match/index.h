@@ -6,7 +6,8 @@
 // kind, position, feature values (a dense row of `feature_count()` floats, oriented so
 // that higher is always better: a number where less is better is stored negated; a
 // feature the offer does not list is kAbsent), wait and quality scores, and bit masks for
-// contracted care-office regions, delivery forms and accepted care profiles.
+// the care-office regions under which it can be had in kind, delivery forms and accepted
+// care profiles.
 //
 // Per kind of offer the offers form a tree of groups (leaves of up to kLeafSize offers of
 // one profile-acceptance mask that lie close together; parents of up to kFanout groups).
@@ -21,6 +22,8 @@
 #include "domain/catalog.h"
 #include "domain/error.h"
 #include "domain/reference.h"
+#include "match/applicability.h"
+#include "match/free_text.h"
 #include "match/geometry.h"
 #include "match/weights.h"
 
@@ -68,6 +71,10 @@ class MatchIndex {
   const Weights& weights() const { return weights_; }
   uint32_t size() const { return static_cast<uint32_t>(offers_.size()); }
   uint32_t feature_count() const { return feature_count_; }
+  // KindBit of the kinds of care a feature belongs to (applicability.h).
+  uint8_t feature_kinds(uint32_t f) const { return feature_kinds_[f]; }
+  // Features a wish in the client's own words may mean (free_text.h).
+  const FreeTextSuggester& suggester() const { return suggester_; }
 
   // Per offer (i in 0..size()-1).
   const domain::Offer& offer(uint32_t i) const { return offers_[i]; }
@@ -94,7 +101,13 @@ class MatchIndex {
   float quality_score(uint32_t i) const { return quality_score_[i]; }
   int wait_weeks(uint32_t i) const { return wait_weeks_[i]; }  // 0 when a place is free
   float service_radius_km(uint32_t i) const { return service_radius_[i]; }
+  // The care offices whose clients can have the offer in kind (docs/matching.md, "Betalen").
+  // Housing: the client's care office follows the new address, so a home contracted by the
+  // care office of its own region is in kind for every client (all bits), any other home
+  // for none. Everything else: the contracted regions, for their own clients.
   uint64_t region_mask(uint32_t i) const { return region_mask_[i]; }
+  // Whether a home is contracted by the care office of the region it stands in.
+  bool contracted_where_it_stands(uint32_t i) const { return own_contract_[i] != 0; }
   uint64_t accept_mask(uint32_t i) const { return accept_mask_[i]; }
   uint8_t forms(uint32_t i) const { return forms_[i]; }
   // Rank of the offer id among all ids: the deterministic tie-break.
@@ -149,11 +162,13 @@ class MatchIndex {
   std::vector<float> values_, columns_, wait_score_, quality_score_, service_radius_;
   std::vector<int> wait_weeks_;
   std::vector<uint64_t> region_mask_, accept_mask_;
-  std::vector<uint8_t> forms_;
+  std::vector<uint8_t> forms_, own_contract_;
   std::vector<Group> groups_;
   std::vector<float> group_values_, group_columns_;
   std::vector<int8_t> columns8_, group_columns8_;  // empty unless every value fits
   std::vector<uint64_t> muni_region_bit_;
+  std::vector<uint8_t> feature_kinds_;
+  FreeTextSuggester suggester_;
   std::array<uint32_t, 4> roots_{kNoNode, kNoNode, kNoNode, kNoNode};
 };
 

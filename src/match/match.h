@@ -28,7 +28,8 @@
 namespace passend::match {
 
 struct MatchOptions {
-  size_t limit = 10;        // offers in the ranking
+  size_t limit = 10;        // offers in the ranking of the main kind
+  size_t other_limit = 3;   // offers per other kind the client seeks
   bool explain = true;      // fill the explanations
   bool mismatch = true;     // with the nearest offer per unmet wish
   size_t arrangements = 0;  // best arrangements to find (0: none)
@@ -47,9 +48,20 @@ struct ArrangementMatch {
   Explanation explanation;
 };
 
-struct MatchResult {
+// The best offers of one kind of care the client seeks besides the main one.
+struct KindMatches {
+  domain::OfferKind kind = domain::OfferKind::kDagbesteding;
   std::vector<OfferMatch> offers;  // best first
-  ClientMismatch mismatch;         // against offers[0]
+};
+
+// An answer per kind of care: the main kind (MainKind: housing, else care at home, ...)
+// heads it, so a day activity or respite stay never heads the answer for someone who seeks
+// housing or care at home; the other kinds sought follow, each with its best few.
+struct MatchResult {
+  std::vector<OfferMatch> offers;        // the main kind, best first
+  std::vector<KindMatches> other_kinds;  // in the order housing, day activities, respite,
+                                         // care at home
+  ClientMismatch mismatch;               // against the best of each kind (mismatch.h)
   std::vector<ArrangementMatch> arrangements;
   SearchStats stats;
 };

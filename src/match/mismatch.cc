@@ -1,6 +1,9 @@
 #include "match/mismatch.h"
 
+#include <algorithm>
 #include <queue>
+
+#include "match/topk.h"
 
 namespace passend::match {
 namespace {
@@ -54,15 +57,38 @@ std::optional<NearestOffer> FindNearest(const Query& q, const RadPoint& origin, 
   return best;
 }
 
-ClientMismatch FindMismatch(const Query& q, std::optional<uint32_t> best, bool find_nearest) {
+KindBests FindBests(const Query& q, bool exhaustive) {
+  KindBests best = kNoBests;
+  for (domain::OfferKind k : q.kinds) {
+    const std::span<const domain::OfferKind> one(&k, 1);
+    const auto top = exhaustive ? TopOffersExhaustive(q, 1, one) : TopOffers(q, 1, nullptr, one);
+    if (!top.empty()) best[static_cast<int>(k)] = top[0].offer;
+  }
+  return best;
+}
+
+ClientMismatch FindMismatch(const Query& q, const KindBests& best, bool find_nearest) {
   const MatchIndex& ix = *q.index;
   const domain::Client& c = *q.client;
   const auto& features = ix.ref().features();
   ClientMismatch m;
-  m.best = best;
+  const uint32_t main = best[static_cast<int>(MainKind(q))];
+  if (main != kNoNode) m.best = main;
   m.free_text_wishes = q.free_text_wishes;
-  const float* values = best ? ix.values(*best) : nullptr;
-  if (best && (ix.accept_mask(*best) & q.accept_bit) == 0) {
+  // The sought kinds a wish or need belongs to, and how far their best options meet it.
+  auto judge = [&](uint8_t kinds, auto&& status_at, std::vector<domain::OfferKind>& of) {
+    of.clear();
+    WishStatus st = WishStatus::kNotMet;
+    for (domain::OfferKind k : q.kinds) {
+      if (!(kinds & KindBit(k))) continue;
+      of.push_back(k);
+      const uint32_t b = best[static_cast<int>(k)];
+      if (b != kNoNode) st = std::max(st, status_at(ix.values(b)));
+    }
+    return st;
+  };
+  std::vector<domain::OfferKind> of;
+  if (main != kNoNode && (ix.accept_mask(main) & q.accept_bit) == 0) {
     MismatchItem item;
     item.kind = MismatchKind::kProfile, item.importance = domain::Importance::kMust;
     item.key = ProfileMismatchKey(c.sector);
@@ -74,28 +100,36 @@ ClientMismatch FindMismatch(const Query& q, std::optional<uint32_t> best, bool f
     m.items.push_back(std::move(item));
   }
   for (const QueryWish& w : q.wishes) {
-    const WishStatus st = values ? w.Status(values[w.feature]) : WishStatus::kNotMet;
-    if (st == WishStatus::kMet) continue;
+    const WishStatus st = judge(
+        w.kinds, [&](const float* v) { return w.Status(v[w.feature]); }, of);
+    if (of.empty() || st == WishStatus::kMet) continue;  // not of a kind sought, or met
     MismatchItem item;
     item.kind = MismatchKind::kWish, item.index = w.wish, item.status = st;
     item.key = features[w.feature].id, item.label = features[w.feature].label_nl;
     item.importance = c.wishes[w.wish].importance;
-    if (find_nearest) item.nearest = FindNearest(q, q.home, w.feature, w.met, q.kinds);
+    if (find_nearest) item.nearest = FindNearest(q, q.home, w.feature, w.met, of);
     m.items.push_back(std::move(item));
   }
   for (const QueryNeed& nd : q.needs) {
-    if (values && values[nd.feature] >= nd.met) continue;
+    const WishStatus st = judge(
+        nd.kinds,
+        [&](const float* v) {
+          return v[nd.feature] >= nd.met ? WishStatus::kMet : WishStatus::kNotMet;
+        },
+        of);
+    if (of.empty() || st == WishStatus::kMet) continue;
     MismatchItem item;
     item.kind = MismatchKind::kNeed, item.index = nd.need,
     item.importance = domain::Importance::kMust;
     item.key = features[nd.feature].id, item.label = features[nd.feature].label_nl;
-    if (find_nearest) item.nearest = FindNearest(q, q.home, nd.feature, nd.met, q.kinds);
+    if (find_nearest) item.nearest = FindNearest(q, q.home, nd.feature, nd.met, of);
     m.items.push_back(std::move(item));
   }
-  // Places matter where the client would live: only a wonen offer moves the client.
-  const bool moves = best && ix.kind(*best) == domain::OfferKind::kWonen;
+  // Places matter where the client would live: only a home moves the client.
+  const uint32_t home = best[static_cast<int>(domain::OfferKind::kWonen)];
   for (const QueryPlace& p : q.places) {
-    const double d = DistanceKm(moves ? ix.position(*best) : q.home, p.position);
+    if (home == kNoNode) break;
+    const double d = DistanceKm(ix.position(home), p.position);
     if (d <= p.max_km) continue;
     const domain::Place& pl = c.places[p.place];
     MismatchItem item;
@@ -103,7 +137,7 @@ ClientMismatch FindMismatch(const Query& q, std::optional<uint32_t> best, bool f
     item.key = "plek:" + std::string(ToString(pl.kind));
     item.label = "Dichtbij " + (pl.label.empty() ? std::string(LabelNl(pl.kind)) : pl.label) +
                  " (binnen " + std::to_string(static_cast<int>(p.max_km)) + " km)";
-    if (find_nearest && moves)
+    if (find_nearest)
       item.nearest = FindNearest(q, p.position, UINT32_MAX, 0, {domain::OfferKind::kWonen});
     m.items.push_back(std::move(item));
   }

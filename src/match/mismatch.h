@@ -1,10 +1,14 @@
 #pragma once
-// The mismatch of one client: what even the best option cannot give. Every wish (and
-// need, and place that matters) the best offer does not fully meet is listed, first of all
-// a care profile the best offer does not accept, with the
-// nearest offer that would meet it (how far from home, how long the wait). Wishes kept in
-// the client's own words that fit no feature are listed as such, never dropped.
+// The mismatch of one client: what even the best options cannot give. A wish or need is
+// judged at the best option of each kind of care the client seeks that it belongs to
+// (applicability.h): a wish about day activities at the best day activity, bedtime at the
+// best home. It is listed when none of those meets it fully, with the nearest offer of
+// those kinds that would (how far from home, how long the wait). First of all a care
+// profile the best option of the main kind (topk.h, MainKind) does not accept; places that
+// matter are judged at the best home. Wishes kept in the client's own words that fit no
+// feature are listed as such, never dropped.
 // Pure functions over an immutable index; thread-safe.
+#include <array>
 #include <optional>
 #include <string>
 #include <vector>
@@ -34,8 +38,13 @@ struct MismatchItem {
   std::optional<NearestOffer> nearest;      // empty: no offer anywhere meets it
 };
 
+// The best option per kind of care (index by OfferKind), kNoNode where the client does not
+// seek that kind or there is none.
+using KindBests = std::array<uint32_t, 4>;
+inline constexpr KindBests kNoBests = {kNoNode, kNoNode, kNoNode, kNoNode};
+
 struct ClientMismatch {
-  std::optional<uint32_t> best;  // the best option, if there is any offer
+  std::optional<uint32_t> best;  // the best option of the main kind, if there is any
   std::vector<MismatchItem> items;
   std::vector<uint32_t> free_text_wishes;  // indices in client.wishes
 };
@@ -43,9 +52,12 @@ struct ClientMismatch {
 // The key of a kProfile item (and of its count in the mismatch map): "profiel:VG".
 std::string ProfileMismatchKey(domain::Sector sector);
 
-// `best`: the first of the ranking (empty when the client has no candidate offers).
-// With `find_nearest` false the nearest offers are not searched (regional counts).
-ClientMismatch FindMismatch(const Query& q, std::optional<uint32_t> best, bool find_nearest);
+// The first of the ranking of each kind the client seeks (TopOffers with that kind).
+KindBests FindBests(const Query& q, bool exhaustive = false);
+
+// `best`: FindBests. With `find_nearest` false the nearest offers are not searched
+// (regional counts).
+ClientMismatch FindMismatch(const Query& q, const KindBests& best, bool find_nearest);
 
 // The nearest offer of the client's kinds that accepts the client's profile and reaches
 // `met` on feature `feature` (any offer when feature is UINT32_MAX), from `origin`.

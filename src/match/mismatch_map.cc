@@ -50,11 +50,12 @@ class Tally {
       return;
     }
     const size_t m = q_.municipality;
-    const std::vector<RankedOffer> top = TopOffers(q_, 1);
-    const bool has_best = !top.empty();
-    const uint32_t best = has_best ? top[0].offer : 0;
+    const KindBests bests = FindBests(q_);
+    const uint32_t main = bests[static_cast<int>(MainKind(q_))];
+    bool any_offer = false;
+    for (uint32_t b : bests) any_offer = any_offer || b != kNoNode;
     ++map_.clients, ++clients_[m];
-    if (!has_best) ++map_.clients_without_offer;
+    if (!any_offer) ++map_.clients_without_offer;
     ++stamp_;
     bool any = false;
     int64_t* counts = &per_key_[m * keys_];
@@ -65,21 +66,32 @@ class Tally {
       any = true;
       if (label_[key].empty()) label_[key] = label();
     };
-    // What FindMismatch lists for the best option (mismatch.h), by key.
+    // What FindMismatch lists for the best options (mismatch.h), by key.
     const auto& features = ix_.ref().features();
-    const float* values = has_best ? ix_.values(best) : nullptr;
-    if (has_best && (ix_.accept_mask(best) & q_.accept_bit) == 0)
+    if (main != kNoNode && (ix_.accept_mask(main) & q_.accept_bit) == 0)
       count(ix_.feature_count() + kPlaceKinds + static_cast<uint32_t>(c.sector),
             [&] { return "Aanbod voor sector " + std::string(ToString(c.sector)); });
+    // Whether a wish or need of the sought kinds it belongs to is met at one of their bests.
+    auto unmet = [&](uint8_t kinds, auto&& met_at) {
+      bool sought = false;
+      for (domain::OfferKind k : q_.kinds) {
+        if (!(kinds & KindBit(k))) continue;
+        sought = true;
+        const uint32_t b = bests[static_cast<int>(k)];
+        if (b != kNoNode && met_at(ix_.values(b))) return false;
+      }
+      return sought;
+    };
     for (const QueryWish& w : q_.wishes)
-      if (!values || w.Status(values[w.feature]) != WishStatus::kMet)
+      if (unmet(w.kinds,
+                [&](const float* v) { return w.Status(v[w.feature]) == WishStatus::kMet; }))
         count(w.feature, [&] { return features[w.feature].label_nl; });
     for (const QueryNeed& nd : q_.needs)
-      if (!values || values[nd.feature] < nd.met)
+      if (unmet(nd.kinds, [&](const float* v) { return v[nd.feature] >= nd.met; }))
         count(nd.feature, [&] { return features[nd.feature].label_nl; });
-    const bool moves = has_best && ix_.kind(best) == domain::OfferKind::kWonen;
+    const uint32_t home = bests[static_cast<int>(domain::OfferKind::kWonen)];
     for (const QueryPlace& p : q_.places) {
-      if (!FartherThanKm(moves ? ix_.position(best) : q_.home, p.position, p.max_km)) continue;
+      if (home == kNoNode || !FartherThanKm(ix_.position(home), p.position, p.max_km)) continue;
       const domain::Place& pl = c.places[p.place];
       // Over an area the label names the kind of place, not one client's "zoon Tim" or
       // distance: the same for every client, so the map does not depend on their order.
@@ -151,6 +163,56 @@ void MismatchMap::Merge(const MismatchMap& o) {
   for (const auto& [k, a] : o.municipalities) MergeArea(municipalities[k], a);
   for (const auto& [k, a] : o.regions) MergeArea(regions[k], a);
   for (const auto& [k, v] : o.free_texts) free_texts[k] += v;
+}
+
+MismatchMap Publishable(const MismatchMap& m, int64_t k) {
+  MismatchMap out;
+  out.min_clients = k;
+  auto count = [&](int64_t n) {
+    if (n > 0 && n < k) {
+      ++out.suppressed_cells;
+      return kSuppressed;
+    }
+    return n;
+  };
+  auto keep = [&](const std::map<std::string, int64_t>& from, std::map<std::string, int64_t>& to) {
+    for (const auto& [key, n] : from) {
+      if (n >= k)
+        to.emplace(key, n);
+      else
+        ++out.suppressed_cells;
+    }
+  };
+  out.clients = count(m.clients);
+  out.clients_with_mismatch = count(m.clients_with_mismatch);
+  out.clients_without_offer = count(m.clients_without_offer);
+  out.clients_invalid = count(m.clients_invalid);
+  keep(m.per_wish, out.per_wish);
+  keep(m.free_texts, out.free_texts);
+  auto areas = [&](const std::map<std::string, MismatchArea>& from,
+                   std::map<std::string, MismatchArea>& to) {
+    for (const auto& [code, a] : from) {
+      if (a.clients < k) {
+        ++out.suppressed_cells;
+        continue;
+      }
+      MismatchArea& b = to[code];
+      b.code = a.code, b.name = a.name, b.clients = a.clients;
+      b.clients_with_mismatch = count(a.clients_with_mismatch);
+      keep(a.per_wish, b.per_wish);
+    }
+  };
+  areas(m.municipalities, out.municipalities);
+  areas(m.regions, out.regions);
+  // Labels only of what is shown.
+  auto label = [&](const std::string& key) {
+    if (auto it = m.labels.find(key); it != m.labels.end()) out.labels.emplace(key, it->second);
+  };
+  for (const auto& [key, n] : out.per_wish) label(key);
+  for (const auto* areas_of : {&out.municipalities, &out.regions})
+    for (const auto& [code, a] : *areas_of)
+      for (const auto& [key, n] : a.per_wish) label(key);
+  return out;
 }
 
 void MismatchMapBuilder::Add(std::span<const domain::Client> clients) {

@@ -20,6 +20,12 @@
 
 namespace passend::match {
 
+// A count of fewer clients than the map's min_clients, not shown (Publishable).
+inline constexpr int64_t kSuppressed = -1;
+// The smallest number of distinct clients a published count may have (AVG: no cell that
+// points at a few people). Configurable upwards; below this only in tests.
+inline constexpr int64_t kMinPublishedClients = 5;
+
 struct MismatchArea {
   std::string code, name;  // CBS municipality code or care-office code; its name
   int64_t clients = 0;
@@ -37,9 +43,21 @@ struct MismatchMap {
   std::map<std::string, std::string> labels;  // key -> Dutch label
   std::map<std::string, MismatchArea> municipalities, regions;
   std::map<std::string, int64_t> free_texts;  // the client's own words -> clients
+  // Set by Publishable: the threshold applied (0: none) and how many counts were left out.
+  int64_t min_clients = 0;
+  int64_t suppressed_cells = 0;
 
   void Merge(const MismatchMap& other);
 };
+
+// Small-cell suppression: the map as it may be shown to people. Every count of fewer than
+// `min_clients` distinct clients is left out: a wish in an area or in the total, an area
+// with fewer clients, a free text fewer clients wrote (free text can hold names,
+// addresses and diagnoses); a total or an area's clients with a mismatch below it becomes
+// kSuppressed. The first dossier error (it names a client) is dropped. Counts of
+// min_clients or more are kept as they are; so are the complements (clients without a
+// mismatch), which are not sensitive here.
+MismatchMap Publishable(const MismatchMap& map, int64_t min_clients = kMinPublishedClients);
 
 class MismatchMapBuilder {
  public:

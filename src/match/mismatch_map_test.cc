@@ -96,9 +96,7 @@ TEST(MismatchMapTest, EqualsCountingTheMismatchOfTheReferenceBestOption) {
     for (const domain::Client& c : clients) {
       auto q = MakeQuery(ix, c);
       ASSERT_TRUE(q.ok());
-      const auto top = TopOffersExhaustive(*q, 1);
-      const ClientMismatch m =
-          FindMismatch(*q, top.empty() ? std::nullopt : std::optional(top[0].offer), false);
+      const ClientMismatch m = FindMismatch(*q, FindBests(*q, /*exhaustive=*/true), false);
       std::set<std::string> keys, own;
       for (const MismatchItem& item : m.items) keys.insert(item.key);
       for (uint32_t w : m.free_text_wishes) own.insert(c.wishes[w].text);
@@ -111,6 +109,39 @@ TEST(MismatchMapTest, EqualsCountingTheMismatchOfTheReferenceBestOption) {
     EXPECT_EQ(b.map().clients_with_mismatch, with) << seed;
     EXPECT_EQ(b.map().clients, 200);
   }
+}
+
+// Small-cell suppression: no count of fewer than min_clients distinct clients is shown,
+// and a free text only when at least that many clients wrote it.
+TEST(MismatchMapTest, PublishableLeavesOutCountsOfFewerClients) {
+  MismatchMap m;
+  m.clients = 12, m.clients_with_mismatch = 9, m.clients_without_offer = 2;
+  m.clients_invalid = 0, m.first_error = "cli-7: fout";
+  m.per_wish = {{"tuin", 6}, {"huisdier_toegestaan", 4}};
+  m.labels = {{"tuin", "Tuin"}, {"huisdier_toegestaan", "Huisdier"}};
+  m.free_texts = {{"mijn kat Minoes", 1}, {"ontbijt om zes uur", 5}};
+  m.municipalities["GM0935"] = {
+      "GM0935", "Maastricht", 8, 3, {{"tuin", 5}, {"huisdier_toegestaan", 3}}};
+  m.municipalities["GM0917"] = {"GM0917", "Heerlen", 4, 4, {{"tuin", 1}}};
+  m.regions["5531"] = {"5531", "Zorgkantoor Zuid-Limburg", 12, 9, {{"tuin", 6}}};
+  const MismatchMap p = Publishable(m, 5);
+  EXPECT_EQ(p.min_clients, 5);
+  EXPECT_EQ(p.clients, 12);
+  EXPECT_EQ(p.clients_with_mismatch, 9);
+  EXPECT_EQ(p.clients_without_offer, kSuppressed);
+  EXPECT_EQ(p.clients_invalid, 0);  // nothing to hide
+  EXPECT_TRUE(p.first_error.empty());
+  EXPECT_EQ(p.per_wish, (std::map<std::string, int64_t>{{"tuin", 6}}));
+  EXPECT_EQ(p.labels, (std::map<std::string, std::string>{{"tuin", "Tuin"}}));
+  EXPECT_EQ(p.free_texts, (std::map<std::string, int64_t>{{"ontbijt om zes uur", 5}}));
+  ASSERT_EQ(p.municipalities.size(), 1u);  // Heerlen has 4 clients: left out whole
+  const MismatchArea& maastricht = p.municipalities.at("GM0935");
+  EXPECT_EQ(maastricht.clients_with_mismatch, kSuppressed);
+  EXPECT_EQ(maastricht.per_wish, (std::map<std::string, int64_t>{{"tuin", 5}}));
+  EXPECT_EQ(p.regions.at("5531").per_wish.at("tuin"), 6);
+  // huisdier (total, Maastricht), a free text, clients_without_offer, Heerlen, Maastricht's
+  // clients with a mismatch.
+  EXPECT_EQ(p.suppressed_cells, 6);
 }
 
 }  // namespace

@@ -57,7 +57,8 @@ TEST(MismatchTest, AProfileTheBestOptionDoesNotAcceptComesFirst) {
   testing::Catalog cat;
   cat.Add("off-vv", "prv-a", OfferKind::kWonen, testing::kMaastricht).features = {
       {"tuin", 1}, {"huisdier_toegestaan", 1}};
-  cat.Add("off-vg", "prv-b", OfferKind::kWonen, testing::Offset(testing::kMaastricht, 30, 0))
+  // For VG, but day activities: not of the kind the client seeks.
+  cat.Add("off-vg", "prv-b", OfferKind::kDagbesteding, testing::Offset(testing::kMaastricht, 30, 0))
       .sectors = {domain::Sector::kVG};
   const MatchIndex ix = cat.Index();
   domain::Client c = testing::MakeClient();
@@ -66,18 +67,17 @@ TEST(MismatchTest, AProfileTheBestOptionDoesNotAcceptComesFirst) {
               testing::Want("huisdier_toegestaan", Importance::kMust)};
   auto r = MatchClient(ix, c);
   ASSERT_TRUE(r.ok());
-  // off-vv misses one must (the profile), off-vg two (the wishes): off-vv ranks first.
+  // The only housing is for VV: shown apart, and the mismatch says so first, with no
+  // housing for the profile anywhere.
   ASSERT_EQ(ix.offer(r->offers[0].offer).id, "off-vv");
-  EXPECT_EQ(r->offers[0].assessment.unmet, 1);
+  EXPECT_TRUE(r->offers[0].assessment.apart);
   ASSERT_EQ(r->mismatch.items.size(), 1u);
   const MismatchItem& item = r->mismatch.items[0];
   EXPECT_EQ(item.kind, MismatchKind::kProfile);
   EXPECT_EQ(item.key, "profiel:VG");
   EXPECT_EQ(item.label, "Aanbod voor zorgprofiel 6VG (sector VG)");
   EXPECT_EQ(item.importance, Importance::kMust);
-  ASSERT_TRUE(item.nearest.has_value());
-  EXPECT_EQ(ix.offer(item.nearest->offer).id, "off-vg");
-  EXPECT_NEAR(item.nearest->distance_km, 30, 0.5);
+  EXPECT_FALSE(item.nearest.has_value());
 
   MismatchMapBuilder map(ix, 1);
   map.Add(std::span(&c, 1));

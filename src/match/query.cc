@@ -63,10 +63,11 @@ Status MakeQueryInto(const MatchIndex& index, const domain::Client& c, Query* ou
   Query& q = *out;
   q.wishes.clear(), q.free_text_wishes.clear(), q.needs.clear(), q.places.clear();
   q.kinds.clear();
-  q.accepted_forms = 0, q.fixed_weight = 0;
+  q.accepted_forms = 0;
   q.index = &index;
   q.client = &c;
   q.partly_score = wt.partly_factor;
+  q.home_reach_km = wt.HomeReachKm(c.sector);
   if (!std::isfinite(c.home.lat) || !std::isfinite(c.home.lon))
     return InvalidArgument("Het woonadres heeft geen geldige coördinaten", "home");
   q.home = RadPoint::From(c.home);
@@ -106,8 +107,8 @@ Status MakeQueryInto(const MatchIndex& index, const domain::Client& c, Query* ou
     qw.must = w.importance == domain::Importance::kMust;
     Thresholds(feat, feat.kind == FeatureKind::kYesNo ? std::nullopt : w.value, wt.number_margin,
                &qw.met, &qw.partly);
+    qw.kinds = index.feature_kinds(*f);
     q.wishes.push_back(qw);
-    q.fixed_weight += qw.weight;
   }
   for (size_t i = 0; i < c.needs.size(); ++i) {
     auto f = ref.FeatureIndex(c.needs[i].feature_id);
@@ -120,6 +121,7 @@ Status MakeQueryInto(const MatchIndex& index, const domain::Client& c, Query* ou
     float partly = 0;
     Thresholds(ref.features()[*f], std::nullopt, wt.number_margin, &qn.met, &partly);
     if (ref.features()[*f].kind == FeatureKind::kLevel) qn.met = 1;
+    qn.kinds = index.feature_kinds(*f);
     q.needs.push_back(qn);
   }
   for (size_t i = 0; i < c.places.size(); ++i) {
@@ -134,13 +136,16 @@ Status MakeQueryInto(const MatchIndex& index, const domain::Client& c, Query* ou
     qp.max_km = p.max_km;
     qp.weight = wt.Place(p.importance);
     qp.must = p.importance == domain::Importance::kMust;
-    const double home_km = DistanceKm(q.home, qp.position);
-    qp.home_score = q.DistanceScore(home_km, qp.max_km);
-    qp.home_beyond = home_km > qp.max_km;
     q.places.push_back(qp);
-    q.fixed_weight += qp.weight;
   }
-  q.fixed_weight += wt.wait + wt.contract + wt.quality;
+  for (uint8_t mask = 0; mask < 16; ++mask) {
+    double w = 0;
+    for (const QueryWish& qw : q.wishes)
+      if (qw.kinds & mask) w += qw.weight;
+    if (mask & KindBit(domain::OfferKind::kWonen))
+      for (const QueryPlace& qp : q.places) w += qp.weight;
+    q.fixed_weight[mask] = w + wt.wait + wt.contract + wt.quality;
+  }
   q.kinds.assign(c.seeking.begin(), c.seeking.end());
   std::sort(q.kinds.begin(), q.kinds.end());
   q.kinds.erase(std::unique(q.kinds.begin(), q.kinds.end()), q.kinds.end());

@@ -4,6 +4,7 @@
 // places get their weight; the masks for region, profile and delivery forms are set.
 // A Query borrows the client and the index (both must outlive it); it is immutable once
 // made and may be shared between threads.
+#include <array>
 #include <cstdint>
 #include <vector>
 
@@ -22,6 +23,7 @@ struct QueryWish {
   float met = 0, partly = 0;  // oriented thresholds: value >= met is met, >= partly is partly
   double weight = 0;
   bool must = false;
+  uint8_t kinds = 0;  // KindBit of the kinds of care the wish belongs to (applicability.h)
   WishStatus Status(float value) const {
     return value >= met      ? WishStatus::kMet
            : value >= partly ? WishStatus::kPartly
@@ -33,6 +35,7 @@ struct QueryNeed {
   uint32_t feature = 0;
   uint32_t need = 0;  // index in client.needs
   float met = 0;
+  uint8_t kinds = 0;  // as QueryWish::kinds
 };
 
 struct QueryPlace {
@@ -40,10 +43,6 @@ struct QueryPlace {
   RadPoint position;
   double max_km = 0, weight = 0;
   bool must = false;
-  // Seen from the client's home (where the client stays unless a wonen offer moves them):
-  // DistanceScore(DistanceKm(home, position), max_km) and whether that is beyond max_km.
-  double home_score = 0;
-  bool home_beyond = false;
 };
 
 struct Query {
@@ -62,7 +61,12 @@ struct Query {
   bool pgb_allowed = false;    // the profile allows a pgb
   bool prefers_pgb = false;    // the client asked for a pgb
   double partly_score = 0.5;
-  double fixed_weight = 0;  // wishes + places + wait + contract + quality
+  double home_reach_km = 30;  // housing beyond this from home is `far` (Weights::HomeReachKm)
+  // The weights every offer (or combination) of the kinds in `mask` (KindBit) is scored
+  // on: its wishes, the places (housing only: they matter where the client would live),
+  // wait, contract and quality. score.h adds the distance weight of each part's kind.
+  std::array<double, 16> fixed_weight{};
+  double FixedWeight(uint8_t kinds_mask) const { return fixed_weight[kinds_mask & 0xf]; }
 
   // Score in 0..1 of a distance against a maximum (1 within, falling to 0 beyond).
   double DistanceScore(double km, double max_km) const;

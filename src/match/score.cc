@@ -53,36 +53,100 @@ Fit PlaceFit(const Query& q, const RadPoint& a, const RadPoint& b, double max_km
   const double d = DistanceKm(a, b);
   return {q.DistanceScore(d, max_km), d > max_km};
 }
+// The same from somewhere in a box (a group): the best case.
+Fit BoxFit(const Query& q, const BoxRad& from, const BoxRad& to, double max_km) {
+  const double d = MinDistanceKm(from, to);
+  return {q.DistanceScore(d, max_km), d > max_km};
+}
 
-// The parts ScoreOffer and BoundGroup share, each with the values of one offer or of one
-// group's summary. Sums start at 0 and add in the client's order, as Assess does.
+// The terms of the score, shared by Assess, ScoreOffer and BoundGroup so the three add the
+// same numbers in the same order (bit for bit; score_test and topk_test check it).
 
-// The contracting term; an offer the client cannot reach counts as an unmet must.
-double ContractScore(const Query& q, uint64_t region_mask, uint8_t forms, Assessment& a) {
+double WishPart(const Query& q, WishStatus st) {
+  return st == WishStatus::kMet ? 1.0 : st == WishStatus::kPartly ? q.partly_score : 0.0;
+}
+void AddWish(const Query& q, const QueryWish& w, WishStatus st, double& sum, Assessment& a) {
+  sum += w.weight * WishPart(q, st);
+  if (w.must && st != WishStatus::kMet) ++a.unmet;
+}
+void AddPlace(const QueryPlace& pl, const Fit& f, double& sum, Assessment& a) {
+  sum += pl.weight * f.score;
+  if (pl.must && f.beyond) ++a.unmet;
+}
+// The distance term of one part: for housing the distance from home against the reach, for
+// day activities and respite the travel from where the client would live. Full score
+// within FullKm; beyond LimitKm the part is `far` (for housing the two are the same). Care
+// at home has none (its area counts in GatePart).
+double FullKm(const Query& q, OfferKind kind) {
+  const Weights& wt = q.index->weights();
+  return kind == OfferKind::kWonen          ? q.home_reach_km
+         : kind == OfferKind::kDagbesteding ? wt.travel_dagbesteding_max_km
+                                            : wt.travel_logeren_max_km;
+}
+double LimitKm(const Query& q, OfferKind kind) {
+  const Weights& wt = q.index->weights();
+  return kind == OfferKind::kWonen          ? q.home_reach_km
+         : kind == OfferKind::kDagbesteding ? wt.travel_dagbesteding_limit_km
+                                            : wt.travel_logeren_limit_km;
+}
+double DistanceWeight(const Weights& wt, OfferKind kind) {
+  return kind == OfferKind::kWonen ? wt.home : kind == OfferKind::kZorgThuis ? 0 : wt.travel;
+}
+// `from`: home for housing, where the client would live for the others.
+void AddDistance(const Query& q, OfferKind kind, const RadPoint& from, const RadPoint& point,
+                 double& sum, Assessment& a) {
+  if (kind == OfferKind::kZorgThuis) return;
+  const Fit f = PlaceFit(q, from, point, FullKm(q, kind));
+  sum += DistanceWeight(q.index->weights(), kind) * f.score;
+  a.far = a.far ||
+          (kind == OfferKind::kWonen ? f.beyond : FartherThanKm(from, point, LimitKm(q, kind)));
+}
+// The same from somewhere in a box to somewhere in another: the best case.
+void AddDistanceBound(const Query& q, OfferKind kind, const BoxRad& from, const BoxRad& box,
+                      double& sum, Assessment& a) {
+  if (kind == OfferKind::kZorgThuis) return;
+  const double d = MinDistanceKm(from, box);
+  sum += DistanceWeight(q.index->weights(), kind) * q.DistanceScore(d, FullKm(q, kind));
+  a.far = a.far || d > LimitKm(q, kind);
+}
+
+// Wait, contracting and quality of one part, or their sums over the parts of a combination.
+double ServiceTerms(const Weights& wt, double wait, double contract, double quality) {
+  return wt.wait * wait + wt.contract * contract + wt.quality * quality;
+}
+
+// What one part (an offer, or a group's summary) settles before any sum: how the client
+// can have it (an offer nobody can pay for counts as an unmet must; pgb-only ranks after
+// in kind unless the client asked for a pgb), whether it accepts the client's care profile,
+// and for care at home whether the client lives in its area. Returns the contracting score.
+double GatePart(const Query& q, uint64_t region_mask, uint8_t forms, uint64_t accept_mask,
+                bool outside_area, Assessment& a) {
+  double contract = 0;
   switch (ContractingOf(q, region_mask, forms)) {
-    case Contracting::kInKind: return 1;
-    case Contracting::kPgbNeeded: return q.prefers_pgb ? 1 : q.index->weights().pgb_factor;
+    case Contracting::kInKind: contract = 1; break;
+    case Contracting::kPgbNeeded:
+      contract = q.prefers_pgb ? 1 : q.index->weights().pgb_factor;
+      a.pgb_only = a.pgb_only || !q.prefers_pgb;
+      break;
     case Contracting::kNotReachable: ++a.unmet; break;
   }
-  return 0;
+  if ((accept_mask & q.accept_bit) == 0) a.apart = true;
+  if (outside_area) ++a.unmet;
+  return contract;
 }
 
+// Needs and wishes of one part of kind `kind_bit`: only those that belong to its kind.
 template <typename ValueOf>
-void CountUnmetNeeds(const Query& q, ValueOf value, Assessment& a) {
+void CountUnmetNeeds(const Query& q, uint8_t kind_bit, ValueOf value, Assessment& a) {
   for (const QueryNeed& nd : q.needs)
-    if (!(value(nd.feature) >= nd.met)) ++a.unmet;
+    if ((nd.kinds & kind_bit) && !(value(nd.feature) >= nd.met)) ++a.unmet;
 }
 
 template <typename ValueOf>
-double WishSum(const Query& q, ValueOf value, Assessment& a) {
+double WishSum(const Query& q, uint8_t kind_bit, ValueOf value, Assessment& a) {
   double sum = 0;
-  for (const QueryWish& w : q.wishes) {
-    const WishStatus st = w.Status(value(w.feature));
-    sum += w.weight * (st == WishStatus::kMet      ? 1.0
-                       : st == WishStatus::kPartly ? q.partly_score
-                                                   : 0.0);
-    if (w.must && st != WishStatus::kMet) ++a.unmet;
-  }
+  for (const QueryWish& w : q.wishes)
+    if (w.kinds & kind_bit) AddWish(q, w, w.Status(value(w.feature)), sum, a);
   return sum;
 }
 
@@ -96,83 +160,71 @@ Contracting ContractingOf(const Query& q, uint64_t region_mask, uint8_t forms) {
   return Contracting::kNotReachable;
 }
 
-Assessment ScoreOffer(const Query& q, uint32_t o, int unmet_cap) {
-  // Assess(q, {OfferView(o)}) with one exact part: the sum takes its terms in the same
-  // order (bit-identical; topk_test checks it). The unmet musts that need no sum come first,
-  // so an offer that already misses more than `unmet_cap` stops early.
+double AssessWeight(const Query& q, std::span<const View> views) {
+  const Weights& wt = q.index->weights();
+  uint8_t kinds = 0;
+  for (const View& v : views) kinds |= KindBit(v.kind);
+  double weight = q.FixedWeight(kinds);
+  for (const View& v : views) weight += DistanceWeight(wt, v.kind);
+  if (views.size() >= 2) weight += wt.one_provider;
+  return weight;
+}
+
+Assessment ScoreOffer(const Query& q, uint32_t o, int64_t tier_cap) {
+  // Assess(q, {OfferView(o)}) with one exact part, the same terms in the same order. What
+  // needs no sum comes first, so an offer already above `tier_cap` stops early.
   const MatchIndex& ix = *q.index;
   const Weights& wt = ix.weights();
   const OfferKind kind = ix.kind(o);
   const RadPoint& point = ix.position(o);
-  const RadPoint& p = kind == OfferKind::kWonen ? point : q.home;
+  const uint8_t kbit = KindBit(kind);
   Assessment a;
   const auto value = [&](uint32_t f) { return ix.value(f, o); };
-  const double contract = ContractScore(q, ix.region_mask(o), ix.forms(o), a);
-  if ((ix.accept_mask(o) & q.accept_bit) == 0) ++a.unmet;
-  if (kind == OfferKind::kZorgThuis && FartherThanKm(q.home, point, ix.service_radius_km(o)))
-    ++a.unmet;
-  CountUnmetNeeds(q, value, a);
-  if (a.unmet > unmet_cap) return a;
-  double sum = WishSum(q, value, a), weight = q.fixed_weight;
-  if (a.unmet > unmet_cap) return a;
-  for (const QueryPlace& pl : q.places) {
-    const Fit f = kind == OfferKind::kWonen ? PlaceFit(q, p, pl.position, pl.max_km)
-                                            : Fit{pl.home_score, pl.home_beyond};
-    sum += pl.weight * f.score;
-    if (pl.must && f.beyond) ++a.unmet;
-  }
-  if (!IsLiving(kind)) {
-    const double max_km =
-        kind == OfferKind::kDagbesteding ? wt.travel_dagbesteding_max_km : wt.travel_logeren_max_km;
-    sum += wt.travel * PlaceFit(q, p, point, max_km).score;
-    weight += wt.travel;
-  }
-  const double wait = 0.0 + ix.wait_score(o), quality = 0.0 + ix.quality_score(o);
-  sum += (wt.wait * wait + wt.contract * contract + wt.quality * quality) / 1;
+  const bool outside =
+      kind == OfferKind::kZorgThuis && FartherThanKm(q.home, point, ix.service_radius_km(o));
+  const double contract =
+      GatePart(q, ix.region_mask(o), ix.forms(o), ix.accept_mask(o), outside, a);
+  CountUnmetNeeds(q, kbit, value, a);
+  if (a.Tier() > tier_cap) return a;
+  double sum = WishSum(q, kbit, value, a);
+  if (a.Tier() > tier_cap) return a;
+  // Places matter where the client would live: only housing moves the client.
+  if (kind == OfferKind::kWonen)
+    for (const QueryPlace& pl : q.places)
+      AddPlace(pl, PlaceFit(q, point, pl.position, pl.max_km), sum, a);
+  AddDistance(q, kind, q.home, point, sum, a);
+  sum += ServiceTerms(wt, ix.wait_score(o), contract, ix.quality_score(o));
+  const double weight = q.FixedWeight(kbit) + DistanceWeight(wt, kind);
   a.score = weight > 0 ? 100.0 * sum / weight : 0;
   return a;
 }
 
-Assessment BoundGroup(const Query& q, uint32_t g, int unmet_cap) {
-  // Assess(q, {GroupView(g)}) step for step (topk_test checks it), except that wait and
-  // quality are bounded together, which is never looser.
+Assessment BoundGroup(const Query& q, uint32_t g, int64_t tier_cap) {
+  // Assess(q, {GroupView(g)}) with the same terms, except that wait and quality are bounded
+  // together, which is never looser.
   const MatchIndex& ix = *q.index;
   const Weights& wt = ix.weights();
   const Group& gr = ix.group(g);
   const OfferKind kind = gr.kind;
-  const bool at_offer = kind == OfferKind::kWonen;
-  const BoxRad& pbox = at_offer ? gr.box : q.home_box;
+  const uint8_t kbit = KindBit(kind);
   Assessment a;
   const auto value = [&](uint32_t f) { return ix.group_value(f, g); };
-  const double contract = ContractScore(q, gr.region_mask, gr.forms, a);
-  if ((gr.accept_mask & q.accept_bit) == 0) ++a.unmet;
-  if (kind == OfferKind::kZorgThuis && MinDistanceKm(q.home_box, gr.box) > gr.service_radius_km)
-    ++a.unmet;
-  CountUnmetNeeds(q, value, a);
-  if (a.unmet > unmet_cap) return a;
-  double sum = WishSum(q, value, a), weight = q.fixed_weight;
-  if (a.unmet > unmet_cap) return a;
-  for (const QueryPlace& pl : q.places) {
-    Fit f;
-    if (!at_offer) {
-      f = {pl.home_score, pl.home_beyond};
-    } else {
-      const double d = MinDistanceKm(pbox, BoxRad::Of(pl.position));
-      f = {q.DistanceScore(d, pl.max_km), d > pl.max_km};
-    }
-    sum += pl.weight * f.score;
-    if (pl.must && f.beyond) ++a.unmet;
-  }
-  if (!IsLiving(kind)) {
-    const double max_km =
-        kind == OfferKind::kDagbesteding ? wt.travel_dagbesteding_max_km : wt.travel_logeren_max_km;
-    sum += wt.travel * q.DistanceScore(MinDistanceKm(pbox, gr.box), max_km);
-    weight += wt.travel;
-  }
-  // Wait and quality together: the best single offer's, not the two bests added. The
-  // offer's own sum adds the same terms in another order, so a hair of slack keeps the
-  // bound above it whatever the rounding.
+  const bool outside =
+      kind == OfferKind::kZorgThuis && MinDistanceKm(q.home_box, gr.box) > gr.service_radius_km;
+  const double contract = GatePart(q, gr.region_mask, gr.forms, gr.accept_mask, outside, a);
+  CountUnmetNeeds(q, kbit, value, a);
+  if (a.Tier() > tier_cap) return a;
+  double sum = WishSum(q, kbit, value, a);
+  if (a.Tier() > tier_cap) return a;
+  if (kind == OfferKind::kWonen)
+    for (const QueryPlace& pl : q.places)
+      AddPlace(pl, BoxFit(q, gr.box, BoxRad::Of(pl.position), pl.max_km), sum, a);
+  AddDistanceBound(q, kind, q.home_box, gr.box, sum, a);
+  // Wait and quality together: the best single offer's (Group::wait_quality), not the two
+  // bests added. The offer's ServiceTerms add the same products in another order, so a hair
+  // of slack keeps the bound above it whatever the rounding.
   sum += gr.wait_quality + wt.contract * contract + 1e-9;
+  const double weight = q.FixedWeight(kbit) + DistanceWeight(wt, kind);
   a.score = weight > 0 ? 100.0 * sum / weight : 0;
   return a;
 }
@@ -186,60 +238,51 @@ Assessment Assess(const Query& q, std::span<const View> views) {
   const RadPoint& p = at_offer ? views[0].point : q.home;
   const BoxRad& pbox = at_offer ? views[0].box : q.home_box;
 
+  uint8_t kinds = 0;
+  for (const View& v : views) kinds |= KindBit(v.kind);
   Assessment a;
-  double sum = 0, weight = q.fixed_weight;
+  double sum = 0;
+  // A wish or need is judged against the parts of the kinds it belongs to.
   for (const QueryWish& w : q.wishes) {
+    if (!(w.kinds & kinds)) continue;
     WishStatus st = WishStatus::kNotMet;
     for (const View& v : views) {
+      if (!(w.kinds & KindBit(v.kind))) continue;
       st = std::max(st, w.Status(v.values[w.feature]));
       if (st == WishStatus::kMet) break;
     }
-    sum += w.weight * (st == WishStatus::kMet      ? 1.0
-                       : st == WishStatus::kPartly ? q.partly_score
-                                                   : 0.0);
-    if (w.must && st != WishStatus::kMet) ++a.unmet;
+    AddWish(q, w, st, sum, a);
   }
   for (const QueryNeed& nd : q.needs) {
+    if (!(nd.kinds & kinds)) continue;
     bool met = false;
-    for (const View& v : views) met = met || v.values[nd.feature] >= nd.met;
+    for (const View& v : views)
+      met = met || ((nd.kinds & KindBit(v.kind)) && v.values[nd.feature] >= nd.met);
     if (!met) ++a.unmet;
   }
-  for (const QueryPlace& pl : q.places) {
-    Fit f;
-    if (p_exact) {
-      f = PlaceFit(q, p, pl.position, pl.max_km);
-    } else {
-      const double d = MinDistanceKm(pbox, BoxRad::Of(pl.position));
-      f = {q.DistanceScore(d, pl.max_km), d > pl.max_km};
-    }
-    sum += pl.weight * f.score;
-    if (pl.must && f.beyond) ++a.unmet;
-  }
+  // Places matter where the client would live: only housing moves the client.
+  if (at_offer)
+    for (const QueryPlace& pl : q.places)
+      AddPlace(pl,
+               p_exact ? PlaceFit(q, p, pl.position, pl.max_km)
+                       : BoxFit(q, pbox, BoxRad::Of(pl.position), pl.max_km),
+               sum, a);
   double wait = 0, contract = 0, quality = 0;
   for (const View& v : views) {
-    if (!IsLiving(v.kind)) {
-      const double max_km = v.kind == OfferKind::kDagbesteding ? wt.travel_dagbesteding_max_km
-                                                               : wt.travel_logeren_max_km;
-      const double fit = p_exact && v.exact ? PlaceFit(q, p, v.point, max_km).score
-                                            : q.DistanceScore(MinDistanceKm(pbox, v.box), max_km);
-      sum += wt.travel * fit;
-      weight += wt.travel;
-    }
-    switch (ContractingOf(q, v.region_mask, v.forms)) {
-      case Contracting::kInKind: contract += 1; break;
-      case Contracting::kPgbNeeded: contract += q.prefers_pgb ? 1 : wt.pgb_factor; break;
-      case Contracting::kNotReachable: ++a.unmet; break;
-    }
-    if ((v.accept_mask & q.accept_bit) == 0) ++a.unmet;
-    if (v.kind == OfferKind::kZorgThuis) {
-      const bool beyond = v.exact ? FartherThanKm(q.home, v.point, v.service_radius_km)
-                                  : MinDistanceKm(q.home_box, v.box) > v.service_radius_km;
-      if (beyond) ++a.unmet;
-    }
+    const bool exact = v.exact && (v.kind == OfferKind::kWonen || p_exact);
+    if (exact)
+      AddDistance(q, v.kind, v.kind == OfferKind::kWonen ? q.home : p, v.point, sum, a);
+    else
+      AddDistanceBound(q, v.kind, v.kind == OfferKind::kWonen ? q.home_box : pbox, v.box, sum, a);
+    const bool outside = v.kind == OfferKind::kZorgThuis &&
+                         (v.exact ? FartherThanKm(q.home, v.point, v.service_radius_km)
+                                  : MinDistanceKm(q.home_box, v.box) > v.service_radius_km);
+    contract += GatePart(q, v.region_mask, v.forms, v.accept_mask, outside, a);
     wait += v.wait_score;
     quality += v.quality_score;
   }
-  if (n > 0) sum += (wt.wait * wait + wt.contract * contract + wt.quality * quality) / n;
+  // One part: x / 1 == x, so ScoreOffer's terms without the division are the same bits.
+  if (n > 0) sum += ServiceTerms(wt, wait, contract, quality) / static_cast<double>(n);
   if (n >= 2) {
     int64_t distinct = 0;
     for (size_t i = 0; i < n; ++i) {
@@ -252,8 +295,8 @@ Assessment Assess(const Query& q, std::span<const View> views) {
     sum += wt.one_provider *
            static_cast<double>(static_cast<int64_t>(n) - std::max<int64_t>(1, distinct)) /
            static_cast<double>(n - 1);
-    weight += wt.one_provider;
   }
+  const double weight = AssessWeight(q, views);
   a.score = weight > 0 ? 100.0 * sum / weight : 0;
   return a;
 }

@@ -4,12 +4,17 @@
 // summaries instead of offers, yields bounds: a lower bound on the unmet musts and needs
 // and an upper bound on the score of every combination the groups contain.
 //
-// Ranking: first the number of unmet musts and needs (fewer first), then the score 0..100
-// (higher first), then the offer id. The score is sum(weight * part) / sum(weight) * 100
-// over: each wish (1 met, partly_factor partly, 0 not), each place that matters (by
-// distance from where the client would live), the travel to day activities or respite,
-// the wait, the contracting and the quality (the last three averaged over the parts of a
-// combination), and for combinations whether one provider gives it all. Weights: weights.h.
+// Ranking (docs/matching.md): first whether the offer accepts the client's care profile (one
+// that does not is shown apart, after every one that does), then the number of unmet musts
+// and needs (fewer first), then whether only a pgb reaches it while the client did not ask
+// for one, then whether it lies beyond the reach from home (housing) or the travel limit
+// (day activities, respite): together the tier, lower first. Within a tier the score
+// 0..100 (higher first); equal scores by distance, wait, offer id (topk.h). The score is
+// sum(weight * part) / sum(weight) * 100 over: each wish (1 met, partly_factor partly, 0
+// not), each place that matters (by distance from where the client would live), the
+// distance from home (housing), the travel to day activities or respite, the wait, the
+// contracting and the quality (the last three averaged over the parts of a combination),
+// and for combinations whether one provider gives it all. Weights: weights.h.
 // Pure functions; thread-safe.
 #include <climits>
 #include <cstdint>
@@ -36,9 +41,18 @@ struct View {
 View OfferView(const MatchIndex& ix, uint32_t offer);
 View GroupView(const MatchIndex& ix, uint32_t group);
 
+// For groups every field is a bound: the tier no more than, the score no less than that of
+// any offer (or combination) the group holds.
 struct Assessment {
-  int unmet = 0;     // unmet musts and needs (a lower bound for groups)
-  double score = 0;  // 0..100 (an upper bound for groups)
+  int unmet = 0;          // unmet musts and needs (an offer nobody can pay for counts too)
+  bool apart = false;     // does not accept the client's care profile
+  bool pgb_only = false;  // only with a pgb, and the client did not ask for one
+  bool far = false;       // beyond the reach from home or the travel limit
+  double score = 0;       // 0..100
+  // What ranks first: apart, then unmet, then pgb-only, then far. Lower first.
+  int64_t Tier() const {
+    return (apart ? int64_t{1} << 40 : 0) + int64_t{unmet} * 4 + (pgb_only ? 2 : 0) + (far ? 1 : 0);
+  }
 };
 
 // `views`: the parts, the one the client would live in or with (wonen, zorg thuis)
@@ -46,13 +60,15 @@ struct Assessment {
 Assessment Assess(const Query& q, std::span<const View> views);
 // The same for one offer alone, without building a View: Assess(q, {OfferView(offer)}) to
 // the last bit, faster. Used by both the search and the reference.
-// With `unmet_cap`: an offer that misses more than that many musts may stop early, with
-// that count and no score (it cannot rank before anything that misses fewer).
-Assessment ScoreOffer(const Query& q, uint32_t offer, int unmet_cap = INT_MAX);
+// With `tier_cap`: an offer whose tier is above it may stop early, with no score (it cannot
+// rank before anything of a lower tier).
+Assessment ScoreOffer(const Query& q, uint32_t offer, int64_t tier_cap = INT64_MAX);
 // The bound for one group alone: Assess(q, {GroupView(group)}), except that wait and
 // quality are bounded by the best single offer's pair (Group::wait_quality), which is never
 // looser. At least the score of every offer in the group, at most the generic bound.
-Assessment BoundGroup(const Query& q, uint32_t group, int unmet_cap = INT_MAX);
+Assessment BoundGroup(const Query& q, uint32_t group, int64_t tier_cap = INT64_MAX);
+// The weights the score of these parts is divided by (for bounds that change a term).
+double AssessWeight(const Query& q, std::span<const View> views);
 
 // How the client can get an offer.
 enum class Contracting : uint8_t {
@@ -62,16 +78,18 @@ enum class Contracting : uint8_t {
 };
 Contracting ContractingOf(const Query& q, uint64_t region_mask, uint8_t forms);
 
-// Whether a key (unmet, score, id rank) ranks before another.
-inline bool RanksBefore(const Assessment& a, uint32_t rank_a, const Assessment& b,
-                        uint32_t rank_b) {
-  if (a.unmet != b.unmet) return a.unmet < b.unmet;
-  if (a.score != b.score) return a.score > b.score;
-  return rank_a < rank_b;
+// Whether `a` ranks before `b` on tier and score; equal on both is no (the caller breaks
+// the tie).
+inline bool RanksBefore(const Assessment& a, const Assessment& b) {
+  if (a.Tier() != b.Tier()) return a.Tier() < b.Tier();
+  return a.score > b.score;
+}
+inline bool SameRank(const Assessment& a, const Assessment& b) {
+  return a.Tier() == b.Tier() && a.score == b.score;
 }
 // Whether something bounded by `bound` might rank before (or tie with) `kth`.
 inline bool MightBeat(const Assessment& bound, const Assessment& kth) {
-  if (bound.unmet != kth.unmet) return bound.unmet < kth.unmet;
+  if (bound.Tier() != kth.Tier()) return bound.Tier() < kth.Tier();
   return bound.score >= kth.score - 1e-9;
 }
 

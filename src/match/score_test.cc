@@ -91,7 +91,7 @@ TEST(ScoreTest, ProviderReachableOnlyWithPgb) {
   EXPECT_NE(r2->offers[1].explanation.parts[0].contracting_reason.find("pgb"), std::string::npos);
 }
 
-TEST(ScoreTest, ProfileOfAnotherSectorIsAnUnmetNeedAndExplained) {
+TEST(ScoreTest, ProfileOfAnotherSectorIsShownApartAndExplained) {
   Catalog cat;
   domain::Offer& vv = cat.Add("off-vv", "prv-a", OfferKind::kDagbesteding, kMaastricht);
   vv.features = {{"zorgboerderij", 1}, {"dieren_verzorgen", 1}};
@@ -106,14 +106,104 @@ TEST(ScoreTest, ProfileOfAnotherSectorIsAnUnmetNeedAndExplained) {
   const MatchIndex ix = cat.Index();
   auto r = MatchClient(ix, c);
   ASSERT_TRUE(r.ok());
-  // The VG offer lacks the farm but accepts the profile: it ranks first.
+  // The VG offer lacks the farm but accepts the profile: it ranks first. The VV offer is
+  // shown apart, not as a match with a missing must.
   EXPECT_EQ(Ids(ix, *r), (std::vector<std::string>{"off-vg", "off-vv"}));
-  EXPECT_EQ(r->offers[1].assessment.unmet, 1);
+  EXPECT_TRUE(r->offers[1].assessment.apart);
+  EXPECT_EQ(r->offers[1].assessment.unmet, 0);
   const PartExplanation& p = r->offers[1].explanation.parts[0];
   EXPECT_FALSE(p.profile_accepted);
   EXPECT_NE(p.profile_reason.find("5VV"), std::string::npos);
   EXPECT_NE(p.profile_reason.find("6VG"), std::string::npos);
   EXPECT_NE(r->offers[1].explanation.summary[0].find("hoort daar niet bij"), std::string::npos);
+}
+
+// An offer that does not accept the profile never ranks above one that does, however
+// much better it fits the wishes.
+TEST(ScoreTest, AnOfferForAnotherProfileNeverRanksAboveOneThatAcceptsIt) {
+  Catalog cat;
+  domain::Offer& vv = cat.Add("off-vv", "prv-a", OfferKind::kWonen, kMaastricht);
+  vv.features = {{"tuin", 1}, {"huisdier_toegestaan", 1}};
+  cat.Add("off-vg", "prv-b", OfferKind::kWonen, Offset(kMaastricht, 5, 0)).sectors = {
+      domain::Sector::kVG};
+  domain::Client c = MakeClient();
+  c.sector = domain::Sector::kVG, c.profile = "6VG";
+  c.wishes = {Want("tuin", Importance::kMust), Want("huisdier_toegestaan", Importance::kMust)};
+  const MatchIndex ix = cat.Index();
+  auto r = MatchClient(ix, c);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(Ids(ix, *r), (std::vector<std::string>{"off-vg", "off-vv"}));
+  EXPECT_EQ(r->offers[0].assessment.unmet, 2);
+  EXPECT_TRUE(r->offers[1].assessment.apart);
+}
+
+// Paying (docs/matching.md): a home contracted by the care office of its own region is in
+// kind for a client from another region, whose care office follows the new address.
+TEST(ScoreTest, AHomeContractedWhereItStandsIsInKindForEveryone) {
+  Catalog cat;
+  cat.Add("off-thuisregio", "prv-a", OfferKind::kWonen, kMaastricht);  // contracted by 5531
+  const MatchIndex ix = cat.Index();
+  domain::Client c = MakeClient();
+  c.municipality_code = "GM0363";  // Amsterdam, care office 5515
+  auto r = MatchClient(ix, c);
+  ASSERT_TRUE(r.ok());
+  const PartExplanation& p = r->offers[0].explanation.parts[0];
+  EXPECT_EQ(p.contracting, Contracting::kInKind);
+  EXPECT_FALSE(r->offers[0].assessment.pgb_only);
+  // Day activities are in kind only where the client's own care office contracts them.
+  Catalog day;
+  day.Add("off-dag", "prv-a", OfferKind::kDagbesteding, kMaastricht).delivery_forms = {
+      domain::DeliveryForm::kVerblijf, domain::DeliveryForm::kPgb};
+  const MatchIndex dix = day.Index();
+  c.seeking = {OfferKind::kDagbesteding};
+  auto d = MatchClient(dix, c);
+  ASSERT_TRUE(d.ok());
+  EXPECT_EQ(d->offers[0].explanation.parts[0].contracting, Contracting::kPgbNeeded);
+}
+
+// A pgb is a way to pay, not a reason to rank: a pgb-only offer that fits better comes
+// after an in-kind one that misses no more musts, unless the client asks for a pgb.
+TEST(ScoreTest, PgbOnlyRanksAfterInKindUnlessTheClientWantsAPgb) {
+  Catalog cat;
+  domain::Offer& pgb = cat.Add("off-pgb", "prv-a", OfferKind::kWonen, kMaastricht);
+  pgb.contracted_regions = {}, pgb.delivery_forms = {domain::DeliveryForm::kPgb};
+  pgb.features = {{"tuin", 1}, {"huisdier_toegestaan", 1}};
+  cat.Add("off-natura", "prv-b", OfferKind::kWonen, Offset(kMaastricht, 3, 0));
+  domain::Client c = MakeClient();
+  c.wishes = {Want("tuin", Importance::kImportant), Want("huisdier_toegestaan", Importance::kNice)};
+  const MatchIndex ix = cat.Index();
+  auto r = MatchClient(ix, c);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(Ids(ix, *r), (std::vector<std::string>{"off-natura", "off-pgb"}));
+  EXPECT_GT(r->offers[1].assessment.score, r->offers[0].assessment.score);
+  EXPECT_TRUE(r->offers[1].assessment.pgb_only);
+  c.preferred_forms = {domain::DeliveryForm::kPgb};
+  auto own = MatchClient(ix, c);
+  ASSERT_TRUE(own.ok());
+  EXPECT_EQ(Ids(ix, *own)[0], "off-pgb");
+}
+
+// Housing far from home is not neutral: beyond the reach of the client's sector (VV: 20
+// km) it ranks after every home within it that misses no more musts.
+TEST(ScoreTest, AHomeBeyondTheReachRanksAfterANearOne) {
+  Catalog cat;
+  cat.Add("off-ver", "prv-a", OfferKind::kWonen, Offset(kMaastricht, 0, 60)).features = {
+      {"tuin", 1}, {"huisdier_toegestaan", 1}};
+  cat.Add("off-dicht", "prv-b", OfferKind::kWonen, Offset(kMaastricht, 5, 0));
+  domain::Client c = MakeClient();
+  c.wishes = {Want("tuin", Importance::kImportant),
+              Want("huisdier_toegestaan", Importance::kImportant)};
+  const MatchIndex ix = cat.Index();
+  auto r = MatchClient(ix, c);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(Ids(ix, *r), (std::vector<std::string>{"off-dicht", "off-ver"}));
+  EXPECT_TRUE(r->offers[1].assessment.far);
+  EXPECT_FALSE(r->offers[0].assessment.far);
+  // A must the far one meets and the near one does not still comes first.
+  c.wishes[0].importance = Importance::kMust;
+  auto must = MatchClient(ix, c);
+  ASSERT_TRUE(must.ok());
+  EXPECT_EQ(Ids(ix, *must)[0], "off-ver");
 }
 
 TEST(ScoreTest, LevelsAndNumbersArePartlyMet) {

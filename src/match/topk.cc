@@ -1,7 +1,7 @@
 #include "match/topk.h"
 
 #include <algorithm>
-#include <climits>
+#include <cstdint>
 
 namespace passend::match {
 namespace {
@@ -12,23 +12,41 @@ struct Pending {
 };
 struct WorseBound {
   bool operator()(const Pending& a, const Pending& b) const {
-    if (a.bound.unmet != b.bound.unmet) return a.bound.unmet > b.bound.unmet;
+    if (a.bound.Tier() != b.bound.Tier()) return a.bound.Tier() > b.bound.Tier();
     if (a.bound.score != b.bound.score) return a.bound.score < b.bound.score;
     return a.group > b.group;
   }
 };
 
-auto RankLess(const MatchIndex& ix) {
-  return [&ix](const RankedOffer& a, const RankedOffer& b) {
-    return RanksBefore(a.assessment, ix.id_rank(a.offer), b.assessment, ix.id_rank(b.offer));
+// Equal tier and score: the nearer first (from the client's home), then the shorter wait,
+// then the offer id, so the order is what matters to people and always the same.
+auto RankLess(const Query& q) {
+  return [&q](const RankedOffer& a, const RankedOffer& b) {
+    if (!SameRank(a.assessment, b.assessment)) return RanksBefore(a.assessment, b.assessment);
+    const MatchIndex& ix = *q.index;
+    const double da = DistanceKm(q.home, ix.position(a.offer));
+    const double db = DistanceKm(q.home, ix.position(b.offer));
+    if (da != db) return da < db;
+    if (ix.wait_weeks(a.offer) != ix.wait_weeks(b.offer))
+      return ix.wait_weeks(a.offer) < ix.wait_weeks(b.offer);
+    return ix.id_rank(a.offer) < ix.id_rank(b.offer);
   };
 }
 
 }  // namespace
 
-std::vector<RankedOffer> TopOffers(const Query& q, size_t k, SearchStats* stats) {
+domain::OfferKind MainKind(const Query& q) {
+  for (domain::OfferKind k :
+       {domain::OfferKind::kWonen, domain::OfferKind::kZorgThuis, domain::OfferKind::kDagbesteding})
+    if (std::find(q.kinds.begin(), q.kinds.end(), k) != q.kinds.end()) return k;
+  return domain::OfferKind::kLogeren;
+}
+
+std::vector<RankedOffer> TopOffers(const Query& q, size_t k, SearchStats* stats,
+                                   std::span<const domain::OfferKind> kinds) {
+  if (kinds.empty()) kinds = q.kinds;
   const MatchIndex& ix = *q.index;
-  BestK<RankedOffer, decltype(RankLess(ix))> best(k, RankLess(ix));
+  BestK<RankedOffer, decltype(RankLess(q))> best(k, RankLess(q));
   // A heap on a per-thread buffer: no allocation per client in long loops.
   thread_local std::vector<Pending> heap;
   heap.clear();
@@ -43,8 +61,8 @@ std::vector<RankedOffer> TopOffers(const Query& q, size_t k, SearchStats* stats)
       __builtin_prefetch(ix.compact() ? static_cast<const void*>((ix.*column8)(nd.feature) + at)
                                       : (ix.*column)(nd.feature) + at);
   };
-  // Once k are found, what misses more musts than the k-th cannot enter: stop counting.
-  auto cap = [&] { return best.full() ? best.last().assessment.unmet : INT_MAX; };
+  // Once k are found, what is of a higher tier than the k-th cannot enter: stop counting.
+  auto cap = [&] { return best.full() ? best.last().assessment.Tier() : INT64_MAX; };
   auto push = [&](uint32_t g) {
     const Assessment bound = BoundGroup(q, g, cap());
     ++local.groups_bounded;
@@ -53,7 +71,7 @@ std::vector<RankedOffer> TopOffers(const Query& q, size_t k, SearchStats* stats)
       std::push_heap(heap.begin(), heap.end(), WorseBound());
     }
   };
-  for (domain::OfferKind kind : q.kinds)
+  for (domain::OfferKind kind : kinds)
     if (ix.root(kind) != kNoNode) push(ix.root(kind));
   while (!heap.empty()) {
     std::pop_heap(heap.begin(), heap.end(), WorseBound());
@@ -79,13 +97,15 @@ std::vector<RankedOffer> TopOffers(const Query& q, size_t k, SearchStats* stats)
   return best.Take();
 }
 
-std::vector<RankedOffer> TopOffersExhaustive(const Query& q, size_t k) {
+std::vector<RankedOffer> TopOffersExhaustive(const Query& q, size_t k,
+                                             std::span<const domain::OfferKind> kinds) {
+  if (kinds.empty()) kinds = q.kinds;
   const MatchIndex& ix = *q.index;
   std::vector<RankedOffer> all;
   for (uint32_t o = 0; o < ix.size(); ++o)
-    if (std::find(q.kinds.begin(), q.kinds.end(), ix.kind(o)) != q.kinds.end())
+    if (std::find(kinds.begin(), kinds.end(), ix.kind(o)) != kinds.end())
       all.push_back({o, ScoreOffer(q, o)});
-  std::sort(all.begin(), all.end(), RankLess(ix));
+  std::sort(all.begin(), all.end(), RankLess(q));
   if (all.size() > k) all.resize(k);
   return all;
 }

@@ -2,8 +2,10 @@
 // The best k offers for one client. TopOffers searches the index's group tree best
 // first and skips every group whose bound (score.h) proves it cannot enter the top k;
 // TopOffersExhaustive scores every candidate offer and is the reference: both return
-// exactly the same list, ties broken by offer id. Thread-safe (reads only).
+// exactly the same list (equal tier and score: nearer first, then shorter wait, then id).
+// Thread-safe (reads only).
 #include <cstdint>
+#include <span>
 #include <vector>
 
 #include "match/query.h"
@@ -22,9 +24,17 @@ struct SearchStats {
   int64_t offers_scored = 0;
 };
 
-// Candidates are the offers of the kinds the client looks for (Query::kinds).
-std::vector<RankedOffer> TopOffers(const Query& q, size_t k, SearchStats* stats = nullptr);
-std::vector<RankedOffer> TopOffersExhaustive(const Query& q, size_t k);
+// Candidates are the offers of `kinds`, by default the kinds the client looks for
+// (Query::kinds).
+std::vector<RankedOffer> TopOffers(const Query& q, size_t k, SearchStats* stats = nullptr,
+                                   std::span<const domain::OfferKind> kinds = {});
+std::vector<RankedOffer> TopOffersExhaustive(const Query& q, size_t k,
+                                             std::span<const domain::OfferKind> kinds = {});
+
+// The kind that heads a client's answer: housing when sought, else care at home, else day
+// activities, else respite. A day activity or respite stay never heads the answer for
+// someone who seeks housing or care at home.
+domain::OfferKind MainKind(const Query& q);
 
 // Keeps the best k of a stream of keyed items (small k), in rank order.
 template <typename T, typename Less>

@@ -42,10 +42,15 @@ TEST(TopKTest, FastEqualsExhaustiveOnRandomCatalogues) {
                    "seed " + std::to_string(seed) + " client " + std::to_string(i));
         scored += stats.offers_scored;
         total += ix.size();
-        // The mismatch follows from the best option: the same best gives the same items.
+        // The same per kind, and the mismatch follows from the best options.
+        for (OfferKind kind : q->kinds) {
+          const std::span<const OfferKind> one(&kind, 1);
+          ExpectSame(ix, TopOffers(*q, k, nullptr, one), TopOffersExhaustive(*q, k, one),
+                     "seed " + std::to_string(seed) + " client " + std::to_string(i) + " kind");
+        }
         if (!fast.empty()) {
-          const auto a = FindMismatch(*q, fast[0].offer, true);
-          const auto b = FindMismatch(*q, TopOffersExhaustive(*q, 1)[0].offer, true);
+          const auto a = FindMismatch(*q, FindBests(*q), true);
+          const auto b = FindMismatch(*q, FindBests(*q, true), true);
           ASSERT_EQ(a.items.size(), b.items.size());
           for (size_t j = 0; j < a.items.size(); ++j) EXPECT_EQ(a.items[j].key, b.items[j].key);
         }
@@ -73,17 +78,17 @@ TEST(TopKTest, ScoreOfferEqualsAssessOnOneView) {
       for (uint32_t o = 0; o < ix.size(); ++o) {
         const View v = OfferView(ix, o);
         const Assessment a = ScoreOffer(*q, o), b = Assess(*q, {&v, 1});
-        ASSERT_EQ(a.unmet, b.unmet) << seed << " " << i << " " << o;
+        ASSERT_EQ(a.Tier(), b.Tier()) << seed << " " << i << " " << o;
         ASSERT_EQ(a.score, b.score) << seed << " " << i << " " << o;
-        // With a cap: the full answer, or an early stop that is right about missing more.
-        for (int cap : {0, 1, 2}) {
+        // With a cap: the full answer, or an early stop that is right about ranking lower.
+        for (int64_t cap : {0, 1, 2, 4, 5, 8}) {
           const Assessment c = ScoreOffer(*q, o, cap);
-          if (c.unmet <= cap) {
-            ASSERT_EQ(c.unmet, a.unmet) << seed << " " << i << " " << o << " cap " << cap;
+          if (c.Tier() <= cap) {
+            ASSERT_EQ(c.Tier(), a.Tier()) << seed << " " << i << " " << o << " cap " << cap;
             ASSERT_EQ(c.score, a.score) << seed << " " << i << " " << o << " cap " << cap;
           } else {
-            ASSERT_GT(a.unmet, cap) << seed << " " << i << " " << o << " cap " << cap;
-            ASSERT_LE(c.unmet, a.unmet) << seed << " " << i << " " << o << " cap " << cap;
+            ASSERT_GT(a.Tier(), cap) << seed << " " << i << " " << o << " cap " << cap;
+            ASSERT_LE(c.Tier(), a.Tier()) << seed << " " << i << " " << o << " cap " << cap;
           }
         }
       }
@@ -92,17 +97,38 @@ TEST(TopKTest, ScoreOfferEqualsAssessOnOneView) {
       for (uint32_t g = 0; g < ix.group_count(); ++g) {
         const View v = GroupView(ix, g);
         const Assessment a = BoundGroup(*q, g), b = Assess(*q, {&v, 1});
-        ASSERT_EQ(a.unmet, b.unmet) << seed << " " << i << " group " << g;
+        ASSERT_EQ(a.Tier(), b.Tier()) << seed << " " << i << " group " << g;
         ASSERT_LE(a.score, b.score + 1e-6) << seed << " " << i << " group " << g;
         const Group& gr = ix.group(g);
         for (uint32_t o = gr.begin; o < gr.end; ++o) {
           const Assessment s = ScoreOffer(*q, o);
-          ASSERT_LE(a.unmet, s.unmet) << seed << " " << i << " group " << g << " offer " << o;
+          ASSERT_LE(a.Tier(), s.Tier()) << seed << " " << i << " group " << g << " offer " << o;
           ASSERT_GE(a.score, s.score) << seed << " " << i << " group " << g << " offer " << o;
         }
       }
     }
   }
+}
+
+// Equal tier and score: the nearer offer first, then the shorter wait, then the id.
+TEST(TopKTest, TiesAreBrokenByDistanceThenWait) {
+  testing::Catalog cat;
+  // Within the reach and without places, distance does not change the score: a tie.
+  cat.Add("off-a", "prv-x", OfferKind::kWonen, testing::Offset(testing::kMaastricht, 6, 0));
+  cat.Add("off-b", "prv-y", OfferKind::kWonen, testing::Offset(testing::kMaastricht, 2, 0));
+  cat.Add("off-c", "prv-z", OfferKind::kWonen, testing::Offset(testing::kMaastricht, 2, 0));
+  cat.offers[1].free_places = 0, cat.offers[1].waiting_weeks = 0;
+  cat.offers[2].free_places = 0, cat.offers[2].waiting_weeks = 0;
+  const MatchIndex ix = cat.Index();
+  auto q = MakeQuery(ix, testing::MakeClient());
+  ASSERT_TRUE(q.ok());
+  auto top = TopOffers(*q, 3);
+  ASSERT_EQ(top.size(), 3u);
+  EXPECT_EQ(top[0].assessment.score, top[2].assessment.score);
+  EXPECT_EQ(ix.offer(top[0].offer).id, "off-b");  // 2 km, before off-c by id
+  EXPECT_EQ(ix.offer(top[1].offer).id, "off-c");
+  EXPECT_EQ(ix.offer(top[2].offer).id, "off-a");  // 6 km
+  EXPECT_EQ(TopOffersExhaustive(*q, 3)[0].offer, top[0].offer);
 }
 
 TEST(TopKTest, TiesAreBrokenByOfferId) {
@@ -134,7 +160,9 @@ TEST(TopKTest, NearestOfferIsTheNearestThatMeetsTheWish) {
   ASSERT_TRUE(q.ok());
   const auto top = TopOffers(*q, 1);
   EXPECT_EQ(ix.offer(top[0].offer).id, "off-zonder");
-  const ClientMismatch m = FindMismatch(*q, top[0].offer, true);
+  KindBests best = kNoBests;
+  best[static_cast<int>(OfferKind::kWonen)] = top[0].offer;
+  const ClientMismatch m = FindMismatch(*q, best, true);
   ASSERT_EQ(m.items.size(), 1u);
   ASSERT_TRUE(m.items[0].nearest.has_value());
   EXPECT_EQ(ix.offer(m.items[0].nearest->offer).id, "off-dicht");

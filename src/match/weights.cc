@@ -58,6 +58,11 @@ Result<Weights> Weights::Parse(std::string_view csv) {
       {"kwaliteit", &w.quality},
       {"kwaliteit_onbekend", &w.quality_unknown},
       {"een_aanbieder", &w.one_provider},
+      {"thuis", &w.home},
+      {"thuis_bereik_vv_km", &w.home_reach_vv_km},
+      {"thuis_bereik_km", &w.home_reach_other_km},
+      {"reis_dagbesteding_grens_km", &w.travel_dagbesteding_limit_km},
+      {"reis_logeren_grens_km", &w.travel_logeren_limit_km},
   };
   std::map<std::string, int, std::less<>> seen;
   for (const auto& row : t.rows) {

@@ -25,6 +25,21 @@ struct Weights {
   double quality = 2;
   double quality_unknown = 0.5;  // quality score without a rating
   double one_provider = 2;       // arrangements: all parts with one provider
+  // Housing far from home: the distance from home counts (weight `home`, full within the
+  // reach, then falling like a place), and an offer beyond the reach ranks after every
+  // offer within it that misses no more musts. People mostly move within their region;
+  // elderly people closer to where they lived (partner, children, own GP).
+  double home = 3;
+  double home_reach_vv_km = 20;     // sector VV
+  double home_reach_other_km = 30;  // every other sector
+  // Day activities and respite beyond this travel from where the client lives rank after
+  // those within it (like housing beyond the reach).
+  double travel_dagbesteding_limit_km = 30;
+  double travel_logeren_limit_km = 50;
+
+  double HomeReachKm(domain::Sector s) const {
+    return s == domain::Sector::kVV ? home_reach_vv_km : home_reach_other_km;
+  }
 
   double Wish(domain::Importance i) const;
   double Place(domain::Importance i) const;

@@ -44,6 +44,16 @@ void Field(Writer& w, std::string_view key, std::string_view value) {
   Str(w, key);
   Str(w, value);
 }
+// The tier of an assessment (score.h): what decides the place before the score.
+void WriteTier(Writer& w, const Assessment& a) {
+  Str(w, "apart");
+  w.Bool(a.apart);
+  Str(w, "pgb_only");
+  w.Bool(a.pgb_only);
+  Str(w, "far");
+  w.Bool(a.far);
+}
+
 // Without this a string literal would convert to bool, not to string_view.
 [[maybe_unused]] void Field(Writer& w, std::string_view key, const char* value) {
   Field(w, key, std::string_view(value));
@@ -81,6 +91,7 @@ void WritePart(Writer& w, const PartExplanation& p) {
   Field(w, "wait_weeks", p.wait_weeks);
   Field(w, "free_places", p.free_places);
   Field(w, "within_service_area", p.within_service_area);
+  Field(w, "temporary", p.temporary);
   Str(w, "possible_forms");
   w.StartArray();
   for (auto f : p.possible_forms) Str(w, domain::ToString(f));
@@ -93,6 +104,7 @@ void WritePart(Writer& w, const PartExplanation& p) {
 
 void WriteExplanation(Writer& w, const Explanation& e) {
   w.StartObject();
+  Field(w, "headline", e.headline);
   Str(w, "parts");
   w.StartArray();
   for (const auto& p : e.parts) WritePart(w, p);
@@ -106,9 +118,19 @@ void WriteExplanation(Writer& w, const Explanation& e) {
     Field(w, "feature_id", wish.feature_id);
     Field(w, "label", wish.label);
     Field(w, "importance", domain::ToString(wish.importance));
-    Field(w, "status", wish.status ? StatusNl(*wish.status) : "vrije tekst");
+    Field(w, "status",
+          wish.status    ? StatusNl(*wish.status)
+          : wish.applies ? "vrije tekst"
+                         : "hoort niet bij deze zorg");
+    Field(w, "applies", wish.applies);
     Field(w, "reason", wish.reason);
     if (!wish.met_by.empty()) Field(w, "met_by", wish.met_by);
+    if (!wish.suggested_features.empty()) {
+      Str(w, "suggested_features");
+      w.StartArray();
+      for (const auto& id : wish.suggested_features) Str(w, id);
+      w.EndArray();
+    }
     w.EndObject();
   }
   w.EndArray();
@@ -119,6 +141,7 @@ void WriteExplanation(Writer& w, const Explanation& e) {
     Field(w, "feature_id", n.feature_id);
     Field(w, "label", n.label);
     Field(w, "met", n.met);
+    Field(w, "applies", n.applies);
     Field(w, "reason", n.reason);
     w.EndObject();
   }
@@ -185,15 +208,29 @@ std::string MatchResultJsonText(const MatchIndex& ix, const domain::Client& c, c
   Writer w(buffer);
   w.StartObject();
   Field(w, "client_id", c.id);
+  auto offers = [&](const std::vector<OfferMatch>& list) {
+    w.StartArray();
+    for (const auto& o : list) {
+      w.StartObject();
+      Field(w, "offer_id", ix.offer(o.offer).id);
+      Field(w, "score", Round1(o.assessment.score));
+      Field(w, "unmet", o.assessment.unmet);
+      WriteTier(w, o.assessment);
+      Str(w, "explanation");
+      WriteExplanation(w, o.explanation);
+      w.EndObject();
+    }
+    w.EndArray();
+  };
   Str(w, "offers");
+  offers(r.offers);
+  Str(w, "other_kinds");
   w.StartArray();
-  for (const auto& o : r.offers) {
+  for (const KindMatches& km : r.other_kinds) {
     w.StartObject();
-    Field(w, "offer_id", ix.offer(o.offer).id);
-    Field(w, "score", Round1(o.assessment.score));
-    Field(w, "unmet", o.assessment.unmet);
-    Str(w, "explanation");
-    WriteExplanation(w, o.explanation);
+    Field(w, "kind", domain::ToString(km.kind));
+    Str(w, "offers");
+    offers(km.offers);
     w.EndObject();
   }
   w.EndArray();
@@ -210,6 +247,7 @@ std::string MatchResultJsonText(const MatchIndex& ix, const domain::Client& c, c
       w.EndArray();
       Field(w, "score", Round1(ar.assessment.score));
       Field(w, "unmet", ar.assessment.unmet);
+      WriteTier(w, ar.assessment);
       Str(w, "explanation");
       WriteExplanation(w, ar.explanation);
       w.EndObject();
@@ -225,22 +263,29 @@ json MatchResultToJson(const MatchIndex& ix, const domain::Client& c, const Matc
   return json::parse(MatchResultJsonText(ix, c, r, with_arrangements));
 }
 
+namespace {
+// A count, or null when it was left out (kSuppressed: fewer clients than min_clients).
+json Count(int64_t n) { return n == kSuppressed ? json(nullptr) : json(n); }
+}  // namespace
+
 json MismatchAreaToJson(const MismatchArea& a) {
   json per = json::object();
   for (const auto& [k, v] : a.per_wish) per[k] = {{"clients", v}, {"share", Share(v, a.clients)}};
   return {{"code", a.code},
           {"name", a.name},
-          {"clients", a.clients},
-          {"clients_with_mismatch", a.clients_with_mismatch},
+          {"clients", Count(a.clients)},
+          {"clients_with_mismatch", Count(a.clients_with_mismatch)},
           {"per_wish", per}};
 }
 
 json MismatchMapToJson(const MismatchMap& m, const std::string& scope) {
   json j = {{"scope", scope},
-            {"clients", m.clients},
-            {"clients_with_mismatch", m.clients_with_mismatch},
-            {"clients_without_offer", m.clients_without_offer},
-            {"clients_invalid", m.clients_invalid},
+            {"clients", Count(m.clients)},
+            {"clients_with_mismatch", Count(m.clients_with_mismatch)},
+            {"clients_without_offer", Count(m.clients_without_offer)},
+            {"clients_invalid", Count(m.clients_invalid)},
+            {"min_clients", m.min_clients},
+            {"suppressed_cells", m.suppressed_cells},
             {"per_wish", json::object()},
             {"regions", json::array()},
             {"municipalities", json::array()},

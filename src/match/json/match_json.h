@@ -13,8 +13,9 @@
 
 namespace passend::match {
 
-// The whole answer for one client as compact JSON text: {"client_id", "offers":
-// [{offer_id, score, unmet, explanation}], "mismatch", "arrangements"?}. An explanation
+// The whole answer for one client as compact JSON text: {"client_id", "offers" (the main
+// kind): [{offer_id, score, unmet, apart, pgb_only, far, explanation}], "other_kinds":
+// [{kind, offers}], "mismatch", "arrangements"?}. An explanation
 // has parts, wishes, needs, places and a summary; the mismatch lists items (wish, need,
 // place) with the nearest offer that would meet each, and the free-text wishes in the
 // client's own words. "arrangements" is present only when `with_arrangements` (then an
@@ -31,7 +32,8 @@ nlohmann::json MismatchAreaToJson(const MismatchArea& area);
 
 // A mismatch map over `scope` (the region's or the country's name): totals, per wish,
 // per region, per municipality and the free-text wishes. Maps are ordered by key, so the
-// same map always gives the same JSON.
+// same map always gives the same JSON. A count left out by Publishable (kSuppressed) is
+// null; "min_clients" and "suppressed_cells" say what was applied.
 nlohmann::json MismatchMapToJson(const MismatchMap& map, const std::string& scope);
 
 }  // namespace passend::match
