@@ -218,7 +218,6 @@ json ExplanationSchema() {
                    {"wait_weeks", Int()},
                    {"free_places", Int()},
                    {"within_service_area", Bool()},
-                   {"temporary", Bool()},
                    {"possible_forms", ArrayOf(EnumSchema(domain::kAllDeliveryForms))},
                    {"quality", Num()},
                    {"travel_km", Num()},
