@@ -27,7 +27,7 @@ TEST(FreeTextTest, OwnWordsSuggestFeaturesToConfirm) {
   auto s = FreeTextSuggester::BuiltIn(refdata::BuiltIn());
   ASSERT_TRUE(s.ok()) << s.error().ToString();
   EXPECT_EQ(Ids(*s, "Om zes uur ontbijten, met spek en eieren zoals op de boerderij"),
-            (std::vector<std::string>{"vroeg_ontbijt", "zorgboerderij"}));
+            (std::vector<std::string>{"zorgboerderij", "vroeg_ontbijt"}));  // vocabulary order
   EXPECT_EQ(Ids(*s, "Mijn KAT Minoes moet mee"), (std::vector<std::string>{"huisdier_toegestaan"}));
   // Whole words only: "katholiek" is not "kat".
   EXPECT_EQ(Ids(*s, "katholiek"), (std::vector<std::string>{"katholieke_identiteit"}));
