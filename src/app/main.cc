@@ -1,17 +1,20 @@
 // passend: the command line. Wires the command groups of cli/ into one CLI11 app, runs
-// the chosen command and maps its error to an exit code (cli/exit_codes.h).
+// the chosen command and maps its error to an exit code (cli/exit_codes.h); CLI11 speaks
+// Dutch and a wrong command line exits with 2 (cli/dutch_text.h).
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
 
 #include "cli/command.h"
+#include "cli/dutch_text.h"
 #include "cli/exit_codes.h"
 
 int main(int argc, char** argv) {
   using namespace passend;
   CLI::App app{"Passend: zorg die past bij wat iemand belangrijk vindt (Wlz)", "passend"};
+  cli::UseDutch(app);
   app.require_subcommand(1);
-  app.set_version_flag("--version", "passend 0.1.0");
+  app.set_version_flag("--version", "passend 0.1.0", "Toon het versienummer en stop");
   cli::Invocation inv;
   cli::RegisterDataCommands(app, inv);
 #ifdef PASSEND_WITH_SERVE
@@ -26,7 +29,8 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    app.exit(e);
+    return cli::CommandLineExitCode(e);
   }
   if (!inv.run) return 0;
   try {

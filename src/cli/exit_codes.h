@@ -1,6 +1,6 @@
 #pragma once
 // The one table from error codes to process exit codes for `passend` (0 is success;
-// 2 is also what CLI11 uses for a wrong command line).
+// 2 is also the code for a wrong command line: cli/dutch_text.h).
 #include "domain/error.h"
 
 namespace passend::cli {
