@@ -2,11 +2,52 @@
 
 #include <gtest/gtest.h>
 
-#include "access/fake_access_store.h"
 #include "access/test_clock.h"
+#include "access/test_stores_for_test.h"
 
 namespace passend::access {
 namespace {
+
+// The log as a reader gets it back after someone edited the stored rows behind the
+// database's back: the real store underneath, with `tamper` applied to every walk.
+class TamperedLog : public AuditStore {
+ public:
+  explicit TamperedLog(AuditStore& real) : real_(real) {}
+  std::function<void(std::vector<AuditEntry>&)> tamper = [](std::vector<AuditEntry>&) {};
+
+  // The rows as stored, untouched.
+  std::vector<AuditEntry> Rows() {
+    std::vector<AuditEntry> rows;
+    EXPECT_TRUE(real_
+                    .ForEachAudit([&](const AuditEntry& e) {
+                      rows.push_back(e);
+                      return Ok();
+                    })
+                    .ok());
+    return rows;
+  }
+
+  Result<AuditEntry> AppendAudit(const ChainedEntry& make) override {
+    return real_.AppendAudit(make);
+  }
+  Result<std::optional<AuditEntry>> LastAudit() override { return real_.LastAudit(); }
+  Result<std::vector<AuditEntry>> AuditForClient(const std::string& client_id, int64_t before_seq,
+                                                 int limit) override {
+    return real_.AuditForClient(client_id, before_seq, limit);
+  }
+  Status ForEachAudit(const std::function<Status(const AuditEntry&)>& fn) override {
+    std::vector<AuditEntry> rows = Rows();
+    tamper(rows);
+    for (const AuditEntry& e : rows) PASSEND_RETURN_IF_ERROR(fn(e));
+    return Ok();
+  }
+  Status RedactReasons(const std::string& client_id) override {
+    return real_.RedactReasons(client_id);
+  }
+
+ private:
+  AuditStore& real_;
+};
 
 class AuditTest : public ::testing::Test {
  protected:
@@ -18,7 +59,8 @@ class AuditTest : public ::testing::Test {
       clock.Advance(std::chrono::seconds(30));
     }
   }
-  FakeAccessStore store;
+  TestStores stores;
+  TamperedLog store{stores.audit()};
   TestClock clock;
   AuditLog log{store, clock.fn()};
 };
@@ -29,14 +71,15 @@ TEST_F(AuditTest, AnUntouchedChainVerifies) {
   ASSERT_TRUE(r.ok());
   EXPECT_TRUE(r->ok()) << r->problem;
   EXPECT_EQ(r->entries, 6);
-  EXPECT_EQ(r->head_hash, store.audit_rows().back().hash);
-  EXPECT_EQ(store.audit_rows().front().prev_hash, kGenesisHash);
-  EXPECT_EQ(store.audit_rows().front().ts, "2026-03-01T09:00:00Z");
+  const auto rows = store.Rows();
+  EXPECT_EQ(r->head_hash, rows.back().hash);
+  EXPECT_EQ(rows.front().prev_hash, kGenesisHash);
+  EXPECT_EQ(rows.front().ts, "2026-03-01T09:00:00Z");
 }
 
 TEST_F(AuditTest, ChangingOneRowIsFoundAtThatSeq) {
   Fill(6);
-  store.audit_rows()[2].user_id = "usr-someone-else";  // seq 3
+  store.tamper = [](auto& rows) { rows[2].user_id = "usr-someone-else"; };  // seq 3
   auto r = log.Verify();
   ASSERT_TRUE(r.ok());
   ASSERT_FALSE(r->ok());
@@ -45,21 +88,22 @@ TEST_F(AuditTest, ChangingOneRowIsFoundAtThatSeq) {
 
 TEST_F(AuditTest, RehashingAChangedRowIsFoundAtTheNextSeq) {
   Fill(6);
-  auto& row = store.audit_rows()[2];
-  row.client_id = "cli-9";
-  row.hash = ComputeEntryHash(row);
+  store.tamper = [](auto& rows) {
+    rows[2].client_id = "cli-9";
+    rows[2].hash = ComputeEntryHash(rows[2]);
+  };
   EXPECT_EQ(*log.Verify()->first_broken_seq, 4);
 }
 
 TEST_F(AuditTest, DeletingARowIsFound) {
   Fill(6);
-  store.audit_rows().erase(store.audit_rows().begin() + 1);  // seq 2
+  store.tamper = [](auto& rows) { rows.erase(rows.begin() + 1); };  // seq 2
   EXPECT_EQ(*log.Verify()->first_broken_seq, 2);
 }
 
 TEST_F(AuditTest, ChangingTheReasonTextIsFound) {
   Fill(4);
-  store.audit_rows()[1].reason = "noodtoegang: verzonnen";
+  store.tamper = [](auto& rows) { rows[1].reason = "noodtoegang: verzonnen"; };
   EXPECT_EQ(*log.Verify()->first_broken_seq, 2);
 }
 

@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
 #include "access/consent_registry.h"
-#include "access/fake_access_store.h"
 #include "access/test_clock.h"
+#include "access/test_stores_for_test.h"
 
 namespace passend::access {
 namespace {
@@ -12,16 +12,20 @@ using std::chrono::hours;
 class ConsentTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(store.PutOrganisation({"org-a", "Zorggroep A", Role::kProvider, "prv-a", ""}).ok());
-    ASSERT_TRUE(store.PutOrganisation({"org-b", "Zorggroep B", Role::kProvider, "prv-b", ""}).ok());
-    ASSERT_TRUE(store.PutOrganisation({"org-m", "MEE", Role::kOco, "", ""}).ok());
+    ASSERT_TRUE(store.accounts()
+                    .PutOrganisation({"org-a", "Zorggroep A", Role::kProvider, "prv-a", ""})
+                    .ok());
+    ASSERT_TRUE(store.accounts()
+                    .PutOrganisation({"org-b", "Zorggroep B", Role::kProvider, "prv-b", ""})
+                    .ok());
+    ASSERT_TRUE(store.accounts().PutOrganisation({"org-m", "MEE", Role::kOco, "", ""}).ok());
     client.user_id = "usr-c";
     client.role = Role::kClient;
     client.client_ids = {"cli-1"};
   }
-  FakeAccessStore store;
+  TestStores store;
   TestClock clock;
-  ConsentRegistry registry{store, store, clock.fn()};
+  ConsentRegistry registry{store.consents(), store.accounts(), clock.fn()};
   Principal client;
 };
 

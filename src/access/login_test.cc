@@ -1,8 +1,8 @@
 #include <gtest/gtest.h>
 
 #include "access/authenticator.h"
-#include "access/fake_access_store.h"
 #include "access/test_clock.h"
+#include "access/test_stores_for_test.h"
 #include "access/user_directory.h"
 
 namespace passend::access {
@@ -22,11 +22,11 @@ class LoginTest : public ::testing::Test {
   Result<User> Login(std::string email, std::string password, std::string addr = "10.0.0.1") {
     return auth.Authenticate({std::move(email), std::move(password), {}, std::move(addr)});
   }
-  FakeAccessStore store;
+  TestStores store;
   TestClock clock;
-  UserDirectory users{store, clock.fn(), HashCost::kTestOnly};
-  LoginThrottle throttle{store, clock.fn()};
-  PasswordAuthenticator auth{store, throttle};
+  UserDirectory users{store.accounts(), clock.fn(), HashCost::kTestOnly};
+  LoginThrottle throttle{store.accounts(), clock.fn()};
+  PasswordAuthenticator auth{store.accounts(), throttle};
   User ann;
 };
 

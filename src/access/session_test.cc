@@ -3,8 +3,8 @@
 #include <gtest/gtest.h>
 
 #include "access/api_token.h"
-#include "access/fake_access_store.h"
 #include "access/test_clock.h"
+#include "access/test_stores_for_test.h"
 
 namespace passend::access {
 namespace {
@@ -14,9 +14,15 @@ using std::chrono::minutes;
 
 class SessionTest : public ::testing::Test {
  protected:
-  FakeAccessStore store;
+  void SetUp() override {
+    User u;  // sessions belong to a user that exists
+    u.id = "usr-1";
+    u.email = "ann@example.nl";
+    ASSERT_TRUE(store.accounts().PutUser(u).ok());
+  }
+  TestStores store;
   TestClock clock;
-  Sessions sessions{store, clock.fn()};
+  Sessions sessions{store.accounts(), clock.fn()};
 };
 
 TEST_F(SessionTest, StartedSessionResumesFromItsSecret) {
@@ -31,7 +37,7 @@ TEST_F(SessionTest, StartedSessionResumesFromItsSecret) {
 
 TEST_F(SessionTest, TheStoreKeepsNoUsableSecret) {
   auto s = sessions.Start("usr-1");
-  auto stored = store.FindSession(s->session.secret_hash);
+  auto stored = store.accounts().FindSession(s->session.secret_hash);
   ASSERT_TRUE(stored.ok());
   EXPECT_NE(stored->secret_hash, s->secret);
   // A copy of the stored hash is no cookie.
@@ -82,13 +88,13 @@ TEST_F(SessionTest, CsrfTokenBelongsToItsSession) {
 }
 
 TEST(ApiTokenTest, IssuedTokenResolvesUntilRevokedOrExpired) {
-  FakeAccessStore store;
+  TestStores store;
   TestClock clock;
   User u;
   u.id = "usr-sys";
   u.email = "koppeling@zorgkantoor.example";
-  ASSERT_TRUE(store.PutUser(u).ok());
-  ApiTokens tokens(store, clock.fn());
+  ASSERT_TRUE(store.accounts().PutUser(u).ok());
+  ApiTokens tokens(store.accounts(), clock.fn());
   auto t = tokens.Issue("usr-sys", "koppeling zorgkantoor", clock.now() + hours(48));
   ASSERT_TRUE(t.ok());
   EXPECT_EQ(tokens.Resolve(t->secret)->user_id, "usr-sys");

@@ -102,7 +102,7 @@ void ApiTest::Seed() {
     domain::Provider provider;
     provider.id = "prv-" + std::to_string(p);
     provider.name = "Aanbieder " + std::to_string(p);
-    ASSERT_TRUE(db.PutProvider(provider).ok());
+    ASSERT_TRUE(db.catalog().PutProvider(provider).ok());
   }
   for (int l = 0; l < 12; ++l) {
     const auto& ms = municipalities[l % 2];
@@ -111,7 +111,7 @@ void ApiTest::Seed() {
     loc.provider_id = "prv-" + std::to_string(l % 5);
     loc.name = "Locatie " + std::to_string(l);
     loc.municipality_code = ms[static_cast<size_t>(l) % ms.size()];
-    ASSERT_TRUE(db.PutLocation(loc).ok());
+    ASSERT_TRUE(db.catalog().PutLocation(loc).ok());
   }
   offer_count = 237;  // not a multiple of any page size used in the tests
   for (int o = 0; o < offer_count; ++o) {
@@ -124,7 +124,7 @@ void ApiTest::Seed() {
     offer.name = "Aanbod " + std::to_string(o);
     offer.profiles = {o % 3 == 0 ? "5VV" : "6VV"};
     if (o % 5 == 0) offer.contracted_regions = {regions[1]};
-    ASSERT_TRUE(db.PutOffer(offer).ok());
+    ASSERT_TRUE(db.catalog().PutOffer(offer).ok());
     offers_in_region0 += l % 2 == 0;
     wonen_offers += offer.kind == domain::OfferKind::kWonen;
     offers_of_provider0 += offer.provider_id == "prv-0";
@@ -135,7 +135,7 @@ void ApiTest::Seed() {
     client.id = "cli-" + std::to_string(c);
     client.name = "Cliënt " + std::to_string(c);
     client.municipality_code = municipalities[c % 2][0];
-    ASSERT_TRUE(db.PutClient(client).ok());
+    ASSERT_TRUE(db.clients().PutClient(client).ok());
   }
 }
 

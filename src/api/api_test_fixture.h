@@ -1,5 +1,5 @@
 #pragma once
-// The API test fixture: a MemoryDatabase with a seeded catalogue, the real routes plus a
+// The API test fixture: an in-memory TestDatabase with a seeded catalogue, the real routes plus a
 // few test-only routes (errors, exceptions, a slow one, a JSON echo), and a Server on a
 // free loopback port running on its own thread. Requests go over real HTTP.
 #include <gtest/gtest.h>
@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "access/principal.h"
-#include "api/memory_database_for_test.h"
 #include "api/routes.h"
 #include "api/server.h"
+#include "api/test_database_for_test.h"
 
 namespace passend::api::testing {
 
@@ -58,7 +58,7 @@ class ApiTest : public ::testing::Test {
   int offers_of_provider0 = 0;
   int offers_contracted_region1 = 0;
 
-  MemoryDatabase db;
+  TestDatabase db;
   ScriptedTestGuard guard;
   std::unique_ptr<Server> server;
   std::thread runner;

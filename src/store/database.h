@@ -2,6 +2,8 @@
 // Database: the one storage seam. A backend (store/sqlite today, store/postgres later)
 // implements every module's store interface and hands them out here; modules see only
 // those interfaces, never SQL. Safe for concurrent use by many threads.
+#include <chrono>
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <string>
@@ -10,6 +12,7 @@
 #include "catalog/catalog_store.h"
 #include "domain/error.h"
 #include "intake/client_store.h"
+#include "store/change.h"
 
 namespace passend::store {
 
@@ -30,6 +33,30 @@ class Database {
 
   // The schema version the database is at (the number of the last migration applied).
   virtual Result<int> SchemaVersion() = 0;
+
+  // The change feed (contract in store/change.h).
+  // The seq of the newest committed change (0: none yet). One indexed lookup: poll it.
+  // A backend without a change log yet answers kFailedPrecondition (the defaults below).
+  virtual Result<int64_t> LastChange() { return NoChangeLog(); }
+  // Changes with seq > `after`, oldest first, at most `limit` (clamped to 1..10000);
+  // `gap` when some of them were pruned.
+  virtual Result<ChangePage> ChangesSince(int64_t /*after*/, int /*limit*/) {
+    return NoChangeLog();
+  }
+  // Waits until a change with seq > `after` is committed or `timeout` passes, and returns
+  // LastChange(). A commit through this object wakes it at once; one by another process
+  // within the backend's poll interval (SQLite: 100 ms; PostgreSQL can LISTEN).
+  virtual Result<int64_t> WaitForChange(int64_t /*after*/, std::chrono::milliseconds /*timeout*/) {
+    return NoChangeLog();
+  }
+  // Removes all but the newest `keep` entries (keep >= 1). Writers also prune on their own
+  // as the log grows (see the backend); this is for operators and tests.
+  virtual Status PruneChanges(int64_t /*keep*/) { return NoChangeLog(); }
+
+ private:
+  static Error NoChangeLog() {
+    return FailedPrecondition("Deze opslag houdt (nog) geen wijzigingen bij.");
+  }
 };
 
 }  // namespace passend::store

@@ -6,6 +6,7 @@ namespace passend::embedded {
 std::string_view migration_0001_sql();
 std::string_view migration_0002_sql();
 std::string_view migration_0003_sql();
+std::string_view migration_0004_sql();
 }  // namespace passend::embedded
 
 namespace passend::store::sqlite {
@@ -15,6 +16,7 @@ const std::vector<Migration>& Migrations() {
       {1, "catalog_and_clients", embedded::migration_0001_sql()},
       {2, "access", embedded::migration_0002_sql()},
       {3, "client_care_status", embedded::migration_0003_sql()},
+      {4, "change_log", embedded::migration_0004_sql()},
   };
   return all;
 }

@@ -239,7 +239,7 @@ Result<a::User> SqliteAccessStore::FindUserByEmail(const std::string& email) {
 }
 
 Result<Page<a::User>> SqliteAccessStore::ListUsers(const PageRequest& page) {
-  SqlQuery q(std::string(kUserColumns) + " WHERE 1 = 1");
+  SqlQuery q(kUserColumns);
   q.Page("id", page);
   Page<a::User> out;
   PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& conn) -> Status {

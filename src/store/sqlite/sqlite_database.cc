@@ -1,7 +1,10 @@
 #include "store/sqlite/sqlite_database.h"
 
+#include <algorithm>
 #include <atomic>
+#include <chrono>
 
+#include "store/sqlite/change_log.h"
 #include "store/sqlite/migrations.h"
 #include "store/sqlite/sqlite_access_store.h"
 #include "store/sqlite/sqlite_catalog_store.h"
@@ -101,9 +104,15 @@ Status SqliteDatabase::InTransaction(const std::function<Status()>& fn) {
   }
   tx_owner = nullptr;
   tx_connection = nullptr;
+  if (s.ok()) s = PruneChangesIfLong(*conn);
   if (s.ok()) s = conn->Exec("COMMIT");
   if (!s.ok()) (void)conn->Exec("ROLLBACK");
   Give(std::move(conn));
+  if (s.ok()) {
+    std::lock_guard lock(commit_mu_);
+    ++commits_;
+    committed_.notify_all();
+  }
   return s;
 }
 
@@ -114,6 +123,45 @@ Result<int> SqliteDatabase::SchemaVersion() {
     return Ok();
   }));
   return version;
+}
+
+Result<int64_t> SqliteDatabase::LastChange() {
+  int64_t last = 0;
+  PASSEND_RETURN_IF_ERROR(WithConnection([&](Connection& c) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(last, LastChangeOn(c));
+    return Ok();
+  }));
+  return last;
+}
+
+Result<ChangePage> SqliteDatabase::ChangesSince(int64_t after, int limit) {
+  ChangePage page;
+  PASSEND_RETURN_IF_ERROR(WithConnection([&](Connection& c) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(page, ChangesSinceOn(c, after, limit));
+    return Ok();
+  }));
+  return page;
+}
+
+Result<int64_t> SqliteDatabase::WaitForChange(int64_t after, std::chrono::milliseconds timeout) {
+  constexpr std::chrono::milliseconds kPoll(100);
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (true) {
+    uint64_t seen;
+    {
+      std::lock_guard lock(commit_mu_);
+      seen = commits_;
+    }
+    PASSEND_ASSIGN_OR_RETURN(int64_t last, LastChange());
+    const auto now = std::chrono::steady_clock::now();
+    if (last > after || now >= deadline) return last;
+    std::unique_lock lock(commit_mu_);
+    committed_.wait_until(lock, std::min(deadline, now + kPoll), [&] { return commits_ != seen; });
+  }
+}
+
+Status SqliteDatabase::PruneChanges(int64_t keep) {
+  return Write([&](Connection& c) { return PruneChangesOn(c, keep); });
 }
 
 }  // namespace passend::store::sqlite

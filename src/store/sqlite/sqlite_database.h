@@ -3,10 +3,15 @@
 // migrations (migrations/NNNN_*.sql, compiled into the binary) applied on open, with
 // the schema version kept in the database (table schema_version).
 //
+// The change feed (store/change.h) is the change_log table of migration 0004, filled by
+// triggers; writers prune it in their own transaction once it is twice kChangeLogKeep
+// long (change_log.h), and WaitForChange polls it every 100 ms between commits of its own.
+//
 // Concurrency: readers take a connection from a pool, so reads run in parallel; a
 // transaction holds one connection and a process-wide write lock, so writes are
 // serialised (as SQLite requires) and see their own uncommitted rows. Safe for
 // concurrent use by many threads.
+#include <condition_variable>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -39,6 +44,10 @@ class SqliteDatabase : public Database {
   access::AuditStore& audit() override;
   Status InTransaction(const std::function<Status()>& fn) override;
   Result<int> SchemaVersion() override;
+  Result<int64_t> LastChange() override;
+  Result<ChangePage> ChangesSince(int64_t after, int limit) override;
+  Result<int64_t> WaitForChange(int64_t after, std::chrono::milliseconds timeout) override;
+  Status PruneChanges(int64_t keep) override;
 
   // Runs `fn` with a connection: the calling thread's transaction connection when it is
   // inside InTransaction, else a pooled one. For the module stores of this backend.
@@ -56,6 +65,10 @@ class SqliteDatabase : public Database {
   std::mutex pool_mu_;
   std::vector<std::unique_ptr<Connection>> idle_;
   std::mutex write_mu_;
+  // Bumped after every commit through this object, to wake WaitForChange at once.
+  std::mutex commit_mu_;
+  std::condition_variable committed_;
+  uint64_t commits_ = 0;
   std::unique_ptr<SqliteCatalogStore> catalog_;
   std::unique_ptr<SqliteClientStore> clients_;
   std::unique_ptr<SqliteAccessStore> access_;
