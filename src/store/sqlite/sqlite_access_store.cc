@@ -146,9 +146,13 @@ Result<a::AuditEntry> ReadAudit(const Statement& st) {
 
 Status SqliteAccessStore::PutOrganisation(const a::Organisation& o) {
   return db_.Write([&](Connection& conn) -> Status {
-    PASSEND_ASSIGN_OR_RETURN(Statement st,
-                             conn.Prepare("INSERT OR REPLACE INTO organisations (id, name, kind, "
-                                          "provider_id, region) VALUES (?, ?, ?, ?, ?)"));
+    PASSEND_ASSIGN_OR_RETURN(
+        Statement st,
+        conn.Prepare("INSERT INTO organisations (id, name, kind, provider_id, region) "
+                     "VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                     "name = excluded.name, kind = excluded.kind, "
+                     "provider_id = excluded.provider_id, "
+                     "region = excluded.region"));
     st.Bind(1, o.id)
         .Bind(2, o.name)
         .Bind(3, a::ToString(o.kind))
@@ -219,8 +223,8 @@ Status SqliteAccessStore::PutUser(const a::User& u) {
     for (size_t i = 0; i < u.client_ids.size(); ++i) {
       PASSEND_ASSIGN_OR_RETURN(
           Statement ins,
-          conn.Prepare(
-              "INSERT OR IGNORE INTO user_clients (user_id, client_id, seq) VALUES (?, ?, ?)"));
+          conn.Prepare("INSERT INTO user_clients (user_id, client_id, seq) VALUES (?, ?, ?) "
+                       "ON CONFLICT DO NOTHING"));
       ins.Bind(1, u.id).Bind(2, u.client_ids[i]).Bind(3, static_cast<int64_t>(i));
       PASSEND_RETURN_IF_ERROR(ins.Run());
     }
@@ -268,9 +272,13 @@ Result<std::vector<a::User>> SqliteAccessStore::UsersForClient(const std::string
 Status SqliteAccessStore::PutSession(const a::Session& s) {
   return db_.Write([&](Connection& conn) -> Status {
     PASSEND_ASSIGN_OR_RETURN(
-        Statement st, conn.Prepare("INSERT OR REPLACE INTO sessions (id, secret_hash, csrf_token, "
-                                   "user_id, created_at, last_seen, expires_at) VALUES (?, ?, ?, "
-                                   "?, ?, ?, ?)"));
+        Statement st, conn.Prepare("INSERT INTO sessions (id, secret_hash, csrf_token, user_id, "
+                                   "created_at, last_seen, expires_at) VALUES (?, ?, ?, ?, ?, ?, "
+                                   "?) ON CONFLICT(id) DO UPDATE SET secret_hash = "
+                                   "excluded.secret_hash, csrf_token = excluded.csrf_token, "
+                                   "user_id = excluded.user_id, created_at = excluded.created_at, "
+                                   "last_seen = excluded.last_seen, "
+                                   "expires_at = excluded.expires_at"));
     st.Bind(1, s.id)
         .Bind(2, s.secret_hash)
         .Bind(3, s.csrf_token)
@@ -309,9 +317,13 @@ Status SqliteAccessStore::DeleteSession(const std::string& id) {
 Status SqliteAccessStore::PutApiToken(const a::ApiToken& t) {
   return db_.Write([&](Connection& conn) -> Status {
     PASSEND_ASSIGN_OR_RETURN(
-        Statement st, conn.Prepare("INSERT OR REPLACE INTO api_tokens (id, name, secret_hash, "
-                                   "user_id, created_at, expires_at, revoked_at) VALUES (?, ?, ?, "
-                                   "?, ?, ?, ?)"));
+        Statement st, conn.Prepare("INSERT INTO api_tokens (id, name, secret_hash, user_id, "
+                                   "created_at, expires_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?, "
+                                   "?) ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
+                                   "secret_hash = excluded.secret_hash, user_id = "
+                                   "excluded.user_id, created_at = excluded.created_at, "
+                                   "expires_at = excluded.expires_at, "
+                                   "revoked_at = excluded.revoked_at"));
     st.Bind(1, t.id).Bind(2, t.name).Bind(3, t.secret_hash).Bind(4, t.user_id);
     st.Bind(5, a::FormatUtc(t.created_at));
     BindOpt(st, 6, t.expires_at);
@@ -393,8 +405,9 @@ Status SqliteAccessStore::PutConsent(const a::ConsentForm& c) {
     PASSEND_RETURN_IF_ERROR(st.Run());
     for (size_t i = 0; i < c.organisation_ids.size(); ++i) {
       PASSEND_ASSIGN_OR_RETURN(Statement ins,
-                               conn.Prepare("INSERT OR IGNORE INTO consent_organisations "
-                                            "(consent_id, organisation_id, seq) VALUES (?, ?, ?)"));
+                               conn.Prepare("INSERT INTO consent_organisations "
+                                            "(consent_id, organisation_id, seq) VALUES (?, ?, ?) "
+                                            "ON CONFLICT DO NOTHING"));
       ins.Bind(1, c.id).Bind(2, c.organisation_ids[i]).Bind(3, static_cast<int64_t>(i));
       PASSEND_RETURN_IF_ERROR(ins.Run());
     }
