@@ -19,6 +19,7 @@
 #include "refdata/refdata.h"
 #ifdef PASSEND_WITH_MATCH_API
 #include "match/match_service.h"
+#include "match/store_change_feed.h"
 #endif
 
 namespace passend::cli {
@@ -122,9 +123,11 @@ Status Serve(const ServeOptions& opts) {
   api::Router routes = api::AllRoutes(*db, refdata::BuiltIn());
   api::AddAccessRoutes(routes, access);
 #ifdef PASSEND_WITH_MATCH_API
-  // The matching index: built from the catalogue at start; the service owns it.
-  PASSEND_ASSIGN_OR_RETURN(
-      auto matching, match::MatchService::Open(*db, refdata::BuiltIn(), nullptr, MatchLogging()));
+  // The matching index: built from the catalogue at start, then kept up to date from the
+  // database's change feed (an import by another process, an erasure) by a watcher thread.
+  auto feed = match::StoreChangeFeed(*db);
+  PASSEND_ASSIGN_OR_RETURN(auto matching, match::MatchService::Open(*db, refdata::BuiltIn(),
+                                                                    feed.get(), MatchLogging()));
   api::AddMatchRoutes(routes, *matching);
 #endif
   // The web app from the same origin: /, its routes and its files (api/static_site.h).
@@ -147,6 +150,10 @@ Status Serve(const ServeOptions& opts) {
                       {"signal", sig == SIGINT ? "SIGINT" : "SIGTERM"}});
     server.Stop();
   });
+#ifdef PASSEND_WITH_MATCH_API
+  // After the signal waiter, so the watcher thread starts with SIGINT/SIGTERM blocked.
+  matching->StartWatching();
+#endif
   return server.Run();
 }
 

@@ -5,8 +5,10 @@
 // by another `passend` process. The store backend implements it (SQLite: a change table
 // filled by triggers; PostgreSQL: the same, later woken by LISTEN/NOTIFY).
 // Implementations are safe for concurrent use.
+#include <chrono>
 #include <cstdint>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "domain/error.h"
@@ -29,6 +31,13 @@ class ChangeFeed {
   // Up to `limit` changes after position `after`, in order. An error when the log no
   // longer holds them (a gap): the reader then starts again from a full read.
   virtual Result<std::vector<DataChange>> ChangesSince(int64_t after, size_t limit) = 0;
+  // Returns LastChange() once it is past `after`, or when `timeout` has passed. A feed that
+  // cannot be woken waits the whole timeout.
+  virtual Result<int64_t> WaitForChange(int64_t after, std::chrono::milliseconds timeout) {
+    (void)after;
+    std::this_thread::sleep_for(timeout);
+    return LastChange();
+  }
 };
 
 }  // namespace passend::match

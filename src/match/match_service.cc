@@ -332,12 +332,27 @@ void MatchService::StartWatching(std::chrono::milliseconds interval) {
   if (feed_ == nullptr || state_->watcher.joinable()) return;
   state_->stop = false;
   state_->watcher = std::thread([this, interval] {
-    std::unique_lock lock(state_->watch_mu);
-    while (!state_->watch_cv.wait_for(lock, interval, [this] { return state_->stop; })) {
-      lock.unlock();
-      auto r = Refresh();
-      if (!r.ok() && options_.on_refresh_error) options_.on_refresh_error(r.error());
-      lock.lock();
+    auto stopping = [this] {
+      std::lock_guard lock(state_->watch_mu);
+      return state_->stop;
+    };
+    while (!stopping()) {
+      // Woken by a change (the store's poll of the database, or a commit of this
+      // process), else after `interval`; then read what changed.
+      int64_t seen = 0;
+      {
+        std::lock_guard lock(state_->refresh_mu);
+        seen = state_->applied_seq;
+      }
+      auto waited = feed_->WaitForChange(seen, interval);
+      if (stopping()) break;
+      auto r = waited.ok() ? Refresh() : Result<RefreshReport>(waited.error());
+      if (!r.ok()) {
+        if (options_.on_refresh_error) options_.on_refresh_error(r.error());
+        // Do not spin on a database that keeps failing.
+        std::unique_lock lock(state_->watch_mu);
+        state_->watch_cv.wait_for(lock, interval, [this] { return state_->stop; });
+      }
     }
   });
 }

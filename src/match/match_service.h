@@ -127,7 +127,8 @@ class MatchService {
   // Reads the feed once and brings the snapshot and the cache up to its last change.
   // Without a feed: nothing. On an error the current snapshot stays.
   Result<RefreshReport> Refresh();
-  // Refreshes every `interval` on a thread of its own until StopWatching (or destruction).
+  // Refreshes on a thread of its own until StopWatching (or destruction): when the feed
+  // reports a change (ChangeFeed::WaitForChange), at the latest every `interval`.
   void StartWatching(std::chrono::milliseconds interval = std::chrono::milliseconds(250));
   void StopWatching();
 

@@ -14,8 +14,9 @@
 #include <thread>
 
 #include "generate/generator.h"
+#include "match/store_change_feed.h"
 #include "refdata/refdata.h"
-#include "store/sqlite/sqlite_database.h"
+#include "store/open_database.h"
 #include "store/write_dataset.h"
 
 namespace passend::match {
@@ -72,7 +73,7 @@ class MatchServiceTest : public ::testing::Test {
     dir_ = fs::temp_directory_path() / ("passend_match_service_" + std::to_string(::getpid()));
     fs::remove_all(dir_);
     fs::create_directories(dir_);
-    auto db = store::sqlite::OpenSqliteDatabase((dir_ / "p.db").string());
+    auto db = store::OpenDatabase((dir_ / "p.db").string());
     ASSERT_TRUE(db.ok()) << db.error().ToString();
     db_ = std::move(*db);
     ASSERT_TRUE(store::WriteDataset(*db_, *data_).ok());
@@ -385,6 +386,35 @@ TEST_F(MatchServiceTest, TheWatcherRefreshesUntilStopped) {
   std::lock_guard lock(mu);
   ASSERT_EQ(reports.size(), 2u);  // the first build, then the refresh
   EXPECT_EQ(reports[1].kind, RefreshReport::Kind::kIncremental);
+}
+
+// The store's own feed: writes through the store are seen without being recorded by hand,
+// and a pruned log (a gap) means a full read.
+TEST_F(MatchServiceTest, TheStoresFeedIsFollowed) {
+  auto feed = StoreChangeFeed(*db_);
+  auto opened = MatchService::Open(*db_, refdata::BuiltIn(), feed.get());
+  ASSERT_TRUE(opened.ok()) << opened.error().ToString();
+  auto& service = *opened;
+  domain::Offer o = data_->offers[4];
+  o.name = "Uit het wijzigingslog";
+  ASSERT_TRUE(db_->catalog().PutOffer(o).ok());
+  auto r = service->Refresh();
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  EXPECT_EQ(r->kind, RefreshReport::Kind::kIncremental);
+  auto s = service->Snapshot();
+  EXPECT_EQ(s->index.offer(s->index.Find(o.id)).name, o.name);
+
+  o.free_places = 0;
+  for (int i = 0; i < 3; ++i) {
+    o.waiting_weeks = 10 + i;
+    ASSERT_TRUE(db_->catalog().PutOffer(o).ok());
+  }
+  ASSERT_TRUE(db_->PruneChanges(1).ok());
+  r = service->Refresh();
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  EXPECT_EQ(r->kind, RefreshReport::Kind::kFull);
+  s = service->Snapshot();
+  EXPECT_EQ(s->index.wait_weeks(s->index.Find(o.id)), 12);
 }
 
 }  // namespace
