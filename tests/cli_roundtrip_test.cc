@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <string>
 
@@ -50,7 +51,7 @@ class CliTest : public ::testing::Test {
 TEST_F(CliTest, GeneratedRegionRoundTripsUnchanged) {
   CommandRun gen = Passend("generate --region zuid-limburg --seed 7 --db " + P("a.db"));
   ASSERT_EQ(gen.exit_code, 0) << gen.output;
-  EXPECT_NE(gen.output.find("8000 cliënten"), std::string::npos) << gen.output;
+  EXPECT_NE(gen.output.find("8.000 cliënten"), std::string::npos) << gen.output;
   ASSERT_EQ(Passend("export --db " + P("a.db") + " --out " + P("a.json")).exit_code, 0);
   CommandRun imp = Passend("import --db " + P("b.db") + " " + P("a.json"));
   ASSERT_EQ(imp.exit_code, 0) << imp.output;
@@ -93,6 +94,30 @@ TEST_F(CliTest, GenerateRefusesADatabaseWithData) {
   CommandRun region = Passend("generate --region atlantis --db " + P("y.db"));
   EXPECT_EQ(region.exit_code, 2) << region.output;
   EXPECT_NE(region.output.find("atlantis"), std::string::npos);
+}
+
+// Numbers for people are written the Dutch way (domain/dutch_number.h): the summary of
+// generate, the mismatch map as text and its CSV for Dutch Excel.
+TEST_F(CliTest, NumbersForPeopleHaveADecimalComma) {
+  CommandRun gen = Passend("generate --region rotterdam --seed 3 --db " + P("n.db"));
+  ASSERT_EQ(gen.exit_code, 0) << gen.output;
+  EXPECT_TRUE(
+      std::regex_search(gen.output, std::regex("\\(\\d+,\\d s, waarvan \\d+,\\d s genereren\\)")))
+      << gen.output;
+  EXPECT_TRUE(std::regex_search(gen.output, std::regex("  0,\\d{3} +0,\\d{3} +±0,\\d{3}")))
+      << gen.output;
+  CommandRun text = Passend("mismatch --db " + P("n.db"));
+  ASSERT_EQ(text.exit_code, 0) << text.output;
+  EXPECT_TRUE(std::regex_search(text.output, std::regex("\\(\\d+,\\d s\\)"))) << text.output;
+  EXPECT_TRUE(std::regex_search(text.output, std::regex(" \\d+,\\d%  "))) << text.output;
+  EXPECT_TRUE(std::regex_search(
+      text.output, std::regex("Mismatchkaart .*: [0-9.]+ cliënten, bij [0-9.]+ \\(\\d+%\\)")))
+      << text.output;
+  EXPECT_FALSE(std::regex_search(text.output, std::regex("\\d\\.\\d%"))) << text.output;
+  CommandRun csv = Passend("mismatch --csv --db " + P("n.db"));
+  ASSERT_EQ(csv.exit_code, 0) << csv.output;
+  EXPECT_TRUE(std::regex_search(csv.output, std::regex(";\\d+;\\d+;0,\\d{4}\\n"))) << csv.output;
+  EXPECT_FALSE(std::regex_search(csv.output, std::regex(";0\\.\\d"))) << csv.output;
 }
 
 }  // namespace

@@ -22,6 +22,7 @@
 #include "access/demo_accounts.h"
 #include "access/user_directory.h"
 #include "cli/command.h"
+#include "domain/dutch_number.h"
 #include "refdata/refdata.h"
 
 namespace passend::cli {
@@ -122,9 +123,9 @@ Status Verify(const AccessOptions& o) {
     return FailedPrecondition("Het toegangslog is aangetast vanaf regel " +
                               std::to_string(*r.first_broken_seq) + ": " + r.problem);
   std::printf(
-      "Toegangslog in orde: %lld regels, laatste hash %s\n"
+      "Toegangslog in orde: %s, laatste hash %s\n"
       "(bewaar deze hash elders: zo valt ook het weglaten van de nieuwste regels op).\n",
-      static_cast<long long>(r.entries), r.head_hash.c_str());
+      domain::CountNl(r.entries, "regel", "regels").c_str(), r.head_hash.c_str());
   return Ok();
 }
 
@@ -161,9 +162,9 @@ Status Erase(const AccessOptions& o) {
   std::printf(
       "Cliënt %s gewist. Accounts geblokkeerd: %d; vertegenwoordigers ontkoppeld: %d;\n"
       "toestemmingen ingetrokken: %d (bewaard als bewijs: %d); regels in het\n"
-      "toegangslog bewaard (reden gewist): %lld.\n",
+      "toegangslog bewaard (reden gewist): %s.\n",
       r.client_id.c_str(), r.accounts_blocked, r.representative_links, r.consents_withdrawn,
-      r.consents_kept, static_cast<long long>(r.audit_entries_kept));
+      r.consents_kept, domain::IntegerNl(r.audit_entries_kept).c_str());
   return Ok();
 }
 

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "cli/command.h"
+#include "domain/dutch_number.h"
 #include "generate/generator.h"
 #include "generate/quality_report.h"
 #include "interop/native_import.h"
@@ -54,13 +55,18 @@ Status RunGenerate(const GenerateArgs& a) {
       store::WriteDataset(*db, d, [](std::string_view stage, int64_t done, int64_t total) {
         Progress("generate: " + std::string(stage), done, total);
       }));
+  using domain::CountNl;
+  const auto n = [](size_t v) { return static_cast<int64_t>(v); };
   std::fprintf(
       stderr,
-      "generate: regio %s, seed %llu: %zu aanbieders, %zu locaties, %zu aanbod, %zu cliënten "
-      "in %s (%.1f s, waarvan %.1f s genereren)\n",
-      a.region.c_str(), static_cast<unsigned long long>(a.seed), d.providers.size(),
-      d.locations.size(), d.offers.size(), d.clients.size(),
-      store::DatabaseDisplayName(a.db).c_str(), SecondsSince(t0), generated);
+      "generate: regio %s, seed %llu: %s, %s, %s aanbod, %s in %s (%s, waarvan %s genereren)\n",
+      a.region.c_str(), static_cast<unsigned long long>(a.seed),
+      CountNl(n(d.providers.size()), "aanbieder", "aanbieders").c_str(),
+      CountNl(n(d.locations.size()), "locatie", "locaties").c_str(),
+      domain::IntegerNl(n(d.offers.size())).c_str(),
+      CountNl(n(d.clients.size()), "cliënt", "cliënten").c_str(),
+      store::DatabaseDisplayName(a.db).c_str(), domain::SecondsNl(SecondsSince(t0)).c_str(),
+      domain::SecondsNl(generated).c_str());
   // The data-quality report: generated against public figures (docs/generator.md).
   std::fputs(
       generate::FormatQualityReport(generate::CheckQuality(d, *preset, refdata::BuiltIn())).c_str(),
@@ -88,14 +94,17 @@ Status RunImport(const std::string& db_path, const std::string& file) {
                             [](std::string_view stage, int64_t done, int64_t total) {
                               Progress("import: " + std::string(stage), done, total);
                             }));
-  std::fprintf(stderr,
-               "import: %lld aanbieders, %lld locaties, %lld aanbod, %lld cliënten geïmporteerd\n",
-               static_cast<long long>(s.providers), static_cast<long long>(s.locations),
-               static_cast<long long>(s.offers), static_cast<long long>(s.clients));
+  using domain::CountNl;
+  std::fprintf(stderr, "import: %s, %s, %s aanbod, %s geïmporteerd\n",
+               CountNl(s.providers, "aanbieder", "aanbieders").c_str(),
+               CountNl(s.locations, "locatie", "locaties").c_str(),
+               domain::IntegerNl(s.offers).c_str(),
+               CountNl(s.clients, "cliënt", "cliënten").c_str());
   if (s.codes_updated > 0)
-    std::fprintf(stderr,
-                 "import: %lld oude gemeente- of zorgkantoorcodes gelezen als die van 2025\n",
-                 static_cast<long long>(s.codes_updated));
+    std::fprintf(stderr, "import: %s gelezen als die van 2025\n",
+                 CountNl(s.codes_updated, "oude gemeente- of zorgkantoorcode",
+                         "oude gemeente- of zorgkantoorcodes")
+                     .c_str());
   return Ok();
 }
 

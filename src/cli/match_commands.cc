@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "cli/command.h"
+#include "domain/dutch_number.h"
 #include "match/json/match_json.h"
 #include "match/match_service.h"
 #include "refdata/refdata.h"
@@ -19,15 +20,6 @@ namespace passend::cli {
 namespace {
 
 using nlohmann::json;
-
-std::string Km(double km) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", km);
-  std::string s(buf);
-  for (char& c : s)
-    if (c == '.') c = ',';
-  return s;
-}
 
 Result<std::unique_ptr<store::Database>> OpenExisting(const std::string& path) {
   return store::OpenExistingDatabase(path);
@@ -55,7 +47,7 @@ void PrintExplanation(const match::Explanation& e, const char* indent) {
     for (auto f : p.possible_forms) forms += (forms.empty() ? "" : ", ") + std::string(LabelNl(f));
     std::printf("%s  %s: %s. Vormen: %s.%s\n", indent, p.offer_name.c_str(),
                 p.contracting_reason.c_str(), forms.empty() ? "geen" : forms.c_str(),
-                p.travel_km ? (" Reisafstand " + Km(*p.travel_km) + " km.").c_str() : "");
+                p.travel_km ? (" Reisafstand " + domain::KmNl(*p.travel_km) + ".").c_str() : "");
   }
 }
 
@@ -124,11 +116,12 @@ void PrintMatch(const match::MatchIndex& ix, const domain::Client& c, const matc
                 std::string(domain::LabelNl(item.importance)).c_str(),
                 match::StatusNl(item.status).c_str());
     if (item.nearest)
-      std::printf(": dichtstbijzijnde aanbod dat het wel heeft: %s, %s km, %s\n",
-                  ix.offer(item.nearest->offer).name.c_str(), Km(item.nearest->distance_km).c_str(),
+      std::printf(": dichtstbijzijnde aanbod dat het wel heeft: %s, %s, %s\n",
+                  ix.offer(item.nearest->offer).name.c_str(),
+                  domain::KmNl(item.nearest->distance_km).c_str(),
                   item.nearest->wait_weeks == 0
                       ? "geen wachttijd"
-                      : ("ongeveer " + match::CountNl(item.nearest->wait_weeks, "week", "weken") +
+                      : ("ongeveer " + domain::CountNl(item.nearest->wait_weeks, "week", "weken") +
                          " wachten")
                             .c_str());
     else if (item.kind == match::MismatchKind::kProfile)
@@ -186,17 +179,11 @@ std::string CsvField(const std::string& s) {
   return out + "\"";
 }
 
-std::string DecimalComma(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.4f", v);
-  std::string s(buf);
-  std::replace(s.begin(), s.end(), '.', ',');
-  return s;
-}
-
-// A count for people: "<5" when it was left out (match::Publishable).
-std::string CountText(int64_t n, int64_t min_clients) {
-  return n == match::kSuppressed ? "<" + std::to_string(min_clients) : std::to_string(n);
+// A count for people: "<5" when it was left out (match::Publishable). CSV cells have no
+// thousands point (domain/dutch_number.h).
+std::string CountText(int64_t n, int64_t min_clients,
+                      domain::Thousands t = domain::Thousands::kPoint) {
+  return n == match::kSuppressed ? "<" + std::to_string(min_clients) : domain::IntegerNl(n, t);
 }
 
 void PrintMapCsv(const match::MismatchMap& m, const std::string& scope_name) {
@@ -208,10 +195,12 @@ void PrintMapCsv(const match::MismatchMap& m, const std::string& scope_name) {
   };
   auto row = [&](const char* level, const std::string& code, const std::string& name,
                  const std::string& key, const std::string& lab, int64_t n, int64_t total) {
-    std::printf("%s;%s;%s;%s;%s;%lld;%s;%s\n", level, CsvField(code).c_str(),
-                CsvField(name).c_str(), CsvField(key).c_str(), CsvField(lab).c_str(),
-                static_cast<long long>(n), CountText(total, m.min_clients).c_str(),
-                total > 0 ? DecimalComma(match::Share(n, total)).c_str() : "");
+    std::printf(
+        "%s;%s;%s;%s;%s;%lld;%s;%s\n", level, CsvField(code).c_str(), CsvField(name).c_str(),
+        CsvField(key).c_str(), CsvField(lab).c_str(), static_cast<long long>(n),
+        CountText(total, m.min_clients, domain::Thousands::kNone).c_str(),
+        total > 0 ? domain::NumberNl(match::Share(n, total), 4, domain::Thousands::kNone).c_str()
+                  : "");
   };
   for (const auto& [k, v] : m.per_wish) row("totaal", "", scope_name, k, label(k), v, m.clients);
   for (const auto& [code, a] : m.regions)
@@ -225,16 +214,14 @@ void PrintMapCsv(const match::MismatchMap& m, const std::string& scope_name) {
 void PrintMapText(const match::MismatchMap& m, const std::string& scope_name, double seconds) {
   const auto pct = [](int64_t n, int64_t of) {
     if (n == match::kSuppressed || of <= 0) return std::string();
-    char buf[32];
-    std::snprintf(buf, sizeof buf, " (%.0f%%)", 100 * match::Share(n, of));
-    return std::string(buf);
+    return " (" + domain::PercentNl(100 * match::Share(n, of), 0) + ")";
   };
   std::printf(
       "Mismatchkaart %s: %s cliënten, bij %s%s kan het beste aanbod niet alles bieden "
-      "(%.1f s)\n",
+      "(%s)\n",
       scope_name.c_str(), CountText(m.clients, m.min_clients).c_str(),
       CountText(m.clients_with_mismatch, m.min_clients).c_str(),
-      pct(m.clients_with_mismatch, m.clients).c_str(), seconds);
+      pct(m.clients_with_mismatch, m.clients).c_str(), domain::SecondsNl(seconds).c_str());
   std::printf("Aantallen van minder dan %lld cliënten worden niet getoond (%lld weggelaten).\n\n",
               static_cast<long long>(m.min_clients), static_cast<long long>(m.suppressed_cells));
   std::vector<std::pair<int64_t, std::string>> top;
@@ -242,13 +229,15 @@ void PrintMapText(const match::MismatchMap& m, const std::string& scope_name, do
   std::sort(top.begin(), top.end());
   std::printf("Wensen die het beste aanbod het vaakst niet kan bieden:\n");
   for (size_t i = 0; i < top.size() && i < 25; ++i)
-    std::printf("  %6lld  %5.1f%%  %s\n", static_cast<long long>(-top[i].first),
-                100 * match::Share(-top[i].first, m.clients), m.labels.at(top[i].second).c_str());
+    std::printf("  %7s  %6s  %s\n", domain::IntegerNl(-top[i].first).c_str(),
+                domain::PercentNl(100 * match::Share(-top[i].first, m.clients)).c_str(),
+                m.labels.at(top[i].second).c_str());
   std::printf("\nPer zorgkantoorregio (cliënten met mismatch):\n");
   for (const auto& [code, a] : m.regions)
-    std::printf("  %s %-36s %7s van %7lld%s\n", code.c_str(), a.name.c_str(),
+    std::printf("  %s %-36s %7s van %7s%s\n", code.c_str(), a.name.c_str(),
                 CountText(a.clients_with_mismatch, m.min_clients).c_str(),
-                static_cast<long long>(a.clients), pct(a.clients_with_mismatch, a.clients).c_str());
+                domain::IntegerNl(a.clients).c_str(),
+                pct(a.clients_with_mismatch, a.clients).c_str());
   std::printf("\nPer gemeente: zie --csv of --json (%zu gemeenten).\n", m.municipalities.size());
   std::printf(
       "\nWensen in eigen woorden die bij geen kenmerk passen (door minstens %lld cliënten "
@@ -256,7 +245,7 @@ void PrintMapText(const match::MismatchMap& m, const std::string& scope_name, do
       static_cast<long long>(m.min_clients), m.free_texts.size());
   size_t shown = 0;
   for (const auto& [t, v] : m.free_texts)
-    if (shown++ < 15) std::printf("  %5lld  \"%s\"\n", static_cast<long long>(v), t.c_str());
+    if (shown++ < 15) std::printf("  %6s  \"%s\"\n", domain::IntegerNl(v).c_str(), t.c_str());
   if (m.clients_invalid != 0)
     std::printf("\nOvergeslagen wegens fouten in het dossier: %s\n",
                 CountText(m.clients_invalid, m.min_clients).c_str());

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "domain/dutch_number.h"
 #include "generate/feature_rules.h"
 
 namespace passend::generate {
@@ -56,10 +57,8 @@ QualityFigure Share(std::string name, int64_t part, int64_t whole, double publis
   f.tolerance = SamplingTolerance(published, whole, rounding);
   f.unit = "%";
   f.source = std::move(source);
-  char why[160];
-  std::snprintf(why, sizeof why, "3 sd steekproefruis bij n = %lld, + %.1f pt afronding",
-                static_cast<long long>(whole), rounding);
-  f.why = why;
+  f.why = "3 sd steekproefruis bij n = " + domain::IntegerNl(whole) + ", + " +
+          domain::NumberNl(rounding, 1) + " pt afronding";
   return f;
 }
 
@@ -222,9 +221,12 @@ std::string FormatQualityReport(const QualityReport& r) {
   char line[512];
   for (const QualityFigure& f : r.figures) {
     const bool pct = f.unit == "%";
-    std::snprintf(line, sizeof line, "  %-62s %8.*f %8.*f  ±%-6.*f %-4s %s  (%s)\n", f.name.c_str(),
-                  pct ? 1 : 3, f.generated, pct ? 1 : 3, f.published, pct ? 1 : 3, f.tolerance,
-                  pct ? "%" : "", f.ok() ? "ok" : "BUITEN MARGE", f.source.c_str());
+    const int decimals = pct ? 1 : 3;
+    std::snprintf(line, sizeof line, "  %-62s %8s %8s  ±%-6s %-4s %s  (%s)\n", f.name.c_str(),
+                  domain::NumberNl(f.generated, decimals).c_str(),
+                  domain::NumberNl(f.published, decimals).c_str(),
+                  domain::NumberNl(f.tolerance, decimals).c_str(), pct ? "%" : "",
+                  f.ok() ? "ok" : "BUITEN MARGE", f.source.c_str());
     out += line;
   }
   std::snprintf(line, sizeof line, "  %-62s %8lld %8d  %s\n", "Cliënten met tegenstrijdige wensen",

@@ -61,6 +61,16 @@ TEST(QualityReport, FailsWhenAFigureLeavesItsToleranceOrWishesContradict) {
   EXPECT_NE(FormatQualityReport(r).find("BUITEN MARGE"), std::string::npos);
 }
 
+TEST(QualityReport, FiguresAreWrittenTheDutchWay) {
+  QualityReport r;
+  r.figures.push_back({"Aandeel", 36.84, 36.0, 1.26, "%", "bron", "waarom"});
+  r.figures.push_back({"Per cliënt", 0.5113, 0.513, 0.026, "per cliënt", "bron", "waarom"});
+  const std::string text = FormatQualityReport(r);
+  EXPECT_NE(text.find("36,8     36,0  ±1,3"), std::string::npos) << text;
+  EXPECT_NE(text.find("0,511    0,513  ±0,026"), std::string::npos) << text;
+  EXPECT_EQ(text.find("36.8"), std::string::npos) << text;
+}
+
 TEST(FeatureRules, AnOwnApartmentIsAnOwnRoomAndTheCentreIsNotRural) {
   std::vector<domain::FeatureValue> f = {
       {"geclusterd_wonen", 1}, {"eigen_kamer", 0}, {"stadscentrum", 1}, {"landelijk", 1}};

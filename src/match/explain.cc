@@ -4,22 +4,15 @@
 #include <cmath>
 #include <cstdio>
 
+#include "domain/dutch_number.h"
+
 namespace passend::match {
 namespace {
 
 using domain::FeatureKind;
 using domain::OfferKind;
 
-std::string Num(double v) {
-  char buf[32];
-  if (v == static_cast<double>(static_cast<long long>(v)))
-    std::snprintf(buf, sizeof buf, "%lld", static_cast<long long>(v));
-  else
-    std::snprintf(buf, sizeof buf, "%.1f", v);
-  std::string s(buf);
-  std::replace(s.begin(), s.end(), '.', ',');
-  return s;
-}
+std::string Num(double v) { return domain::ShortNumberNl(v); }
 
 // The offer's own value of a feature, for people ("niveau 2 van 3", "12 personen").
 std::string ValueNl(const domain::Feature& f, float oriented) {
@@ -143,7 +136,7 @@ PartExplanation ExplainPart(const Query& q, uint32_t o, const RadPoint& living) 
 }  // namespace
 
 std::string CountNl(int64_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
+  return domain::CountNl(n, one, many);
 }
 
 std::string HeadlineNl(const Query& q, const Assessment& a) {
