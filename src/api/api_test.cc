@@ -185,6 +185,8 @@ TEST_F(ApiTest, BadQueryParametersAre400NamingTheParameter) {
            {"/api/v1/offers?limit=501", "limit"},
            {"/api/v1/offers?limit=tien", "limit"},
            {"/api/v1/offers?cursor=%21%21", "cursor"},
+           {"/api/v1/offers?cursor=abc", "cursor"},  // valid base64url, not the server's
+           {"/api/v1/clients?cursor=Y2xpLTE", "cursor"},
            {"/api/v1/offers?kind=kasteel", "kind"},
            {"/api/v1/offers?profile=99XX", "profile"},
            {"/api/v1/offers?region=0000", "region"},

@@ -72,9 +72,16 @@ TEST(CursorTest, RoundTripsAndRejectsGarbage) {
     auto back = DecodeCursor(cursor);
     ASSERT_TRUE(back.ok()) << id;
     EXPECT_EQ(*back, id);
+    // One character changed anywhere is caught by the check.
+    for (size_t i = 0; i < cursor.size(); ++i) {
+      std::string altered = cursor;
+      altered[i] = altered[i] == 'A' ? 'B' : 'A';
+      EXPECT_FALSE(DecodeCursor(altered).ok()) << cursor << " at " << i;
+    }
   }
   for (const std::string& bad :
-       std::vector<std::string>{"", "!!!", "a b", "off-1=", std::string(600, 'A')}) {
+       std::vector<std::string>{"", "!!!", "a b", "off-1=", std::string(600, 'A'), "abc",
+                                "b2ZmLTE" /* base64url of off-1 without the check */}) {
     auto r = DecodeCursor(bad);
     ASSERT_FALSE(r.ok()) << bad;
     EXPECT_EQ(r.error().field(), "cursor");
