@@ -4,9 +4,9 @@
 // A list answers {"items": [...], "next_cursor": "..."} where next_cursor is null on the
 // last page. The cursor is opaque to clients: the base64url (no padding) of a short check
 // followed by the last id seen, passed back as ?cursor=; the check makes a cursor the
-// server did not make (typed, cut short, altered) a 400 rather than a page from nowhere; `limit` is 1..500, default 50. Keyset paging (store/page.h)
-// means a walk never repeats or skips a record that existed throughout the walk.
-// Pure functions; safe from any thread.
+// server did not make (typed, cut short, altered) a 400 rather than a page from nowhere; `limit`
+// is 1..500, default 50. Keyset paging (store/page.h) means a walk never repeats or skips a record
+// that existed throughout the walk. Pure functions; safe from any thread.
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
