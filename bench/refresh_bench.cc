@@ -18,14 +18,13 @@
 #include <thread>
 #include <vector>
 
+#include "catalog/catalog_service.h"
 #include "generate/generator.h"
-#include "interop/native_import.h"
 #include "interop/native_json.h"
 #include "match/match_service.h"
 #include "match/store_change_feed.h"
 #include "refdata/refdata.h"
 #include "store/open_database.h"
-#include "store/write_dataset.h"
 
 namespace {
 
@@ -85,7 +84,7 @@ int Run() {
   {
     const auto t1 = Clock::now();
     domain::Dataset catalogue{data->providers, data->locations, data->offers, {}};
-    if (auto st = store::WriteDataset(*db, catalogue); !st.ok()) {
+    if (auto st = catalog::CatalogService(*db, refdata::BuiltIn()).Import(catalogue); !st.ok()) {
       std::fprintf(stderr, "write: %s\n", st.error().ToString().c_str());
       return 1;
     }
@@ -202,7 +201,12 @@ int Run() {
   }
   const domain::Offer& probe = region.offers.back();
   const auto import0 = Clock::now();
-  auto imported = interop::ImportNative(doc.str(), *db, refdata::BuiltIn());
+  auto parsed = interop::ParseNativeDocument(doc.str());
+  if (!parsed.ok()) {
+    std::fprintf(stderr, "parse: %s\n", parsed.error().ToString().c_str());
+    return 1;
+  }
+  auto imported = catalog::CatalogService(*db, refdata::BuiltIn()).Import(std::move(*parsed));
   if (!imported.ok()) {
     std::fprintf(stderr, "import: %s\n", imported.error().ToString().c_str());
     return 1;

@@ -3,9 +3,9 @@
 #include <cstdio>
 #include <map>
 
+#include "catalog/catalog_service.h"
 #include "match/applicability.h"
 #include "store/sqlite/sqlite_database.h"
-#include "store/write_dataset.h"
 
 namespace passend::bench {
 namespace {
@@ -193,7 +193,8 @@ Status WriteBaselineDb(const std::string& path, const domain::Dataset& data,
   {
     PASSEND_ASSIGN_OR_RETURN(auto db, store::sqlite::OpenSqliteDatabase(path));
     domain::Dataset d{data.providers, data.locations, data.offers, clients};
-    PASSEND_RETURN_IF_ERROR(store::WriteDataset(*db, d));
+    auto written = catalog::CatalogService(*db, ref).Import(d);
+    if (!written.ok()) return written.error();
   }
   sqlite3* db = nullptr;
   if (sqlite3_open(path.c_str(), &db) != SQLITE_OK) return Internal("sqlite open " + path);

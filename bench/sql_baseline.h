@@ -23,7 +23,7 @@
 namespace passend::bench {
 
 // Writes the catalogue of `data` and `clients` to a new SQLite file at `path` through
-// store::WriteDataset, and adds the ref_* tables.
+// the catalogue's import (catalog::CatalogService), and adds the ref_* tables.
 Status WriteBaselineDb(const std::string& path, const domain::Dataset& data,
                        const std::vector<domain::Client>& clients,
                        const domain::ReferenceData& ref);

@@ -18,13 +18,17 @@
 namespace passend::access {
 
 // A permission: an action on a resource. `about_client` marks personal data of one
-// client: every use of such a permission is written to the access log (NEN 7513).
+// client: every use of such a permission is written to the access log (NEN 7513), by the
+// policy before the request is served (policy.h), or, where `logged_by_use_case`, by the
+// use case itself in the same transaction as its change (the erasure logs its own entry
+// with the stated reason).
 struct Permission {
   std::string_view key;  // "resource.action"
   std::string_view resource;
   std::string_view action;
   bool about_client;
   std::string_view description_nl;
+  bool logged_by_use_case;
 };
 
 // Every permission that exists, in a stable order.

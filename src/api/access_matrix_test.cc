@@ -92,12 +92,15 @@ class AccessMatrixTest : public ::testing::Test {
                                       clock, a::HashCost::kTestOnly);
     ASSERT_TRUE(demo.ok()) << demo.error().ToString();
     demo_ = *demo;
-    AccessOptions opts;
-    opts.hash_cost = a::HashCost::kTestOnly;
-    services_ = std::make_unique<AccessServices>(stores, *db_, refdata::BuiltIn(), clock, opts);
-    guard_ = std::make_unique<AccessGuard>(*services_);
-    Router router = AllRoutes(*db_, refdata::BuiltIn());
-    AddAccessRoutes(router, *services_);
+    a::AccessOptions opts;
+    opts.identity.hash_cost = a::HashCost::kTestOnly;
+    catalog_ = std::make_unique<catalog::CatalogService>(*db_, refdata::BuiltIn());
+    intake_ = std::make_unique<intake::IntakeService>(*db_, clock);
+    services_ = std::make_unique<a::AccessService>(stores, refdata::BuiltIn(), clock, opts);
+    guard_ = std::make_unique<AccessGuard>(*services_, *intake_);
+    Router router = AllRoutes({*db_, *catalog_, *intake_, refdata::BuiltIn()});
+    AddAccessRoutes(router, *services_, *intake_);
+    routes_ = router.routes();
     ServerOptions options;
     options.port = 0;
     options.threads = 4;
@@ -112,6 +115,8 @@ class AccessMatrixTest : public ::testing::Test {
     server_.reset();
     guard_.reset();
     services_.reset();
+    intake_.reset();
+    catalog_.reset();
     db_.reset();
     for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + ext);
   }
@@ -155,7 +160,10 @@ class AccessMatrixTest : public ::testing::Test {
   std::filesystem::path path_;
   std::unique_ptr<store::Database> db_;
   std::vector<a::DemoLogin> demo_;
-  std::unique_ptr<AccessServices> services_;
+  std::unique_ptr<catalog::CatalogService> catalog_;
+  std::unique_ptr<intake::IntakeService> intake_;
+  std::unique_ptr<a::AccessService> services_;
+  std::vector<Route> routes_;  // what the server runs
   std::unique_ptr<AccessGuard> guard_;
   std::unique_ptr<Server> server_;
   std::thread runner_;
@@ -226,6 +234,40 @@ TEST_F(AccessMatrixTest, EveryCellOfTheMatrixHoldsOverHttp) {
   }
   // The catalogue is public, so it adds no cells.
   EXPECT_GT(cells_checked, 250);
+}
+
+TEST_F(AccessMatrixTest, EveryGuardedRouteDeclaresItsSubjectAndItFitsThePath) {
+  using Kind = RouteSubject::Kind;
+  int guarded = 0, about_client = 0;
+  for (const Route& route : routes_) {
+    if (route.permission == kPublic) continue;
+    ++guarded;
+    const std::string what = route.method + " " + route.pattern;
+    ASSERT_NE(route.subject.kind, Kind::kUndeclared) << what;
+    const a::Permission* permission = a::FindPermission(route.permission);
+    ASSERT_NE(permission, nullptr) << what;
+    const bool names_client = route.pattern.find("/clients/{") != std::string::npos;
+    switch (route.subject.kind) {
+      case Kind::kClient:
+        ++about_client;
+        EXPECT_NE(route.pattern.find("/clients/{" + route.subject.param + "}"), std::string::npos)
+            << what;
+        break;
+      case Kind::kProvider:
+        EXPECT_NE(route.pattern.find("/providers/{" + route.subject.param + "}"), std::string::npos)
+            << what;
+        break;
+      case Kind::kNone: EXPECT_FALSE(names_client) << what; break;
+      case Kind::kUndeclared: break;
+    }
+    // Personal data of one client is only reachable through a route that names the client,
+    // so the policy knows whose data it is and logs it.
+    if (permission->about_client) {
+      EXPECT_EQ(route.subject.kind, Kind::kClient) << what;
+    }
+  }
+  EXPECT_GT(guarded, 15);
+  EXPECT_EQ(about_client, 7);  // client, consents (3), access log, export, erasure
 }
 
 TEST_F(AccessMatrixTest, WithoutLoginEveryGuardedRouteAnswers401) {

@@ -1,16 +1,14 @@
 #include "api/access_routes.h"
 
-#include <charconv>
 #include <limits>
 
-#include "access/client_erasure.h"
-#include "access/client_export.h"
 #include "access/consent.h"
 #include "access/principal.h"
 #include "api/access_guard.h"
 #include "api/openapi.h"
 #include "api/paging.h"
 #include "api/record_schemas.h"
+#include "interop/avg_json.h"
 
 namespace passend::api {
 
@@ -65,7 +63,7 @@ Result<std::optional<a::Time>> TimeField(const json& body, const std::string& na
   return std::optional<a::Time>(*t);
 }
 
-json MeJson(const Admission& who) {
+json MeJson(const a::Principal& who, const std::string& csrf_token) {
   return {{"user_id", who.user_id},
           {"display_name", who.display_name},
           {"role", a::ToString(who.role)},
@@ -74,7 +72,7 @@ json MeJson(const Admission& who) {
           {"provider_id", who.provider_id},
           {"region", who.region},
           {"client_ids", who.client_ids},
-          {"csrf_token", who.csrf_token.empty() ? json(nullptr) : json(who.csrf_token)},
+          {"csrf_token", csrf_token.empty() ? json(nullptr) : json(csrf_token)},
           {"via_api_token", who.via_api_token}};
 }
 
@@ -99,7 +97,7 @@ json TokenJson(const a::ApiToken& t) {
 }
 
 // ---- schemas of the answers (api/record_schemas.h), next to the renderings above and
-// access/client_export.cc (ToJson of users, consents and access-log entries) ----
+// interop/avg_json.cc (ToJson of users, consents and access-log entries) ----
 
 json NonNegative(json s) {
   s["minimum"] = 0;
@@ -229,11 +227,15 @@ json ErasureSchema() {
                  {"audit_entries_kept", NonNegative(Int64())}});
 }
 
-// A route of the access layer; `schema` is the JSON Schema of its success body.
+// A route of the access layer; `schema` is the JSON Schema of its success body. Guarded
+// routes under /clients/{id}/ are about that client, the others about no single record.
 Route R(std::string method, std::string pattern, std::string permission, std::string summary,
         std::string tag, json schema, Handler handler, int success = 200) {
+  const bool about_client = pattern.find("/clients/{id}") != std::string::npos;
+  const bool guarded = permission != kPublic;
   Route r =
       MakeRoute(std::move(method), std::move(pattern), std::move(permission), std::move(handler));
+  if (guarded) r.subject = about_client ? AboutClient("id") : AboutNoRecord();
   r.summary_nl = std::move(summary);
   r.tag = std::move(tag);
   r.success_status = success;
@@ -241,25 +243,23 @@ Route R(std::string method, std::string pattern, std::string permission, std::st
   return r;
 }
 
-void AddSessionRoutes(Router& router, AccessServices& s) {
-  Route login =
-      R("POST", "/api/v1/auth/login", std::string(kPublic), "Inloggen met e-mail en wachtwoord",
-        "toegang", MeSchema(), [&s](const ApiRequest& r) -> Result<ApiResponse> {
-          PASSEND_ASSIGN_OR_RETURN(json body, ObjectBody(r));
-          PASSEND_ASSIGN_OR_RETURN(std::string email, StringField(body, "email", true));
-          PASSEND_ASSIGN_OR_RETURN(std::string pw, StringField(body, "password", true));
-          PASSEND_ASSIGN_OR_RETURN(a::User user,
-                                   s.password_login.Authenticate({email, pw, {}, r.remote_addr}));
-          PASSEND_ASSIGN_OR_RETURN(a::Principal p, s.users.PrincipalFor(user));
-          PASSEND_ASSIGN_OR_RETURN(auto started, s.sessions.Start(user.id));
-          Admission who;
-          static_cast<a::Principal&>(who) = p;
-          who.csrf_token = started.session.csrf_token;
-          ApiResponse out = JsonResponse(MeJson(who));
-          out.headers["Set-Cookie"] = s.sessions.CookieFor(started, s.options.secure_cookies);
-          out.headers["Cache-Control"] = "no-store";
-          return out;
-        });
+void AddSessionRoutes(Router& router, a::AccessService& s) {
+  Route login = R(
+      "POST", "/api/v1/auth/login", std::string(kPublic), "Inloggen met e-mail en wachtwoord",
+      "toegang", MeSchema(), [&s](const ApiRequest& r) -> Result<ApiResponse> {
+        PASSEND_ASSIGN_OR_RETURN(json body, ObjectBody(r));
+        PASSEND_ASSIGN_OR_RETURN(std::string email, StringField(body, "email", true));
+        PASSEND_ASSIGN_OR_RETURN(std::string pw, StringField(body, "password", true));
+        PASSEND_ASSIGN_OR_RETURN(
+            a::User user, s.identity.password_login().Authenticate({email, pw, {}, r.remote_addr}));
+        PASSEND_ASSIGN_OR_RETURN(a::Principal p, s.identity.users().PrincipalFor(user));
+        PASSEND_ASSIGN_OR_RETURN(auto started, s.identity.sessions().Start(user.id));
+        ApiResponse out = JsonResponse(MeJson(p, started.session.csrf_token));
+        out.headers["Set-Cookie"] =
+            s.identity.sessions().CookieFor(started, s.options.secure_cookies);
+        out.headers["Cache-Control"] = "no-store";
+        return out;
+      });
   login.request_schema = {
       {"type", "object"},
       {"required", {"email", "password"}},
@@ -269,23 +269,24 @@ void AddSessionRoutes(Router& router, AccessServices& s) {
   router.Add(R("POST", "/api/v1/auth/logout", "auth.session", "Uitloggen", "toegang",
                StatusSchema("uitgelogd"), [&s](const ApiRequest& r) -> Result<ApiResponse> {
                  PASSEND_RETURN_IF_ERROR(
-                     s.sessions.End(CookieValue(r.Header("Cookie"), a::kSessionCookie)));
+                     s.identity.sessions().End(CookieValue(r.Header("Cookie"), a::kSessionCookie)));
                  ApiResponse out = JsonResponse({{"status", "uitgelogd"}});
                  out.headers["Set-Cookie"] = a::Sessions::ClearingCookie(s.options.secure_cookies);
                  return out;
                }));
   router.Add(R("GET", "/api/v1/auth/me", "auth.session", "Wie ben ik (en het CSRF-token)",
                "toegang", MeSchema(), [](const ApiRequest& r) -> Result<ApiResponse> {
-                 ApiResponse out = JsonResponse(MeJson(*AdmissionOf(r)));
+                 ApiResponse out =
+                     JsonResponse(MeJson(r.admission->principal, r.admission->csrf_token));
                  out.headers["Cache-Control"] = "no-store";
                  return out;
                }));
 }
 
-void AddAdminRoutes(Router& router, AccessServices& s) {
+void AddAdminRoutes(Router& router, a::AccessService& s) {
   router.Add(R("GET", "/api/v1/organisations", "organisation.list", "Organisaties", "toegang",
                PageSchema(OrganisationSchema()), [&s](const ApiRequest&) -> Result<ApiResponse> {
-                 PASSEND_ASSIGN_OR_RETURN(auto orgs, s.stores.accounts.ListOrganisations());
+                 PASSEND_ASSIGN_OR_RETURN(auto orgs, s.identity.accounts().ListOrganisations());
                  json items = json::array();
                  for (const auto& o : orgs) items.push_back(OrganisationJson(o));
                  return JsonResponse({{"items", items}, {"next_cursor", nullptr}});
@@ -303,7 +304,7 @@ void AddAdminRoutes(Router& router, AccessServices& s) {
         o.kind = *role;
         PASSEND_ASSIGN_OR_RETURN(o.provider_id, StringField(body, "provider_id", false));
         PASSEND_ASSIGN_OR_RETURN(o.region, StringField(body, "region", false));
-        PASSEND_ASSIGN_OR_RETURN(a::Organisation made, s.users.AddOrganisation(o));
+        PASSEND_ASSIGN_OR_RETURN(a::Organisation made, s.identity.users().AddOrganisation(o));
         return JsonResponse(OrganisationJson(made), 201);
       },
       201));
@@ -311,8 +312,8 @@ void AddAdminRoutes(Router& router, AccessServices& s) {
       R("GET", "/api/v1/users", "user.list", "Gebruikers", "toegang", PageSchema(UserSchema()),
         [&s](const ApiRequest& r) -> Result<ApiResponse> {
           PASSEND_ASSIGN_OR_RETURN(auto page, PageFromQuery(r));
-          PASSEND_ASSIGN_OR_RETURN(auto found, s.stores.accounts.ListUsers(page));
-          return JsonResponse(PageBody(found, [](const a::User& u) { return a::ToJson(u); }));
+          PASSEND_ASSIGN_OR_RETURN(auto found, s.identity.accounts().ListUsers(page));
+          return JsonResponse(PageBody(found, [](const a::User& u) { return interop::ToJson(u); }));
         });
   users.params = PagingParams();
   router.Add(std::move(users));
@@ -330,8 +331,8 @@ void AddAdminRoutes(Router& router, AccessServices& s) {
         PASSEND_ASSIGN_OR_RETURN(u.organisation_id, StringField(body, "organisation_id", false));
         PASSEND_ASSIGN_OR_RETURN(u.client_ids, StringList(body, "client_ids"));
         PASSEND_ASSIGN_OR_RETURN(u.password, StringField(body, "password", true));
-        PASSEND_ASSIGN_OR_RETURN(a::User made, s.users.Add(u));
-        return JsonResponse(a::ToJson(made), 201);
+        PASSEND_ASSIGN_OR_RETURN(a::User made, s.identity.users().Add(u));
+        return JsonResponse(interop::ToJson(made), 201);
       },
       201));
   router.Add(R("PATCH", "/api/v1/users/{id}", "user.update",
@@ -342,16 +343,16 @@ void AddAdminRoutes(Router& router, AccessServices& s) {
                  if (auto it = body.find("active"); it != body.end()) {
                    if (!it->is_boolean())
                      return InvalidArgument("Verwacht true of false.", "active");
-                   PASSEND_RETURN_IF_ERROR(s.users.SetActive(id, it->get<bool>()));
+                   PASSEND_RETURN_IF_ERROR(s.identity.users().SetActive(id, it->get<bool>()));
                  }
                  PASSEND_ASSIGN_OR_RETURN(std::string pw, StringField(body, "password", false));
-                 if (!pw.empty()) PASSEND_RETURN_IF_ERROR(s.users.SetPassword(id, pw));
-                 PASSEND_ASSIGN_OR_RETURN(a::User u, s.stores.accounts.GetUser(id));
-                 return JsonResponse(a::ToJson(u));
+                 if (!pw.empty()) PASSEND_RETURN_IF_ERROR(s.identity.users().SetPassword(id, pw));
+                 PASSEND_ASSIGN_OR_RETURN(a::User u, s.identity.accounts().GetUser(id));
+                 return JsonResponse(interop::ToJson(u));
                }));
   router.Add(R("GET", "/api/v1/api-tokens", "apitoken.list", "API-sleutels", "toegang",
                PageSchema(TokenSchema()), [&s](const ApiRequest&) -> Result<ApiResponse> {
-                 PASSEND_ASSIGN_OR_RETURN(auto tokens, s.tokens.List());
+                 PASSEND_ASSIGN_OR_RETURN(auto tokens, s.identity.tokens().List());
                  json items = json::array();
                  for (const auto& t : tokens) items.push_back(TokenJson(t));
                  return JsonResponse({{"items", items}, {"next_cursor", nullptr}});
@@ -364,7 +365,7 @@ void AddAdminRoutes(Router& router, AccessServices& s) {
         PASSEND_ASSIGN_OR_RETURN(std::string user_id, StringField(body, "user_id", true));
         PASSEND_ASSIGN_OR_RETURN(std::string name, StringField(body, "name", true));
         PASSEND_ASSIGN_OR_RETURN(auto expires, TimeField(body, "expires_at"));
-        auto issued = s.tokens.Issue(user_id, name, expires);
+        auto issued = s.identity.tokens().Issue(user_id, name, expires);
         if (!issued.ok() && issued.error().code() == ErrorCode::kNotFound)
           return InvalidArgument("Gebruiker " + user_id + " bestaat niet.", "user_id");
         if (!issued.ok()) return issued.error();
@@ -376,7 +377,7 @@ void AddAdminRoutes(Router& router, AccessServices& s) {
   router.Add(R("DELETE", "/api/v1/api-tokens/{id}", "apitoken.revoke", "API-sleutel intrekken",
                "toegang", StatusSchema("ingetrokken"),
                [&s](const ApiRequest& r) -> Result<ApiResponse> {
-                 PASSEND_RETURN_IF_ERROR(s.tokens.Revoke(r.path_params.at("id")));
+                 PASSEND_RETURN_IF_ERROR(s.identity.tokens().Revoke(r.path_params.at("id")));
                  return JsonResponse({{"status", "ingetrokken"}});
                }));
   router.Add(
@@ -392,14 +393,14 @@ void AddAdminRoutes(Router& router, AccessServices& s) {
         }));
 }
 
-void AddClientRightsRoutes(Router& router, AccessServices& s) {
-  auto client_of = [](const ApiRequest& r) { return AdmissionOf(r)->client_id; };
+void AddClientRightsRoutes(Router& router, a::AccessService& s, intake::IntakeService& intake) {
+  auto client_of = [](const ApiRequest& r) { return r.admission->decision.client_id; };
   router.Add(R("GET", "/api/v1/clients/{id}/consents", "consent.list",
                "Toestemmingen van een cliënt", "toestemming", PageSchema(ConsentSchema()),
                [&s, client_of](const ApiRequest& r) -> Result<ApiResponse> {
                  PASSEND_ASSIGN_OR_RETURN(auto forms, s.consents.ForClient(client_of(r)));
                  json items = json::array();
-                 for (const auto& f : forms) items.push_back(a::ToJson(f, s.clock()));
+                 for (const auto& f : forms) items.push_back(interop::ToJson(f, s.clock()));
                  return JsonResponse({{"items", items}, {"next_cursor", nullptr}});
                }));
   router.Add(R(
@@ -416,43 +417,29 @@ void AddClientRightsRoutes(Router& router, AccessServices& s) {
           return InvalidArgument("Kies registration, care_delivery of indication.", "purpose");
         c.purpose = *p;
         PASSEND_ASSIGN_OR_RETURN(c.valid_until, TimeField(body, "valid_until"));
-        PASSEND_ASSIGN_OR_RETURN(a::ConsentForm f, s.consents.Give(*AdmissionOf(r), c));
-        return JsonResponse(a::ToJson(f, s.clock()), 201);
+        PASSEND_ASSIGN_OR_RETURN(a::ConsentForm f, s.consents.Give(r.admission->principal, c));
+        return JsonResponse(interop::ToJson(f, s.clock()), 201);
       },
       201));
   router.Add(R("DELETE", "/api/v1/clients/{id}/consents/{consent_id}", "consent.withdraw",
                "Toestemming intrekken", "toestemming", ConsentSchema(),
                [&s, client_of](const ApiRequest& r) -> Result<ApiResponse> {
                  PASSEND_ASSIGN_OR_RETURN(a::ConsentForm f,
-                                          s.consents.Withdraw(*AdmissionOf(r), client_of(r),
+                                          s.consents.Withdraw(r.admission->principal, client_of(r),
                                                               r.path_params.at("consent_id")));
-                 return JsonResponse(a::ToJson(f, s.clock()));
+                 return JsonResponse(interop::ToJson(f, s.clock()));
                }));
   Route log =
       R("GET", "/api/v1/clients/{id}/access-log", "audit.read",
         "Wie bekeek of wijzigde de gegevens van deze cliënt", "toestemming", AccessLogSchema(),
         [&s, client_of](const ApiRequest& r) -> Result<ApiResponse> {
-          // A whole number in [lo, hi], or a 400 problem naming the parameter.
-          auto whole = [&r](const char* name, int64_t fallback, int64_t lo,
-                            int64_t hi) -> Result<int64_t> {
-            const std::string* v = r.Query(name);
-            if (v == nullptr) return fallback;
-            int64_t n = 0;
-            auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
-            if (ec != std::errc() || ptr != v->data() + v->size() || n < lo || n > hi)
-              return InvalidArgument(std::string(name) + " moet een heel getal van " +
-                                         std::to_string(lo) + " tot en met " + std::to_string(hi) +
-                                         " zijn.",
-                                     name);
-            return n;
-          };
-          PASSEND_ASSIGN_OR_RETURN(int64_t before,
-                                   whole("before", 0, 0, std::numeric_limits<int64_t>::max()));
-          PASSEND_ASSIGN_OR_RETURN(int64_t limit, whole("limit", 50, 1, 500));
+          PASSEND_ASSIGN_OR_RETURN(
+              int64_t before, IntegerQuery(r, "before", 0, 0, std::numeric_limits<int64_t>::max()));
+          PASSEND_ASSIGN_OR_RETURN(int64_t limit, IntegerQuery(r, "limit", 50, 1, 500));
           PASSEND_ASSIGN_OR_RETURN(
               auto entries, s.audit.ForClient(client_of(r), before, static_cast<int>(limit)));
           json items = json::array();
-          for (const auto& e : entries) items.push_back(a::ToJson(e));
+          for (const auto& e : entries) items.push_back(interop::ToJson(e));
           const bool more = static_cast<int>(entries.size()) == limit;
           return JsonResponse(
               {{"items", items}, {"next_before", more ? json(entries.back().seq) : json(nullptr)}});
@@ -463,10 +450,9 @@ void AddClientRightsRoutes(Router& router, AccessServices& s) {
   router.Add(std::move(log));
   router.Add(R("GET", "/api/v1/clients/{id}/export", "client.export",
                "Alle gegevens van een cliënt als één JSON-bestand (AVG)", "toestemming",
-               ExportSchema(), [&s, client_of](const ApiRequest& r) -> Result<ApiResponse> {
-                 PASSEND_ASSIGN_OR_RETURN(
-                     json doc, a::ExportClient(s.db.clients(), s.stores, client_of(r), s.clock()));
-                 ApiResponse out = JsonResponse(std::move(doc));
+               ExportSchema(), [&intake, client_of](const ApiRequest& r) -> Result<ApiResponse> {
+                 PASSEND_ASSIGN_OR_RETURN(auto records, intake.ExportClient(client_of(r)));
+                 ApiResponse out = JsonResponse(interop::ToJson(records));
                  out.headers["Content-Disposition"] =
                      "attachment; filename=\"passend-" + client_of(r) + ".json\"";
                  out.headers["Cache-Control"] = "no-store";
@@ -474,15 +460,12 @@ void AddClientRightsRoutes(Router& router, AccessServices& s) {
                }));
   router.Add(R("POST", "/api/v1/clients/{id}/erase", "client.erase",
                "Gegevens van een cliënt wissen (AVG); het toegangslog blijft", "toestemming",
-               ErasureSchema(), [&s, client_of](const ApiRequest& r) -> Result<ApiResponse> {
+               ErasureSchema(), [&intake, client_of](const ApiRequest& r) -> Result<ApiResponse> {
                  PASSEND_ASSIGN_OR_RETURN(json body, ObjectBody(r));
                  PASSEND_ASSIGN_OR_RETURN(std::string reason, StringField(body, "reason", true));
                  PASSEND_ASSIGN_OR_RETURN(
-                     a::ErasureReport rep,
-                     a::EraseClient(
-                         s.db.clients(), s.stores, s.audit,
-                         [&s](const std::function<Status()>& fn) { return s.db.InTransaction(fn); },
-                         *AdmissionOf(r), client_of(r), reason, s.clock()));
+                     intake::ErasureReport rep,
+                     intake.EraseClient(r.admission->principal, client_of(r), reason));
                  return JsonResponse({{"client_id", rep.client_id},
                                       {"accounts_blocked", rep.accounts_blocked},
                                       {"representative_links", rep.representative_links},
@@ -494,10 +477,10 @@ void AddClientRightsRoutes(Router& router, AccessServices& s) {
 
 }  // namespace
 
-void AddAccessRoutes(Router& router, AccessServices& services) {
-  AddSessionRoutes(router, services);
-  AddAdminRoutes(router, services);
-  AddClientRightsRoutes(router, services);
+void AddAccessRoutes(Router& router, a::AccessService& access, intake::IntakeService& intake) {
+  AddSessionRoutes(router, access);
+  AddAdminRoutes(router, access);
+  AddClientRightsRoutes(router, access, intake);
 }
 
 }  // namespace passend::api

@@ -18,12 +18,15 @@
 //   GET    /api/v1/clients/{id}/access-log          (audit.read) who looked at my data
 //   GET    /api/v1/clients/{id}/export              (client.export) AVG: everything, as JSON
 //   POST   /api/v1/clients/{id}/erase               (client.erase) AVG: erasure
-// Handlers keep a reference to `services`, which must outlive the server.
-#include "api/access_services.h"
+// Each route declares its subject (api/route.h): the /clients/{id}/... routes are about
+// that client, the rest about no single record. Handlers keep references to `access` and
+// `intake` (the AVG export and erasure), which must outlive the server.
+#include "access/access_service.h"
 #include "api/route.h"
+#include "intake/intake_service.h"
 
 namespace passend::api {
 
-void AddAccessRoutes(Router& router, AccessServices& services);
+void AddAccessRoutes(Router& router, access::AccessService& access, intake::IntakeService& intake);
 
 }  // namespace passend::api

@@ -10,8 +10,8 @@
 
 namespace passend::api::testing {
 
-Result<std::shared_ptr<const access::Principal>> ScriptedTestGuard::Admit(
-    const Route& route, const ApiRequest& request) {
+Result<std::shared_ptr<const Admission>> ScriptedTestGuard::Admit(const Route& route,
+                                                                  const ApiRequest& request) {
   {
     std::lock_guard lock(mu_);
     admitted_.push_back(route.permission + " " + request.path);
@@ -21,11 +21,11 @@ Result<std::shared_ptr<const access::Principal>> ScriptedTestGuard::Admit(
   if (deny == "permission_denied") return PermissionDenied("Dat mag u niet.");
   // What the real AccessGuard hands out: an Admission, here one that may list everyone.
   auto who = std::make_shared<Admission>();
-  who->user_id = "usr-test";
-  who->role = access::Role::kAdmin;
-  who->list_all = true;
-  who->log_listed = [](const std::string&) { return Ok(); };
-  return std::shared_ptr<const access::Principal>(std::move(who));
+  who->principal.user_id = "usr-test";
+  who->principal.role = access::Role::kAdmin;
+  who->decision.list.all = true;
+  who->decision.list.log_shown = [](const std::string&) { return Ok(); };
+  return std::shared_ptr<const Admission>(std::move(who));
 }
 
 void ScriptedTestGuard::Completed(const Route& route, const ApiRequest&, int status) {
@@ -51,6 +51,7 @@ Route TestRoute(std::string method, std::string pattern, Handler handler,
       MakeRoute(std::move(method), std::move(pattern), std::move(permission), std::move(handler));
   r.summary_nl = "Alleen voor tests";
   r.tag = "test";
+  if (r.permission != kPublic) r.subject = AboutNoRecord();
   return r;
 }
 
@@ -141,7 +142,7 @@ void ApiTest::Seed() {
 
 void ApiTest::SetUp() {
   Seed();
-  Router router = AllRoutes(db, refdata::BuiltIn());
+  Router router = AllRoutes({db, catalog, intake, refdata::BuiltIn()});
   AddTestRoutes(router);
   ServerOptions options;
   options.bind_address = "127.0.0.1";

@@ -14,6 +14,9 @@
 #include "api/routes.h"
 #include "api/server.h"
 #include "api/test_database_for_test.h"
+#include "catalog/catalog_service.h"
+#include "intake/intake_service.h"
+#include "refdata/refdata.h"
 
 namespace passend::api::testing {
 
@@ -21,8 +24,8 @@ namespace passend::api::testing {
 // "X-Test-Deny: unauthenticated" or "X-Test-Deny: permission_denied". Records what it saw.
 class ScriptedTestGuard : public Guard {
  public:
-  Result<std::shared_ptr<const access::Principal>> Admit(const Route& route,
-                                                         const ApiRequest& request) override;
+  Result<std::shared_ptr<const Admission>> Admit(const Route& route,
+                                                 const ApiRequest& request) override;
   void Completed(const Route& route, const ApiRequest& request, int status) override;
 
   std::vector<std::string> admitted();   // "client.read /api/v1/clients/cli-1"
@@ -59,6 +62,8 @@ class ApiTest : public ::testing::Test {
   int offers_contracted_region1 = 0;
 
   TestDatabase db;
+  catalog::CatalogService catalog{db, refdata::BuiltIn()};
+  intake::IntakeService intake{db, access::SystemNow};
   ScriptedTestGuard guard;
   std::unique_ptr<Server> server;
   std::thread runner;

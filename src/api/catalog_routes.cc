@@ -28,13 +28,13 @@ ApiResponse EmptyPage() {
   return JsonResponse({{"items", nlohmann::json::array()}, {"next_cursor", nullptr}});
 }
 
-Result<ApiResponse> ListProviders(store::Database& db, const ApiRequest& req) {
+Result<ApiResponse> ListProviders(catalog::CatalogService& catalog, const ApiRequest& req) {
   PASSEND_ASSIGN_OR_RETURN(auto page, PageFromQuery(req));
-  PASSEND_ASSIGN_OR_RETURN(auto found, db.catalog().ListProviders({}, page));
+  PASSEND_ASSIGN_OR_RETURN(auto found, catalog.ListProviders({}, page));
   return PageResponse(found);
 }
 
-Result<ApiResponse> ListLocations(store::Database& db, const ApiRequest& req) {
+Result<ApiResponse> ListLocations(catalog::CatalogService& catalog, const ApiRequest& req) {
   PASSEND_ASSIGN_OR_RETURN(auto page, PageFromQuery(req));
   catalog::LocationFilter filter;
   if (const auto* provider = req.Query("provider")) filter.provider_id = *provider;
@@ -43,11 +43,11 @@ Result<ApiResponse> ListLocations(store::Database& db, const ApiRequest& req) {
     if (municipalities->empty()) return EmptyPage();
     filter.municipality_codes = std::move(*municipalities);
   }
-  PASSEND_ASSIGN_OR_RETURN(auto found, db.catalog().ListLocations(filter, page));
+  PASSEND_ASSIGN_OR_RETURN(auto found, catalog.ListLocations(filter, page));
   return PageResponse(found);
 }
 
-Result<ApiResponse> ListOffers(store::Database& db, const ApiRequest& req) {
+Result<ApiResponse> ListOffers(catalog::CatalogService& catalog, const ApiRequest& req) {
   const auto& ref = refdata::BuiltIn();
   PASSEND_ASSIGN_OR_RETURN(auto page, PageFromQuery(req));
   catalog::OfferFilter filter;
@@ -77,7 +77,7 @@ Result<ApiResponse> ListOffers(store::Database& db, const ApiRequest& req) {
     if (municipalities->empty()) return EmptyPage();
     filter.municipality_codes = std::move(*municipalities);
   }
-  PASSEND_ASSIGN_OR_RETURN(auto found, db.catalog().ListOffers(filter, page));
+  PASSEND_ASSIGN_OR_RETURN(auto found, catalog.ListOffers(filter, page));
   return PageResponse(found);
 }
 
@@ -113,23 +113,21 @@ ParamDoc Region() {
 
 }  // namespace
 
-void AddCatalogRoutes(Router& router, store::Database& db) {
+void AddCatalogRoutes(Router& router, catalog::CatalogService& catalog) {
   router.Add(List("/api/v1/providers", "Zorgaanbieders", ProviderSchema(), {},
-                  [&db](const ApiRequest& r) { return ListProviders(db, r); }));
+                  [&catalog](const ApiRequest& r) { return ListProviders(catalog, r); }));
   router.Add(Get("/api/v1/providers/{id}", "Eén zorgaanbieder", ProviderSchema(),
-                 [&db](const ApiRequest& r) -> Result<ApiResponse> {
-                   PASSEND_ASSIGN_OR_RETURN(auto p,
-                                            db.catalog().GetProvider(r.path_params.at("id")));
+                 [&catalog](const ApiRequest& r) -> Result<ApiResponse> {
+                   PASSEND_ASSIGN_OR_RETURN(auto p, catalog.GetProvider(r.path_params.at("id")));
                    return JsonResponse(Json(p));
                  }));
   router.Add(
       List("/api/v1/locations", "Locaties", LocationSchema(),
            {QueryParam("provider", "Alleen locaties van deze aanbieder"), Municipality(), Region()},
-           [&db](const ApiRequest& r) { return ListLocations(db, r); }));
+           [&catalog](const ApiRequest& r) { return ListLocations(catalog, r); }));
   router.Add(Get("/api/v1/locations/{id}", "Eén locatie", LocationSchema(),
-                 [&db](const ApiRequest& r) -> Result<ApiResponse> {
-                   PASSEND_ASSIGN_OR_RETURN(auto l,
-                                            db.catalog().GetLocation(r.path_params.at("id")));
+                 [&catalog](const ApiRequest& r) -> Result<ApiResponse> {
+                   PASSEND_ASSIGN_OR_RETURN(auto l, catalog.GetLocation(r.path_params.at("id")));
                    return JsonResponse(Json(l));
                  }));
   router.Add(List("/api/v1/offers", "Zorgaanbod", OfferSchema(),
@@ -138,10 +136,10 @@ void AddCatalogRoutes(Router& router, store::Database& db) {
                    QueryParam("profile", "Neemt dit zorgprofiel aan (5VV)"),
                    QueryParam("contracted", "Gecontracteerd door dit zorgkantoor (5531)"),
                    Municipality(), Region()},
-                  [&db](const ApiRequest& r) { return ListOffers(db, r); }));
+                  [&catalog](const ApiRequest& r) { return ListOffers(catalog, r); }));
   router.Add(Get("/api/v1/offers/{id}", "Eén aanbod", OfferSchema(),
-                 [&db](const ApiRequest& r) -> Result<ApiResponse> {
-                   PASSEND_ASSIGN_OR_RETURN(auto o, db.catalog().GetOffer(r.path_params.at("id")));
+                 [&catalog](const ApiRequest& r) -> Result<ApiResponse> {
+                   PASSEND_ASSIGN_OR_RETURN(auto o, catalog.GetOffer(r.path_params.at("id")));
                    return JsonResponse(Json(o));
                  }));
 }

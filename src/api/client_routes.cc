@@ -1,5 +1,6 @@
 // Read endpoints over clients. Personal data: the guard authorises client.list and
-// client.read and writes the access log (Guard::Completed); this file only translates.
+// client.read and writes the access log before the handler runs (AccessGuard::Admit);
+// this file only translates and calls intake/.
 #include "api/access_guard.h"
 #include "api/openapi.h"
 #include "api/paging.h"
@@ -10,7 +11,7 @@
 namespace passend::api {
 namespace {
 
-Result<ApiResponse> ListClients(store::Database& db, const ApiRequest& req) {
+Result<ApiResponse> ListClients(intake::IntakeService& intake, const ApiRequest& req) {
   PASSEND_ASSIGN_OR_RETURN(auto page, PageFromQuery(req));
   intake::ClientFilter filter;
   PASSEND_ASSIGN_OR_RETURN(auto municipalities, MunicipalitiesFromQuery(req));
@@ -20,7 +21,7 @@ Result<ApiResponse> ListClients(store::Database& db, const ApiRequest& req) {
     }
     filter.municipality_codes = std::move(*municipalities);
   }
-  PASSEND_ASSIGN_OR_RETURN(auto found, db.clients().ListClients(filter, page));
+  PASSEND_ASSIGN_OR_RETURN(auto found, intake.ListClients(filter, page));
   // Only clients within the caller's scope are shown, each with its access-log entry; a
   // page may therefore hold fewer items than the limit while next_cursor goes on.
   std::vector<domain::Client> shown;
@@ -35,13 +36,14 @@ Result<ApiResponse> ListClients(store::Database& db, const ApiRequest& req) {
 
 }  // namespace
 
-void AddClientRoutes(Router& router, store::Database& db) {
+void AddClientRoutes(Router& router, intake::IntakeService& intake) {
   auto params = std::vector<ParamDoc>{
       QueryParam("municipality", "CBS-gemeentecodes, met komma's (GM0935,GM0917)"),
       QueryParam("region", "Zorgkantoorregio (5531): alle gemeenten van die regio")};
   for (auto& p : PagingParams()) params.push_back(std::move(p));
   Route list = MakeRoute("GET", "/api/v1/clients", "client.list",
-                         [&db](const ApiRequest& r) { return ListClients(db, r); });
+                         [&intake](const ApiRequest& r) { return ListClients(intake, r); });
+  list.subject = AboutNoRecord();
   list.summary_nl = "Cliënten";
   list.tag = "clienten";
   list.params = std::move(params);
@@ -50,10 +52,11 @@ void AddClientRoutes(Router& router, store::Database& db) {
 
   Route one =
       MakeRoute("GET", "/api/v1/clients/{id}", "client.read",
-                [&db](const ApiRequest& r) -> Result<ApiResponse> {
-                  PASSEND_ASSIGN_OR_RETURN(auto c, db.clients().GetClient(r.path_params.at("id")));
+                [&intake](const ApiRequest& r) -> Result<ApiResponse> {
+                  PASSEND_ASSIGN_OR_RETURN(auto c, intake.GetClient(r.path_params.at("id")));
                   return JsonResponse(interop::ToJson(c));
                 });
+  one.subject = AboutClient("id");
   one.summary_nl = "Eén cliënt, met wensen, behoeften en plaatsen";
   one.tag = "clienten";
   one.params = {PathParam("id", "Id van de cliënt")};

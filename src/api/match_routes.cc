@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "access/principal.h"
+#include "api/paging.h"
+#include "api/record_schemas.h"
 #include "api/routes.h"
 #include "interop/json_reader.h"
 #include "interop/native_json.h"
@@ -35,18 +37,10 @@ struct MatchParams {
 
 Result<MatchParams> MatchParamsFromQuery(const ApiRequest& req) {
   MatchParams p;
-  if (const std::string* limit = req.Query("limit")) {
-    size_t n = 0;
-    bool digits = !limit->empty() && limit->size() <= 4;
-    for (char c : *limit) {
-      if (c < '0' || c > '9') digits = false;
-      if (digits) n = n * 10 + static_cast<size_t>(c - '0');
-    }
-    if (!digits || n < 1 || n > kMaxLimit)
-      return InvalidArgument(
-          "limit moet een getal van 1 tot " + std::to_string(kMaxLimit) + " zijn", "limit");
-    p.limit = n;
-  }
+  PASSEND_ASSIGN_OR_RETURN(int64_t limit,
+                           IntegerQuery(req, "limit", static_cast<int64_t>(kDefaultLimit), 1,
+                                        static_cast<int64_t>(kMaxLimit)));
+  p.limit = static_cast<size_t>(limit);
   if (const std::string* a = req.Query("arrangements")) {
     if (*a == "true") {
       p.arrangements = true;
@@ -173,12 +167,14 @@ Result<ApiResponse> MismatchMap(match::MatchService& service, const ApiRequest& 
 
 // ---- schemas -------------------------------------------------------------------------
 
-template <typename E, size_t N>
-json EnumSchema(const E (&all)[N]) {
-  json names = json::array();
-  for (E e : all) names.push_back(domain::ToString(e));
-  return {{"type", "string"}, {"enum", names}};
-}
+// The building blocks are api/record_schemas.h's; Obj is this file's own because its
+// objects require only the properties named (the match answer leaves some out).
+using schema::ArrayOf;
+using schema::Boolean;
+using schema::Enum;
+using schema::Integer;
+using schema::Number;
+using schema::String;
 
 template <typename E>
 json EnumSchemaUpTo(E last) {
@@ -188,100 +184,98 @@ json EnumSchemaUpTo(E last) {
   return {{"type", "string"}, {"enum", names}};
 }
 
-json Str() { return {{"type", "string"}}; }
-json Num() { return {{"type", "number"}}; }
-json Int() { return {{"type", "integer"}}; }
-json Bool() { return {{"type", "boolean"}}; }
-json ArrayOf(json items) { return {{"type", "array"}, {"items", std::move(items)}}; }
 json Obj(json properties, json required = json::array()) {
   json j = {{"type", "object"}, {"properties", std::move(properties)}};
   if (!required.empty()) j["required"] = std::move(required);
   return j;
 }
 
-json PointSchema() { return Obj({{"lat", Num()}, {"lon", Num()}}, {"lat", "lon"}); }
+json PointSchema() { return Obj({{"lat", Number()}, {"lon", Number()}}, {"lat", "lon"}); }
 
 json ExplanationSchema() {
-  json part = Obj({{"offer_id", Str()},
-                   {"offer_name", Str()},
-                   {"kind", EnumSchema(domain::kAllOfferKinds)},
-                   {"provider_id", Str()},
-                   {"provider_name", Str()},
-                   {"location_name", Str()},
-                   {"municipality_code", Str()},
-                   {"profile_accepted", Bool()},
-                   {"profile_reason", Str()},
+  json part = Obj({{"offer_id", String()},
+                   {"offer_name", String()},
+                   {"kind", Enum(domain::kAllOfferKinds)},
+                   {"provider_id", String()},
+                   {"provider_name", String()},
+                   {"location_name", String()},
+                   {"municipality_code", String()},
+                   {"profile_accepted", Boolean()},
+                   {"profile_reason", String()},
                    {"contracting",
                     {{"type", "string"}, {"enum", {"in_natura", "pgb_nodig", "niet_bereikbaar"}}}},
-                   {"pgb_needed", Bool()},
-                   {"contracting_reason", Str()},
-                   {"wait_weeks", Int()},
-                   {"free_places", Int()},
-                   {"within_service_area", Bool()},
-                   {"possible_forms", ArrayOf(EnumSchema(domain::kAllDeliveryForms))},
-                   {"quality", Num()},
-                   {"travel_km", Num()},
-                   {"service_radius_km", Num()}});
-  json wish = Obj({{"wish", Int()},
-                   {"feature_id", Str()},
-                   {"label", Str()},
-                   {"importance", EnumSchema(domain::kAllImportances)},
-                   {"status", Str()},
-                   {"reason", Str()},
-                   {"applies", Bool()},
-                   {"met_by", Str()},
-                   {"suggested_features", ArrayOf(Str())}});
-  json need = Obj({{"feature_id", Str()},
-                   {"label", Str()},
-                   {"met", Bool()},
-                   {"applies", Bool()},
-                   {"reason", Str()}});
-  json place = Obj({{"label", Str()},
+                   {"pgb_needed", Boolean()},
+                   {"contracting_reason", String()},
+                   {"wait_weeks", Integer()},
+                   {"free_places", Integer()},
+                   {"within_service_area", Boolean()},
+                   {"possible_forms", ArrayOf(Enum(domain::kAllDeliveryForms))},
+                   {"quality", Number()},
+                   {"travel_km", Number()},
+                   {"service_radius_km", Number()}});
+  json wish = Obj({{"wish", Integer()},
+                   {"feature_id", String()},
+                   {"label", String()},
+                   {"importance", Enum(domain::kAllImportances)},
+                   {"status", String()},
+                   {"reason", String()},
+                   {"applies", Boolean()},
+                   {"met_by", String()},
+                   {"suggested_features", ArrayOf(String())}});
+  json need = Obj({{"feature_id", String()},
+                   {"label", String()},
+                   {"met", Boolean()},
+                   {"applies", Boolean()},
+                   {"reason", String()}});
+  json place = Obj({{"label", String()},
                     {"kind", EnumSchemaUpTo(domain::PlaceKind::kAnders)},
-                    {"distance_km", Num()},
-                    {"max_km", Num()},
-                    {"within", Bool()}});
-  return Obj({{"headline", Str()},
+                    {"distance_km", Number()},
+                    {"max_km", Number()},
+                    {"within", Boolean()}});
+  return Obj({{"headline", String()},
               {"parts", ArrayOf(part)},
               {"wishes", ArrayOf(wish)},
               {"needs", ArrayOf(need)},
               {"places", ArrayOf(place)},
-              {"summary", ArrayOf(Str())}});
+              {"summary", ArrayOf(String())}});
 }
 
 json MatchResultSchema() {
   json explanation = ExplanationSchema();
-  json offer = Obj({{"offer_id", Str()},
+  json offer = Obj({{"offer_id", String()},
                     {"score", {{"type", "number"}, {"minimum", 0}, {"maximum", 100}}},
-                    {"unmet", Int()},
-                    {"apart", Bool()},
-                    {"pgb_only", Bool()},
-                    {"far", Bool()},
+                    {"unmet", Integer()},
+                    {"apart", Boolean()},
+                    {"pgb_only", Boolean()},
+                    {"far", Boolean()},
                     {"explanation", explanation}},
                    {"offer_id", "score", "unmet", "apart", "pgb_only", "far", "explanation"});
-  json nearest = Obj(
-      {{"offer_id", Str()}, {"offer_name", Str()}, {"distance_km", Num()}, {"wait_weeks", Int()}});
+  json nearest = Obj({{"offer_id", String()},
+                      {"offer_name", String()},
+                      {"distance_km", Number()},
+                      {"wait_weeks", Integer()}});
   nearest["nullable"] = true;
   json item =
       Obj({{"kind", {{"type", "string"}, {"enum", {"wens", "behoefte", "plek", "profiel"}}}},
-           {"key", Str()},
-           {"label", Str()},
-           {"importance", EnumSchema(domain::kAllImportances)},
-           {"status", Str()},
+           {"key", String()},
+           {"label", String()},
+           {"importance", Enum(domain::kAllImportances)},
+           {"status", String()},
            {"nearest", nearest}});
-  json mismatch = Obj(
-      {{"best_offer_id", Str()}, {"items", ArrayOf(item)}, {"free_text_wishes", ArrayOf(Str())}},
-      {"items", "free_text_wishes"});
-  json arrangement = Obj({{"offer_ids", ArrayOf(Str())},
-                          {"score", Num()},
-                          {"unmet", Int()},
-                          {"apart", Bool()},
-                          {"pgb_only", Bool()},
-                          {"far", Bool()},
+  json mismatch = Obj({{"best_offer_id", String()},
+                       {"items", ArrayOf(item)},
+                       {"free_text_wishes", ArrayOf(String())}},
+                      {"items", "free_text_wishes"});
+  json arrangement = Obj({{"offer_ids", ArrayOf(String())},
+                          {"score", Number()},
+                          {"unmet", Integer()},
+                          {"apart", Boolean()},
+                          {"pgb_only", Boolean()},
+                          {"far", Boolean()},
                           {"explanation", explanation}});
-  json other = Obj({{"kind", EnumSchema(domain::kAllOfferKinds)}, {"offers", ArrayOf(offer)}},
-                   {"kind", "offers"});
-  json schema = Obj({{"client_id", Str()},
+  json other =
+      Obj({{"kind", Enum(domain::kAllOfferKinds)}, {"offers", ArrayOf(offer)}}, {"kind", "offers"});
+  json schema = Obj({{"client_id", String()},
                      {"offers", ArrayOf(offer)},
                      {"other_kinds", ArrayOf(other)},
                      {"mismatch", mismatch},
@@ -294,31 +288,31 @@ json MatchResultSchema() {
 }
 
 json SituationSchema() {
-  json wish = Obj({{"feature_id", Str()},
-                   {"importance", EnumSchema(domain::kAllImportances)},
-                   {"value", Num()},
-                   {"text", Str()}},
+  json wish = Obj({{"feature_id", String()},
+                   {"importance", Enum(domain::kAllImportances)},
+                   {"value", Number()},
+                   {"text", String()}},
                   {"importance"});
   wish["additionalProperties"] = false;
   wish["description"] = "Een kenmerk uit /api/v1/kenmerken, of alleen een eigen omschrijving";
-  json need = Obj({{"feature_id", Str()}, {"note", Str()}}, {"feature_id"});
+  json need = Obj({{"feature_id", String()}, {"note", String()}}, {"feature_id"});
   need["additionalProperties"] = false;
   json place = Obj({{"kind", EnumSchemaUpTo(domain::PlaceKind::kAnders)},
-                    {"label", Str()},
+                    {"label", String()},
                     {"position", PointSchema()},
                     {"max_km", {{"type", "number"}, {"minimum", 0}}},
-                    {"importance", EnumSchema(domain::kAllImportances)}},
+                    {"importance", Enum(domain::kAllImportances)}},
                    {"kind", "position", "max_km"});
   place["additionalProperties"] = false;
   json home = PointSchema();
   home["description"] = "Standaard: het midden van de gemeente";
-  json schema = Obj({{"sector", EnumSchema(domain::kAllSectors)},
+  json schema = Obj({{"sector", Enum(domain::kAllSectors)},
                      {"profile", {{"type", "string"}, {"description", "Zorgprofiel (5VV)"}}},
                      {"indication", EnumSchemaUpTo(domain::IndicationStatus::kRefused)},
                      {"municipality_code", {{"type", "string"}, {"description", "CBS (GM0935)"}}},
                      {"home", home},
-                     {"seeking", ArrayOf(EnumSchema(domain::kAllOfferKinds))},
-                     {"preferred_forms", ArrayOf(EnumSchema(domain::kAllDeliveryForms))},
+                     {"seeking", ArrayOf(Enum(domain::kAllOfferKinds))},
+                     {"preferred_forms", ArrayOf(Enum(domain::kAllDeliveryForms))},
                      {"wishes", ArrayOf(wish)},
                      {"needs", ArrayOf(need)},
                      {"places", ArrayOf(place)}},
@@ -330,34 +324,35 @@ json SituationSchema() {
 }
 
 json MismatchMapSchema() {
-  json per_wish_area = {{"type", "object"},
-                        {"additionalProperties", Obj({{"clients", Int()}, {"share", Num()}})}};
+  json per_wish_area = {
+      {"type", "object"},
+      {"additionalProperties", Obj({{"clients", Integer()}, {"share", Number()}})}};
   json count = {{"type", "integer"},
                 {"nullable", true},
                 {"description", "Null: minder cliënten dan min_clients, niet getoond"}};
-  json area = Obj({{"code", Str()},
-                   {"name", Str()},
+  json area = Obj({{"code", String()},
+                   {"name", String()},
                    {"clients", count},
                    {"clients_with_mismatch", count},
                    {"per_wish", per_wish_area}});
-  json per_wish = {
-      {"type", "object"},
-      {"description",
-       "Per kenmerk of plek (plek:familie): cliënten bij wie het beste aanbod "
-       "dit niet biedt"},
-      {"additionalProperties", Obj({{"label", Str()}, {"clients", Int()}, {"share", Num()}})}};
-  return Obj({{"region", Str()},
-              {"scope", Str()},
+  json per_wish = {{"type", "object"},
+                   {"description",
+                    "Per kenmerk of plek (plek:familie): cliënten bij wie het beste aanbod "
+                    "dit niet biedt"},
+                   {"additionalProperties",
+                    Obj({{"label", String()}, {"clients", Integer()}, {"share", Number()}})}};
+  return Obj({{"region", String()},
+              {"scope", String()},
               {"clients", count},
               {"clients_with_mismatch", count},
               {"clients_without_offer", count},
               {"clients_invalid", count},
-              {"min_clients", Int()},
-              {"suppressed_cells", Int()},
+              {"min_clients", Integer()},
+              {"suppressed_cells", Integer()},
               {"per_wish", per_wish},
               {"regions", ArrayOf(area)},
               {"municipalities", ArrayOf(area)},
-              {"free_texts", ArrayOf(Obj({{"text", Str()}, {"clients", Int()}}))}},
+              {"free_texts", ArrayOf(Obj({{"text", String()}, {"clients", Integer()}}))}},
              {"region", "scope", "clients", "per_wish", "regions", "municipalities", "free_texts"});
 }
 
@@ -377,6 +372,7 @@ void AddMatchRoutes(Router& router, match::MatchService& service) {
 
   Route matches = MakeRoute("GET", "/api/v1/clients/{id}/matches", "match.read",
                             [svc](const ApiRequest& r) { return ClientMatches(*svc, r); });
+  matches.subject = AboutClient("id");
   matches.summary_nl = "Het best passende aanbod voor één cliënt, met uitleg en mismatch";
   matches.tag = std::string(kTag);
   matches.params = {PathParam("id", "Id van de cliënt")};
@@ -395,6 +391,7 @@ void AddMatchRoutes(Router& router, match::MatchService& service) {
 
   Route map = MakeRoute("GET", "/api/v1/mismatch", "report.read",
                         [svc](const ApiRequest& r) { return MismatchMap(*svc, r); });
+  map.subject = AboutNoRecord();
   map.summary_nl = "Mismatchkaart van een zorgkantoorregio: welke wensen het aanbod niet vervult";
   map.tag = std::string(kTag);
   ParamDoc region = QueryParam("region", "Zorgkantoorregio (5531)");

@@ -21,12 +21,12 @@
 #include "access/principal.h"
 #include "api/routes.h"
 #include "api/server.h"
+#include "catalog/catalog_service.h"
 #include "generate/generator.h"
 #include "match/json/match_json.h"
 #include "match/match_service.h"
 #include "refdata/refdata.h"
 #include "store/open_database.h"
-#include "store/write_dataset.h"
 
 namespace passend::api {
 namespace {
@@ -41,19 +41,19 @@ constexpr const char* kRegion = "5531";  // Zorgkantoor Zuid-Limburg
 class FixedPrincipalGuard : public Guard {
  public:
   FixedPrincipalGuard() {
-    auto who = std::make_shared<access::Principal>();
-    who->user_id = "usr-zk-test";
-    who->role = access::Role::kZorgkantoor;
-    who->region = kRegion;
-    principal_ = std::move(who);
+    auto who = std::make_shared<Admission>();
+    who->principal.user_id = "usr-zk-test";
+    who->principal.role = access::Role::kZorgkantoor;
+    who->principal.region = kRegion;
+    admission_ = std::move(who);
   }
-  Result<std::shared_ptr<const access::Principal>> Admit(const Route& route,
-                                                         const ApiRequest& request) override {
+  Result<std::shared_ptr<const Admission>> Admit(const Route& route,
+                                                 const ApiRequest& request) override {
     std::lock_guard lock(mu_);
     auto id = request.path_params.find("id");
     admitted_.push_back(route.permission + " " +
                         (id == request.path_params.end() ? "-" : id->second));
-    return principal_;
+    return admission_;
   }
   std::vector<std::string> admitted() {
     std::lock_guard lock(mu_);
@@ -61,7 +61,7 @@ class FixedPrincipalGuard : public Guard {
   }
 
  private:
-  std::shared_ptr<const access::Principal> principal_;
+  std::shared_ptr<const Admission> admission_;
   std::mutex mu_;
   std::vector<std::string> admitted_;
 };
@@ -97,7 +97,9 @@ class MatchApiTest : public ::testing::Test {
     gen.region = generate::RegionPreset::kZuidLimburg;
     auto data = generate::Generate(gen, refdata::BuiltIn());
     ASSERT_TRUE(data.ok()) << data.error().ToString();
-    ASSERT_TRUE(store::WriteDataset(*db_, *data).ok());
+    catalog_ = new catalog::CatalogService(*db_, refdata::BuiltIn());
+    intake_ = new intake::IntakeService(*db_, access::SystemNow);
+    ASSERT_TRUE(catalog_->Import(*data).ok());
 
     auto service = match::MatchService::Open(*db_, refdata::BuiltIn());
     ASSERT_TRUE(service.ok()) << service.error().ToString();
@@ -106,7 +108,7 @@ class MatchApiTest : public ::testing::Test {
 
     guard_ = new FixedPrincipalGuard();
     logs_ = new std::vector<json>();
-    Router router = AllRoutes(*db_, refdata::BuiltIn());
+    Router router = AllRoutes({*db_, *catalog_, *intake_, refdata::BuiltIn()});
     AddMatchRoutes(router, *service_);
     ServerOptions options;
     options.port = 0;
@@ -127,6 +129,8 @@ class MatchApiTest : public ::testing::Test {
     delete server_;
     delete guard_;
     delete service_;
+    delete intake_;
+    delete catalog_;
     delete db_;
     delete logs_;
     if (dir_ != nullptr) fs::remove_all(*dir_);
@@ -193,6 +197,8 @@ class MatchApiTest : public ::testing::Test {
   static fs::path* dir_;
   static std::string* db_path_;
   static store::Database* db_;
+  static catalog::CatalogService* catalog_;
+  static intake::IntakeService* intake_;
   static match::MatchService* service_;
   static const match::MatchIndex* index_;  // the service's one snapshot (no feed: no refresh)
   static FixedPrincipalGuard* guard_;
@@ -205,6 +211,8 @@ class MatchApiTest : public ::testing::Test {
 fs::path* MatchApiTest::dir_ = nullptr;
 std::string* MatchApiTest::db_path_ = nullptr;
 store::Database* MatchApiTest::db_ = nullptr;
+catalog::CatalogService* MatchApiTest::catalog_ = nullptr;
+intake::IntakeService* MatchApiTest::intake_ = nullptr;
 match::MatchService* MatchApiTest::service_ = nullptr;
 const match::MatchIndex* MatchApiTest::index_ = nullptr;
 FixedPrincipalGuard* MatchApiTest::guard_ = nullptr;

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <charconv>
 
+#include "domain/regions.h"
 #include "refdata/refdata.h"
 
 namespace passend::api {
@@ -66,19 +67,25 @@ Result<std::string> DecodeCursor(const std::string& cursor) {
   return id;
 }
 
+Result<int64_t> IntegerQuery(const ApiRequest& request, std::string_view name, int64_t fallback,
+                             int64_t lo, int64_t hi) {
+  const std::string* v = request.Query(name);
+  if (v == nullptr) return fallback;
+  int64_t n = 0;
+  auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), n);
+  if (ec != std::errc() || ptr != v->data() + v->size() || n < lo || n > hi)
+    return InvalidArgument(std::string(name) + " moet een heel getal van " + std::to_string(lo) +
+                               " tot en met " + std::to_string(hi) + " zijn.",
+                           std::string(name));
+  return n;
+}
+
 Result<store::PageRequest> PageFromQuery(const ApiRequest& request) {
   store::PageRequest page;
   page.limit = kDefaultLimit;
-  if (const std::string* limit = request.Query("limit")) {
-    int n = 0;
-    auto [ptr, ec] = std::from_chars(limit->data(), limit->data() + limit->size(), n);
-    if (ec != std::errc() || ptr != limit->data() + limit->size() || n < 1 || n > kMaxLimit) {
-      return InvalidArgument(
-          "limit moet een heel getal van 1 tot en met " + std::to_string(kMaxLimit) + " zijn.",
-          "limit");
-    }
-    page.limit = n;
-  }
+  PASSEND_ASSIGN_OR_RETURN(int64_t limit,
+                           IntegerQuery(request, "limit", kDefaultLimit, 1, kMaxLimit));
+  page.limit = static_cast<int>(limit);
   if (const std::string* cursor = request.Query("cursor")) {
     PASSEND_ASSIGN_OR_RETURN(page.after, DecodeCursor(*cursor));
   }
@@ -108,11 +115,9 @@ Result<std::optional<std::vector<std::string>>> MunicipalitiesFromQuery(const Ap
       return InvalidArgument("Onbekende zorgkantoorregio '" + *region + "'.", "region");
     }
     std::vector<std::string> in_region;
-    for (const auto& m : ref.municipalities()) {
-      if (m.zorgkantoor_code != *region) continue;
-      if (!selected || std::find(selected->begin(), selected->end(), m.code) != selected->end()) {
-        in_region.push_back(m.code);
-      }
+    for (std::string& code : domain::MunicipalitiesOf(ref, *region)) {
+      if (!selected || std::find(selected->begin(), selected->end(), code) != selected->end())
+        in_region.push_back(std::move(code));
     }
     selected = std::move(in_region);
   }

@@ -4,12 +4,14 @@
 // A list answers {"items": [...], "next_cursor": "..."} where next_cursor is null on the
 // last page. The cursor is opaque to clients: the base64url (no padding) of a short check
 // followed by the last id seen, passed back as ?cursor=; the check makes a cursor the
-// server did not make (typed, cut short, altered) a 400 rather than a page from nowhere; `limit`
-// is 1..500, default 50. Keyset paging (store/page.h) means a walk never repeats or skips a record
-// that existed throughout the walk. Pure functions; safe from any thread.
+// server did not make (typed, cut short, altered) a 400 rather than a page from nowhere;
+// `limit` is 1..500, default 50. Keyset paging (store/page.h) means a walk never repeats or
+// skips a record that existed throughout the walk. Pure functions; safe from any thread.
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "api/route.h"
@@ -24,6 +26,12 @@ inline constexpr int kMaxLimit = 500;
 std::string EncodeCursor(const std::string& last_id);
 // kInvalidArgument (field "cursor") for anything EncodeCursor did not make.
 Result<std::string> DecodeCursor(const std::string& cursor);
+
+// The whole number in query parameter `name`, in [lo, hi]; `fallback` when absent.
+// Anything else (a sign where none fits, spaces, a fraction, too large) is kInvalidArgument
+// naming the parameter: "<name> moet een heel getal van <lo> tot en met <hi> zijn."
+Result<int64_t> IntegerQuery(const ApiRequest& request, std::string_view name, int64_t fallback,
+                             int64_t lo, int64_t hi);
 
 // The page asked for by ?limit= and ?cursor=; errors name the parameter.
 Result<store::PageRequest> PageFromQuery(const ApiRequest& request);

@@ -45,6 +45,34 @@ bool MatchPattern(std::string_view pattern, std::string_view path,
   return true;
 }
 
+// Whether the route's subject declaration fits its path (see RouteSubject).
+void CheckSubject(const Route& route) {
+  using Kind = RouteSubject::Kind;
+  const std::string& p = route.pattern;
+  const bool names_client = p.find("/clients/{") != std::string::npos;
+  const bool names_provider = p.find("/providers/{") != std::string::npos;
+  switch (route.subject.kind) {
+    case Kind::kUndeclared:
+      if (route.permission != kPublic)
+        throw std::logic_error("guarded route without a subject (AboutClient, ...): " + p);
+      return;
+    case Kind::kNone:
+      if (names_client || names_provider)
+        throw std::logic_error("route about one client or provider declares no subject: " + p);
+      return;
+    case Kind::kClient:
+      if (p.find("/clients/{" + route.subject.param + "}") == std::string::npos)
+        throw std::logic_error("client subject '" + route.subject.param +
+                               "' does not follow /clients/ in: " + p);
+      return;
+    case Kind::kProvider:
+      if (p.find("/providers/{" + route.subject.param + "}") == std::string::npos)
+        throw std::logic_error("provider subject '" + route.subject.param +
+                               "' does not follow /providers/ in: " + p);
+      return;
+  }
+}
+
 }  // namespace
 
 bool HeaderNameLess::operator()(std::string_view a, std::string_view b) const {
@@ -101,6 +129,14 @@ ApiResponse JsonTextResponse(std::string json_text, int status) {
   return r;
 }
 
+RouteSubject AboutClient(std::string param) {
+  return {RouteSubject::Kind::kClient, std::move(param)};
+}
+RouteSubject AboutProvider(std::string param) {
+  return {RouteSubject::Kind::kProvider, std::move(param)};
+}
+RouteSubject AboutNoRecord() { return {RouteSubject::Kind::kNone, ""}; }
+
 Route MakeRoute(std::string method, std::string pattern, std::string permission, Handler handler) {
   Route r;
   r.method = std::move(method);
@@ -128,6 +164,7 @@ void Router::Add(Route route) {
       throw std::logic_error("malformed path parameter in pattern: " + p);
     }
   }
+  CheckSubject(route);
   for (const auto& existing : routes_) {
     if (existing.method == route.method && existing.pattern == route.pattern) {
       throw std::logic_error("duplicate route: " + route.method + " " + p);

@@ -26,8 +26,10 @@
 //
 // Before the handler runs, the server asks the Guard to admit the request: it authenticates
 // (session cookie or API token) and authorises route.permission, an action key of the
-// permission matrix ("offer.read", "client.read"). Routes with permission kPublic skip the
-// guard entirely and see principal == nullptr.
+// permission matrix ("offer.read", "client.read"), for route.subject: what the request
+// concerns, declared by the route (one client named by a path parameter, one provider, or
+// no single record). Routes with permission kPublic skip the guard entirely and see
+// principal == nullptr and admission == nullptr.
 //
 // Thread-safety: build the Router on one thread before the server starts; afterwards it is
 // read-only and Match may be called from any number of threads. Handlers and Guard
@@ -40,16 +42,22 @@
 #include <string_view>
 #include <vector>
 
+#include "access/policy.h"
+#include "access/principal.h"
 #include "domain/error.h"
-
-namespace passend::access {
-struct Principal;  // defined by the access layer (access/principal.h)
-}  // namespace passend::access
 
 namespace passend::api {
 
 // The permission of endpoints open to anyone (health, OpenAPI, reference data, login).
 inline constexpr std::string_view kPublic = "public";
+
+// What the guard admitted for one request: who, and what access/'s policy decided (the
+// basis, the client the request is about, which clients a list may show).
+struct Admission {
+  access::Principal principal;
+  access::Decision decision;
+  std::string csrf_token;  // session logins: to hand back to the UI
+};
 
 // Case-insensitive ordering for header names.
 struct HeaderNameLess {
@@ -69,6 +77,7 @@ struct ApiRequest {
   std::string remote_addr;
   std::string request_id;  // from a sane X-Request-Id header, else generated; echoed back
   const access::Principal* principal = nullptr;  // set by the Guard; null on public routes
+  const Admission* admission = nullptr;          // set by the Guard; null on public routes
 
   // The header's value, or "" when absent.
   std::string Header(std::string_view name) const;
@@ -106,12 +115,28 @@ ParamDoc QueryParam(std::string name, std::string description_nl, std::string ty
 
 using Handler = std::function<Result<ApiResponse>(const ApiRequest&)>;
 
+// What a guarded route's requests concern, declared once on the route; the guard resolves
+// it (the client's municipality, ...) and access/'s policy decides from it. Every
+// non-public route declares one, and it must fit the path: kClient names the {param} that
+// follows "/clients/", kProvider the one that follows "/providers/", and kNone is for
+// paths without either (lists, aggregates, the caller's own session, administration).
+// Router::Add refuses a route that breaks this, at start-up.
+struct RouteSubject {
+  enum class Kind { kUndeclared, kNone, kClient, kProvider };
+  Kind kind = Kind::kUndeclared;
+  std::string param;  // the path parameter holding the id (kClient, kProvider)
+};
+RouteSubject AboutClient(std::string param = "id");
+RouteSubject AboutProvider(std::string param = "id");
+RouteSubject AboutNoRecord();
+
 struct Route {
   std::string method;      // "GET", "POST", "PUT", "PATCH", "DELETE"
   std::string pattern;     // "/api/v1/offers/{id}": literal segments and {name} segments
   std::string summary_nl;  // one line for people, Dutch
   std::string tag;         // OpenAPI group: "aanbod", "clienten", "referentie", "systeem"
   std::string permission;  // action key of the permission matrix, or kPublic
+  RouteSubject subject;    // required unless permission is kPublic
   std::vector<ParamDoc> params;
   nlohmann::json request_schema;   // JSON Schema of the body; null: no body
   nlohmann::json response_schema;  // JSON Schema of a success body; null: none documented
@@ -133,8 +158,9 @@ struct RouteMatch {
 // read-only and safe to call concurrently once the server runs.
 class Router {
  public:
-  // Adds a route. A malformed pattern or a duplicate method + pattern is a programming
-  // error and throws std::logic_error at start-up.
+  // Adds a route. A malformed pattern, a duplicate method + pattern, or a guarded route
+  // without a subject that fits its path is a programming error and throws
+  // std::logic_error at start-up.
   void Add(Route route);
   const std::vector<Route>& routes() const { return routes_; }
   RouteMatch Match(std::string_view method, std::string_view path) const;
@@ -144,23 +170,24 @@ class Router {
 };
 
 // Admits a request to a non-public route: authenticates it (session cookie or API token)
-// and authorises route.permission for the principal. Implemented by the access layer.
+// and authorises route.permission on route.subject (api/access_guard.h).
 //
-// Admit returns the principal on success; the server keeps the shared_ptr alive for the
-// request and hands handlers a plain pointer (ApiRequest::principal). Errors:
+// Admit returns the admission on success; the server keeps the shared_ptr alive for the
+// request and hands handlers plain pointers (ApiRequest::admission, ::principal). Errors:
 // kUnauthenticated (401: no valid session or token), kPermissionDenied (403: known, but
 // not allowed), kUnavailable/kInternal when the user store fails. Other codes are allowed
 // and are rendered by the same table.
 //
-// Completed is called once after every admitted request with the final status (for the
-// audit log of personal-data reads); the default does nothing. It must not throw.
+// Completed is called once after every admitted request with the final status; the
+// default does nothing (the access log is written in Admit, before the handler runs, so no
+// personal data leaves without its entry). It must not throw.
 //
 // Implementations must be safe for concurrent calls from the server's worker threads.
 class Guard {
  public:
   virtual ~Guard() = default;
-  virtual Result<std::shared_ptr<const access::Principal>> Admit(const Route& route,
-                                                                 const ApiRequest& request) = 0;
+  virtual Result<std::shared_ptr<const Admission>> Admit(const Route& route,
+                                                         const ApiRequest& request) = 0;
   virtual void Completed(const Route& route, const ApiRequest& request, int status) {
     (void)route;
     (void)request;

@@ -4,6 +4,8 @@
 
 #include <stdexcept>
 
+#include "api/paging.h"
+
 namespace passend::api {
 namespace {
 
@@ -12,6 +14,9 @@ Route R(std::string method, std::string pattern, std::string permission = "catal
                       [](const ApiRequest&) -> Result<ApiResponse> { return JsonResponse({}); });
   r.summary_nl = "test";
   r.tag = "test";
+  if (r.permission != kPublic)
+    r.subject =
+        r.pattern.find("/clients/{id}") != std::string::npos ? AboutClient("id") : AboutNoRecord();
   return r;
 }
 
@@ -67,6 +72,54 @@ TEST(RouterTest, RejectsProgrammingErrorsAtStartUp) {
   Route no_handler = R("GET", "/f");
   no_handler.handler = nullptr;
   EXPECT_THROW(router.Add(no_handler), std::logic_error);
+}
+
+TEST(RouterTest, GuardedRoutesDeclareASubjectThatFitsTheirPath) {
+  auto with = [](std::string pattern, std::string permission, RouteSubject subject) {
+    Route r = R("GET", std::move(pattern), std::move(permission));
+    r.subject = std::move(subject);
+    return r;
+  };
+  Router router;
+  // Fitting declarations are accepted.
+  router.Add(with("/api/v1/clients/{id}", "client.read", AboutClient("id")));
+  router.Add(
+      with("/api/v1/clients/{id}/consents/{consent_id}", "consent.withdraw", AboutClient("id")));
+  router.Add(with("/api/v1/providers/{pid}/offers", "catalog.update", AboutProvider("pid")));
+  router.Add(with("/api/v1/clients", "client.list", AboutNoRecord()));
+  router.Add(with("/api/v1/zoeken", std::string(kPublic), RouteSubject{}));  // public: none needed
+  EXPECT_EQ(router.routes().size(), 5u);
+  // A guarded route without one, or with one that does not fit its path, fails at start-up.
+  Router bad;
+  EXPECT_THROW(bad.Add(with("/api/v1/users", "user.list", RouteSubject{})), std::logic_error);
+  EXPECT_THROW(bad.Add(with("/api/v1/clients/{id}/export", "client.export", AboutNoRecord())),
+               std::logic_error);
+  EXPECT_THROW(bad.Add(with("/api/v1/users/{id}", "user.update", AboutClient("id"))),
+               std::logic_error);
+  EXPECT_THROW(bad.Add(with("/api/v1/clients/{id}", "client.read", AboutClient("client"))),
+               std::logic_error);
+  EXPECT_THROW(bad.Add(with("/api/v1/clients/{id}", "client.read", AboutProvider("id"))),
+               std::logic_error);
+  EXPECT_TRUE(bad.routes().empty());
+}
+
+TEST(ApiRequestTest, IntegerQueryAcceptsOnlyWholeNumbersInRange) {
+  ApiRequest req;
+  EXPECT_EQ(*IntegerQuery(req, "limit", 50, 1, 500), 50);  // absent: the fallback
+  for (const char* good : {"1", "500", "007"}) {
+    req.query["limit"] = good;
+    auto n = IntegerQuery(req, "limit", 50, 1, 500);
+    ASSERT_TRUE(n.ok()) << good;
+    EXPECT_EQ(*n, std::stoll(good));
+  }
+  for (const char* bad : {"0", "501", "-1", "+5", "5x", " 5", "2.5", "", "99999999999999999999"}) {
+    req.query["limit"] = bad;
+    auto n = IntegerQuery(req, "limit", 50, 1, 500);
+    ASSERT_FALSE(n.ok()) << bad;
+    EXPECT_EQ(n.error().code(), ErrorCode::kInvalidArgument) << bad;
+    EXPECT_EQ(n.error().field(), "limit") << bad;
+    EXPECT_EQ(n.error().message(), "limit moet een heel getal van 1 tot en met 500 zijn.");
+  }
 }
 
 TEST(ApiRequestTest, HeadersAreCaseInsensitive) {

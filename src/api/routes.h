@@ -3,7 +3,9 @@
 // its routes to a Router; the handlers keep references to the arguments, which must
 // outlive the server. See docs/api.md for the endpoints and their filters.
 #include "api/route.h"
+#include "catalog/catalog_service.h"
 #include "domain/reference.h"
+#include "intake/intake_service.h"
 #include "store/database.h"
 
 namespace passend::match {
@@ -14,23 +16,30 @@ namespace passend::api {
 
 // GET /healthz: the database answers; {"status": "ok", "schema_version": N}.
 void AddSystemRoutes(Router& router, store::Database& db);
-// Providers, locations, offers (permission catalog.read).
-void AddCatalogRoutes(Router& router, store::Database& db);
-// Clients (client.list, client.read: personal data, logged by the access layer).
-void AddClientRoutes(Router& router, store::Database& db);
+// Providers, locations, offers (public: the care offer is public information).
+void AddCatalogRoutes(Router& router, catalog::CatalogService& catalog);
+// Clients (client.list, client.read: personal data, logged by the access guard).
+void AddClientRoutes(Router& router, intake::IntakeService& intake);
 // Kenmerken, zorgprofielen, gemeenten, zorgkantoren (public).
 void AddReferenceRoutes(Router& router, const domain::ReferenceData& ref);
 
-// Matching (docs/matching.md; only in builds with the matching module, where passend_api
-// defines PASSEND_WITH_MATCH_API): GET /api/v1/clients/{id}/matches (match.read: one
+// Matching (docs/matching.md): GET /api/v1/clients/{id}/matches (match.read: one
 // client, logged by the guard), POST /api/v1/zoeken (public, anonymous: nothing about the
 // person is stored or logged) and GET /api/v1/mismatch?region= (report.read: aggregate,
 // cached per region). The handlers only translate: `service` keeps the index up to date
 // with the data and computes the answers; it must outlive the server.
 void AddMatchRoutes(Router& router, match::MatchService& service);
 
+// The services the routes above call; app/ builds them. They must outlive the server.
+struct Services {
+  store::Database& db;  // /healthz only: whether the database answers
+  catalog::CatalogService& catalog;
+  intake::IntakeService& intake;
+  const domain::ReferenceData& ref;
+};
+
 // Every route above but the matching ones (they need an index: passend serve adds them),
 // in one Router (the server adds /api/v1/openapi.json itself).
-Router AllRoutes(store::Database& db, const domain::ReferenceData& ref);
+Router AllRoutes(const Services& services);
 
 }  // namespace passend::api

@@ -261,7 +261,7 @@ ApiResponse Server::Handle(const httplib::Request& in, ApiRequest& request) {
   const Route& route = *match.route;
   request.path_params = std::move(match.path_params);
 
-  std::shared_ptr<const access::Principal> principal;
+  std::shared_ptr<const Admission> admission;
   const bool guarded = route.permission != kPublic;
   if (guarded) {
     if (guard_ == nullptr) {
@@ -270,7 +270,7 @@ ApiResponse Server::Handle(const httplib::Request& in, ApiRequest& request) {
     try {
       auto admitted = guard_->Admit(route, request);
       if (!admitted.ok()) return ProblemResponse(admitted.error(), request.path, id);
-      principal = std::move(admitted).value();
+      admission = std::move(admitted).value();
     } catch (const std::exception& e) {
       Log({{"ts", UtcTimestamp()},
            {"level", "error"},
@@ -280,7 +280,8 @@ ApiResponse Server::Handle(const httplib::Request& in, ApiRequest& request) {
       return ProblemResponse(Internal("Er ging iets mis bij de toegangscontrole."), request.path,
                              id);
     }
-    request.principal = principal.get();
+    request.admission = admission.get();
+    request.principal = admission ? &admission->principal : nullptr;
   }
 
   ApiResponse response;

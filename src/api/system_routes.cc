@@ -18,12 +18,12 @@ void AddSystemRoutes(Router& router, store::Database& db) {
   router.Add(std::move(r));
 }
 
-Router AllRoutes(store::Database& db, const domain::ReferenceData& ref) {
+Router AllRoutes(const Services& s) {
   Router router;
-  AddSystemRoutes(router, db);
-  AddReferenceRoutes(router, ref);
-  AddCatalogRoutes(router, db);
-  AddClientRoutes(router, db);
+  AddSystemRoutes(router, s.db);
+  AddReferenceRoutes(router, s.ref);
+  AddCatalogRoutes(router, s.catalog);
+  AddClientRoutes(router, s.intake);
   return router;
 }
 

@@ -1,10 +1,12 @@
-// passend: the command line. Wires the command groups of cli/ into one CLI11 app, runs
-// the chosen command and maps its error to an exit code (cli/exit_codes.h); CLI11 speaks
-// Dutch and a wrong command line exits with 2 (cli/dutch_text.h).
+// passend: the command line. Wires the command groups of cli/ into one CLI11 app with the
+// modules of app/wiring.h, runs the chosen command and maps its error to an exit code
+// (cli/exit_codes.h); CLI11 speaks Dutch and a wrong command line exits with 2
+// (cli/dutch_text.h).
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
 
+#include "app/wiring.h"
 #include "cli/command.h"
 #include "cli/dutch_text.h"
 #include "cli/exit_codes.h"
@@ -16,16 +18,12 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "passend 0.1.0", "Toon het versienummer en stop");
   cli::Invocation inv;
+  inv.open = passend::app::OpenModules;
+  inv.open_existing = passend::app::OpenExistingModules;
   cli::RegisterDataCommands(app, inv);
-#ifdef PASSEND_WITH_SERVE
   cli::RegisterServeCommand(app, inv);
-#endif
-#ifdef PASSEND_WITH_MATCH
   cli::RegisterMatchCommands(app, inv);
-#endif
-#ifdef PASSEND_WITH_ACCESS
   cli::RegisterAccessCommands(app, inv);
-#endif
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

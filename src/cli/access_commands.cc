@@ -16,13 +16,12 @@
 #include <iostream>
 #include <sstream>
 
-#include "access/audit.h"
-#include "access/client_erasure.h"
-#include "access/client_export.h"
+#include "access/access_service.h"
 #include "access/demo_accounts.h"
-#include "access/user_directory.h"
 #include "cli/command.h"
 #include "domain/dutch_number.h"
+#include "intake/intake_service.h"
+#include "interop/avg_json.h"
 #include "refdata/refdata.h"
 
 namespace passend::cli {
@@ -73,14 +72,15 @@ Result<std::string> ReadPassword(const std::string& file) {
   return pw;
 }
 
-Status AddUser(const AccessOptions& o) {
+Status AddUser(const OpenModules& open, const AccessOptions& o) {
   auto role = a::ParseRole(o.role);
   if (!role) return InvalidArgument("Onbekende rol '" + o.role + "'.", "role");
   PASSEND_ASSIGN_OR_RETURN(std::string password, ReadPassword(o.password_file));
   PASSEND_RETURN_IF_ERROR(a::CheckPasswordStrength(password));
-  PASSEND_ASSIGN_OR_RETURN(auto db, store::OpenDatabase(o.db_path));
-  a::UserDirectory users(db->accounts(), a::SystemNow);
-  if (!o.organisation.empty() && !db->accounts().GetOrganisation(o.organisation).ok()) {
+  PASSEND_ASSIGN_OR_RETURN(auto modules, open(o.db_path));
+  a::Identity& identity = modules->access().identity;
+  a::UserDirectory& users = identity.users();
+  if (!o.organisation.empty() && !identity.accounts().GetOrganisation(o.organisation).ok()) {
     a::Organisation org{o.organisation,
                         o.organisation_name.empty() ? o.organisation : o.organisation_name, *role,
                         o.provider, o.region};
@@ -95,14 +95,15 @@ Status AddUser(const AccessOptions& o) {
   return Ok();
 }
 
-Status Demo(const AccessOptions& o) {
-  PASSEND_ASSIGN_OR_RETURN(auto db, store::OpenDatabase(o.db_path));
-  a::AccessStores stores{db->accounts(), db->consents(), db->audit()};
+Status Demo(const OpenModules& open, const AccessOptions& o) {
+  PASSEND_ASSIGN_OR_RETURN(auto modules, open(o.db_path));
+  store::Database& db = modules->db();
+  a::AccessStores stores{db.accounts(), db.consents(), db.audit()};
   std::vector<a::DemoLogin> logins;
-  PASSEND_RETURN_IF_ERROR(db->InTransaction([&]() -> Status {
+  PASSEND_RETURN_IF_ERROR(db.InTransaction([&]() -> Status {
     PASSEND_ASSIGN_OR_RETURN(
-        logins, a::CreateDemoAccounts(db->catalog(), db->clients(), refdata::BuiltIn(), stores,
-                                      a::SystemNow));
+        logins, a::CreateDemoAccounts(db.catalog(), db.clients(), modules->ref(), stores,
+                                      modules->clock()));
     return Ok();
   }));
   std::printf(
@@ -115,10 +116,9 @@ Status Demo(const AccessOptions& o) {
   return Ok();
 }
 
-Status Verify(const AccessOptions& o) {
-  PASSEND_ASSIGN_OR_RETURN(auto db, store::OpenDatabase(o.db_path));
-  a::AuditLog log(db->audit(), a::SystemNow);
-  PASSEND_ASSIGN_OR_RETURN(a::VerifyReport r, log.Verify());
+Status Verify(const OpenModules& open, const AccessOptions& o) {
+  PASSEND_ASSIGN_OR_RETURN(auto modules, open(o.db_path));
+  PASSEND_ASSIGN_OR_RETURN(a::VerifyReport r, modules->access().audit.Verify());
   if (!r.ok())
     return FailedPrecondition("Het toegangslog is aangetast vanaf regel " +
                               std::to_string(*r.first_broken_seq) + ": " + r.problem);
@@ -129,14 +129,12 @@ Status Verify(const AccessOptions& o) {
   return Ok();
 }
 
-Status Export(const AccessOptions& o) {
-  PASSEND_ASSIGN_OR_RETURN(auto db, store::OpenDatabase(o.db_path));
-  a::AuditLog log(db->audit(), a::SystemNow);
-  a::AccessStores stores{db->accounts(), db->consents(), db->audit()};
-  PASSEND_ASSIGN_OR_RETURN(auto doc,
-                           a::ExportClient(db->clients(), stores, o.client_id, a::SystemNow()));
-  auto logged = log.Record(a::EventFor(Operator(), o.client_id, "client", "export",
-                                       "AVG-inzageverzoek (opdrachtregel)"));
+Status Export(const OpenModules& open, const AccessOptions& o) {
+  PASSEND_ASSIGN_OR_RETURN(auto modules, open(o.db_path));
+  PASSEND_ASSIGN_OR_RETURN(auto records, modules->intake().ExportClient(o.client_id));
+  const nlohmann::json doc = interop::ToJson(records);
+  auto logged = modules->access().audit.Record(a::EventFor(
+      Operator(), o.client_id, "client", "export", "AVG-inzageverzoek (opdrachtregel)"));
   if (!logged.ok()) return logged.error();
   const std::string text = doc.dump(2) + "\n";
   if (o.out.empty()) {
@@ -149,16 +147,10 @@ Status Export(const AccessOptions& o) {
   return Ok();
 }
 
-Status Erase(const AccessOptions& o) {
-  PASSEND_ASSIGN_OR_RETURN(auto db, store::OpenDatabase(o.db_path));
-  a::AuditLog log(db->audit(), a::SystemNow);
-  a::AccessStores stores{db->accounts(), db->consents(), db->audit()};
-  PASSEND_ASSIGN_OR_RETURN(
-      a::ErasureReport r,
-      a::EraseClient(
-          db->clients(), stores, log,
-          [&db](const std::function<Status()>& fn) { return db->InTransaction(fn); }, Operator(),
-          o.client_id, o.reason, a::SystemNow()));
+Status Erase(const OpenModules& open, const AccessOptions& o) {
+  PASSEND_ASSIGN_OR_RETURN(auto modules, open(o.db_path));
+  PASSEND_ASSIGN_OR_RETURN(intake::ErasureReport r,
+                           modules->intake().EraseClient(Operator(), o.client_id, o.reason));
   std::printf(
       "Cliënt %s gewist. Accounts geblokkeerd: %d; vertegenwoordigers ontkoppeld: %d;\n"
       "toestemmingen ingetrokken: %d (bewaard als bewijs: %d); regels in het\n"
@@ -175,8 +167,8 @@ void RegisterAccessCommands(CLI::App& app, Invocation& inv) {
   auto db_option = [o](CLI::App* cmd) {
     cmd->add_option("--db", o->db_path, "Het databasebestand")->capture_default_str();
   };
-  auto run = [o, &inv](Status (*fn)(const AccessOptions&)) {
-    return [o, &inv, fn] { inv.run = [o, fn] { return fn(*o); }; };
+  auto run = [o, &inv](Status (*fn)(const OpenModules&, const AccessOptions&)) {
+    return [o, &inv, fn] { inv.run = [o, &inv, fn] { return fn(inv.open, *o); }; };
   };
 
   CLI::App* user = app.add_subcommand("user", "Gebruikers en demo-accounts");

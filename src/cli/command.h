@@ -8,14 +8,40 @@
 #include <memory>
 #include <string>
 
+#include "access/access_service.h"
+#include "catalog/catalog_service.h"
 #include "domain/error.h"
+#include "domain/reference.h"
+#include "intake/intake_service.h"
+#include "store/database.h"
 #include "store/open_database.h"
 
 namespace passend::cli {
 
-// Set by a subcommand's option parsing, run by main after parsing succeeds.
+// The modules over one open database, wired by app/ (app/wiring.h): the backend from
+// store's factory, the reference data, the clock and the services. A command parses its
+// options, takes what it needs from here, calls it and prints; it never builds a service.
+class Modules {
+ public:
+  virtual ~Modules() = default;
+  virtual store::Database& db() = 0;  // schema version, health; the services use it
+  virtual const domain::ReferenceData& ref() = 0;
+  virtual access::Clock clock() = 0;
+  virtual catalog::CatalogService& catalog() = 0;
+  virtual intake::IntakeService& intake() = 0;
+  virtual access::AccessService& access() = 0;
+};
+
+// Opens the database named on the command line (a path or URI, store/open_database.h)
+// with every module wired.
+using OpenModules = std::function<Result<std::unique_ptr<Modules>>(const std::string& db)>;
+
+// Set by a subcommand's option parsing, run by main after parsing succeeds. `open` and
+// `open_existing` are set by app/ before parsing.
 struct Invocation {
   std::function<Status()> run;
+  OpenModules open;           // creates and migrates a missing SQLite file
+  OpenModules open_existing;  // kNotFound when the database does not exist
 };
 
 // Progress for long work, on stderr: "generate: clients 120000/330000 (36%)". Quiet

@@ -6,13 +6,13 @@
 #include <iostream>
 #include <sstream>
 
+#include "catalog/catalog_service.h"
 #include "cli/command.h"
 #include "domain/dutch_number.h"
 #include "generate/generator.h"
 #include "generate/quality_report.h"
-#include "interop/native_import.h"
+#include "interop/native_json.h"
 #include "refdata/refdata.h"
-#include "store/write_dataset.h"
 
 namespace passend::cli {
 namespace {
@@ -21,12 +21,17 @@ double SecondsSince(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
 
-Status RefuseNonEmpty(store::Database& db) {
-  PASSEND_ASSIGN_OR_RETURN(auto page, db.catalog().ListProviders({}, {"", 1}));
-  PASSEND_ASSIGN_OR_RETURN(int64_t clients, db.clients().CountClients({}));
-  if (!page.items.empty() || clients > 0)
+Status RefuseNonEmpty(catalog::CatalogService& catalog) {
+  PASSEND_ASSIGN_OR_RETURN(bool empty, catalog.Empty());
+  if (!empty)
     return FailedPrecondition("De database bevat al gegevens; genereer in een nieuw bestand");
   return Ok();
+}
+
+catalog::ProgressFn ProgressOf(std::string task) {
+  return [task](std::string_view stage, int64_t done, int64_t total) {
+    Progress(task + ": " + std::string(stage), done, total);
+  };
 }
 
 struct GenerateArgs {
@@ -35,26 +40,23 @@ struct GenerateArgs {
   std::string db;
 };
 
-Status RunGenerate(const GenerateArgs& a) {
+Status RunGenerate(const OpenModules& open, const GenerateArgs& a) {
   auto preset = generate::ParseRegionPreset(a.region);
   if (!preset)
     return InvalidArgument("Onbekende regio '" + a.region + "': kies zuid-limburg, rotterdam of nl",
                            "region");
   const auto t0 = std::chrono::steady_clock::now();
-  PASSEND_ASSIGN_OR_RETURN(auto db, store::OpenDatabase(a.db));
-  PASSEND_RETURN_IF_ERROR(RefuseNonEmpty(*db));
+  PASSEND_ASSIGN_OR_RETURN(auto modules, open(a.db));
+  catalog::CatalogService& catalog = modules->catalog();
+  PASSEND_RETURN_IF_ERROR(RefuseNonEmpty(catalog));
   generate::GenerateOptions options;
   options.region = *preset;
   options.seed = a.seed;
-  options.progress = [](std::string_view stage, int64_t done, int64_t total) {
-    Progress("generate: " + std::string(stage), done, total);
-  };
-  PASSEND_ASSIGN_OR_RETURN(domain::Dataset d, generate::Generate(options, refdata::BuiltIn()));
+  options.progress = ProgressOf("generate");
+  PASSEND_ASSIGN_OR_RETURN(domain::Dataset d, generate::Generate(options, modules->ref()));
   const double generated = SecondsSince(t0);
-  PASSEND_RETURN_IF_ERROR(
-      store::WriteDataset(*db, d, [](std::string_view stage, int64_t done, int64_t total) {
-        Progress("generate: " + std::string(stage), done, total);
-      }));
+  auto written = catalog.Import(d, ProgressOf("generate"));
+  if (!written.ok()) return written.error();
   using domain::CountNl;
   const auto n = [](size_t v) { return static_cast<int64_t>(v); };
   std::fprintf(
@@ -74,7 +76,7 @@ Status RunGenerate(const GenerateArgs& a) {
   return Ok();
 }
 
-Status RunImport(const std::string& db_path, const std::string& file) {
+Status RunImport(const OpenModules& open, const std::string& db_path, const std::string& file) {
   std::string text;
   if (file == "-") {
     std::ostringstream ss;
@@ -87,13 +89,11 @@ Status RunImport(const std::string& db_path, const std::string& file) {
     ss << in.rdbuf();
     text = ss.str();
   }
-  PASSEND_ASSIGN_OR_RETURN(auto db, store::OpenDatabase(db_path));
-  PASSEND_ASSIGN_OR_RETURN(
-      interop::ImportSummary s,
-      interop::ImportNative(text, *db, refdata::BuiltIn(),
-                            [](std::string_view stage, int64_t done, int64_t total) {
-                              Progress("import: " + std::string(stage), done, total);
-                            }));
+  // The whole file is parsed and validated before the database is opened for writing.
+  PASSEND_ASSIGN_OR_RETURN(domain::Dataset d, interop::ParseNativeDocument(text));
+  PASSEND_ASSIGN_OR_RETURN(auto modules, open(db_path));
+  PASSEND_ASSIGN_OR_RETURN(catalog::ImportSummary s,
+                           modules->catalog().Import(std::move(d), ProgressOf("import")));
   using domain::CountNl;
   std::fprintf(stderr, "import: %s, %s, %s aanbod, %s geïmporteerd\n",
                CountNl(s.providers, "aanbieder", "aanbieders").c_str(),
@@ -108,15 +108,28 @@ Status RunImport(const std::string& db_path, const std::string& file) {
   return Ok();
 }
 
-Status RunExport(const std::string& db_path, const std::string& out_path) {
-  PASSEND_ASSIGN_OR_RETURN(auto db, store::OpenExistingDatabase(db_path));
-  if (out_path.empty() || out_path == "-") return interop::ExportNative(*db, std::cout);
+// Every record of the database as a native document on `out`.
+Status WriteNative(catalog::CatalogService& catalog, std::ostream& out) {
+  interop::NativeWriter w(out);
+  PASSEND_RETURN_IF_ERROR(catalog.Export(
+      {[&](const domain::Provider& p) { w.Add(p); }, [&](const domain::Location& l) { w.Add(l); },
+       [&](const domain::Offer& o) { w.Add(o); }, [&](const domain::Client& c) { w.Add(c); }}));
+  w.Finish();
+  if (!out) return Unavailable("Schrijven van de export is mislukt");
+  return Ok();
+}
+
+Status RunExport(const OpenModules& open_existing, const std::string& db_path,
+                 const std::string& out_path) {
+  PASSEND_ASSIGN_OR_RETURN(auto modules, open_existing(db_path));
+  catalog::CatalogService& catalog = modules->catalog();
+  if (out_path.empty() || out_path == "-") return WriteNative(catalog, std::cout);
   // Write beside the target and rename, so a failed export leaves no half file.
   const std::string tmp = out_path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) return Unavailable("Kan '" + tmp + "' niet schrijven");
-    Status s = interop::ExportNative(*db, out);
+    Status s = WriteNative(catalog, out);
     if (!s.ok()) {
       out.close();
       std::filesystem::remove(tmp);
@@ -136,21 +149,24 @@ void RegisterDataCommands(CLI::App& app, Invocation& inv) {
   gen->add_option("--region", g->region, "zuid-limburg, rotterdam of nl")->capture_default_str();
   gen->add_option("--seed", g->seed, "Zelfde seed geeft dezelfde gegevens")->capture_default_str();
   gen->add_option("--db", g->db, "SQLite-bestand (nieuw of leeg)")->required();
-  gen->callback([&inv, g] { inv.run = [g] { return RunGenerate(*g); }; });
+  gen->callback([&inv, g] { inv.run = [&inv, g] { return RunGenerate(inv.open, *g); }; });
 
   auto* imp = app.add_subcommand("import", "Importeer een Passend-bestand (alles of niets)");
   auto db = std::make_shared<std::string>();
   auto file = std::make_shared<std::string>();
   imp->add_option("--db", *db, "SQLite-bestand")->required();
   imp->add_option("file", *file, "Passend JSON-bestand, of - voor standaardinvoer")->required();
-  imp->callback([&inv, db, file] { inv.run = [db, file] { return RunImport(*db, *file); }; });
+  imp->callback(
+      [&inv, db, file] { inv.run = [&inv, db, file] { return RunImport(inv.open, *db, *file); }; });
 
   auto* exp = app.add_subcommand("export", "Exporteer de hele database als Passend-bestand");
   auto edb = std::make_shared<std::string>();
   auto out = std::make_shared<std::string>();
   exp->add_option("--db", *edb, "SQLite-bestand")->required();
   exp->add_option("--out", *out, "Uitvoerbestand (standaard: standaarduitvoer)");
-  exp->callback([&inv, edb, out] { inv.run = [edb, out] { return RunExport(*edb, *out); }; });
+  exp->callback([&inv, edb, out] {
+    inv.run = [&inv, edb, out] { return RunExport(inv.open_existing, *edb, *out); };
+  });
 }
 
 }  // namespace passend::cli

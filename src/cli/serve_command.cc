@@ -11,16 +11,13 @@
 
 #include "api/access_guard.h"
 #include "api/access_routes.h"
-#include "api/access_services.h"
 #include "api/routes.h"
 #include "api/server.h"
 #include "api/static_site.h"
 #include "cli/command.h"
-#include "refdata/refdata.h"
-#ifdef PASSEND_WITH_MATCH_API
 #include "match/match_service.h"
 #include "match/store_change_feed.h"
-#endif
+#include "refdata/refdata.h"
 
 namespace passend::cli {
 namespace {
@@ -68,7 +65,6 @@ class SignalWaiter {
   std::thread thread_;
 };
 
-#ifdef PASSEND_WITH_MATCH_API
 // The match index's builds and refreshes as JSON log lines.
 match::MatchServiceOptions MatchLogging() {
   match::MatchServiceOptions o;
@@ -96,9 +92,8 @@ match::MatchServiceOptions MatchLogging() {
   };
   return o;
 }
-#endif
 
-Status Serve(const ServeOptions& opts) {
+Status Serve(const OpenModules& open, const ServeOptions& opts) {
   if (opts.port < 0 || opts.port > 65535) {
     return InvalidArgument("--port moet tussen 0 en 65535 liggen.", "port");
   }
@@ -108,7 +103,8 @@ Status Serve(const ServeOptions& opts) {
   if (opts.work_slots < 0 || opts.work_slots > 1024) {
     return InvalidArgument("--work-slots moet tussen 0 en 1024 liggen.", "work-slots");
   }
-  PASSEND_ASSIGN_OR_RETURN(auto db, store::OpenDatabase(opts.db_path));
+  PASSEND_ASSIGN_OR_RETURN(auto modules, open(opts.db_path));
+  store::Database& db = modules->db();
 
   api::ServerOptions options;
   options.bind_address = opts.bind;
@@ -117,19 +113,15 @@ Status Serve(const ServeOptions& opts) {
   options.work_slots = static_cast<size_t>(opts.work_slots);
   // Every non-public route passes the access guard: session or API token, the permission
   // matrix, consent, and the NEN 7513 access log for personal data.
-  api::AccessServices access(access::AccessStores{db->accounts(), db->consents(), db->audit()}, *db,
-                             refdata::BuiltIn(), access::SystemNow);
-  api::AccessGuard guard(access);
-  api::Router routes = api::AllRoutes(*db, refdata::BuiltIn());
-  api::AddAccessRoutes(routes, access);
-#ifdef PASSEND_WITH_MATCH_API
+  api::AccessGuard guard(modules->access(), modules->intake());
+  api::Router routes = api::AllRoutes({db, modules->catalog(), modules->intake(), modules->ref()});
+  api::AddAccessRoutes(routes, modules->access(), modules->intake());
   // The matching index: built from the catalogue at start, then kept up to date from the
   // database's change feed (an import by another process, an erasure) by a watcher thread.
-  auto feed = match::StoreChangeFeed(*db);
-  PASSEND_ASSIGN_OR_RETURN(auto matching, match::MatchService::Open(*db, refdata::BuiltIn(),
-                                                                    feed.get(), MatchLogging()));
+  auto feed = match::StoreChangeFeed(db);
+  PASSEND_ASSIGN_OR_RETURN(
+      auto matching, match::MatchService::Open(db, modules->ref(), feed.get(), MatchLogging()));
   api::AddMatchRoutes(routes, *matching);
-#endif
   // The web app from the same origin: /, its routes and its files (api/static_site.h).
   std::error_code ec;
   std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);
@@ -150,10 +142,8 @@ Status Serve(const ServeOptions& opts) {
                       {"signal", sig == SIGINT ? "SIGINT" : "SIGTERM"}});
     server.Stop();
   });
-#ifdef PASSEND_WITH_MATCH_API
   // After the signal waiter, so the watcher thread starts with SIGINT/SIGTERM blocked.
   matching->StartWatching();
-#endif
   return server.Run();
 }
 
@@ -173,7 +163,7 @@ void RegisterServeCommand(CLI::App& app, Invocation& inv) {
       ->capture_default_str();
   cmd->add_option("--web-dir", opts->web_dir,
                   "Map met de gebouwde webapp (standaard: naast het programma, web/dist)");
-  cmd->callback([opts, &inv] { inv.run = [opts] { return Serve(*opts); }; });
+  cmd->callback([opts, &inv] { inv.run = [&inv, opts] { return Serve(inv.open, *opts); }; });
 }
 
 }  // namespace passend::cli

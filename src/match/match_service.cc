@@ -6,6 +6,7 @@
 #include <set>
 #include <thread>
 
+#include "domain/regions.h"
 #include "domain/validation.h"
 #include "match/catalogue_copy.h"
 #include "match/region_map_cache.h"
@@ -167,8 +168,7 @@ Result<RegionMismatch> ComputeOn(const MatchIndex& index, intake::ClientStore& c
     if (region == nullptr)
       return InvalidArgument("Onbekende zorgkantoorregio '" + region_code + "'", "region");
     out.scope = region->name;
-    for (const auto& m : ref.municipalities())
-      if (m.zorgkantoor_code == region_code) filter.municipality_codes.push_back(m.code);
+    filter.municipality_codes = domain::MunicipalitiesOf(ref, region_code);
     if (filter.municipality_codes.empty()) return out;  // a region without municipalities
   }
   int64_t total = 0, done = 0;

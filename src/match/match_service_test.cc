@@ -13,11 +13,11 @@
 #include <mutex>
 #include <thread>
 
+#include "catalog/catalog_service.h"
 #include "generate/generator.h"
 #include "match/store_change_feed.h"
 #include "refdata/refdata.h"
 #include "store/open_database.h"
-#include "store/write_dataset.h"
 
 namespace passend::match {
 namespace {
@@ -76,7 +76,7 @@ class MatchServiceTest : public ::testing::Test {
     auto db = store::OpenDatabase((dir_ / "p.db").string());
     ASSERT_TRUE(db.ok()) << db.error().ToString();
     db_ = std::move(*db);
-    ASSERT_TRUE(store::WriteDataset(*db_, *data_).ok());
+    ASSERT_TRUE(catalog::CatalogService(*db_, refdata::BuiltIn()).Import(*data_).ok());
   }
   void TearDown() override {
     db_.reset();

@@ -5,6 +5,9 @@
 #include <map>
 #include <set>
 #include <string>
+#include <vector>
+
+#include "domain/regions.h"
 
 namespace passend::refdata {
 namespace {
@@ -60,6 +63,11 @@ TEST(RefdataTest, OldCodesLeadToToday) {
   EXPECT_EQ(ref.CurrentMunicipalityCode("GM0788"), "GM0824");
   EXPECT_EQ(ref.CurrentMunicipalityCode("GM0788", domain::GeoPoint{51.63, 5.24}), "GM0865");
   EXPECT_EQ(ref.CurrentMunicipalityCode("GM9999"), "");
+  // The one lookup of a region's municipalities gives the same ones, in table order.
+  const std::vector<std::string> codes = domain::MunicipalitiesOf(ref, "5531");
+  EXPECT_EQ(codes.size(), 16u);
+  for (const auto& code : codes) EXPECT_EQ(ref.FindMunicipality(code)->zorgkantoor_code, "5531");
+  EXPECT_TRUE(domain::MunicipalitiesOf(ref, "9999").empty());
 }
 
 TEST(RefdataTest, ProfilesIncludeTenVV) {

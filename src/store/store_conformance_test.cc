@@ -9,7 +9,7 @@
 #include <thread>
 
 #include "access/audit.h"
-#include "access/client_erasure.h"
+#include "intake/intake_service.h"
 #include "interop/native_json.h"
 #include "store/open_database.h"
 
@@ -635,14 +635,11 @@ TEST_P(StoreConformance, AnErasureIsAClientChange) {
   ASSERT_TRUE(db_->clients().PutClient(MakeClient("cli-1", "GM0935")).ok());
   const int64_t before = *db_->LastChange();
   const a::Time now = At("2026-03-01T09:00:00Z");
-  a::AuditLog log(db_->audit(), [now] { return now; });
   a::Principal admin;
   admin.user_id = "usr-admin";
   admin.role = a::Role::kAdmin;
-  auto erased = a::EraseClient(
-      db_->clients(), {db_->accounts(), db_->consents(), db_->audit()}, log,
-      [&](const std::function<Status()>& fn) { return db_->InTransaction(fn); }, admin, "cli-1",
-      "AVG-verzoek", now);
+  intake::IntakeService intake(*db_, [now] { return now; });
+  auto erased = intake.EraseClient(admin, "cli-1", "AVG-verzoek");
   ASSERT_TRUE(erased.ok()) << erased.error().ToString();
   EXPECT_EQ(ChangesAfter(before), (std::vector<std::string>{"client:cli-1"}));
 }

@@ -1,4 +1,6 @@
-#include "interop/native_import.h"
+// The import and export use cases of the catalogue on the real SQLite backend, with the
+// native format (interop/native_json.h) as the file a person would import.
+#include "catalog/catalog_service.h"
 
 #include <gtest/gtest.h>
 
@@ -9,10 +11,13 @@
 #include "refdata/refdata.h"
 #include "store/open_database.h"
 
-namespace passend::interop {
+namespace passend::catalog {
 namespace {
 
 namespace d = passend::domain;
+using interop::NativeWriter;
+using interop::ParseNativeDocument;
+using interop::SerializeNativeDocument;
 
 // A small region, sorted by id as an export is.
 d::Dataset Region() {
@@ -51,7 +56,7 @@ d::Dataset Region() {
   return ds;
 }
 
-class NativeImportTest : public ::testing::Test {
+class CatalogImportTest : public ::testing::Test {
  protected:
   void SetUp() override {
     path_ = std::filesystem::temp_directory_path() /
@@ -59,43 +64,58 @@ class NativeImportTest : public ::testing::Test {
              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
     std::filesystem::remove(path_);
     db_ = std::move(store::OpenDatabase(path_.string())).value();
+    service_ = std::make_unique<CatalogService>(*db_, refdata::BuiltIn());
   }
   void TearDown() override {
+    service_.reset();
     db_.reset();
     for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(path_.string() + ext);
   }
   std::string Export() {
     std::ostringstream out;
-    EXPECT_TRUE(ExportNative(*db_, out).ok());
+    NativeWriter w(out);
+    EXPECT_TRUE(
+        service_
+            ->Export({[&](const d::Provider& p) { w.Add(p); },
+                      [&](const d::Location& l) { w.Add(l); }, [&](const d::Offer& o) { w.Add(o); },
+                      [&](const d::Client& c) { w.Add(c); }})
+            .ok());
+    w.Finish();
     return out.str();
+  }
+  // What `passend import` does: parse the file, then the import use case.
+  Result<ImportSummary> ImportNative(const std::string& text) {
+    PASSEND_ASSIGN_OR_RETURN(d::Dataset ds, ParseNativeDocument(text));
+    return service_->Import(ds);
   }
   std::filesystem::path path_;
   std::unique_ptr<store::Database> db_;
+  std::unique_ptr<CatalogService> service_;
 };
 
-TEST_F(NativeImportTest, ImportThenExportGivesTheSameBytes) {
+TEST_F(CatalogImportTest, ImportThenExportGivesTheSameBytes) {
   const std::string text = SerializeNativeDocument(Region());
-  auto summary = ImportNative(text, *db_, refdata::BuiltIn());
+  auto summary = ImportNative(text);
   ASSERT_TRUE(summary.ok()) << summary.error().ToString();
   EXPECT_EQ(summary->offers, 2);
   EXPECT_EQ(summary->clients, 1);
   EXPECT_EQ(Export(), text);
   // Importing the same file again replaces records with themselves.
-  ASSERT_TRUE(ImportNative(text, *db_, refdata::BuiltIn()).ok());
+  ASSERT_TRUE(ImportNative(text).ok());
   EXPECT_EQ(Export(), text);
 }
 
 // A file from before the mergers: Nuth (GM0951, merged into Beekdaelen in 2019), Haaren
 // (GM0788, split in 2021: the part near Esch went to Boxtel, Helvoirt to Vught) and the old
 // care office Nieuwe Waterweg Noord (5522).
-TEST_F(NativeImportTest, OldCodesReadAsTodays) {
+TEST_F(CatalogImportTest, OldCodesReadAsTodays) {
   d::Dataset ds = Region();
   ds.locations[0].municipality_code = "GM0951";
   ds.locations[0].position = {50.91, 5.88};
   ds.clients[0].municipality_code = "GM0788";
   ds.clients[0].home = {51.63, 5.24};  // Helvoirt
   ds.offers[0].contracted_regions = {"5531", "5522"};
-  auto summary = ImportNative(SerializeNativeDocument(ds), *db_, refdata::BuiltIn());
+  auto summary = ImportNative(SerializeNativeDocument(ds));
   ASSERT_TRUE(summary.ok()) << summary.error().ToString();
   EXPECT_EQ(summary->codes_updated, 3);
   EXPECT_EQ(db_->catalog().GetLocation("loc-a")->municipality_code, "GM1954");
@@ -104,8 +124,8 @@ TEST_F(NativeImportTest, OldCodesReadAsTodays) {
             (std::vector<std::string>{"5531", "5519"}));
 }
 
-TEST_F(NativeImportTest, BadInputWritesNothing) {
-  ASSERT_TRUE(ImportNative(SerializeNativeDocument(Region()), *db_, refdata::BuiltIn()).ok());
+TEST_F(CatalogImportTest, BadInputWritesNothing) {
+  ASSERT_TRUE(ImportNative(SerializeNativeDocument(Region())).ok());
   const std::string before = Export();
   struct Case {
     const char* name;
@@ -139,7 +159,7 @@ TEST_F(NativeImportTest, BadInputWritesNothing) {
        "clients[0].municipality_code"},
   };
   for (const Case& c : cases) {
-    auto r = ImportNative(c.text(), *db_, refdata::BuiltIn());
+    auto r = ImportNative(c.text());
     ASSERT_FALSE(r.ok()) << c.name;
     EXPECT_EQ(r.error().code(), ErrorCode::kInvalidArgument) << c.name;
     EXPECT_EQ(r.error().field(), c.field) << c.name;
@@ -148,4 +168,4 @@ TEST_F(NativeImportTest, BadInputWritesNothing) {
 }
 
 }  // namespace
-}  // namespace passend::interop
+}  // namespace passend::catalog

@@ -1,21 +1,24 @@
 // The AVG rights of a client (export, erasure) and the demo accounts, on the real SQLite
 // backend: one transaction, the log kept and still verifying.
+#include "intake/intake_service.h"
+
 #include <gtest/gtest.h>
 
 #include <filesystem>
 
 #include "access/authenticator.h"
-#include "access/client_erasure.h"
-#include "access/client_export.h"
 #include "access/consent_registry.h"
 #include "access/demo_accounts.h"
 #include "access/permissions.h"
 #include "access/user_directory.h"
+#include "interop/avg_json.h"
 #include "refdata/refdata.h"
 #include "store/open_database.h"
 
-namespace passend::access {
+namespace passend::intake {
 namespace {
+
+using namespace passend::access;
 
 class ClientRightsTest : public ::testing::Test {
  protected:
@@ -51,9 +54,7 @@ class ClientRightsTest : public ::testing::Test {
   Clock clock() const {
     return [this] { return now_; };
   }
-  Transaction transaction() {
-    return [this](const std::function<Status()>& fn) { return db_->InTransaction(fn); };
-  }
+  IntakeService Service() { return IntakeService(*db_, clock()); }
   Principal PrincipalOf(Role role) {
     UserDirectory users(db_->accounts(), clock());
     for (const auto& l : logins_)
@@ -102,17 +103,20 @@ TEST_F(ClientRightsTest, ExportHoldsEverythingAboutTheClient) {
           .ok());
   ASSERT_TRUE(
       log.Record(EventFor(PrincipalOf(Role::kProvider), "cli-2", "dossier", "read", "x")).ok());
-  auto doc = ExportClient(db_->clients(), stores(), "cli-1", now_);
-  ASSERT_TRUE(doc.ok()) << doc.error().ToString();
-  EXPECT_EQ((*doc)["client"]["name"], "Mevrouw cli-1");
-  EXPECT_EQ((*doc)["consents"].size(), 1u);
-  EXPECT_EQ((*doc)["consents"][0]["organisation_ids"].size(), 3u);
-  ASSERT_EQ((*doc)["accounts"].size(), 1u);
-  EXPECT_FALSE((*doc)["accounts"][0].contains("password_hash"));
-  ASSERT_EQ((*doc)["access_log"].size(), 1u);
-  EXPECT_EQ((*doc)["access_log"][0]["resource"], "dossier");
-  EXPECT_EQ(ExportClient(db_->clients(), stores(), "cli-9", now_).error().code(),
-            ErrorCode::kNotFound);
+  auto records = Service().ExportClient("cli-1");
+  ASSERT_TRUE(records.ok()) << records.error().ToString();
+  EXPECT_EQ(records->generated_at, now_);
+  auto doc = interop::ToJson(*records);
+  EXPECT_EQ(doc["format"], "passend-avg-export");
+  EXPECT_EQ(doc["client_id"], "cli-1");
+  EXPECT_EQ(doc["client"]["name"], "Mevrouw cli-1");
+  EXPECT_EQ(doc["consents"].size(), 1u);
+  EXPECT_EQ(doc["consents"][0]["organisation_ids"].size(), 3u);
+  ASSERT_EQ(doc["accounts"].size(), 1u);
+  EXPECT_FALSE(doc["accounts"][0].contains("password_hash"));
+  ASSERT_EQ(doc["access_log"].size(), 1u);
+  EXPECT_EQ(doc["access_log"][0]["resource"], "dossier");
+  EXPECT_EQ(Service().ExportClient("cli-9").error().code(), ErrorCode::kNotFound);
 }
 
 TEST_F(ClientRightsTest, ErasureRemovesPersonalDataAndKeepsTheLog) {
@@ -121,8 +125,7 @@ TEST_F(ClientRightsTest, ErasureRemovesPersonalDataAndKeepsTheLog) {
                                   "noodtoegang: mevrouw viel in de badkamer"))
                   .ok());
   const Principal admin = PrincipalOf(Role::kAdmin);
-  auto r = EraseClient(db_->clients(), stores(), log, transaction(), admin, "cli-1",
-                       "AVG-verzoek 2026-017", now_);
+  auto r = Service().EraseClient(admin, "cli-1", "AVG-verzoek 2026-017");
   ASSERT_TRUE(r.ok()) << r.error().ToString();
   EXPECT_EQ(r->accounts_blocked, 1);
   EXPECT_EQ(r->consents_withdrawn, 1);
@@ -148,16 +151,10 @@ TEST_F(ClientRightsTest, ErasureRemovesPersonalDataAndKeepsTheLog) {
   EXPECT_FALSE(auth.Authenticate({logins_[0].email, logins_[0].password, {}, ""}).ok());
   ConsentRegistry consents(db_->consents(), db_->accounts(), clock());
   EXPECT_FALSE(*consents.IsConsentValid("cli-1", "org-demo-aanbieder"));
-  EXPECT_EQ(EraseClient(db_->clients(), stores(), log, transaction(), admin, "cli-1",
-                        "nog een keer", now_)
-                .error()
-                .code(),
+  EXPECT_EQ(Service().EraseClient(admin, "cli-1", "nog een keer").error().code(),
             ErrorCode::kFailedPrecondition);
-  EXPECT_EQ(EraseClient(db_->clients(), stores(), log, transaction(), admin, "cli-2", "", now_)
-                .error()
-                .field(),
-            "reason");
+  EXPECT_EQ(Service().EraseClient(admin, "cli-2", "").error().field(), "reason");
 }
 
 }  // namespace
-}  // namespace passend::access
+}  // namespace passend::intake

@@ -1,0 +1,51 @@
+#include "app/wiring.h"
+
+#include "refdata/refdata.h"
+
+namespace passend::app {
+namespace {
+
+class Wired : public cli::Modules {
+ public:
+  Wired(std::unique_ptr<store::Database> db, const domain::ReferenceData& ref, access::Clock clock)
+      : db_(std::move(db)),
+        ref_(ref),
+        clock_(clock),
+        catalog_(*db_, ref_),
+        intake_(*db_, clock_),
+        access_(access::AccessStores{db_->accounts(), db_->consents(), db_->audit()}, ref_,
+                clock_) {}
+
+  store::Database& db() override { return *db_; }
+  const domain::ReferenceData& ref() override { return ref_; }
+  access::Clock clock() override { return clock_; }
+  catalog::CatalogService& catalog() override { return catalog_; }
+  intake::IntakeService& intake() override { return intake_; }
+  access::AccessService& access() override { return access_; }
+
+ private:
+  std::unique_ptr<store::Database> db_;
+  const domain::ReferenceData& ref_;
+  access::Clock clock_;
+  catalog::CatalogService catalog_;
+  intake::IntakeService intake_;
+  access::AccessService access_;
+};
+
+}  // namespace
+
+static Result<std::unique_ptr<cli::Modules>> Wire(Result<std::unique_ptr<store::Database>> opened) {
+  if (!opened.ok()) return opened.error();
+  return std::unique_ptr<cli::Modules>(
+      std::make_unique<Wired>(std::move(*opened), refdata::BuiltIn(), access::SystemNow));
+}
+
+Result<std::unique_ptr<cli::Modules>> OpenModules(const std::string& db) {
+  return Wire(store::OpenDatabase(db));
+}
+
+Result<std::unique_ptr<cli::Modules>> OpenExistingModules(const std::string& db) {
+  return Wire(store::OpenExistingDatabase(db));
+}
+
+}  // namespace passend::app

@@ -1,0 +1,94 @@
+#pragma once
+// IntakeService: the intake module's use cases over clients, the one header api/ and cli/
+// use for them.
+//  - reads: one client, where a client lives (for the access check), a page of clients;
+//  - the AVG right of access and portability (art. 15, 20): everything Passend holds about
+//    one client, as records (interop/avg_json.h renders them as one JSON document);
+//  - the AVG right to erasure (art. 17), in one transaction (what is erased and what is
+//    kept: see EraseClient below).
+// Creating and updating a client (the dossier) come here too. Rules on a client's values
+// stay in domain/validation.h (pure value rules); what a use case decides lives here.
+// Authorisation is not this module's task: api/ admits a request through access/ before
+// it calls a use case; the CLI acts as the operator. Safe for concurrent use as the stores.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "access/audit.h"
+#include "access/principal.h"
+#include "access/timestamp.h"
+#include "domain/client.h"
+#include "domain/error.h"
+#include "intake/client_store.h"
+#include "store/database.h"
+#include "store/page.h"
+
+namespace passend::intake {
+
+inline constexpr int kClientExportVersion = 1;
+inline constexpr std::string_view kErasedName = "[gewist]";
+
+// Everything Passend holds about one client: the record (wishes, needs, places), the
+// accounts bound to the client, every consent form and the whole access log about them
+// (oldest first).
+struct ClientExport {
+  access::Time generated_at;
+  domain::Client client;
+  std::vector<access::User> accounts;  // password hashes are not rendered
+  std::vector<access::ConsentForm> consents;
+  std::vector<access::AuditEntry> access_log;
+};
+
+struct ErasureReport {
+  std::string client_id;
+  int accounts_blocked = 0;        // the client's own accounts
+  int representative_links = 0;    // representatives no longer linked
+  int consents_withdrawn = 0;      // still valid at erasure
+  int consents_kept = 0;           // all forms, kept as evidence
+  int64_t audit_entries_kept = 0;  // entries about the client, reasons redacted
+};
+
+class IntakeService {
+ public:
+  // `db` holds the clients and the access layer's stores (accounts, consents, the access
+  // log) the AVG use cases read and change, and runs the transactions.
+  IntakeService(store::Database& db, access::Clock clock);
+
+  Result<domain::Client> GetClient(const std::string& id);
+  // The client's municipality code, without loading the dossier (the access check).
+  Result<std::string> MunicipalityOf(const std::string& id);
+  Result<store::Page<domain::Client>> ListClients(const ClientFilter& filter,
+                                                  const store::PageRequest& page);
+
+  // kNotFound when the client does not exist.
+  Result<ClientExport> ExportClient(const std::string& client_id);
+
+  // Erased:
+  //  - the client record: name, birth year, address, municipality, care profile and
+  //    indication, care status and care provider, wishes, needs, places and representative
+  //    are removed; only the opaque id stays, on a record named "[gewist]", so references elsewhere
+  //    (journeys, matches, the access log) do not dangle and nobody can re-register the id;
+  //  - the client's own login account: name and e-mail replaced, password removed, blocked;
+  //  - the free text of the access log's reasons about this client (a stated emergency
+  //    reason may describe the client); the digest of each reason stays in the hash chain,
+  //    so `passend audit verify` still passes, and the entries show "gewist".
+  // Kept, because the law requires it or because it holds no personal text:
+  //  - every access log entry (NEN 7513 requires the log of access to health data to be
+  //    kept), with the client id kept and the entry marked redacted;
+  //  - consent forms: the evidence of the lawful basis of each access in the log; forms
+  //    still valid are withdrawn by the erasure;
+  //  - representatives' own accounts (their data, not the client's): only their link to
+  //    this client is removed.
+  // The erasure itself is appended to the log (resource "client", action "erase", by
+  // `by`). Errors: kInvalidArgument (field "reason") without a reason of 5 to 500
+  // characters; kNotFound for an unknown client; kFailedPrecondition when erased before.
+  Result<ErasureReport> EraseClient(const access::Principal& by, const std::string& client_id,
+                                    const std::string& reason);
+
+ private:
+  store::Database& db_;
+  access::Clock clock_;
+  access::AuditLog log_;
+};
+
+}  // namespace passend::intake
