@@ -13,7 +13,9 @@
 // "Option": an offer of a kind the client seeks that accepts the client's care profile and
 // can be had (in kind or with a pgb, as the engine labels it). "Musts missed" is counted
 // here, apart from the engine's ranking: must wishes not fully met, needs not met, must
-// places farther than wanted from where the client would live (housing). Wishes and needs
+// places farther than wanted from where the client would live (housing); a must or need
+// the offer does not state is counted apart (unknown is not no) and "misses no more musts"
+// compares (missed, unknown) in that order, as the engine's tier does. Wishes and needs
 // count only at offers of the kinds of care they belong to (match/applicability.h; the
 // engine before that change judged every wish at every offer, and so did this tool).
 //
@@ -22,6 +24,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "generate/generator.h"
@@ -35,18 +38,25 @@ using domain::OfferKind;
 
 constexpr double kNearKm = 30;
 
-int MustsMissed(const match::Query& q, uint32_t o) {
+// {musts and needs missed, musts and needs the offer does not state}.
+std::pair<int, int> MustsMissed(const match::Query& q, uint32_t o) {
   const match::MatchIndex& ix = *q.index;
   const float* v = ix.values(o);
   const uint8_t kind = match::KindBit(ix.kind(o));
-  int n = 0;
+  std::pair<int, int> n{0, 0};
+  auto count = [&](match::WishStatus st) {
+    if (st == match::WishStatus::kUnknown)
+      ++n.second;
+    else if (st != match::WishStatus::kMet)
+      ++n.first;
+  };
   for (const match::QueryWish& w : q.wishes)
-    if ((w.kinds & kind) && w.must && w.Status(v[w.feature]) != match::WishStatus::kMet) ++n;
+    if ((w.kinds & kind) && w.must) count(w.Status(v[w.feature]));
   for (const match::QueryNeed& nd : q.needs)
-    if ((nd.kinds & kind) && !(v[nd.feature] >= nd.met)) ++n;
+    if (nd.kinds & kind) count(nd.Status(v[nd.feature]));
   if (ix.kind(o) == OfferKind::kWonen)
     for (const match::QueryPlace& p : q.places)
-      if (p.must && match::DistanceKm(ix.position(o), p.position) > p.max_km) ++n;
+      if (p.must && match::DistanceKm(ix.position(o), p.position) > p.max_km) ++n.first;
   return n;
 }
 
@@ -69,7 +79,7 @@ struct Counts {
   int64_t housing = 0, far = 0, pgb_first = 0;
   int64_t multi = 0, headline_not_main = 0;
   int64_t missing = 0, by_profile = 0, by_reach = 0, by_area = 0, by_wish = 0, by_need = 0,
-          by_place = 0;
+          by_place = 0, not_known = 0;
 };
 
 void Pct(const char* what, int64_t n, int64_t of) {
@@ -103,7 +113,7 @@ void Run(generate::RegionPreset preset, size_t cap) {
     if (!q.ok() || !r.ok() || r->offers.empty()) continue;
     ++n.clients;
     const uint32_t top = r->offers[0].offer;
-    const int top_missed = MustsMissed(*q, top);
+    const std::pair<int, int> top_missed = MustsMissed(*q, top);
 
     const bool housing = c.seeking == std::vector{OfferKind::kWonen} &&
                          c.preferred_forms == std::vector{domain::DeliveryForm::kVerblijf};
@@ -136,18 +146,25 @@ void Run(generate::RegionPreset preset, size_t cap) {
                       match::DistanceKm(q->home, ix->position(top)) > ix->service_radius_km(top);
     const float* v = ix->values(top);
     const uint8_t kind = match::KindBit(ix->kind(top));
-    bool wish = false, need = false, place = false;
-    for (const match::QueryWish& w : q->wishes)
-      wish =
-          wish || ((w.kinds & kind) && w.must && w.Status(v[w.feature]) != match::WishStatus::kMet);
-    for (const match::QueryNeed& nd : q->needs)
-      need = need || ((nd.kinds & kind) && !(v[nd.feature] >= nd.met));
+    bool wish = false, need = false, place = false, unknown = false;
+    for (const match::QueryWish& w : q->wishes) {
+      if (!(w.kinds & kind) || !w.must) continue;
+      const match::WishStatus st = w.Status(v[w.feature]);
+      wish = wish || st < match::WishStatus::kUnknown;
+      unknown = unknown || st == match::WishStatus::kUnknown;
+    }
+    for (const match::QueryNeed& nd : q->needs) {
+      if (!(nd.kinds & kind)) continue;
+      const match::WishStatus st = nd.Status(v[nd.feature]);
+      need = need || st == match::WishStatus::kNotMet;
+      unknown = unknown || st == match::WishStatus::kUnknown;
+    }
     if (ix->kind(top) == OfferKind::kWonen)
       for (const match::QueryPlace& p : q->places)
         place = place || (p.must && match::DistanceKm(ix->position(top), p.position) > p.max_km);
     if (profile || reach || area || wish || need || place) ++n.missing;
     n.by_profile += profile, n.by_reach += reach, n.by_area += area;
-    n.by_wish += wish, n.by_need += need, n.by_place += place;
+    n.by_wish += wish, n.by_need += need, n.by_place += place, n.not_known += unknown;
   }
   std::printf("%s (seed 42, every %zu-th client, %lld clients with an answer)\n",
               std::string(generate::ToString(preset)).c_str(), step,
@@ -164,6 +181,8 @@ void Run(generate::RegionPreset preset, size_t cap) {
   Pct("   - a must wish not (fully) met", n.by_wish, n.clients);
   Pct("   - a need from the indication not met", n.by_need, n.clients);
   Pct("   - a must place farther than wanted", n.by_place, n.clients);
+  Pct("not counted above: headline does not state a must or need (niet bekend)", n.not_known,
+      n.clients);
   std::fflush(stdout);
 }
 

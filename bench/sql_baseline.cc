@@ -56,7 +56,7 @@ o AS (
 st AS (
   SELECT o.id, w.must, w.weight,
     CASE
-      WHEN v.value IS NULL THEN 0
+      WHEN v.value IS NULL THEN 3
       WHEN w.fkind = 'yes_no' THEN CASE WHEN v.value >= 1 THEN 2 ELSE 0 END
       WHEN w.fkind = 'level' THEN
         CASE WHEN v.value >= COALESCE(w.wv, w.level_max) THEN 2
@@ -72,14 +72,16 @@ st AS (
   LEFT JOIN offer_features v ON v.offer_id = o.id AND v.feature_id = w.feature_id
   WHERE (w.kinds & o.kbit) <> 0),
 ws AS (
-  SELECT id, SUM(weight * CASE status WHEN 2 THEN 1.0 WHEN 1 THEN {partly_factor} ELSE 0 END)
-           AS wsum,
-         SUM(must AND status <> 2) AS wunmet
+  SELECT id, SUM(weight * CASE status WHEN 2 THEN 1.0 WHEN 1 THEN {partly_factor}
+                                     WHEN 3 THEN {unknown_factor} ELSE 0 END) AS wsum,
+         SUM(must AND status IN (0, 1)) AS wunmet, SUM(must AND status = 3) AS wunknown
   FROM st GROUP BY id),
 nu AS (
-  SELECT o.id, SUM(NOT EXISTS (SELECT 1 FROM offer_features v WHERE v.offer_id = o.id
-                   AND v.feature_id = nd.feature_id AND (nd.fkind = 'number' OR v.value >= 1)))
-           AS nunmet
+  SELECT o.id, SUM(EXISTS (SELECT 1 FROM offer_features v WHERE v.offer_id = o.id
+                   AND v.feature_id = nd.feature_id AND NOT (nd.fkind = 'number' OR v.value >= 1)))
+           AS nunmet,
+         SUM(NOT EXISTS (SELECT 1 FROM offer_features v WHERE v.offer_id = o.id
+                   AND v.feature_id = nd.feature_id)) AS nunknown
   FROM o CROSS JOIN nd WHERE (nd.kinds & o.kbit) <> 0 GROUP BY o.id),
 pd AS (
   SELECT o.id, pl.weight, pl.must, pl.max_km,
@@ -122,7 +124,8 @@ oc AS (
 r AS (
 SELECT oc.id, oc.home_km, oc.wait_weeks,
   (NOT oc.accepts) * 1099511627776
-  + 4 * (COALESCE(ws.wunmet, 0) + COALESCE(nu.nunmet, 0) + COALESCE(ps.punmet, 0)
+  + 4 * (COALESCE(ws.wunknown, 0) + COALESCE(nu.nunknown, 0))
+  + 16777216 * (COALESCE(ws.wunmet, 0) + COALESCE(nu.nunmet, 0) + COALESCE(ps.punmet, 0)
     + (oc.contract IS NULL)
     + (oc.kind = 'zorg_thuis' AND oc.service_radius_km > 0
        AND oc.home_km > oc.service_radius_km))
@@ -244,6 +247,7 @@ Result<std::unique_ptr<SqlRanking>> SqlRanking::Open(const std::string& path,
                           {"place_nice", w.place_nice},
                           {"number_margin", w.number_margin},
                           {"partly_factor", w.partly_factor},
+                          {"unknown_factor", w.unknown_factor},
                           {"distance_decay_km", w.distance_decay_km},
                           {"pgb_factor", w.pgb_factor},
                           {"travel", w.travel},

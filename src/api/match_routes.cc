@@ -225,6 +225,7 @@ json ExplanationSchema() {
   json need = Obj({{"feature_id", String()},
                    {"label", String()},
                    {"met", Boolean()},
+                   {"status", String()},
                    {"applies", Boolean()},
                    {"reason", String()}});
   json place = Obj({{"label", String()},
@@ -242,14 +243,16 @@ json ExplanationSchema() {
 
 json MatchResultSchema() {
   json explanation = ExplanationSchema();
-  json offer = Obj({{"offer_id", String()},
-                    {"score", {{"type", "number"}, {"minimum", 0}, {"maximum", 100}}},
-                    {"unmet", Integer()},
-                    {"apart", Boolean()},
-                    {"pgb_only", Boolean()},
-                    {"far", Boolean()},
-                    {"explanation", explanation}},
-                   {"offer_id", "score", "unmet", "apart", "pgb_only", "far", "explanation"});
+  json offer =
+      Obj({{"offer_id", String()},
+           {"score", {{"type", "number"}, {"minimum", 0}, {"maximum", 100}}},
+           {"unmet", Integer()},
+           {"unknown", Integer()},
+           {"apart", Boolean()},
+           {"pgb_only", Boolean()},
+           {"far", Boolean()},
+           {"explanation", explanation}},
+          {"offer_id", "score", "unmet", "unknown", "apart", "pgb_only", "far", "explanation"});
   json nearest = Obj({{"offer_id", String()},
                       {"offer_name", String()},
                       {"distance_km", Number()},
@@ -261,6 +264,8 @@ json MatchResultSchema() {
            {"label", String()},
            {"importance", Enum(domain::kAllImportances)},
            {"status", String()},
+           {"reachable_yes", Boolean()},
+           {"reachable_not_stating", Integer()},
            {"nearest", nearest}});
   json mismatch = Obj({{"best_offer_id", String()},
                        {"items", ArrayOf(item)},
@@ -269,6 +274,7 @@ json MatchResultSchema() {
   json arrangement = Obj({{"offer_ids", ArrayOf(String())},
                           {"score", Number()},
                           {"unmet", Integer()},
+                          {"unknown", Integer()},
                           {"apart", Boolean()},
                           {"pgb_only", Boolean()},
                           {"far", Boolean()},
@@ -335,12 +341,17 @@ json MismatchMapSchema() {
                    {"clients", count},
                    {"clients_with_mismatch", count},
                    {"per_wish", per_wish_area}});
-  json per_wish = {{"type", "object"},
-                   {"description",
-                    "Per kenmerk of plek (plek:familie): cliënten bij wie het beste aanbod "
-                    "dit niet biedt"},
-                   {"additionalProperties",
-                    Obj({{"label", String()}, {"clients", Integer()}, {"share", Number()}})}};
+  json per_wish = {
+      {"type", "object"},
+      {"description",
+       "Per kenmerk of plek (plek:familie): cliënten bij wie het beste aanbod dit niet biedt "
+       "en geen aanbod binnen bereik ja zegt; bij hoeveel van hen een aanbod binnen bereik het "
+       "niet zegt (niet bekend), en hoeveel aanbod dat is"},
+      {"additionalProperties", Obj({{"label", String()},
+                                    {"clients", Integer()},
+                                    {"share", Number()},
+                                    {"clients_offer_not_stating", count},
+                                    {"offers_not_stating", Integer()}})}};
   return Obj({{"region", String()},
               {"scope", String()},
               {"clients", count},

@@ -38,9 +38,7 @@ void PrintExplanation(const match::Explanation& e, const char* indent) {
                 w.reason.c_str());
   for (const auto& n : e.needs)
     std::printf("%s  [%s] %s (nodig)\n", indent,
-                !n.applies ? "hoort niet hierbij"
-                : n.met    ? "voldaan"
-                           : "niet voldaan",
+                n.applies ? match::StatusNl(n.status).c_str() : "hoort niet hierbij",
                 n.label.c_str());
   for (const auto& p : e.parts) {
     std::string forms;
@@ -128,6 +126,9 @@ void PrintMatch(const match::MatchIndex& ix, const domain::Client& c, const matc
       std::printf(": er is geen aanbod van de soort die u zoekt voor dit profiel\n");
     else
       std::printf(": geen aanbod van de soort die u zoekt en voor uw profiel biedt dit\n");
+    if (item.reachable_unknown > 0)
+      std::printf("    Van %s binnen bereik is dit niet bekend: vraag het de aanbieder.\n",
+                  match::CountNl(item.reachable_unknown, "aanbieding", "aanbiedingen").c_str());
   }
   for (uint32_t w : r.mismatch.free_text_wishes)
     std::printf("  - \"%s\": in eigen woorden, niet beoordeeld; vraag ernaar bij de aanbieder\n",

@@ -147,10 +147,14 @@ std::string HeadlineNl(const Query& q, const Assessment& a) {
         (c.profile.empty() ? "sector " + std::string(ToString(c.sector))
                            : "zorgprofiel " + c.profile) +
         ")";
-  else if (a.unmet == 0)
+  else if (a.unmet == 0 && a.unknown == 0)
     s = "Voldoet aan alle moet-wensen en behoeften";
+  else if (a.unmet == 0)
+    s = "Van " + CountNl(a.unknown, "moet-wens of behoefte", "moet-wensen of behoeften") +
+        " is niet bekend of het kan";
   else
-    s = "Mist " + CountNl(a.unmet, "moet-wens of behoefte", "moet-wensen of behoeften");
+    s = "Mist " + CountNl(a.unmet, "moet-wens of behoefte", "moet-wensen of behoeften") +
+        (a.unknown > 0 ? "; van " + std::to_string(a.unknown) + " niet bekend" : "");
   if (a.pgb_only) s += "; alleen met een pgb";
   if (a.far) s += "; ver weg";
   return s;
@@ -160,6 +164,7 @@ std::string StatusNl(WishStatus s) {
   switch (s) {
     case WishStatus::kMet: return "voldaan";
     case WishStatus::kPartly: return "deels";
+    case WishStatus::kUnknown: return "niet bekend";
     case WishStatus::kNotMet: return "niet voldaan";
   }
   return "?";
@@ -183,7 +188,7 @@ Explanation Explain(const Query& q, const std::vector<uint32_t>& offers, const A
           ? "Hoort niet bij " + LowerFirst(LabelNl(ix.kind(offers[0]))) + ": hier niet beoordeeld"
           : std::string("Hoort bij geen van deze soorten zorg: hier niet beoordeeld");
   int met = 0, linked = 0;
-  std::vector<std::string> missing_musts;
+  std::vector<std::string> missing_musts, unknown_musts;
   for (size_t i = 0; i < c.wishes.size(); ++i) {
     const domain::Wish& w = c.wishes[i];
     WishExplanation we;
@@ -229,7 +234,8 @@ Explanation Explain(const Query& q, const std::vector<uint32_t>& offers, const A
     we.reason = WishReason(f, w, best, value, by);
     ++linked;
     if (best == WishStatus::kMet) ++met;
-    if (qw->must && best != WishStatus::kMet) missing_musts.push_back(f.label_nl);
+    if (qw->must && best == WishStatus::kUnknown) unknown_musts.push_back(f.label_nl);
+    if (qw->must && best < WishStatus::kUnknown) missing_musts.push_back(f.label_nl);
     e.wishes.push_back(std::move(we));
   }
   for (const QueryNeed& qn : q.needs) {
@@ -242,15 +248,17 @@ Explanation Explain(const Query& q, const std::vector<uint32_t>& offers, const A
       e.needs.push_back(std::move(ne));
       continue;
     }
+    // As the ranking judges it (score.h): the best status over the parts of its kinds.
+    WishStatus st = WishStatus::kNotMet;
     for (uint32_t o : offers)
-      ne.met = ne.met || ((qn.kinds & KindBit(ix.kind(o))) && ix.values(o)[qn.feature] >= qn.met);
-    bool known = ne.met;
-    for (uint32_t o : offers) known = known || ix.values(o)[qn.feature] != kAbsent;
-    ne.reason = ne.met  ? "Aanwezig"
-                : known ? "Ontbreekt: dit is nodig volgens de indicatie"
-                        : "Niet bekend — vraag het de aanbieder; dit is nodig volgens de "
-                          "indicatie";
-    if (!ne.met) missing_musts.push_back(ne.label);
+      if (qn.kinds & KindBit(ix.kind(o))) st = std::max(st, qn.Status(ix.values(o)[qn.feature]));
+    ne.met = st == WishStatus::kMet;
+    ne.status = st;
+    ne.reason = ne.met ? "Aanwezig"
+                : st == WishStatus::kUnknown
+                    ? "Niet bekend — vraag het de aanbieder; dit is nodig volgens de indicatie"
+                    : "Ontbreekt: dit is nodig volgens de indicatie";
+    if (!ne.met) (st == WishStatus::kUnknown ? unknown_musts : missing_musts).push_back(ne.label);
     e.needs.push_back(std::move(ne));
   }
   for (const QueryPlace& qp : q.places) {
@@ -279,6 +287,11 @@ Explanation Explain(const Query& q, const std::vector<uint32_t>& offers, const A
   if (!missing_musts.empty()) {
     std::string s = "Ontbreekt, terwijl het moet: ";
     for (size_t i = 0; i < missing_musts.size(); ++i) s += (i ? ", " : "") + missing_musts[i];
+    e.summary.push_back(s + ".");
+  }
+  if (!unknown_musts.empty()) {
+    std::string s = "Niet bekend, terwijl het moet (vraag het de aanbieder): ";
+    for (size_t i = 0; i < unknown_musts.size(); ++i) s += (i ? ", " : "") + unknown_musts[i];
     e.summary.push_back(s + ".");
   }
   // Every wish counts in "X van Y": one in the client's own words is "niet beoordeeld".

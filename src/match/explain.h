@@ -28,7 +28,8 @@ struct NeedExplanation {
   uint32_t need = 0;
   std::string feature_id, label;
   bool met = false;
-  bool applies = true;  // as WishExplanation::applies
+  WishStatus status = WishStatus::kNotMet;  // kMet, kUnknown (the offer does not say) or not
+  bool applies = true;                      // as WishExplanation::applies
   std::string reason;
 };
 
@@ -79,7 +80,7 @@ std::string HeadlineNl(const Query& q, const Assessment& a);
 // "1 week", "3 weken"; "1 wens", "2 wensen": B1 Dutch counts.
 std::string CountNl(int64_t n, const char* one, const char* many);
 
-// Dutch words for a status: "voldaan", "deels", "niet voldaan".
+// Dutch words for a status: "voldaan", "deels", "niet bekend", "niet voldaan".
 std::string StatusNl(WishStatus s);
 
 }  // namespace passend::match

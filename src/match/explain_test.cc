@@ -32,8 +32,8 @@ TEST(ExplainTest, EveryWishGetsAStatusAndAReason) {
   EXPECT_EQ(e.wishes[0].label, "Tuin of buitenruimte");
   EXPECT_EQ(e.wishes[1].status, WishStatus::kPartly);
   EXPECT_EQ(e.wishes[1].reason, "Aanbod: niveau 2 van 3; gewenst: niveau 3");
-  EXPECT_EQ(e.wishes[2].status, WishStatus::kNotMet);
   // The offer does not say whether pets are allowed: unknown, not "no".
+  EXPECT_EQ(e.wishes[2].status, WishStatus::kUnknown);
   EXPECT_EQ(e.wishes[2].reason, "Niet bekend — vraag het de aanbieder");
   ASSERT_EQ(e.parts.size(), 1u);
   EXPECT_EQ(e.parts[0].wait_weeks, 12);
@@ -41,7 +41,9 @@ TEST(ExplainTest, EveryWishGetsAStatusAndAReason) {
   EXPECT_EQ(e.parts[0].possible_forms,
             (std::vector<domain::DeliveryForm>{domain::DeliveryForm::kVerblijf,
                                                domain::DeliveryForm::kPgb}));
-  EXPECT_EQ(e.summary[0], "Ontbreekt, terwijl het moet: Huisdier meenemen mag.");
+  EXPECT_EQ(e.summary[0],
+            "Niet bekend, terwijl het moet (vraag het de aanbieder): Huisdier meenemen mag.");
+  EXPECT_EQ(e.headline, "Van 1 moet-wens of behoefte is niet bekend of het kan");
 }
 
 // A place that must be near and is not counts as an unmet must, and the summary names it
@@ -69,7 +71,7 @@ TEST(ExplainTest, AMustPlaceOutOfReachIsNamedWithTheMissingMusts) {
 TEST(ExplainTest, CountsAreGrammaticalAndFreeTextIsNotLeftOut) {
   testing::Catalog cat;
   domain::Offer& o = cat.Add("off-a", "prv-a", OfferKind::kWonen, testing::kMaastricht);
-  o.features = {{"tuin", 1}};
+  o.features = {{"tuin", 1}, {"huisdier_toegestaan", 0}};  // says no to pets
   o.free_places = 0, o.waiting_weeks = 1;
   const MatchIndex ix = cat.Index();
   domain::Client c = testing::MakeClient();

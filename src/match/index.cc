@@ -176,6 +176,16 @@ Result<MatchIndex> MatchIndex::Build(const std::vector<domain::Provider>& provid
   ix.group_columns_.resize(G * F);
   for (size_t g = 0; g < G; ++g)
     for (uint32_t f = 0; f < F; ++f) ix.group_columns_[f * G + g] = ix.group_values_[g * F + f];
+  // Groups hold consecutive offers, so a group's offers are [begin, end) in each column.
+  ix.group_unknown_.assign(G * F, 0);
+  for (uint32_t f = 0; f < F; ++f) {
+    const float* col = &ix.columns_[size_t{f} * n];
+    for (size_t g = 0; g < G; ++g) {
+      const Group& gr = ix.groups_[g];
+      ix.group_unknown_[f * G + g] =
+          std::find(col + gr.begin, col + gr.end, kAbsent) != col + gr.end;
+    }
+  }
   auto fits = [](float v) { return v == kAbsent || (v >= -127 && v <= 127 && v == std::floor(v)); };
   if (std::all_of(ix.columns_.begin(), ix.columns_.end(), fits) &&
       std::all_of(ix.group_columns_.begin(), ix.group_columns_.end(), fits)) {
@@ -261,8 +271,8 @@ size_t MatchIndex::MemoryBytes() const {
   for (const auto& l : locations_) b += sizeof(l) + l.name.capacity() + l.address.capacity() + 32;
   for (const auto& p : providers_) b += sizeof(p) + p.name.capacity() + p.website.capacity() + 32;
   b += values_.capacity() * 4 + columns_.capacity() * 4 + group_values_.capacity() * 8 +
-       columns8_.capacity() + group_columns8_.capacity() + groups_.capacity() * sizeof(Group) +
-       muni_region_bit_.capacity() * 8;
+       columns8_.capacity() + group_columns8_.capacity() + group_unknown_.capacity() +
+       groups_.capacity() * sizeof(Group) + muni_region_bit_.capacity() * 8;
   b += position_.capacity() * sizeof(RadPoint) + size() * (4 * 5 + 4 * 3 + 16 + 2);
   return b;
 }

@@ -12,7 +12,8 @@
 // Per kind of offer the offers form a tree of groups (leaves of up to kLeafSize offers of
 // one profile-acceptance mask that lie close together; parents of up to kFanout groups).
 // Every group carries a summary that bounds all its offers: the bounding box, the highest
-// value per feature, the best wait and quality scores, the union of the masks. The
+// value per feature, whether some offer does not state a feature (unknown), the best wait
+// and quality scores, the union of the masks. The
 // searches in topk.h, arrangement.h and mismatch.h use these to skip whole groups exactly.
 #include <array>
 #include <cstdint>
@@ -130,6 +131,12 @@ class MatchIndex {
     const int8_t v = group_column8(f)[g];
     return v == kAbsent8 ? kAbsent : static_cast<float>(v);
   }
+  // Whether some offer of group g does not state feature f (its value is unknown), by
+  // feature like group_column: group_unknown_column(f)[g].
+  const uint8_t* group_unknown_column(uint32_t f) const {
+    return &group_unknown_[size_t{f} * groups_.size()];
+  }
+  bool group_some_unknown(uint32_t f, uint32_t g) const { return group_unknown_column(f)[g] != 0; }
   // The root group of a kind of offer, or kNoNode when there is none of that kind.
   uint32_t root(domain::OfferKind k) const { return roots_[static_cast<int>(k)]; }
   uint32_t group_count() const { return static_cast<uint32_t>(groups_.size()); }
@@ -165,6 +172,7 @@ class MatchIndex {
   std::vector<uint8_t> forms_, own_contract_;
   std::vector<Group> groups_;
   std::vector<float> group_values_, group_columns_;
+  std::vector<uint8_t> group_unknown_;             // by feature, like group_columns_
   std::vector<int8_t> columns8_, group_columns8_;  // empty unless every value fits
   std::vector<uint64_t> muni_region_bit_;
   std::vector<uint8_t> feature_kinds_;

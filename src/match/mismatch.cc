@@ -57,6 +57,84 @@ std::optional<NearestOffer> FindNearest(const Query& q, const RadPoint& origin, 
   return best;
 }
 
+namespace {
+
+bool OfferWithinReach(const Query& q, uint32_t o) {
+  const MatchIndex& ix = *q.index;
+  const domain::OfferKind k = ix.kind(o);
+  if ((ix.accept_mask(o) & q.accept_bit) == 0 ||
+      ContractingOf(q, ix.region_mask(o), ix.forms(o)) == Contracting::kNotReachable)
+    return false;
+  const double limit =
+      k == domain::OfferKind::kZorgThuis ? ix.service_radius_km(o) : TravelLimitKm(q, k);
+  return !FartherThanKm(q.home, ix.position(o), limit);
+}
+
+// Whether some offer of the group might be within reach (OfferWithinReach with the
+// group's unions and box: never no when one is).
+bool GroupMightBeWithinReach(const Query& q, uint32_t g) {
+  const MatchIndex& ix = *q.index;
+  const Group& gr = ix.group(g);
+  if ((gr.accept_mask & q.accept_bit) == 0 ||
+      ContractingOf(q, gr.region_mask, gr.forms) == Contracting::kNotReachable)
+    return false;
+  const double limit =
+      gr.kind == domain::OfferKind::kZorgThuis ? gr.service_radius_km : TravelLimitKm(q, gr.kind);
+  return MinDistanceKm(q.home_box, gr.box) <= limit;
+}
+
+}  // namespace
+
+ReachableSay WhatReachableOffersSay(const Query& q, uint32_t feature, float met, uint8_t kinds,
+                                    bool count_unknown, std::vector<uint32_t>* unknown_offers) {
+  const MatchIndex& ix = *q.index;
+  ReachableSay say;
+  std::vector<uint32_t> stack;
+  for (domain::OfferKind k : q.kinds)
+    if ((kinds & KindBit(k)) && ix.root(k) != kNoNode) stack.push_back(ix.root(k));
+  while (!stack.empty()) {
+    const uint32_t g = stack.back();
+    stack.pop_back();
+    const bool may_yes = !say.yes && ix.group_value(feature, g) >= met;
+    const bool may_unknown = count_unknown && ix.group_some_unknown(feature, g);
+    if ((!may_yes && !may_unknown) || !GroupMightBeWithinReach(q, g)) continue;
+    const Group& gr = ix.group(g);
+    if (!gr.leaf()) {
+      for (uint32_t c = gr.child_begin; c < gr.child_end; ++c) stack.push_back(c);
+      continue;
+    }
+    for (uint32_t o = gr.begin; o < gr.end; ++o) {
+      const float v = ix.value(feature, o);
+      if (!(v >= met) && v != kAbsent) continue;
+      if (!OfferWithinReach(q, o)) continue;
+      if (v >= met) {
+        say.yes = true;
+        if (!count_unknown) return say;
+      } else if (count_unknown) {
+        ++say.unknown;
+        if (unknown_offers) unknown_offers->push_back(o);
+      }
+    }
+  }
+  return say;
+}
+
+ReachableSay WhatReachableOffersSayExhaustive(const Query& q, uint32_t feature, float met,
+                                              uint8_t kinds) {
+  const MatchIndex& ix = *q.index;
+  ReachableSay say;
+  for (uint32_t o = 0; o < ix.size(); ++o) {
+    if (!(kinds & KindBit(ix.kind(o))) ||
+        std::find(q.kinds.begin(), q.kinds.end(), ix.kind(o)) == q.kinds.end() ||
+        !OfferWithinReach(q, o))
+      continue;
+    const float v = ix.values(o)[feature];
+    say.yes = say.yes || v >= met;
+    say.unknown += v == kAbsent ? 1 : 0;
+  }
+  return say;
+}
+
 KindBests FindBests(const Query& q, bool exhaustive) {
   KindBests best = kNoBests;
   for (domain::OfferKind k : q.kinds) {
@@ -107,22 +185,26 @@ ClientMismatch FindMismatch(const Query& q, const KindBests& best, bool find_nea
     item.kind = MismatchKind::kWish, item.index = w.wish, item.status = st;
     item.key = features[w.feature].id, item.label = features[w.feature].label_nl;
     item.importance = c.wishes[w.wish].importance;
-    if (find_nearest) item.nearest = FindNearest(q, q.home, w.feature, w.met, of);
+    if (find_nearest) {
+      item.nearest = FindNearest(q, q.home, w.feature, w.met, of);
+      const ReachableSay say = WhatReachableOffersSay(q, w.feature, w.met, w.kinds, true);
+      item.reachable_yes = say.yes, item.reachable_unknown = say.unknown;
+    }
     m.items.push_back(std::move(item));
   }
   for (const QueryNeed& nd : q.needs) {
     const WishStatus st = judge(
-        nd.kinds,
-        [&](const float* v) {
-          return v[nd.feature] >= nd.met ? WishStatus::kMet : WishStatus::kNotMet;
-        },
-        of);
+        nd.kinds, [&](const float* v) { return nd.Status(v[nd.feature]); }, of);
     if (of.empty() || st == WishStatus::kMet) continue;
     MismatchItem item;
-    item.kind = MismatchKind::kNeed, item.index = nd.need,
+    item.kind = MismatchKind::kNeed, item.index = nd.need, item.status = st,
     item.importance = domain::Importance::kMust;
     item.key = features[nd.feature].id, item.label = features[nd.feature].label_nl;
-    if (find_nearest) item.nearest = FindNearest(q, q.home, nd.feature, nd.met, of);
+    if (find_nearest) {
+      item.nearest = FindNearest(q, q.home, nd.feature, nd.met, of);
+      const ReachableSay say = WhatReachableOffersSay(q, nd.feature, nd.met, nd.kinds, true);
+      item.reachable_yes = say.yes, item.reachable_unknown = say.unknown;
+    }
     m.items.push_back(std::move(item));
   }
   // Places matter where the client would live: only a home moves the client.

@@ -36,6 +36,11 @@ struct MismatchItem {
   domain::Importance importance = domain::Importance::kImportant;
   WishStatus status = WishStatus::kNotMet;  // how far the best option meets it
   std::optional<NearestOffer> nearest;      // empty: no offer anywhere meets it
+  // Wishes and needs (with find_nearest): whether an offer within reach says yes (then the
+  // best option misses it for other reasons: a trade-off, not a gap in the offer), and how
+  // many offers within reach do not say.
+  bool reachable_yes = false;
+  int64_t reachable_unknown = 0;
 };
 
 // The best option per kind of care (index by OfferKind), kNoNode where the client does not
@@ -58,6 +63,24 @@ KindBests FindBests(const Query& q, bool exhaustive = false);
 // `best`: FindBests. With `find_nearest` false the nearest offers are not searched
 // (regional counts).
 ClientMismatch FindMismatch(const Query& q, const KindBests& best, bool find_nearest);
+
+// What the offers a client can reach say about a wish or need on `feature` (met at
+// `met`). Within reach: an offer of a kind the client seeks among `kinds` (KindBit mask)
+// that accepts the client's care profile, can be had (in kind or with a pgb), and lies
+// within TravelLimitKm from home (score.h) or, for care at home, has the home in its area.
+// `yes`: one of them reaches `met`. `unknown`: how many do not state the feature, with
+// their offer numbers appended to `unknown_offers` when given; with `count_unknown` false
+// the search stops at the first yes and `unknown` stays 0.
+struct ReachableSay {
+  bool yes = false;
+  int64_t unknown = 0;
+};
+ReachableSay WhatReachableOffersSay(const Query& q, uint32_t feature, float met, uint8_t kinds,
+                                    bool count_unknown,
+                                    std::vector<uint32_t>* unknown_offers = nullptr);
+// The same by scoring every offer (the reference for tests).
+ReachableSay WhatReachableOffersSayExhaustive(const Query& q, uint32_t feature, float met,
+                                              uint8_t kinds);
 
 // The nearest offer of the client's kinds that accepts the client's profile and reaches
 // `met` on feature `feature` (any offer when feature is UINT32_MAX), from `origin`.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <bit>
 #include <iterator>
 #include <string_view>
 #include <thread>
@@ -38,7 +39,9 @@ class Tally {
         with_(munis_, 0),
         per_key_(munis_ * keys_, 0),
         label_(keys_),
-        seen_(keys_, 0) {}
+        seen_(keys_, 0),
+        not_stated_(keys_, 0),
+        unknown_bits_(keys_) {}
 
   void Add(const domain::Client& c) {
     if (!MakeQueryInto(ix_, c, &q_).ok()) {
@@ -82,13 +85,29 @@ class Tally {
       }
       return sought;
     };
+    // Not met at the bests: a gap only when no offer within reach says yes (a key once per
+    // client: two wishes on one feature are searched and counted once).
+    auto gap = [&](uint32_t feature, float met, uint8_t kinds) {
+      if (seen_[feature] == stamp_) return;
+      unknown_offers_.clear();
+      const ReachableSay say =
+          WhatReachableOffersSay(q_, feature, met, kinds, true, &unknown_offers_);
+      if (say.yes) return;
+      count(feature, [&] { return features[feature].label_nl; });
+      if (say.unknown == 0) return;
+      ++not_stated_[feature];
+      std::vector<uint64_t>& bits = unknown_bits_[feature];
+      if (bits.empty()) bits.assign((ix_.size() + 63) / 64, 0);
+      for (uint32_t o : unknown_offers_) bits[o / 64] |= uint64_t{1} << (o % 64);
+    };
     for (const QueryWish& w : q_.wishes)
       if (unmet(w.kinds,
                 [&](const float* v) { return w.Status(v[w.feature]) == WishStatus::kMet; }))
-        count(w.feature, [&] { return features[w.feature].label_nl; });
+        gap(w.feature, w.met, w.kinds);
     for (const QueryNeed& nd : q_.needs)
-      if (unmet(nd.kinds, [&](const float* v) { return v[nd.feature] >= nd.met; }))
-        count(nd.feature, [&] { return features[nd.feature].label_nl; });
+      if (unmet(nd.kinds,
+                [&](const float* v) { return nd.Status(v[nd.feature]) == WishStatus::kMet; }))
+        gap(nd.feature, nd.met, nd.kinds);
     const uint32_t home = bests[static_cast<int>(domain::OfferKind::kWonen)];
     for (const QueryPlace& p : q_.places) {
       if (home == kNoNode || !FartherThanKm(ix_.position(home), p.position, p.max_km)) continue;
@@ -120,6 +139,14 @@ class Tally {
           ProfileMismatchKey(static_cast<domain::Sector>(sc));
     for (uint32_t k = 0; k < keys_; ++k)
       if (!label_[k].empty()) map_.labels.emplace(key_name[k], label_[k]);
+    for (uint32_t k = 0; k < keys_; ++k) {
+      if (not_stated_[k] == 0) continue;
+      map_.not_stated[key_name[k]] = not_stated_[k];
+      std::vector<uint32_t>& offers = map_.offers_not_stating[key_name[k]];
+      for (size_t word = 0; word < unknown_bits_[k].size(); ++word)
+        for (uint64_t b = unknown_bits_[k][word]; b != 0; b &= b - 1)
+          offers.push_back(static_cast<uint32_t>(word * 64 + std::countr_zero(b)));
+    }
     for (size_t m = 0; m < munis_; ++m) {
       if (clients_[m] == 0) continue;
       const domain::Municipality& mu = munis[m];
@@ -141,8 +168,11 @@ class Tally {
   const MatchIndex& ix_;
   const size_t keys_, munis_;
   std::vector<int64_t> clients_, with_, per_key_;
-  std::vector<std::string> label_;  // the first label seen per key
-  std::vector<uint32_t> seen_;      // == stamp_: key already counted for this client
+  std::vector<std::string> label_;   // the first label seen per key
+  std::vector<uint32_t> seen_;       // == stamp_: key already counted for this client
+  std::vector<int64_t> not_stated_;  // per key: counted clients with an offer that does not say
+  std::vector<std::vector<uint64_t>> unknown_bits_;  // per key: those offers (bit per offer)
+  std::vector<uint32_t> unknown_offers_;
   uint32_t stamp_ = 0;
   Query q_;
   std::vector<std::string_view> texts_;
@@ -163,6 +193,13 @@ void MismatchMap::Merge(const MismatchMap& o) {
   for (const auto& [k, a] : o.municipalities) MergeArea(municipalities[k], a);
   for (const auto& [k, a] : o.regions) MergeArea(regions[k], a);
   for (const auto& [k, v] : o.free_texts) free_texts[k] += v;
+  for (const auto& [k, v] : o.not_stated) not_stated[k] += v;
+  for (const auto& [k, v] : o.offers_not_stating) {
+    std::vector<uint32_t>& into = offers_not_stating[k];
+    std::vector<uint32_t> both;
+    std::set_union(into.begin(), into.end(), v.begin(), v.end(), std::back_inserter(both));
+    into = std::move(both);
+  }
 }
 
 MismatchMap Publishable(const MismatchMap& m, int64_t k) {
@@ -189,6 +226,11 @@ MismatchMap Publishable(const MismatchMap& m, int64_t k) {
   out.clients_invalid = count(m.clients_invalid);
   keep(m.per_wish, out.per_wish);
   keep(m.free_texts, out.free_texts);
+  // Clients: only for a wish shown, and only a count that may be shown.
+  for (const auto& [key, n] : m.not_stated)
+    if (out.per_wish.count(key)) out.not_stated.emplace(key, count(n));
+  for (const auto& [key, offers] : m.offers_not_stating)
+    if (out.per_wish.count(key)) out.offers_not_stating.emplace(key, offers);
   auto areas = [&](const std::map<std::string, MismatchArea>& from,
                    std::map<std::string, MismatchArea>& to) {
     for (const auto& [code, a] : from) {

@@ -1,8 +1,11 @@
 #pragma once
 // The mismatch map: over every client of a region (or the country), which wishes the best
-// option cannot meet, counted per wish, per municipality and per care-office region, with
-// the free-text wishes that fit no feature. What the care office and providers should buy
-// and build (DOMAIN.md, step C).
+// option cannot meet while no offer within the client's reach says yes (mismatch.h,
+// WhatReachableOffersSay: a wish another reachable offer meets is a trade-off, not a gap in
+// the offer), counted per wish, per municipality and per care-office region, with the
+// free-text wishes that fit no feature and, per wish, how many offers within reach do not
+// say (unknown is not no: the care office can ask them). What the care office and providers should
+// buy and build (DOMAIN.md, step C).
 //
 // MismatchMapBuilder matches clients batch by batch on a few threads (each with its own
 // buffers and dense counters, merged in client order); the counts do not depend on the
@@ -13,6 +16,7 @@
 #include <map>
 #include <span>
 #include <string>
+#include <vector>
 
 #include "domain/client.h"
 #include "domain/error.h"
@@ -43,6 +47,10 @@ struct MismatchMap {
   std::map<std::string, std::string> labels;  // key -> Dutch label
   std::map<std::string, MismatchArea> municipalities, regions;
   std::map<std::string, int64_t> free_texts;  // the client's own words -> clients
+  // Per key counted in per_wish: how many of those clients have an offer within reach that
+  // does not state it, and which offers (numbers in the index, sorted) those are.
+  std::map<std::string, int64_t> not_stated;
+  std::map<std::string, std::vector<uint32_t>> offers_not_stating;
   // Set by Publishable: the threshold applied (0: none) and how many counts were left out.
   int64_t min_clients = 0;
   int64_t suppressed_cells = 0;
@@ -56,7 +64,7 @@ struct MismatchMap {
 // addresses and diagnoses); a total or an area's clients with a mismatch below it becomes
 // kSuppressed. The first dossier error (it names a client) is dropped. Counts of
 // min_clients or more are kept as they are; so are the complements (clients without a
-// mismatch), which are not sensitive here.
+// mismatch), which are not sensitive here. Counts of offers are not about people and stay.
 MismatchMap Publishable(const MismatchMap& map, int64_t min_clients = kMinPublishedClients);
 
 class MismatchMapBuilder {

@@ -43,6 +43,45 @@ TEST(MismatchMapTest, CountsPerWishMunicipalityAndRegion) {
   EXPECT_EQ(m.regions.at("5531").clients, 4);
   EXPECT_EQ(m.regions.at("5531").name, "Zorgkantoor Zuid-Limburg");
   EXPECT_DOUBLE_EQ(Share(m.per_wish.at("huisdier_toegestaan"), m.clients), 0.5);
+  // off-a does not say whether pets may come: counted (nothing within reach says yes), and
+  // the map says that one offer does not say it.
+  EXPECT_EQ(m.not_stated.at("huisdier_toegestaan"), 2);
+  EXPECT_EQ(m.offers_not_stating.at("huisdier_toegestaan"), std::vector<uint32_t>{0});
+}
+
+// A wish the best option misses while another offer within reach meets it is a trade-off
+// the client makes, not a gap in the offer: not on the map. Nor is an offer beyond the
+// reach from home, or one for another care profile, a reason to leave a wish off it.
+TEST(MismatchMapTest, AWishIsAGapOnlyWhenNoOfferWithinReachSaysYes) {
+  testing::Catalog cat;
+  cat.Add("off-best", "prv-a", OfferKind::kWonen, testing::kMaastricht).features = {
+      {"tuin", 1}, {"huisdier_toegestaan", 0}, {"rolstoeltoegankelijk", 0}};
+  cat.Add("off-pets", "prv-b", OfferKind::kWonen, testing::Offset(testing::kMaastricht, 3, 0))
+      .features = {{"tuin", 0}, {"huisdier_toegestaan", 1}, {"rolstoeltoegankelijk", 0}};
+  // Far away (beyond the 20 km reach of an elderly client): says yes, but out of reach.
+  cat.Add("off-far", "prv-c", OfferKind::kWonen, testing::Offset(testing::kMaastricht, 60, 0))
+      .features = {{"tuin", 0}, {"rolstoeltoegankelijk", 1}};
+  const MatchIndex ix = cat.Index();
+  domain::Client c = testing::MakeClient();
+  c.wishes = {testing::Want("tuin", Importance::kMust),
+              testing::Want("huisdier_toegestaan", Importance::kImportant),
+              testing::Want("rolstoeltoegankelijk", Importance::kImportant)};
+  std::vector<domain::Client> clients(5, c);
+  for (int i = 0; i < 5; ++i) clients[i].id = "cli-" + std::to_string(i);
+  MismatchMapBuilder b(ix, 1);
+  b.Add(clients);
+  EXPECT_EQ(b.map().per_wish, (std::map<std::string, int64_t>{{"rolstoeltoegankelijk", 5}}));
+  EXPECT_EQ(b.map().not_stated.count("rolstoeltoegankelijk"), 0u);  // both near ones say no
+  // The client's own mismatch still names what the best option misses, and whether an
+  // offer within reach has it.
+  auto q = MakeQuery(ix, c);
+  ASSERT_TRUE(q.ok());
+  const ClientMismatch m = FindMismatch(*q, FindBests(*q), true);
+  ASSERT_EQ(m.items.size(), 2u);
+  EXPECT_EQ(m.items[0].key, "huisdier_toegestaan");
+  EXPECT_TRUE(m.items[0].reachable_yes);
+  EXPECT_EQ(m.items[1].key, "rolstoeltoegankelijk");
+  EXPECT_FALSE(m.items[1].reachable_yes);
 }
 
 TEST(MismatchMapTest, ThreadsAndBatchesDoNotChangeTheCounts) {
@@ -76,7 +115,9 @@ TEST(MismatchMapTest, ThreadsAndBatchesDoNotChangeTheCounts) {
   EXPECT_EQ(one.map().per_wish, back.map().per_wish);
 }
 
-// The builder's dense counting equals counting FindMismatch on the exhaustive best option.
+// The builder's dense counting equals counting FindMismatch on the exhaustive best option,
+// keeping a wish or need only when no offer within reach says yes (scored offer by offer).
+// The pruned search for what the offers within reach say equals scoring every offer.
 TEST(MismatchMapTest, EqualsCountingTheMismatchOfTheReferenceBestOption) {
   const std::vector<std::vector<OfferKind>> seeks = {
       {OfferKind::kWonen},
@@ -91,20 +132,42 @@ TEST(MismatchMapTest, EqualsCountingTheMismatchOfTheReferenceBestOption) {
       clients.push_back(testing::RandomClient(rng, i, seeks[i % seeks.size()]));
     MismatchMapBuilder b(ix, 2);
     b.Add(clients);
-    std::map<std::string, int64_t> per_wish, texts;
+    std::map<std::string, int64_t> per_wish, texts, not_stated;
     int64_t with = 0;
     for (const domain::Client& c : clients) {
       auto q = MakeQuery(ix, c);
       ASSERT_TRUE(q.ok());
       const ClientMismatch m = FindMismatch(*q, FindBests(*q, /*exhaustive=*/true), false);
-      std::set<std::string> keys, own;
-      for (const MismatchItem& item : m.items) keys.insert(item.key);
+      std::set<std::string> keys, own, unknown;
+      for (const MismatchItem& item : m.items) {
+        if (item.kind == MismatchKind::kWish || item.kind == MismatchKind::kNeed) {
+          uint32_t feature = 0, kinds = 0;
+          float met = 0;
+          for (const QueryWish& w : q->wishes)
+            if (item.kind == MismatchKind::kWish && w.wish == item.index)
+              feature = w.feature, met = w.met, kinds = w.kinds;
+          for (const QueryNeed& nd : q->needs)
+            if (item.kind == MismatchKind::kNeed && nd.need == item.index)
+              feature = nd.feature, met = nd.met, kinds = nd.kinds;
+          const ReachableSay slow =
+              WhatReachableOffersSayExhaustive(*q, feature, met, static_cast<uint8_t>(kinds));
+          const ReachableSay fast =
+              WhatReachableOffersSay(*q, feature, met, static_cast<uint8_t>(kinds), true);
+          EXPECT_EQ(fast.yes, slow.yes) << c.id << " " << item.key;
+          EXPECT_EQ(fast.unknown, slow.unknown) << c.id << " " << item.key;
+          if (slow.yes) continue;
+          if (slow.unknown > 0) unknown.insert(item.key);
+        }
+        keys.insert(item.key);
+      }
+      for (const auto& k : unknown) ++not_stated[k];
       for (uint32_t w : m.free_text_wishes) own.insert(c.wishes[w].text);
       for (const auto& k : keys) ++per_wish[k];
       for (const auto& t : own) ++texts[t];
       with += !keys.empty() || !own.empty();
     }
     EXPECT_EQ(b.map().per_wish, per_wish) << seed;
+    EXPECT_EQ(b.map().not_stated, not_stated) << seed;
     EXPECT_EQ(b.map().free_texts, texts) << seed;
     EXPECT_EQ(b.map().clients_with_mismatch, with) << seed;
     EXPECT_EQ(b.map().clients, 200);

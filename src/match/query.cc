@@ -67,6 +67,7 @@ Status MakeQueryInto(const MatchIndex& index, const domain::Client& c, Query* ou
   q.index = &index;
   q.client = &c;
   q.partly_score = wt.partly_factor;
+  q.unknown_score = wt.unknown_factor;
   q.home_reach_km = wt.HomeReachKm(c.sector);
   if (!std::isfinite(c.home.lat) || !std::isfinite(c.home.lon))
     return InvalidArgument("Het woonadres heeft geen geldige coördinaten", "home");

@@ -14,8 +14,11 @@
 
 namespace passend::match {
 
-// How far an offer meets a wish.
-enum class WishStatus : uint8_t { kNotMet = 0, kPartly = 1, kMet = 2 };
+// How far an offer meets a wish, worst first. kUnknown: the offer does not say (a feature it
+// does not list), which is not "no": it ranks above an explicit no or a partly met wish
+// and below a yes, both in the score (Weights::unknown_factor) and, for a must or a need,
+// in the tier (score.h). One order for both, so "the best of several" is the maximum.
+enum class WishStatus : uint8_t { kNotMet = 0, kPartly = 1, kUnknown = 2, kMet = 3 };
 
 struct QueryWish {
   uint32_t feature = 0;
@@ -25,9 +28,10 @@ struct QueryWish {
   bool must = false;
   uint8_t kinds = 0;  // KindBit of the kinds of care the wish belongs to (applicability.h)
   WishStatus Status(float value) const {
-    return value >= met      ? WishStatus::kMet
-           : value >= partly ? WishStatus::kPartly
-                             : WishStatus::kNotMet;
+    return value >= met       ? WishStatus::kMet
+           : value == kAbsent ? WishStatus::kUnknown
+           : value >= partly  ? WishStatus::kPartly
+                              : WishStatus::kNotMet;
   }
 };
 
@@ -36,7 +40,19 @@ struct QueryNeed {
   uint32_t need = 0;  // index in client.needs
   float met = 0;
   uint8_t kinds = 0;  // as QueryWish::kinds
+  // kMet, kUnknown (the offer does not say) or kNotMet.
+  WishStatus Status(float value) const {
+    return value >= met       ? WishStatus::kMet
+           : value == kAbsent ? WishStatus::kUnknown
+                              : WishStatus::kNotMet;
+  }
 };
+
+// The best status a group of offers can have: its summary holds the highest stated value
+// (kAbsent when none states one) and whether some offer does not say.
+inline WishStatus GroupStatus(WishStatus of_highest, bool some_unknown) {
+  return some_unknown && of_highest < WishStatus::kUnknown ? WishStatus::kUnknown : of_highest;
+}
 
 struct QueryPlace {
   uint32_t place = 0;  // index in client.places
@@ -61,7 +77,8 @@ struct Query {
   bool pgb_allowed = false;    // the profile allows a pgb
   bool prefers_pgb = false;    // the client asked for a pgb
   double partly_score = 0.5;
-  double home_reach_km = 30;  // housing beyond this from home is `far` (Weights::HomeReachKm)
+  double unknown_score = 0.5;  // Weights::unknown_factor
+  double home_reach_km = 30;   // housing beyond this from home is `far` (Weights::HomeReachKm)
   // The weights every offer (or combination) of the kinds in `mask` (KindBit) is scored
   // on: its wishes, the places (housing only: they matter where the client would live),
   // wait, contract and quality. score.h adds the distance weight of each part's kind.

@@ -1,6 +1,7 @@
 #include "match/score.h"
 
 #include <algorithm>
+#include <limits>
 
 namespace passend::match {
 
@@ -27,6 +28,8 @@ View GroupView(const MatchIndex& ix, uint32_t g) {
   const Group& gr = ix.group(g);
   View v;
   v.values = ix.group_values(g);
+  v.index = &ix;
+  v.group = g;
   v.box = gr.box;
   v.kind = gr.kind;
   v.wait_score = gr.wait_score;
@@ -63,11 +66,24 @@ Fit BoxFit(const Query& q, const BoxRad& from, const BoxRad& to, double max_km) 
 // same numbers in the same order (bit for bit; score_test and topk_test check it).
 
 double WishPart(const Query& q, WishStatus st) {
-  return st == WishStatus::kMet ? 1.0 : st == WishStatus::kPartly ? q.partly_score : 0.0;
+  switch (st) {
+    case WishStatus::kMet: return 1.0;
+    case WishStatus::kUnknown: return q.unknown_score;
+    case WishStatus::kPartly: return q.partly_score;
+    case WishStatus::kNotMet: return 0.0;
+  }
+  return 0.0;
+}
+// A must or need not met counts as unmet, one the offer does not state as unknown.
+void CountMust(WishStatus st, Assessment& a) {
+  if (st == WishStatus::kUnknown)
+    ++a.unknown;
+  else if (st != WishStatus::kMet)
+    ++a.unmet;
 }
 void AddWish(const Query& q, const QueryWish& w, WishStatus st, double& sum, Assessment& a) {
   sum += w.weight * WishPart(q, st);
-  if (w.must && st != WishStatus::kMet) ++a.unmet;
+  if (w.must) CountMust(st, a);
 }
 void AddPlace(const QueryPlace& pl, const Fit& f, double& sum, Assessment& a) {
   sum += pl.weight * f.score;
@@ -75,19 +91,13 @@ void AddPlace(const QueryPlace& pl, const Fit& f, double& sum, Assessment& a) {
 }
 // The distance term of one part: for housing the distance from home against the reach, for
 // day activities and respite the travel from where the client would live. Full score
-// within FullKm; beyond LimitKm the part is `far` (for housing the two are the same). Care
+// within FullKm; beyond TravelLimitKm the part is `far` (for housing the two are the same). Care
 // at home has none (its area counts in GatePart).
 double FullKm(const Query& q, OfferKind kind) {
   const Weights& wt = q.index->weights();
   return kind == OfferKind::kWonen          ? q.home_reach_km
          : kind == OfferKind::kDagbesteding ? wt.travel_dagbesteding_max_km
                                             : wt.travel_logeren_max_km;
-}
-double LimitKm(const Query& q, OfferKind kind) {
-  const Weights& wt = q.index->weights();
-  return kind == OfferKind::kWonen          ? q.home_reach_km
-         : kind == OfferKind::kDagbesteding ? wt.travel_dagbesteding_limit_km
-                                            : wt.travel_logeren_limit_km;
 }
 double DistanceWeight(const Weights& wt, OfferKind kind) {
   return kind == OfferKind::kWonen ? wt.home : kind == OfferKind::kZorgThuis ? 0 : wt.travel;
@@ -98,8 +108,8 @@ void AddDistance(const Query& q, OfferKind kind, const RadPoint& from, const Rad
   if (kind == OfferKind::kZorgThuis) return;
   const Fit f = PlaceFit(q, from, point, FullKm(q, kind));
   sum += DistanceWeight(q.index->weights(), kind) * f.score;
-  a.far = a.far ||
-          (kind == OfferKind::kWonen ? f.beyond : FartherThanKm(from, point, LimitKm(q, kind)));
+  a.far = a.far || (kind == OfferKind::kWonen ? f.beyond
+                                              : FartherThanKm(from, point, TravelLimitKm(q, kind)));
 }
 // The same from somewhere in a box to somewhere in another: the best case.
 void AddDistanceBound(const Query& q, OfferKind kind, const BoxRad& from, const BoxRad& box,
@@ -107,7 +117,7 @@ void AddDistanceBound(const Query& q, OfferKind kind, const BoxRad& from, const 
   if (kind == OfferKind::kZorgThuis) return;
   const double d = MinDistanceKm(from, box);
   sum += DistanceWeight(q.index->weights(), kind) * q.DistanceScore(d, FullKm(q, kind));
-  a.far = a.far || d > LimitKm(q, kind);
+  a.far = a.far || d > TravelLimitKm(q, kind);
 }
 
 // Wait, contracting and quality of one part, or their sums over the parts of a combination.
@@ -136,21 +146,34 @@ double GatePart(const Query& q, uint64_t region_mask, uint8_t forms, uint64_t ac
 }
 
 // Needs and wishes of one part of kind `kind_bit`: only those that belong to its kind.
-template <typename ValueOf>
-void CountUnmetNeeds(const Query& q, uint8_t kind_bit, ValueOf value, Assessment& a) {
+// `status(item, feature)` gives the item's status at the part (for a group the best any of
+// its offers can have).
+template <typename StatusOf>
+void CountUnmetNeeds(const Query& q, uint8_t kind_bit, StatusOf status, Assessment& a) {
   for (const QueryNeed& nd : q.needs)
-    if ((nd.kinds & kind_bit) && !(value(nd.feature) >= nd.met)) ++a.unmet;
+    if (nd.kinds & kind_bit) CountMust(status(nd, nd.feature), a);
 }
 
-template <typename ValueOf>
-double WishSum(const Query& q, uint8_t kind_bit, ValueOf value, Assessment& a) {
+template <typename StatusOf>
+double WishSum(const Query& q, uint8_t kind_bit, StatusOf status, Assessment& a) {
   double sum = 0;
   for (const QueryWish& w : q.wishes)
-    if (w.kinds & kind_bit) AddWish(q, w, w.Status(value(w.feature)), sum, a);
+    if (w.kinds & kind_bit) AddWish(q, w, status(w, w.feature), sum, a);
   return sum;
 }
 
 }  // namespace
+
+double TravelLimitKm(const Query& q, OfferKind kind) {
+  const Weights& wt = q.index->weights();
+  switch (kind) {
+    case OfferKind::kWonen: return q.home_reach_km;
+    case OfferKind::kDagbesteding: return wt.travel_dagbesteding_limit_km;
+    case OfferKind::kLogeren: return wt.travel_logeren_limit_km;
+    case OfferKind::kZorgThuis: break;
+  }
+  return std::numeric_limits<double>::infinity();
+}
 
 Contracting ContractingOf(const Query& q, uint64_t region_mask, uint8_t forms) {
   const uint8_t pgb = FormBit(domain::DeliveryForm::kPgb);
@@ -179,14 +202,14 @@ Assessment ScoreOffer(const Query& q, uint32_t o, int64_t tier_cap) {
   const RadPoint& point = ix.position(o);
   const uint8_t kbit = KindBit(kind);
   Assessment a;
-  const auto value = [&](uint32_t f) { return ix.value(f, o); };
+  const auto status = [&](const auto& item, uint32_t f) { return item.Status(ix.value(f, o)); };
   const bool outside =
       kind == OfferKind::kZorgThuis && FartherThanKm(q.home, point, ix.service_radius_km(o));
   const double contract =
       GatePart(q, ix.region_mask(o), ix.forms(o), ix.accept_mask(o), outside, a);
-  CountUnmetNeeds(q, kbit, value, a);
+  CountUnmetNeeds(q, kbit, status, a);
   if (a.Tier() > tier_cap) return a;
-  double sum = WishSum(q, kbit, value, a);
+  double sum = WishSum(q, kbit, status, a);
   if (a.Tier() > tier_cap) return a;
   // Places matter where the client would live: only housing moves the client.
   if (kind == OfferKind::kWonen)
@@ -208,13 +231,15 @@ Assessment BoundGroup(const Query& q, uint32_t g, int64_t tier_cap) {
   const OfferKind kind = gr.kind;
   const uint8_t kbit = KindBit(kind);
   Assessment a;
-  const auto value = [&](uint32_t f) { return ix.group_value(f, g); };
+  const auto status = [&](const auto& item, uint32_t f) {
+    return GroupStatus(item.Status(ix.group_value(f, g)), ix.group_some_unknown(f, g));
+  };
   const bool outside =
       kind == OfferKind::kZorgThuis && MinDistanceKm(q.home_box, gr.box) > gr.service_radius_km;
   const double contract = GatePart(q, gr.region_mask, gr.forms, gr.accept_mask, outside, a);
-  CountUnmetNeeds(q, kbit, value, a);
+  CountUnmetNeeds(q, kbit, status, a);
   if (a.Tier() > tier_cap) return a;
-  double sum = WishSum(q, kbit, value, a);
+  double sum = WishSum(q, kbit, status, a);
   if (a.Tier() > tier_cap) return a;
   if (kind == OfferKind::kWonen)
     for (const QueryPlace& pl : q.places)
@@ -243,23 +268,21 @@ Assessment Assess(const Query& q, std::span<const View> views) {
   Assessment a;
   double sum = 0;
   // A wish or need is judged against the parts of the kinds it belongs to.
-  for (const QueryWish& w : q.wishes) {
-    if (!(w.kinds & kinds)) continue;
+  // The best status over the parts of the item's kinds (statuses are ordered worst first).
+  const auto best = [&](const auto& item, uint32_t f) {
     WishStatus st = WishStatus::kNotMet;
     for (const View& v : views) {
-      if (!(w.kinds & KindBit(v.kind))) continue;
-      st = std::max(st, w.Status(v.values[w.feature]));
+      if (!(item.kinds & KindBit(v.kind))) continue;
+      const WishStatus at = item.Status(v.values[f]);
+      st = std::max(st, v.exact ? at : GroupStatus(at, v.index->group_some_unknown(f, v.group)));
       if (st == WishStatus::kMet) break;
     }
-    AddWish(q, w, st, sum, a);
-  }
-  for (const QueryNeed& nd : q.needs) {
-    if (!(nd.kinds & kinds)) continue;
-    bool met = false;
-    for (const View& v : views)
-      met = met || ((nd.kinds & KindBit(v.kind)) && v.values[nd.feature] >= nd.met);
-    if (!met) ++a.unmet;
-  }
+    return st;
+  };
+  for (const QueryWish& w : q.wishes)
+    if (w.kinds & kinds) AddWish(q, w, best(w, w.feature), sum, a);
+  for (const QueryNeed& nd : q.needs)
+    if (nd.kinds & kinds) CountMust(best(nd, nd.feature), a);
   // Places matter where the client would live: only housing moves the client.
   if (at_offer)
     for (const QueryPlace& pl : q.places)

@@ -6,16 +6,18 @@
 //
 // Ranking (docs/matching.md): first whether the offer accepts the client's care profile (one
 // that does not is shown apart, after every one that does), then the number of unmet musts
-// and needs (fewer first), then whether only a pgb reaches it while the client did not ask
+// and needs (fewer first; an offer that says no, or meets a must only partly), then the
+// number of musts and needs the offer does not state (unknown is not no: fewer first), then
+// whether only a pgb reaches it while the client did not ask
 // for one, then whether it lies beyond the reach from home (housing) or the travel limit
 // (day activities, respite): together the tier, lower first. Within a tier the score
 // 0..100 (higher first); equal scores by distance, wait, offer id (topk.h). The score is
-// sum(weight * part) / sum(weight) * 100 over: each wish (1 met, partly_factor partly, 0
-// not), each place that matters (by distance from where the client would live), the
-// distance from home (housing), the travel to day activities or respite, the wait, the
-// contracting and the quality (the last three averaged over the parts of a combination),
-// and for combinations whether one provider gives it all. Weights: weights.h.
-// Pure functions; thread-safe.
+// sum(weight * part) / sum(weight) * 100 over: each wish (1 met, unknown_factor when the
+// offer does not say, partly_factor partly, 0 not), each place that matters (by distance from where
+// the client would live), the distance from home (housing), the travel to day activities or
+// respite, the wait, the contracting and the quality (the last three averaged over the parts of a
+// combination), and for combinations whether one provider gives it all. Weights: weights.h. Pure
+// functions; thread-safe.
 #include <climits>
 #include <cstdint>
 #include <span>
@@ -32,6 +34,9 @@ struct View {
   BoxRad box;
   RadPoint point;  // exact only
   bool exact = false;
+  // A group (not exact): where to read which features some of its offers do not state.
+  const MatchIndex* index = nullptr;
+  uint32_t group = kNoNode;
   domain::OfferKind kind = domain::OfferKind::kWonen;
   int64_t provider = -1;  // exact only
   float wait_score = 0, quality_score = 0, service_radius_km = 0;
@@ -45,13 +50,16 @@ View GroupView(const MatchIndex& ix, uint32_t group);
 // any offer (or combination) the group holds.
 struct Assessment {
   int unmet = 0;          // unmet musts and needs (an offer nobody can pay for counts too)
+  int unknown = 0;        // musts and needs the offer does not state (not counted in unmet)
   bool apart = false;     // does not accept the client's care profile
   bool pgb_only = false;  // only with a pgb, and the client did not ask for one
   bool far = false;       // beyond the reach from home or the travel limit
   double score = 0;       // 0..100
-  // What ranks first: apart, then unmet, then pgb-only, then far. Lower first.
+  // What ranks first: apart, then unmet, then unknown, then pgb-only, then far. Lower
+  // first. A sum of per-item costs (so the sum of lower bounds is a lower bound).
   int64_t Tier() const {
-    return (apart ? int64_t{1} << 40 : 0) + int64_t{unmet} * 4 + (pgb_only ? 2 : 0) + (far ? 1 : 0);
+    return (apart ? int64_t{1} << 40 : 0) + (int64_t{unmet} << 24) + int64_t{unknown} * 4 +
+           (pgb_only ? 2 : 0) + (far ? 1 : 0);
   }
 };
 
@@ -77,6 +85,11 @@ enum class Contracting : uint8_t {
   kNotReachable,  // neither (counts as an unmet need)
 };
 Contracting ContractingOf(const Query& q, uint64_t region_mask, uint8_t forms);
+
+// Beyond this distance an offer of `kind` is `far`: housing from home (the reach), day
+// activities and respite from where the client lives (their travel limit). Care at home
+// has none (infinity): the offer's own area counts instead.
+double TravelLimitKm(const Query& q, domain::OfferKind kind);
 
 // Whether `a` ranks before `b` on tier and score; equal on both is no (the caller breaks
 // the tie).

@@ -55,11 +55,45 @@ TEST(ScoreTest, AMustNoOfferMeetsHidesNothing) {
   ASSERT_TRUE(r.ok());
   ASSERT_EQ(r->offers.size(), 2u);
   EXPECT_EQ(Ids(ix, *r)[0], "off-a");
-  EXPECT_EQ(r->offers[0].assessment.unmet, 1);
-  EXPECT_EQ(r->offers[1].assessment.unmet, 1);
+  // Neither says whether pets may come: unknown, not unmet (absent is not no).
+  EXPECT_EQ(r->offers[0].assessment.unmet, 0);
+  EXPECT_EQ(r->offers[0].assessment.unknown, 1);
+  EXPECT_EQ(r->offers[1].assessment.unknown, 1);
   ASSERT_EQ(r->mismatch.items.size(), 1u);
   EXPECT_EQ(r->mismatch.items[0].key, "huisdier_toegestaan");
+  EXPECT_EQ(r->mismatch.items[0].status, WishStatus::kUnknown);
   EXPECT_FALSE(r->mismatch.items[0].nearest.has_value());
+}
+
+// Absent is not "no": an offer that does not state a must ranks below one that says yes and
+// above one that says no; for a nice-to-have wish its score lies between the two.
+TEST(ScoreTest, AnOfferThatDoesNotSayRanksBetweenYesAndNo) {
+  Catalog cat;
+  cat.Add("off-no", "prv-a", OfferKind::kWonen, kMaastricht).features = {{"huisdier_toegestaan", 0},
+                                                                         {"tuin", 0}};
+  cat.Add("off-unknown", "prv-b", OfferKind::kWonen, kMaastricht);
+  cat.Add("off-yes", "prv-c", OfferKind::kWonen, kMaastricht).features = {
+      {"huisdier_toegestaan", 1}, {"tuin", 1}};
+  const MatchIndex ix = cat.Index();
+  domain::Client c = MakeClient();
+  c.wishes = {Want("huisdier_toegestaan", Importance::kMust)};
+  auto r = MatchClient(ix, c);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(Ids(ix, *r), (std::vector<std::string>{"off-yes", "off-unknown", "off-no"}));
+  EXPECT_EQ(r->offers[1].assessment.unmet, 0);
+  EXPECT_EQ(r->offers[1].assessment.unknown, 1);
+  EXPECT_EQ(r->offers[2].assessment.unmet, 1);
+  EXPECT_EQ(r->offers[2].assessment.unknown, 0);
+  EXPECT_EQ(r->offers[1].explanation.wishes[0].reason, "Niet bekend — vraag het de aanbieder");
+
+  c.wishes = {Want("tuin", Importance::kNice)};
+  auto q = MakeQuery(ix, c);
+  ASSERT_TRUE(q.ok());
+  const double no = ScoreOffer(*q, ix.Find("off-no")).score;
+  const double unknown = ScoreOffer(*q, ix.Find("off-unknown")).score;
+  const double yes = ScoreOffer(*q, ix.Find("off-yes")).score;
+  EXPECT_LT(no, unknown);
+  EXPECT_LT(unknown, yes);
 }
 
 TEST(ScoreTest, ProviderReachableOnlyWithPgb) {
@@ -133,7 +167,7 @@ TEST(ScoreTest, AnOfferForAnotherProfileNeverRanksAboveOneThatAcceptsIt) {
   auto r = MatchClient(ix, c);
   ASSERT_TRUE(r.ok());
   EXPECT_EQ(Ids(ix, *r), (std::vector<std::string>{"off-vg", "off-vv"}));
-  EXPECT_EQ(r->offers[0].assessment.unmet, 2);
+  EXPECT_EQ(r->offers[0].assessment.unknown, 2);  // off-vg states neither
   EXPECT_TRUE(r->offers[1].assessment.apart);
 }
 

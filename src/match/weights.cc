@@ -43,6 +43,7 @@ Result<Weights> Weights::Parse(std::string_view csv) {
       {"wens_belangrijk", &w.wish_important},
       {"wens_fijn", &w.wish_nice},
       {"deels_factor", &w.partly_factor},
+      {"onbekend_factor", &w.unknown_factor},
       {"getal_marge", &w.number_margin},
       {"plek_moet", &w.place_must},
       {"plek_belangrijk", &w.place_important},
@@ -86,8 +87,11 @@ Result<Weights> Weights::Parse(std::string_view csv) {
   if (w.distance_decay_km <= 0 || w.wait_zero_weeks <= 0)
     return InvalidArgument(
         "matchgewichten.csv: afstand_afbouw_km en wachten_nul_weken moeten > 0 zijn");
-  if (w.partly_factor > 1 || w.pgb_factor > 1 || w.quality_unknown > 1)
+  if (w.partly_factor > 1 || w.unknown_factor > 1 || w.pgb_factor > 1 || w.quality_unknown > 1)
     return InvalidArgument("matchgewichten.csv: factoren liggen tussen 0 en 1");
+  if (w.unknown_factor < w.partly_factor)
+    return InvalidArgument(
+        "matchgewichten.csv: onbekend_factor mag niet kleiner zijn dan deels_factor");
   return w;
 }
 

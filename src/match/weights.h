@@ -11,7 +11,10 @@ namespace passend::match {
 
 struct Weights {
   double wish_must = 6, wish_important = 3, wish_nice = 1;
-  double partly_factor = 0.5;   // share of a wish's weight when it is partly met
+  double partly_factor = 0.5;  // share of a wish's weight when it is partly met
+  // Share of a wish's weight when the offer does not say (unknown, not "no"): between a
+  // partly met wish and a met one, so the ranking can treat the four as one order.
+  double unknown_factor = 0.5;
   double number_margin = 0.25;  // a number wish is partly met within this relative margin
   double place_must = 6, place_important = 3, place_nice = 1;
   double distance_decay_km = 20;  // beyond a place's max_km the score falls to 0 over this

@@ -168,6 +168,8 @@ export interface MismatchItem {
   importance: Importance;
   status: string;
   nearest: { offer_id: string; offer_name: string; distance_km: number; wait_weeks: number } | null;
+  reachable_yes?: boolean;
+  reachable_not_stating?: number;
 }
 
 export interface MatchAnswer {

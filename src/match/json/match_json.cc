@@ -140,6 +140,7 @@ void WriteExplanation(Writer& w, const Explanation& e) {
     Field(w, "feature_id", n.feature_id);
     Field(w, "label", n.label);
     Field(w, "met", n.met);
+    Field(w, "status", n.applies ? StatusNl(n.status) : "hoort niet bij deze zorg");
     Field(w, "applies", n.applies);
     Field(w, "reason", n.reason);
     w.EndObject();
@@ -177,6 +178,11 @@ void WriteMismatch(Writer& w, const MatchIndex& ix, const domain::Client& c,
     Field(w, "label", item.label);
     Field(w, "importance", domain::ToString(item.importance));
     Field(w, "status", StatusNl(item.status));
+    if (item.kind == MismatchKind::kWish || item.kind == MismatchKind::kNeed) {
+      Field(w, "reachable_yes", item.reachable_yes);
+      Str(w, "reachable_not_stating");
+      w.Int64(item.reachable_unknown);
+    }
     Str(w, "nearest");
     if (item.nearest) {
       const auto& offer = ix.offer(item.nearest->offer);
@@ -214,6 +220,7 @@ std::string MatchResultJsonText(const MatchIndex& ix, const domain::Client& c, c
       Field(w, "offer_id", ix.offer(o.offer).id);
       Field(w, "score", Round1(o.assessment.score));
       Field(w, "unmet", o.assessment.unmet);
+      Field(w, "unknown", o.assessment.unknown);
       WriteTier(w, o.assessment);
       Str(w, "explanation");
       WriteExplanation(w, o.explanation);
@@ -246,6 +253,7 @@ std::string MatchResultJsonText(const MatchIndex& ix, const domain::Client& c, c
       w.EndArray();
       Field(w, "score", Round1(ar.assessment.score));
       Field(w, "unmet", ar.assessment.unmet);
+      Field(w, "unknown", ar.assessment.unknown);
       WriteTier(w, ar.assessment);
       Str(w, "explanation");
       WriteExplanation(w, ar.explanation);
@@ -291,9 +299,14 @@ json MismatchMapToJson(const MismatchMap& m, const std::string& scope) {
             {"free_texts", json::array()}};
   for (const auto& [k, v] : m.per_wish) {
     auto label = m.labels.find(k);
-    j["per_wish"][k] = {{"label", label == m.labels.end() ? k : label->second},
-                        {"clients", v},
-                        {"share", Share(v, m.clients)}};
+    json& w = j["per_wish"][k];
+    w = {{"label", label == m.labels.end() ? k : label->second},
+         {"clients", v},
+         {"share", Share(v, m.clients)}};
+    auto ns = m.not_stated.find(k);
+    w["clients_offer_not_stating"] = Count(ns == m.not_stated.end() ? 0 : ns->second);
+    auto os = m.offers_not_stating.find(k);
+    w["offers_not_stating"] = os == m.offers_not_stating.end() ? 0 : os->second.size();
   }
   for (const auto& [code, area] : m.regions) j["regions"].push_back(MismatchAreaToJson(area));
   for (const auto& [code, area] : m.municipalities)

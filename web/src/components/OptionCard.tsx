@@ -66,8 +66,12 @@ export function OptionCard({
   const fits = known.filter((w) => w.status === 'voldaan');
   const partly = known.filter((w) => w.status === 'deels');
   const misses = known.filter((w) => w.status === 'niet voldaan');
-  const unknown = e.wishes.filter((w) => !(w.status in MARK));
-  const needsMissing = e.needs.filter((w) => w.status !== 'voldaan');
+  // A wish or need the offer does not state is not known, not missing.
+  const unknown = [
+    ...e.wishes.filter((w) => !(w.status in MARK)),
+    ...e.needs.filter((w) => w.status === 'niet bekend'),
+  ];
+  const needsMissing = e.needs.filter((w) => w.status === 'niet voldaan');
   const headingId = `optie-${n}`;
   return (
     <li class="option" aria-labelledby={headingId}>
@@ -174,7 +178,7 @@ export function OptionCard({
           <h4 class="utrecht-heading-4">{t('options.not_known')}</h4>
           <ul class="wish-list">
             {unknown.map((w) => (
-              <WishLine key={w.wish} w={w} />
+              <WishLine key={'wish' in w ? w.wish : `need-${w.feature_id}`} w={w} />
             ))}
           </ul>
         </>

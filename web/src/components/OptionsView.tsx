@@ -141,6 +141,8 @@ function Mismatch({ answer }: { answer: MatchAnswer }) {
                   wait: weeks(item.nearest.wait_weeks),
                 })
               : t('mismatch.nowhere')}
+            {(item.reachable_not_stating ?? 0) > 0 &&
+              ` ${t('mismatch.not_stated', { count: item.reachable_not_stating })}`}
           </li>
         ))}
       </ul>
