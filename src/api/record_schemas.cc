@@ -140,8 +140,10 @@ json OfferSchema() {
        {"contracted_regions", StringList("Zorgkantoorregio's met een contract in natura")},
        {"features", ArrayOf(feature)},
        {"quality", quality},
-       {"service_radius_km", radius}},
-      {"quality"});
+       {"service_radius_km", radius},
+       {"temporary", Boolean("Tijdelijk of overbrugging (trainingshuis, logeren tijdens het "
+                             "wachten); standaard niet")}},
+      {"quality", "temporary"});
 }
 
 json ClientSchema() {

@@ -54,6 +54,9 @@ struct Offer {
   std::vector<FeatureValue> features;
   std::optional<double> quality;  // client-rated, 1..10 (ZorgkaartNederland-like)
   double service_radius_km = 0;   // zorg thuis: how far from the base it reaches
+  // Temporary or bridging (a training house, respite while waiting for a place): shown as
+  // such, never as a failed permanent option.
+  bool temporary = false;
 };
 
 }  // namespace passend::domain

@@ -48,7 +48,7 @@ inline bool Equal(const domain::Offer& a, const domain::Offer& b) {
          a.free_places == b.free_places && a.waiting_people == b.waiting_people &&
          a.waiting_weeks == b.waiting_weeks && a.contracted_regions == b.contracted_regions &&
          a.features == b.features && a.quality == b.quality &&
-         a.service_radius_km == b.service_radius_km;
+         a.service_radius_km == b.service_radius_km && a.temporary == b.temporary;
 }
 inline bool Equal(const domain::Client& a, const domain::Client& b) {
   return a.id == b.id && a.name == b.name && a.birth_year == b.birth_year &&

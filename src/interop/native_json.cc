@@ -106,7 +106,8 @@ json ToJson(const d::Offer& o) {
          {"waiting_weeks", o.waiting_weeks},
          {"contracted_regions", o.contracted_regions},
          {"features", features},
-         {"service_radius_km", o.service_radius_km}};
+         {"service_radius_km", o.service_radius_km},
+         {"temporary", o.temporary}};
   if (o.quality) j["quality"] = *o.quality;
   return j;
 }
@@ -196,6 +197,7 @@ Result<d::Offer> OfferFromJson(const json& j) {
   PASSEND_RETURN_IF_ERROR(r.List("features", o.features, FeatureValueFromJson, false));
   PASSEND_RETURN_IF_ERROR(r.OptionalDouble("quality", o.quality));
   PASSEND_RETURN_IF_ERROR(r.Double("service_radius_km", o.service_radius_km, false));
+  PASSEND_RETURN_IF_ERROR(r.Bool("temporary", o.temporary, false));
   PASSEND_RETURN_IF_ERROR(r.Finish());
   return o;
 }

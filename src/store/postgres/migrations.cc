@@ -6,6 +6,7 @@ namespace passend::embedded {
 std::string_view pg_migration_0001_sql();
 std::string_view pg_migration_0002_sql();
 std::string_view pg_migration_0003_sql();
+std::string_view pg_migration_0004_sql();
 }  // namespace passend::embedded
 
 namespace passend::store::postgres {
@@ -49,6 +50,7 @@ const std::vector<Migration>& Migrations() {
       {1, "catalog_and_clients", embedded::pg_migration_0001_sql()},
       {2, "access", embedded::pg_migration_0002_sql()},
       {3, "client_care_status", embedded::pg_migration_0003_sql()},
+      {4, "offer_temporary", embedded::pg_migration_0004_sql()},
   };
   return all;
 }

@@ -20,7 +20,7 @@ constexpr const char* kLocationColumns =
 constexpr const char* kOfferColumns =
     "SELECT o.id, o.provider_id, o.location_id, o.kind, o.name, o.description, o.sectors, "
     "o.delivery_forms, o.capacity, o.free_places, o.waiting_people, o.waiting_weeks, o.quality, "
-    "o.service_radius_km FROM offers o";
+    "o.service_radius_km, o.temporary FROM offers o";
 
 d::Provider ReadProvider(const Rows::Row& r) {
   return {r.Text(0), r.Text(1), r.Int(2) != 0, r.Text(3)};
@@ -49,6 +49,7 @@ Result<d::Offer> ReadOffer(const Rows::Row& r) {
   o.waiting_weeks = static_cast<int>(r.Int(11));
   if (!r.IsNull(12)) o.quality = r.Double(12);
   o.service_radius_km = r.Double(13);
+  o.temporary = r.Int(14) != 0;
   return o;
 }
 
@@ -235,18 +236,19 @@ Status PostgresCatalogStore::PutOffer(const d::Offer& o) {
         Rows r,
         c.Query("INSERT INTO offers (id, provider_id, location_id, kind, name, description, "
                 "sectors, delivery_forms, capacity, free_places, waiting_people, waiting_weeks, "
-                "quality, service_radius_km) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, "
-                "$11, $12, $13, $14) ON CONFLICT (id) DO UPDATE SET "
+                "quality, service_radius_km, temporary) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+                "$9, $10, $11, $12, $13, $14, $15) ON CONFLICT (id) DO UPDATE SET "
                 "provider_id = excluded.provider_id, location_id = excluded.location_id, "
                 "kind = excluded.kind, name = excluded.name, description = excluded.description, "
                 "sectors = excluded.sectors, delivery_forms = excluded.delivery_forms, "
                 "capacity = excluded.capacity, free_places = excluded.free_places, "
                 "waiting_people = excluded.waiting_people, waiting_weeks = excluded.waiting_weeks, "
-                "quality = excluded.quality, service_radius_km = excluded.service_radius_km",
+                "quality = excluded.quality, service_radius_km = excluded.service_radius_km, "
+                "temporary = excluded.temporary",
                 {P(o.id), P(o.provider_id), P(o.location_id), P(d::ToString(o.kind)), P(o.name),
                  P(o.description), P(JoinEnums(o.sectors)), P(JoinEnums(o.delivery_forms)),
                  P(o.capacity), P(o.free_places), P(o.waiting_people), P(o.waiting_weeks),
-                 P(o.quality), P(o.service_radius_km)}));
+                 P(o.quality), P(o.service_radius_km), P(o.temporary ? 1 : 0)}));
     (void)r;
     // The lists are replaced whole: one statement clears them, one writes them (arrays
     // unnested with their positions), so an offer costs three round trips.

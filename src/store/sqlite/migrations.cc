@@ -7,6 +7,7 @@ std::string_view migration_0001_sql();
 std::string_view migration_0002_sql();
 std::string_view migration_0003_sql();
 std::string_view migration_0004_sql();
+std::string_view migration_0005_sql();
 }  // namespace passend::embedded
 
 namespace passend::store::sqlite {
@@ -17,6 +18,7 @@ const std::vector<Migration>& Migrations() {
       {2, "access", embedded::migration_0002_sql()},
       {3, "client_care_status", embedded::migration_0003_sql()},
       {4, "change_log", embedded::migration_0004_sql()},
+      {5, "offer_temporary", embedded::migration_0005_sql()},
   };
   return all;
 }

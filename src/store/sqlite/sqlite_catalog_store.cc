@@ -18,7 +18,7 @@ constexpr const char* kLocationColumns =
 constexpr const char* kOfferColumns =
     "SELECT o.id, o.provider_id, o.location_id, o.kind, o.name, o.description, o.sectors, "
     "o.delivery_forms, o.capacity, o.free_places, o.waiting_people, o.waiting_weeks, o.quality, "
-    "o.service_radius_km FROM offers o";
+    "o.service_radius_km, o.temporary FROM offers o";
 
 d::Provider ReadProvider(const Statement& st) {
   return {st.Text(0), st.Text(1), st.Int(2) != 0, st.Text(3)};
@@ -47,6 +47,7 @@ Result<d::Offer> ReadOffer(const Statement& st) {
   o.waiting_weeks = static_cast<int>(st.Int(11));
   if (!st.IsNull(12)) o.quality = st.Double(12);
   o.service_radius_km = st.Double(13);
+  o.temporary = st.Int(14) != 0;
   return o;
 }
 
@@ -252,14 +253,14 @@ Status SqliteCatalogStore::PutOffer(const d::Offer& o) {
         c.Prepare(
             "INSERT INTO offers (id, provider_id, location_id, kind, name, description, sectors, "
             "delivery_forms, capacity, free_places, waiting_people, waiting_weeks, quality, "
-            "service_radius_km) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "service_radius_km, temporary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET provider_id = excluded.provider_id, "
             "location_id = excluded.location_id, kind = excluded.kind, name = excluded.name, "
             "description = excluded.description, sectors = excluded.sectors, "
             "delivery_forms = excluded.delivery_forms, capacity = excluded.capacity, "
             "free_places = excluded.free_places, waiting_people = excluded.waiting_people, "
             "waiting_weeks = excluded.waiting_weeks, quality = excluded.quality, "
-            "service_radius_km = excluded.service_radius_km"));
+            "service_radius_km = excluded.service_radius_km, temporary = excluded.temporary"));
     PASSEND_RETURN_IF_ERROR(st.Bind(1, o.id)
                                 .Bind(2, o.provider_id)
                                 .Bind(3, o.location_id)
@@ -274,6 +275,7 @@ Status SqliteCatalogStore::PutOffer(const d::Offer& o) {
                                 .Bind(12, o.waiting_weeks)
                                 .Bind(13, o.quality)
                                 .Bind(14, o.service_radius_km)
+                                .Bind(15, o.temporary ? 1 : 0)
                                 .Run());
     for (const char* table : {"offer_profiles", "offer_regions", "offer_features"}) {
       PASSEND_ASSIGN_OR_RETURN(
