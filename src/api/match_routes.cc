@@ -209,6 +209,7 @@ json ExplanationSchema() {
                    {"wait_weeks", Integer()},
                    {"free_places", Integer()},
                    {"within_service_area", Boolean()},
+                   {"temporary", Boolean()},
                    {"possible_forms", ArrayOf(Enum(domain::kAllDeliveryForms))},
                    {"quality", Number()},
                    {"travel_km", Number()},

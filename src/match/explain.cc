@@ -125,6 +125,7 @@ PartExplanation ExplainPart(const Query& q, uint32_t o, const RadPoint& living) 
     p.possible_forms.clear();
   }
   p.wait_weeks = ix.wait_weeks(o), p.free_places = offer.free_places, p.quality = offer.quality;
+  p.temporary = offer.temporary;
   if (!IsLiving(offer.kind)) p.travel_km = DistanceKm(living, ix.position(o));
   if (offer.kind == OfferKind::kZorgThuis && offer.service_radius_km > 0) {
     p.service_radius_km = offer.service_radius_km;
@@ -179,6 +180,7 @@ Explanation Explain(const Query& q, const std::vector<uint32_t>& offers, const A
   const RadPoint living = at_offer ? ix.position(offers[0]) : q.home;
   for (uint32_t o : offers) e.parts.push_back(ExplainPart(q, o, living));
   e.headline = HeadlineNl(q, a);
+  if (offers.size() == 1 && ix.offer(offers[0]).temporary) e.headline = "Tijdelijk: " + e.headline;
 
   uint8_t kinds = 0;
   for (uint32_t o : offers) kinds |= KindBit(ix.kind(o));
@@ -279,6 +281,11 @@ Explanation Explain(const Query& q, const std::vector<uint32_t>& offers, const A
   // The summary, most important first.
   for (const PartExplanation& p : e.parts) {
     const std::string who = offers.size() > 1 ? p.offer_name + ": " : "";
+    // A bridging offer is not a failed permanent one: say what it is first.
+    if (p.temporary)
+      e.summary.push_back(who +
+                          "tijdelijk aanbod, om een periode te overbruggen (bijvoorbeeld een "
+                          "trainingshuis of logeren terwijl u wacht): geen vaste plek.");
     if (!p.profile_accepted) e.summary.push_back(who + p.profile_reason + ".");
     if (p.contracting != Contracting::kInKind)
       e.summary.push_back(who + p.contracting_reason + ".");

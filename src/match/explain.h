@@ -56,6 +56,7 @@ struct PartExplanation {
   std::optional<double> travel_km;  // day activities / respite: from where the client lives
   std::optional<double> service_radius_km;
   bool within_service_area = true;
+  bool temporary = false;  // temporary or bridging (domain::Offer::temporary)
 };
 
 struct Explanation {

@@ -112,5 +112,18 @@ TEST(ExplainTest, AnOfferForAnotherProfileSaysSoAndNotInKind) {
     EXPECT_EQ(line.find("in natura kan"), std::string::npos);
 }
 
+// A temporary or bridging offer is shown as such, first.
+TEST(ExplainTest, ATemporaryOfferSaysSo) {
+  testing::Catalog cat;
+  cat.Add("off-a", "prv-a", OfferKind::kWonen, testing::kMaastricht).temporary = true;
+  const MatchIndex ix = cat.Index();
+  auto q = MakeQuery(ix, testing::MakeClient());
+  ASSERT_TRUE(q.ok());
+  const Explanation e = Explain(*q, {0}, ScoreOffer(*q, 0));
+  EXPECT_TRUE(e.parts[0].temporary);
+  EXPECT_EQ(e.headline, "Tijdelijk: Voldoet aan alle moet-wensen en behoeften");
+  EXPECT_EQ(e.summary[0].rfind("tijdelijk aanbod", 0), 0u);
+}
+
 }  // namespace
 }  // namespace passend::match

@@ -109,6 +109,7 @@ export interface Part {
   wait_weeks: number;
   free_places: number;
   within_service_area: boolean;
+  temporary?: boolean;
   possible_forms: string[];
   quality?: number;
   travel_km?: number;

@@ -91,6 +91,7 @@ void WritePart(Writer& w, const PartExplanation& p) {
   Field(w, "wait_weeks", p.wait_weeks);
   Field(w, "free_places", p.free_places);
   Field(w, "within_service_area", p.within_service_area);
+  Field(w, "temporary", p.temporary);
   Str(w, "possible_forms");
   w.StartArray();
   for (auto f : p.possible_forms) Str(w, domain::ToString(f));

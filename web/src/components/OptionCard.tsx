@@ -82,6 +82,9 @@ export function OptionCard({
         {fitText(option)}{' '}
         <span class="muted">{t('options.score', { score: formatNumber(option.score) })}</span>
       </p>
+      {e.parts.some((p) => p.temporary) && (
+        <p class="utrecht-paragraph temporary">{t('options.temporary')}</p>
+      )}
       {e.parts.map((p) => (
         <dl class="facts" key={p.offer_id}>
           {option.arrangement && (
