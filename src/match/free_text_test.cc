@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <set>
+
 #include "refdata/refdata.h"
 
 namespace passend::embedded {
@@ -41,6 +44,73 @@ TEST(FreeTextTest, BuiltInTableNamesOnlyKnownFeatures) {
   ASSERT_TRUE(s.ok());
   EXPECT_TRUE(unknown.empty()) << unknown.front();
   EXPECT_FALSE(FreeTextSuggester::Parse("woorden\nkat\n", refdata::BuiltIn()).ok());
+}
+
+// The 42 kenmerken added with the 2025 vocabulary each have Dutch words a client or
+// supporter would use, and those words suggest that feature.
+TEST(FreeTextTest, OwnWordsSuggestTheNewKenmerken) {
+  auto s = FreeTextSuggester::BuiltIn(refdata::BuiltIn());
+  ASSERT_TRUE(s.ok()) << s.error().ToString();
+  const std::vector<std::pair<const char*, const char*>> cases = {
+      {"Ik wil met mijn baby in een moeder-en-kindhuis wonen", "moeder_kind_intensief"},
+      {"Hij kan het best opgroeien in een gezinshuis", "gezinshuis"},
+      {"Ik wil een eigen sleutel van mijn kamer", "kamer_op_slot"},
+      {"Mijn kamer moet op slot kunnen", "kamer_op_slot"},
+      {"Ik wil al mijn spullen meenemen", "ruimte_eigen_spullen"},
+      {"Zo lang mogelijk thuis blijven wonen", "voorlopig_thuis_wonen"},
+      {"Onze dochter gaat nu naar het KDC", "kinderdagcentrum"},
+      {"Hij moet ook naar school kunnen", "school_samenwerking"},
+      {"Ze geniet van snoezelen", "zintuiglijke_activiteiten"},
+      {"Mijn man moet bij mij kunnen blijven overnachten", "partner_blijft_slapen"},
+      {"Ruimte voor intimiteit met mijn vriendin", "relaties_intimiteit"},
+      {"Ik wil praten met mensen zoals ik", "lotgenotencontact"},
+      {"Liefdevol, met veel geduld", "warme_begeleiding"},
+      {"Ik wil mijn eigen huisarts houden", "eigen_huisarts"},
+      {"Hij heeft fysiotherapie en logopedie nodig", "wlz_behandeling"},
+      {"Zorg terwijl ik wacht op een plek", "overbruggingszorg"},
+      {"Mijn vader heeft de ziekte van Huntington", "huntington_expertise"},
+      {"Ik heb MS", "ms_expertise"},
+      {"Sinds vorig jaar de diagnose ALS", "als_expertise"},
+      {"Over euthanasie moet je kunnen praten", "levenseinde_euthanasie_bespreekbaar"},
+      {"Ik wil niet door een man gewassen worden", "verzorging_door_vrouw"},
+      {"Liever een man als verzorger", "verzorging_door_man"},
+      {"Ik ben vegetariër", "vegetarisch_eten"},
+      {"Alleen halal eten", "halal_eten"},
+      {"Koosjer eten graag", "koosjer_eten"},
+      {"Eten als ik honger heb", "eigen_maaltijdtijden"},
+      {"Ik wil niet hoeven meedoen met de bingo", "vrij_in_groepsactiviteiten"},
+      {"Een gesprek met een geestelijk verzorger", "geestelijke_verzorging"},
+      {"Wij zijn reformatorisch", "reformatorische_identiteit"},
+      {"Ze is hindoe en viert Diwali", "hindoeistische_identiteit"},
+      {"Elke ochtend mediteren", "boeddhistische_identiteit"},
+      {"Mem praat alleen Fries", "fries_sprekend"},
+      {"Hij spreekt Twents", "nedersaksisch_sprekend"},
+      {"Iemand die Brabants praat", "brabants_dialect"},
+      {"Ze praat Zeeuws", "zeeuws_dialect"},
+      {"Mijn moeder spreekt alleen Berbers", "tamazight_sprekend"},
+      {"Papiamentu is zijn moedertaal", "papiaments_sprekend"},
+      {"Ze spreekt Sranantongo", "sranan_sprekend"},
+      {"Sarnami is de taal thuis", "sarnami_sprekend"},
+      {"Hij spreekt alleen Pools", "pools_sprekend"},
+      {"Begeleiders die Kantonees spreken", "chinees_sprekend"},
+      {"Hij is Molukker en spreekt Maleis", "moluks_maleis_sprekend"},
+      {"Geen dwang, niet vastbinden", "wzd_terughoudend"},
+  };
+  std::set<std::string> covered;
+  for (const auto& [text, feature] : cases) {
+    const std::vector<std::string> ids = Ids(*s, text);
+    EXPECT_NE(std::find(ids.begin(), ids.end(), feature), ids.end())
+        << "\"" << text << "\" suggests no " << feature;
+    covered.insert(feature);
+  }
+  EXPECT_EQ(covered.size(), 42u);
+  // Words that read alike but mean something else do not suggest these.
+  EXPECT_EQ(Ids(*s, "Ik wil niet door een man gewassen worden"),
+            (std::vector<std::string>{"verzorging_door_vrouw"}));
+  const std::vector<std::string> meals = Ids(*s, "Eten als ik honger heb");
+  EXPECT_EQ(std::find(meals.begin(), meals.end(), "als_expertise"), meals.end());
+  const std::vector<std::string> evening = Ids(*s, "Warm eten s avonds");
+  EXPECT_EQ(std::find(evening.begin(), evening.end(), "warme_begeleiding"), evening.end());
 }
 
 }  // namespace
