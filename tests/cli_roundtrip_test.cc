@@ -96,6 +96,30 @@ TEST_F(CliTest, GenerateRefusesADatabaseWithData) {
   EXPECT_NE(region.output.find("atlantis"), std::string::npos);
 }
 
+// An export made after an erasure imports again into a new database (the erased client is
+// left out with a count; docs/native-format.md).
+TEST_F(CliTest, ExportAfterAnErasureImportsAgain) {
+  ASSERT_EQ(Passend("generate --region rotterdam --seed 5 --db " + P("e.db")).exit_code, 0);
+  ASSERT_EQ(Passend("export --db " + P("e.db") + " --out " + P("e1.json")).exit_code, 0);
+  const std::string before = Slurp(P("e1.json"));
+  const size_t at = before.find("\"cli-");
+  ASSERT_NE(at, std::string::npos);
+  const std::string id = before.substr(at + 1, before.find('"', at + 1) - at - 1);
+  CommandRun erase =
+      Passend("client erase --db " + P("e.db") + " --client " + id + " --reason verzoek-123");
+  ASSERT_EQ(erase.exit_code, 0) << erase.output;
+  CommandRun exp = Passend("export --db " + P("e.db") + " --out " + P("e2.json"));
+  ASSERT_EQ(exp.exit_code, 0) << exp.output;
+  EXPECT_NE(exp.output.find("1 gewiste cliënt weggelaten"), std::string::npos) << exp.output;
+  const std::string after = Slurp(P("e2.json"));
+  EXPECT_EQ(after.find("\"" + id + "\""), std::string::npos);
+  CommandRun imp = Passend("import --db " + P("f.db") + " " + P("e2.json"));
+  ASSERT_EQ(imp.exit_code, 0) << imp.output;
+  EXPECT_NE(imp.output.find("7.999 cliënten"), std::string::npos) << imp.output;
+  ASSERT_EQ(Passend("export --db " + P("f.db") + " --out " + P("f.json")).exit_code, 0);
+  EXPECT_TRUE(after == Slurp(P("f.json")));
+}
+
 // Numbers for people are written the Dutch way (domain/dutch_number.h): the summary of
 // generate, the mismatch map as text and its CSV for Dutch Excel.
 TEST_F(CliTest, NumbersForPeopleHaveADecimalComma) {

@@ -101,17 +101,27 @@ Result<ImportSummary> CatalogService::Import(domain::Dataset d, const ProgressFn
       static_cast<int64_t>(d.offers.size()), static_cast<int64_t>(d.clients.size()), updated};
 }
 
-Status CatalogService::Export(const DatasetVisitor& visit) {
+Result<ExportSummary> CatalogService::Export(const DatasetVisitor& visit) {
+  ExportSummary s;
   PASSEND_ASSIGN_OR_RETURN(auto providers, db_.catalog().AllProviders());
   for (const auto& p : providers) visit.provider(p);
   PASSEND_ASSIGN_OR_RETURN(auto locations, db_.catalog().AllLocations());
   for (const auto& l : locations) visit.location(l);
   PASSEND_ASSIGN_OR_RETURN(auto offers, db_.catalog().AllOffers());
   for (const auto& o : offers) visit.offer(o);
-  return db_.clients().ForEachClient({}, [&](const domain::Client& c) {
+  s.providers = static_cast<int64_t>(providers.size());
+  s.locations = static_cast<int64_t>(locations.size());
+  s.offers = static_cast<int64_t>(offers.size());
+  PASSEND_RETURN_IF_ERROR(db_.clients().ForEachClient({}, [&](const domain::Client& c) {
+    if (domain::IsErased(c)) {
+      ++s.erased_left_out;
+      return Ok();
+    }
     visit.client(c);
+    ++s.clients;
     return Ok();
-  });
+  }));
+  return s;
 }
 
 Result<bool> CatalogService::Empty() {

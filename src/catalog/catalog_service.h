@@ -32,6 +32,13 @@ struct ImportSummary {
   int64_t codes_updated = 0;  // old municipality or care-office codes read as today's
 };
 
+struct ExportSummary {
+  int64_t providers = 0, locations = 0, offers = 0, clients = 0;
+  // Erased clients (domain::IsErased) are left out: only their id is left, which is no
+  // record to import, and an export should not show that someone asked to be forgotten.
+  int64_t erased_left_out = 0;
+};
+
 // Receives every record of an export, in the order of the native format: providers,
 // locations, offers, then clients; each group in id order.
 struct DatasetVisitor {
@@ -63,9 +70,10 @@ class CatalogService {
   // one); the care-office code 5522 (Nieuwe Waterweg Noord, merged) as 5519. The summary
   // counts the codes so updated.
   Result<ImportSummary> Import(domain::Dataset d, const ProgressFn& progress = {});
-  // Every record, as Import takes them; clients one at a time (a country does not need
-  // to fit in memory twice). Stops at the first store error.
-  Status Export(const DatasetVisitor& visit);
+  // Every record, as Import takes them, so an export imports again into an empty database;
+  // clients one at a time (a country does not need to fit in memory twice), erased ones
+  // left out and counted. Stops at the first store error.
+  Result<ExportSummary> Export(const DatasetVisitor& visit);
   // Whether the database holds no provider and no client (generate refuses otherwise).
   Result<bool> Empty();
 

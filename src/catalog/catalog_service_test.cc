@@ -105,6 +105,35 @@ TEST_F(CatalogImportTest, ImportThenExportGivesTheSameBytes) {
   EXPECT_EQ(Export(), text);
 }
 
+// An erased client (only the id and domain::kErasedClientName are left) is left out of the
+// export with a count, so the export imports again into an empty database.
+TEST_F(CatalogImportTest, ExportAfterAnErasureImportsAgain) {
+  ASSERT_TRUE(ImportNative(SerializeNativeDocument(Region())).ok());
+  d::Client erased;
+  erased.id = "cli-a";
+  erased.name = std::string(d::kErasedClientName);
+  ASSERT_TRUE(db_->clients().PutClient(erased).ok());
+  std::ostringstream out;
+  NativeWriter w(out);
+  auto summary = service_->Export(
+      {[&](const d::Provider& p) { w.Add(p); }, [&](const d::Location& l) { w.Add(l); },
+       [&](const d::Offer& o) { w.Add(o); }, [&](const d::Client& c) { w.Add(c); }});
+  w.Finish();
+  ASSERT_TRUE(summary.ok()) << summary.error().ToString();
+  EXPECT_EQ(summary->erased_left_out, 1);
+  EXPECT_EQ(summary->clients, 0);
+  EXPECT_EQ(summary->offers, 2);
+  EXPECT_EQ(out.str().find("cli-a"), std::string::npos);
+  auto fresh = store::OpenDatabase(":memory:");
+  ASSERT_TRUE(fresh.ok());
+  auto parsed = ParseNativeDocument(out.str());
+  ASSERT_TRUE(parsed.ok()) << parsed.error().ToString();
+  auto again = CatalogService(**fresh, refdata::BuiltIn()).Import(*parsed);
+  ASSERT_TRUE(again.ok()) << again.error().ToString();
+  EXPECT_EQ(again->clients, 0);
+  EXPECT_EQ(again->offers, 2);
+}
+
 // A file from before the mergers: Nuth (GM0951, merged into Beekdaelen in 2019), Haaren
 // (GM0788, split in 2021: the part near Esch went to Boxtel, Helvoirt to Vught) and the old
 // care office Nieuwe Waterweg Noord (5522).

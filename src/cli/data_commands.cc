@@ -108,14 +108,26 @@ Status RunImport(const OpenModules& open, const std::string& db_path, const std:
   return Ok();
 }
 
-// Every record of the database as a native document on `out`.
+// Every record of the database as a native document on `out`; the counts on stderr, so
+// the document on stdout stays clean.
 Status WriteNative(catalog::CatalogService& catalog, std::ostream& out) {
   interop::NativeWriter w(out);
-  PASSEND_RETURN_IF_ERROR(catalog.Export(
-      {[&](const domain::Provider& p) { w.Add(p); }, [&](const domain::Location& l) { w.Add(l); },
-       [&](const domain::Offer& o) { w.Add(o); }, [&](const domain::Client& c) { w.Add(c); }}));
+  PASSEND_ASSIGN_OR_RETURN(catalog::ExportSummary s,
+                           catalog.Export({[&](const domain::Provider& p) { w.Add(p); },
+                                           [&](const domain::Location& l) { w.Add(l); },
+                                           [&](const domain::Offer& o) { w.Add(o); },
+                                           [&](const domain::Client& c) { w.Add(c); }}));
   w.Finish();
   if (!out) return Unavailable("Schrijven van de export is mislukt");
+  using domain::CountNl;
+  std::fprintf(stderr, "export: %s, %s, %s aanbod, %s geëxporteerd\n",
+               CountNl(s.providers, "aanbieder", "aanbieders").c_str(),
+               CountNl(s.locations, "locatie", "locaties").c_str(),
+               domain::IntegerNl(s.offers).c_str(),
+               CountNl(s.clients, "cliënt", "cliënten").c_str());
+  if (s.erased_left_out > 0)
+    std::fprintf(stderr, "export: %s weggelaten (van hen is alleen het id over)\n",
+                 CountNl(s.erased_left_out, "gewiste cliënt", "gewiste cliënten").c_str());
   return Ok();
 }
 

@@ -3,6 +3,7 @@
 // places that matter. Personal data (AVG art. 9): handled behind the access layer.
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/geo.h"
@@ -66,5 +67,11 @@ struct Client {
   std::vector<Need> needs;
   std::vector<Place> places;
 };
+
+// An erased client (intake::IntakeService::Erase) keeps only the id and this name, so the
+// access log still points somewhere; such a record is no client data and is left out of
+// exports.
+inline constexpr std::string_view kErasedClientName = "[gewist]";
+inline bool IsErased(const Client& c) { return c.name == kErasedClientName; }
 
 }  // namespace passend::domain

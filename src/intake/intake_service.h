@@ -26,7 +26,7 @@
 namespace passend::intake {
 
 inline constexpr int kClientExportVersion = 1;
-inline constexpr std::string_view kErasedName = "[gewist]";
+inline constexpr std::string_view kErasedName = domain::kErasedClientName;
 
 // Everything Passend holds about one client: the record (wishes, needs, places), the
 // accounts bound to the client, every consent form and the whole access log about them
