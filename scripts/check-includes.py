@@ -21,7 +21,8 @@ MODULES = {
     "refdata": (["domain"], ["refdata/refdata.h", "refdata/csv.h"]),
     # The storage interfaces live with their modules; store/ hands them out (database.h).
     "store": (["domain", "catalog", "intake", "access"],
-              ["store/database.h", "store/page.h", "store/open_database.h"]),
+              ["store/database.h", "store/page.h", "store/open_database.h",
+               "store/copy_database.h"]),
     "catalog": (["domain", "store"], ["catalog/catalog_service.h", "catalog/catalog_store.h"]),
     "intake": (["domain", "store", "access"], ["intake/intake_service.h", "intake/client_store.h"]),
     # The access layer: its service (identity, policy, consents, audit), its storage

@@ -21,6 +21,7 @@ int main(int argc, char** argv) {
   inv.open = passend::app::OpenModules;
   inv.open_existing = passend::app::OpenExistingModules;
   cli::RegisterDataCommands(app, inv);
+  cli::RegisterMigrateCommand(app, inv);
   cli::RegisterServeCommand(app, inv);
   cli::RegisterMatchCommands(app, inv);
   cli::RegisterAccessCommands(app, inv);

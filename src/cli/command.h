@@ -53,5 +53,6 @@ void RegisterDataCommands(CLI::App& app, Invocation& inv);    // generate, impor
 void RegisterServeCommand(CLI::App& app, Invocation& inv);    // serve
 void RegisterMatchCommands(CLI::App& app, Invocation& inv);   // match, mismatch
 void RegisterAccessCommands(CLI::App& app, Invocation& inv);  // user, audit
+void RegisterMigrateCommand(CLI::App& app, Invocation& inv);  // migrate-db
 
 }  // namespace passend::cli

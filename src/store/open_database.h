@@ -13,6 +13,7 @@
 
 #include "domain/error.h"
 #include "store/database.h"
+#include "store/tables.h"
 
 namespace passend::store {
 
@@ -21,6 +22,11 @@ Result<std::unique_ptr<Database>> OpenDatabase(const std::string& path_or_uri);
 // The same for a database that must exist already: kNotFound (field "db") for a missing
 // SQLite file instead of creating one. (A PostgreSQL database is never created here.)
 Result<std::unique_ptr<Database>> OpenExistingDatabase(const std::string& path_or_uri);
+
+// The same as OpenDatabase, with the database's plain tables: for copying a whole
+// installation (store/copy_database.h).
+Result<DatabaseWithTables> OpenDatabaseWithTables(const std::string& path_or_uri);
+Result<DatabaseWithTables> OpenExistingDatabaseWithTables(const std::string& path_or_uri);
 
 // How to name the database to people and in logs: the path, or the URI without its
 // password.

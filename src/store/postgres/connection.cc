@@ -103,10 +103,10 @@ bool Connection::in_transaction() const {
   return s == PQTRANS_INTRANS || s == PQTRANS_INERROR || s == PQTRANS_ACTIVE;
 }
 
-Result<Rows> Connection::Checked(PGresult* res, std::string_view what) {
+Result<Rows> Connection::Checked(PGresult* res, std::string_view what, ExecStatusType expected) {
   Rows rows(res);
   const ExecStatusType st = res ? PQresultStatus(res) : PGRES_FATAL_ERROR;
-  if (st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return rows;
+  if (st == expected || st == PGRES_COMMAND_OK || st == PGRES_TUPLES_OK) return rows;
   return ErrorFromPg(res, conn_, what);
 }
 
@@ -151,6 +151,36 @@ std::vector<const char*> Connection::Values(const std::vector<Param>& params) {
   values.reserve(params.size());
   for (const Param& p : params) values.push_back(p ? p->c_str() : nullptr);
   return values;
+}
+
+Status Connection::CopyIn(std::string_view copy_sql,
+                          const std::function<Status(const CopyWriter&)>& produce) {
+  PASSEND_ASSIGN_OR_RETURN(
+      Rows started, Checked(PQexec(conn_, std::string(copy_sql).c_str()), "copy", PGRES_COPY_IN));
+  (void)started;
+  // Rows are gathered into chunks of about 64 KiB before they go to the server.
+  std::string buffer;
+  auto flush = [&]() -> Status {
+    if (buffer.empty()) return Ok();
+    if (PQputCopyData(conn_, buffer.data(), static_cast<int>(buffer.size())) != 1)
+      return ErrorFromPg(nullptr, conn_, "copy");
+    buffer.clear();
+    return Ok();
+  };
+  Status s = produce([&](std::string_view data) -> Status {
+    buffer.append(data);
+    return buffer.size() >= 64 * 1024 ? flush() : Ok();
+  });
+  if (s.ok()) s = flush();
+  // Ending with an error message makes the server abandon the copy.
+  if (PQputCopyEnd(conn_, s.ok() ? nullptr : "afgebroken") != 1 && s.ok())
+    s = ErrorFromPg(nullptr, conn_, "copy");
+  Status ended = Ok();
+  while (PGresult* res = PQgetResult(conn_)) {
+    auto r = Checked(res, "copy");
+    if (!r.ok() && ended.ok()) ended = r.error();
+  }
+  return s.ok() ? ended : s;
 }
 
 Result<Cursor> Cursor::Open(Connection& conn, std::string_view sql,

@@ -15,6 +15,7 @@
 #include <libpq-fe.h>
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -105,6 +106,11 @@ class Connection {
   // The same without preparing: for statements run once (DECLARE, FETCH, copies).
   Result<Rows> QueryOnce(std::string_view sql, const std::vector<Param>& params = {});
 
+  // Runs `copy_sql` (COPY ... FROM STDIN): `produce` writes the data in COPY's text
+  // format through the function it is given; its error abandons the copy.
+  using CopyWriter = std::function<Status(std::string_view)>;
+  Status CopyIn(std::string_view copy_sql, const std::function<Status(const CopyWriter&)>& produce);
+
   // False once the connection to the server is lost.
   bool healthy() const { return PQstatus(conn_) == CONNECTION_OK; }
   // True between BEGIN and COMMIT/ROLLBACK (also in a failed transaction).
@@ -114,7 +120,8 @@ class Connection {
  private:
   explicit Connection(PGconn* conn) : conn_(conn) {}
   // Takes ownership of `res`; the error when it is not a success.
-  Result<Rows> Checked(PGresult* res, std::string_view what);
+  Result<Rows> Checked(PGresult* res, std::string_view what,
+                       ExecStatusType expected = PGRES_COMMAND_OK);
   static std::vector<const char*> Values(const std::vector<Param>& params);
 
   PGconn* conn_;

@@ -7,6 +7,7 @@
 #include "store/postgres/postgres_access_store.h"
 #include "store/postgres/postgres_catalog_store.h"
 #include "store/postgres/postgres_client_store.h"
+#include "store/postgres/postgres_tables.h"
 
 namespace passend::store::postgres {
 namespace {
@@ -54,6 +55,11 @@ Result<ParsedUri> ParsePostgresUri(const std::string& uri) {
 }
 
 Result<std::unique_ptr<Database>> OpenPostgresDatabase(const std::string& uri) {
+  PASSEND_ASSIGN_OR_RETURN(DatabaseWithTables opened, OpenPostgresDatabaseWithTables(uri));
+  return std::move(opened.db);
+}
+
+Result<DatabaseWithTables> OpenPostgresDatabaseWithTables(const std::string& uri) {
   PASSEND_ASSIGN_OR_RETURN(ParsedUri parsed, ParsePostgresUri(uri));
   std::unique_ptr<PostgresDatabase> db(new PostgresDatabase(parsed.conninfo, parsed.pool_max));
   PASSEND_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn, Connection::Open(parsed.conninfo));
@@ -63,7 +69,8 @@ Result<std::unique_ptr<Database>> OpenPostgresDatabase(const std::string& uri) {
     ++db->open_;
   }
   db->Give(std::move(conn));
-  return std::unique_ptr<Database>(std::move(db));
+  auto tables = std::make_unique<PostgresTables>(*db);
+  return DatabaseWithTables{std::move(db), std::move(tables)};
 }
 
 PostgresDatabase::PostgresDatabase(std::string conninfo, int pool_max)

@@ -20,6 +20,7 @@
 
 #include "store/database.h"
 #include "store/postgres/connection.h"
+#include "store/tables.h"
 
 namespace passend::store::postgres {
 
@@ -30,6 +31,8 @@ class PostgresClientStore;
 // Opens the database at `uri` ("postgresql://user:password@host:port/db[?pool_max=N]")
 // and migrates it to the newest schema. kUnavailable when it cannot be reached.
 Result<std::unique_ptr<Database>> OpenPostgresDatabase(const std::string& uri);
+// The same with its plain tables (store/tables.h), for copying whole databases.
+Result<DatabaseWithTables> OpenPostgresDatabaseWithTables(const std::string& uri);
 
 class PostgresDatabase : public Database {
  public:
@@ -57,7 +60,9 @@ class PostgresDatabase : public Database {
   int pool_max() const { return pool_max_; }
 
  private:
-  friend Result<std::unique_ptr<Database>> OpenPostgresDatabase(const std::string& uri);
+  friend Result<DatabaseWithTables> OpenPostgresDatabaseWithTables(const std::string& uri);
+  // The same with its plain tables (store/tables.h), for copying whole databases.
+  Result<DatabaseWithTables> OpenPostgresDatabaseWithTables(const std::string& uri);
   PostgresDatabase(std::string conninfo, int pool_max);
   Result<std::unique_ptr<Connection>> Take();
   void Give(std::unique_ptr<Connection> c);

@@ -43,6 +43,24 @@ Statement& Statement::BindNull(int i) {
   return *this;
 }
 
+Statement& Statement::BindValue(int i, const Value& v) {
+  if (const auto* n = std::get_if<int64_t>(&v)) return Bind(i, *n);
+  if (const auto* d = std::get_if<double>(&v)) return Bind(i, *d);
+  if (const auto* t = std::get_if<std::string>(&v)) return Bind(i, *t);
+  return BindNull(i);
+}
+
+void Statement::Reset() { sqlite3_reset(stmt_); }
+
+Value Statement::ValueAt(int col) const {
+  switch (sqlite3_column_type(stmt_, col)) {
+    case SQLITE_NULL: return std::monostate{};
+    case SQLITE_INTEGER: return Int(col);
+    case SQLITE_FLOAT: return Double(col);
+    default: return Text(col);
+  }
+}
+
 Result<bool> Statement::Step() {
   const int rc = sqlite3_step(stmt_);
   if (rc == SQLITE_ROW) return true;

@@ -15,6 +15,7 @@
 #include <unordered_map>
 
 #include "domain/error.h"
+#include "store/tables.h"
 
 namespace passend::store::sqlite {
 
@@ -40,16 +41,22 @@ class Statement {
   Statement& Bind(int i, double v);
   Statement& Bind(int i, std::optional<double> v);
   Statement& BindNull(int i);
+  // A plain value of store/tables.h, by its type.
+  Statement& BindValue(int i, const Value& v);
 
   // Advances to the next row: true with a row, false when done, or an error.
   Result<bool> Step();
   // Runs a statement that returns no rows.
   Status Run();
+  // Makes the statement ready to run again (bindings stay until rebound).
+  void Reset();
 
   std::string Text(int col) const;
   int64_t Int(int col) const;
   double Double(int col) const;
   bool IsNull(int col) const;
+  // The column as a plain value of store/tables.h, by its stored type.
+  Value ValueAt(int col) const;
 
  private:
   Connection* conn_;

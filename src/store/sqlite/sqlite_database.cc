@@ -9,6 +9,7 @@
 #include "store/sqlite/sqlite_access_store.h"
 #include "store/sqlite/sqlite_catalog_store.h"
 #include "store/sqlite/sqlite_client_store.h"
+#include "store/sqlite/sqlite_tables.h"
 
 namespace passend::store::sqlite {
 namespace {
@@ -30,12 +31,18 @@ std::string PathOrMemoryUri(const std::string& path) {
 }  // namespace
 
 Result<std::unique_ptr<Database>> OpenSqliteDatabase(const std::string& path) {
+  PASSEND_ASSIGN_OR_RETURN(DatabaseWithTables opened, OpenSqliteDatabaseWithTables(path));
+  return std::move(opened.db);
+}
+
+Result<DatabaseWithTables> OpenSqliteDatabaseWithTables(const std::string& path) {
   if (path.empty()) return InvalidArgument("Geef een databasebestand op", "db");
   std::unique_ptr<SqliteDatabase> db(new SqliteDatabase(PathOrMemoryUri(path)));
   PASSEND_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn, Connection::Open(db->path_));
   PASSEND_RETURN_IF_ERROR(Migrate(*conn));
   db->Give(std::move(conn));
-  return std::unique_ptr<Database>(std::move(db));
+  auto tables = std::make_unique<SqliteTables>(*db);
+  return DatabaseWithTables{std::move(db), std::move(tables)};
 }
 
 SqliteDatabase::SqliteDatabase(std::string path)

@@ -20,6 +20,7 @@
 
 #include "store/database.h"
 #include "store/sqlite/connection.h"
+#include "store/tables.h"
 
 namespace passend::store::sqlite {
 
@@ -32,6 +33,8 @@ class SqliteClientStore;
 // pooled connections, gone when it is destroyed).
 inline constexpr const char* kInMemory = ":memory:";
 Result<std::unique_ptr<Database>> OpenSqliteDatabase(const std::string& path);
+// The same with its plain tables (store/tables.h), for copying whole databases.
+Result<DatabaseWithTables> OpenSqliteDatabaseWithTables(const std::string& path);
 
 class SqliteDatabase : public Database {
  public:
@@ -56,7 +59,9 @@ class SqliteDatabase : public Database {
   Status Write(const std::function<Status(Connection&)>& fn);
 
  private:
-  friend Result<std::unique_ptr<Database>> OpenSqliteDatabase(const std::string& path);
+  friend Result<DatabaseWithTables> OpenSqliteDatabaseWithTables(const std::string& path);
+  // The same with its plain tables (store/tables.h), for copying whole databases.
+  Result<DatabaseWithTables> OpenSqliteDatabaseWithTables(const std::string& path);
   explicit SqliteDatabase(std::string path);
   Result<std::unique_ptr<Connection>> Take();
   void Give(std::unique_ptr<Connection> c);
