@@ -8,8 +8,9 @@
 // Contract, the same for every backend (store_conformance_test.cc checks it):
 // - seq numbers grow with commit order and are never reused: once a reader has seen
 //   seq N, no change with a seq below N commits later. (SQLite: one writer at a time.
-//   PostgreSQL: the trigger serialises change-log writers, so sequence order is commit
-//   order; NOTIFY 'passend_changes' after commit can wake waiters.)
+//   PostgreSQL: every writer holds one advisory lock from its first seq, or from BEGIN,
+//   until its commit is visible, so seq order is commit order; NOTIFY passend_changes at
+//   commit wakes the waiters of every server.)
 // - An entry names what changed, not how: read the record again; kNotFound means it was
 //   deleted. One write may leave several entries for the same id.
 // - Old entries are pruned (the backend keeps at least the newest kChangeLogKeep). A reader

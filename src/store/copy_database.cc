@@ -167,7 +167,7 @@ Result<std::vector<TableCopy>> CopyDatabase(DatabaseWithTables& from_db, Databas
                         std::to_string(source_sum.rows()) + " rijen, " +
                         std::to_string(target_sum.rows()) + " aangekomen); niets is geschreven");
     }
-    return Ok();
+    return to.RestartChanges();
   }));
   return report;
 }

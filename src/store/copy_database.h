@@ -35,9 +35,10 @@ using CopyProgressFn = std::function<void(std::string_view table, int64_t rows)>
 
 // Copies every data table of `from` into `to` in one transaction on `to`, parents first,
 // then sums both sides and commits only when every table arrived with the same count and
-// checksum. Errors: kFailedPrecondition when `to` already holds data or the two have
-// different schema versions or tables; kInternal, with nothing written, when a table
-// arrives different; the backends' errors otherwise.
+// checksum. The target's change feed starts after the copied data (Tables::RestartChanges):
+// a server started on it builds its match index from the full data. Errors: kFailedPrecondition
+// when `to` already holds data or the two have different schema versions or tables; kInternal, with
+// nothing written, when a table arrives different; the backends' errors otherwise.
 Result<std::vector<TableCopy>> CopyDatabase(DatabaseWithTables& from, DatabaseWithTables& to,
                                             const CopyProgressFn& progress = {});
 

@@ -8,7 +8,9 @@
 #include <filesystem>
 
 #include "access/audit.h"
+#include "catalog/catalog_service.h"
 #include "interop/native_json.h"
+#include "refdata/refdata.h"
 #include "store/open_database.h"
 #include "store/postgres/test_server.h"
 
@@ -28,6 +30,18 @@ Status Write(Database& db, const domain::Dataset& ds) {
     for (const auto& c : ds.clients) PASSEND_RETURN_IF_ERROR(db.clients().PutClient(c));
     return Ok();
   });
+}
+
+// Every record read back through the catalogue's export (each group in id order).
+Result<domain::Dataset> ReadDataset(Database& db) {
+  domain::Dataset ds;
+  catalog::DatasetVisitor v;
+  v.provider = [&](const domain::Provider& p) { ds.providers.push_back(p); };
+  v.location = [&](const domain::Location& l) { ds.locations.push_back(l); };
+  v.offer = [&](const domain::Offer& o) { ds.offers.push_back(o); };
+  v.client = [&](const domain::Client& c) { ds.clients.push_back(c); };
+  PASSEND_RETURN_IF_ERROR(catalog::CatalogService(db, refdata::BuiltIn()).Export(v));
+  return ds;
 }
 
 domain::Dataset SmallRegion() {
@@ -147,6 +161,39 @@ TEST_F(CopyDatabaseTest, EveryTableArrivesWithTheSameCountAndChecksum) {
   EXPECT_TRUE(target.db->accounts().RecordLoginAttempt("ip:10.0.0.2", clock(), true).ok());
 }
 
+// The target's change feed starts after the copied data (Tables::RestartChanges), on both
+// backends as a target: a reader from before the copy gets a gap and rebuilds; a reader
+// that starts afterwards reads the data and follows from the head.
+TEST_F(CopyDatabaseTest, TheTargetsFeedStartsAfterTheCopiedData) {
+  std::vector<std::pair<std::string, DatabaseWithTables>> targets;
+  targets.emplace_back("postgres or sqlite", Target());
+  auto memory = OpenDatabaseWithTables(":memory:");
+  ASSERT_TRUE(memory.ok());
+  targets.emplace_back("sqlite", std::move(memory).value());
+  for (auto& [name, target] : targets) {
+    SCOPED_TRACE(name);
+    const int64_t before = *target.db->LastChange();
+    ASSERT_TRUE(CopyDatabase(source_, target).ok());
+    const int64_t head = *target.db->LastChange();
+    EXPECT_GT(head, before);
+    auto behind = target.db->ChangesSince(before, 100);
+    ASSERT_TRUE(behind.ok()) << behind.error().ToString();
+    EXPECT_TRUE(behind->gap);
+    auto at_head = target.db->ChangesSince(head, 100);
+    EXPECT_FALSE(at_head->gap);
+    EXPECT_TRUE(at_head->changes.empty());
+    // A change made on the new database follows the head.
+    d::Offer o = *target.db->catalog().GetOffer("off-13");
+    o.free_places += 1;
+    ASSERT_TRUE(target.db->catalog().PutOffer(o).ok());
+    auto next = target.db->ChangesSince(head, 100);
+    EXPECT_FALSE(next->gap);
+    ASSERT_EQ(next->changes.size(), 1u);
+    EXPECT_GT(next->changes[0].seq, head);
+    EXPECT_EQ(next->changes[0].id, "off-13");
+  }
+}
+
 TEST_F(CopyDatabaseTest, AChangedRowChangesTheChecksum) {
   DatabaseWithTables target = Target();
   ASSERT_TRUE(CopyDatabase(source_, target).ok());
@@ -181,6 +228,7 @@ class LossyTables : public Tables {
   Result<std::vector<TableInfo>> List() override { return real_.List(); }
   Result<int64_t> Count(const TableInfo& t) override { return real_.Count(t); }
   Status Read(const TableInfo& t, const RowSink& sink) override { return real_.Read(t, sink); }
+  Status RestartChanges() override { return real_.RestartChanges(); }
   Status Append(const TableInfo& t, const std::function<Status(const RowSink&)>& produce) override {
     if (t.name != table_) return real_.Append(t, produce);
     int n = 0;

@@ -1,5 +1,5 @@
 #pragma once
-// Database: the one storage seam. A backend (store/sqlite today, store/postgres later)
+// Database: the one storage seam. A backend (store/sqlite, store/postgres)
 // implements every module's store interface and hands them out here; modules see only
 // those interfaces, never SQL. Safe for concurrent use by many threads.
 #include <chrono>
@@ -45,7 +45,8 @@ class Database {
   }
   // Waits until a change with seq > `after` is committed or `timeout` passes, and returns
   // LastChange(). A commit through this object wakes it at once; one by another process
-  // within the backend's poll interval (SQLite: 100 ms; PostgreSQL can LISTEN).
+  // within the backend's poll interval (SQLite: 100 ms) or at its notification
+  // (PostgreSQL: LISTEN/NOTIFY, and a read of the head at least every 500 ms).
   virtual Result<int64_t> WaitForChange(int64_t /*after*/, std::chrono::milliseconds /*timeout*/) {
     return NoChangeLog();
   }

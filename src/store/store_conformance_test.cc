@@ -1,17 +1,21 @@
 // The storage contract every backend keeps, run against each backend (TEST_P): the module
 // stores (catalog, clients), the access stores (accounts, consents, audit), transactions
-// and the change feed. A new backend adds one line to Backends() below.
+// and the change feed. A new backend adds one line to Backends() below. PostgreSQL runs
+// on the test server CTest's `postgres` fixture starts (store/postgres/test_server.h), in
+// a database of its own per test; without a server (the binary run by hand) it skips.
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <map>
 #include <thread>
 
 #include "access/audit.h"
 #include "intake/intake_service.h"
 #include "interop/native_json.h"
 #include "store/open_database.h"
+#include "store/postgres/test_server.h"
 
 namespace passend::store {
 namespace {
@@ -30,11 +34,31 @@ struct Backend {
 
 void PrintTo(const Backend& b, std::ostream* os) { *os << b.name; }
 
+// PostgreSQL: one scratch database per test, named after its scratch path and dropped in
+// TearDown (DropPostgresScratch).
+std::map<std::string, std::unique_ptr<postgres::testing::ScratchDatabase>>& PostgresScratch() {
+  static std::map<std::string, std::unique_ptr<postgres::testing::ScratchDatabase>> all;
+  return all;
+}
+
+Result<std::unique_ptr<Database>> OpenPostgres(const std::string& scratch) {
+  PASSEND_ASSIGN_OR_RETURN(std::optional<std::string> server, postgres::testing::TestServerUri());
+  if (!server) return Unavailable("no PostgreSQL test server (PASSEND_TEST_PG_URI)");
+  auto& all = PostgresScratch();
+  if (all.count(scratch) == 0) {
+    PASSEND_ASSIGN_OR_RETURN(all[scratch], postgres::testing::ScratchDatabase::Create(*server));
+  }
+  return OpenDatabase(all[scratch]->uri());
+}
+
+void DropPostgresScratch(const std::string& scratch) { PostgresScratch().erase(scratch); }
+
 std::vector<Backend> Backends() {
   auto file = [](const std::string& scratch) { return OpenDatabase(scratch); };
   return {
       {"sqlite_file", file, file},
       {"sqlite_memory", [](const std::string&) { return OpenDatabase(":memory:"); }, {}},
+      {"postgres", OpenPostgres, OpenPostgres},
   };
 }
 
@@ -48,6 +72,11 @@ class StoreConformance : public ::testing::TestWithParam<Backend> {
     scratch_ = std::filesystem::temp_directory_path() /
                ("passend-conformance-" + std::to_string(::getpid()) + "-" + test + ".db");
     RemoveScratch();
+    if (GetParam().name == "postgres") {
+      auto server = postgres::testing::TestServerUri();
+      ASSERT_TRUE(server.ok()) << server.error().ToString();
+      if (!server->has_value()) GTEST_SKIP() << "no PostgreSQL test server (PASSEND_TEST_PG_URI)";
+    }
     auto db = GetParam().open(scratch_.string());
     ASSERT_TRUE(db.ok()) << db.error().ToString();
     db_ = std::move(db).value();
@@ -55,6 +84,7 @@ class StoreConformance : public ::testing::TestWithParam<Backend> {
   void TearDown() override {
     db_.reset();
     RemoveScratch();
+    DropPostgresScratch(scratch_.string());
   }
   void RemoveScratch() {
     for (const char* ext : {"", "-wal", "-shm"}) std::filesystem::remove(scratch_.string() + ext);

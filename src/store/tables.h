@@ -31,7 +31,7 @@ class Tables {
  public:
   virtual ~Tables() = default;
   // The tables that hold the installation's data; not the schema version nor the
-  // backend's own bookkeeping (the change log, which a new database starts afresh).
+  // backend's own bookkeeping (the change log, which a copy starts afresh: RestartChanges).
   virtual Result<std::vector<TableInfo>> List() = 0;
   virtual Result<int64_t> Count(const TableInfo& table) = 0;
   // Passes every row of `table` to `sink`, in no particular order; stops at its first error.
@@ -41,6 +41,14 @@ class Tables {
   // backend can avoid it. Generated keys continue after the highest one written.
   virtual Status Append(const TableInfo& table,
                         const std::function<Status(const RowSink&)>& produce) = 0;
+  // After Append has written a whole installation, in the same transaction: the change
+  // feed (store/change.h) starts after the copied data. The log keeps no entry for the
+  // copied records; its head (LastChange) moves past every seq handed out before and
+  // everything up to it counts as pruned. So a reader that followed this database before
+  // the copy gets a gap and rebuilds from the full data, and one that starts afterwards
+  // (a `passend serve` on the new database) reads everything once and follows from the
+  // head. Copying the source's log instead would carry seqs that mean nothing here.
+  virtual Status RestartChanges() = 0;
 };
 
 // A database opened with its plain tables (store::OpenDatabaseWithTables); the tables

@@ -1,6 +1,10 @@
 #include "store/postgres/connection.h"
 
+#include <poll.h>
+
+#include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <charconv>
 #include <cstring>
 
@@ -181,6 +185,27 @@ Status Connection::CopyIn(std::string_view copy_sql,
     if (!r.ok() && ended.ok()) ended = r.error();
   }
   return s.ok() ? ended : s;
+}
+
+Result<bool> Connection::AwaitNotification(int wake_fd, std::chrono::milliseconds timeout) {
+  auto take_all = [&] {
+    bool any = false;
+    while (PGnotify* n = PQnotifies(conn_)) {
+      PQfreemem(n);
+      any = true;
+    }
+    return any;
+  };
+  if (take_all()) return true;  // read along with an earlier result
+  const int socket = PQsocket(conn_);
+  if (socket < 0 || !healthy()) return Unavailable("Database is niet bereikbaar (listen)");
+  pollfd fds[2] = {{socket, POLLIN, 0}, {wake_fd, POLLIN, 0}};
+  const int n =
+      ::poll(fds, wake_fd >= 0 ? 2 : 1, static_cast<int>(std::max<int64_t>(0, timeout.count())));
+  if (n < 0) return errno == EINTR ? Result<bool>(false) : Internal("poll mislukt (listen)");
+  if (fds[0].revents != 0 && PQconsumeInput(conn_) == 0)
+    return ErrorFromPg(nullptr, conn_, "listen");
+  return take_all();
 }
 
 Result<Cursor> Cursor::Open(Connection& conn, std::string_view sql,

@@ -14,6 +14,7 @@
 // exact form, so a double read back is the double written.
 #include <libpq-fe.h>
 
+#include <chrono>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -110,6 +111,12 @@ class Connection {
   // format through the function it is given; its error abandons the copy.
   using CopyWriter = std::function<Status(std::string_view)>;
   Status CopyIn(std::string_view copy_sql, const std::function<Status(const CopyWriter&)>& produce);
+
+  // Waits until a notification arrives for a channel this connection LISTENs on, `wake_fd`
+  // (if >= 0) becomes readable, or `timeout` passes. True when notifications arrived
+  // (all that are waiting are consumed); `wake_fd` is left for the caller to drain.
+  // kUnavailable when the connection is lost.
+  Result<bool> AwaitNotification(int wake_fd, std::chrono::milliseconds timeout);
 
   // False once the connection to the server is lost.
   bool healthy() const { return PQstatus(conn_) == CONNECTION_OK; }

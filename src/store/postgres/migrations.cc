@@ -7,6 +7,7 @@ std::string_view pg_migration_0001_sql();
 std::string_view pg_migration_0002_sql();
 std::string_view pg_migration_0003_sql();
 std::string_view pg_migration_0004_sql();
+std::string_view pg_migration_0005_sql();
 }  // namespace passend::embedded
 
 namespace passend::store::postgres {
@@ -51,6 +52,7 @@ const std::vector<Migration>& Migrations() {
       {2, "access", embedded::pg_migration_0002_sql()},
       {3, "client_care_status", embedded::pg_migration_0003_sql()},
       {4, "offer_temporary", embedded::pg_migration_0004_sql()},
+      {5, "change_log", embedded::pg_migration_0005_sql()},
   };
   return all;
 }

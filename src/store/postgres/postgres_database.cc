@@ -1,8 +1,13 @@
 #include "store/postgres/postgres_database.h"
 
+#include <sys/eventfd.h>
+#include <unistd.h>
+
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 
+#include "store/postgres/change_log.h"
 #include "store/postgres/migrations.h"
 #include "store/postgres/postgres_access_store.h"
 #include "store/postgres/postgres_catalog_store.h"
@@ -17,8 +22,18 @@ namespace {
 thread_local const PostgresDatabase* tx_owner = nullptr;
 thread_local Connection* tx_connection = nullptr;
 
-// The transaction-level advisory lock every write transaction takes ('pwri').
+// The transaction-level advisory lock every write transaction takes ('pwri'). It also
+// keeps the change feed's seqs in commit order: every write of this backend runs inside
+// InTransaction (the stores' Write, Tables::Append, PruneChanges), so it holds the lock
+// from BEGIN until its commit is visible, and a later writer takes its seq after that.
+// Writers that do not begin here (a migration, psql) take the same lock in the change
+// log's trigger before their first seq (migrations/0005_change_log.sql).
 constexpr const char* kBeginWrite = "BEGIN; SELECT pg_advisory_xact_lock(1886877289)";
+
+// How often WaitForChange reads the head without a notification: the listening waiter
+// (a notification lost with its connection costs at most this), and the others.
+constexpr auto kRecheckListening = std::chrono::milliseconds(500);
+constexpr auto kRecheckWaiting = std::chrono::milliseconds(100);
 
 // How long a caller waits for a free connection before giving up.
 constexpr auto kPoolWait = std::chrono::seconds(30);
@@ -78,9 +93,15 @@ PostgresDatabase::PostgresDatabase(std::string conninfo, int pool_max)
       pool_max_(pool_max),
       catalog_(std::make_unique<PostgresCatalogStore>(*this)),
       clients_(std::make_unique<PostgresClientStore>(*this)),
-      access_(std::make_unique<PostgresAccessStore>(*this)) {}
+      access_(std::make_unique<PostgresAccessStore>(*this)) {
+  // Without it (out of descriptors), a commit of ours reaches the listener through the
+  // server's notification instead, as another process's does.
+  wake_fd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+}
 
-PostgresDatabase::~PostgresDatabase() = default;
+PostgresDatabase::~PostgresDatabase() {
+  if (wake_fd_ >= 0) ::close(wake_fd_);
+}
 
 catalog::CatalogStore& PostgresDatabase::catalog() { return *catalog_; }
 intake::ClientStore& PostgresDatabase::clients() { return *clients_; }
@@ -177,9 +198,23 @@ Status PostgresDatabase::InTransaction(const std::function<Status()>& fn) {
   }
   tx_owner = nullptr;
   tx_connection = nullptr;
+  if (s.ok()) s = PruneChangesIfLong(*conn);
   if (s.ok()) s = conn->Exec("COMMIT");
   Give(std::move(conn));  // rolls back what did not commit
+  if (s.ok()) Committed();
   return s;
+}
+
+void PostgresDatabase::Committed() {
+  {
+    std::lock_guard lock(commit_mu_);
+    ++commits_;
+  }
+  committed_.notify_all();
+  if (wake_fd_ >= 0) {
+    const uint64_t one = 1;
+    (void)!::write(wake_fd_, &one, sizeof one);
+  }
 }
 
 Result<int> PostgresDatabase::SchemaVersion() {
@@ -189,6 +224,86 @@ Result<int> PostgresDatabase::SchemaVersion() {
     return Ok();
   }));
   return version;
+}
+
+Result<int64_t> PostgresDatabase::LastChange() {
+  int64_t last = 0;
+  PASSEND_RETURN_IF_ERROR(WithConnection([&](Connection& c) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(last, LastChangeOn(c));
+    return Ok();
+  }));
+  return last;
+}
+
+Result<ChangePage> PostgresDatabase::ChangesSince(int64_t after, int limit) {
+  ChangePage page;
+  PASSEND_RETURN_IF_ERROR(WithConnection([&](Connection& c) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(page, ChangesSinceOn(c, after, limit));
+    return Ok();
+  }));
+  return page;
+}
+
+Status PostgresDatabase::PruneChanges(int64_t keep) {
+  if (keep < 1) return InvalidArgument("Bewaar minstens één wijziging", "keep");
+  return Write([&](Connection& c) { return PruneChangesOn(c, keep); });
+}
+
+Result<bool> PostgresDatabase::Listen(std::chrono::steady_clock::time_point until) {
+  if (listener_ == nullptr || !listener_->healthy()) {
+    listener_.reset();
+    PASSEND_ASSIGN_OR_RETURN(std::unique_ptr<Connection> c, Connection::Open(conninfo_));
+    PASSEND_RETURN_IF_ERROR(c->Exec(std::string("LISTEN ") + kChangeChannel));
+    listener_ = std::move(c);
+    // A commit between the caller's read of the head and the LISTEN would not notify:
+    // let the caller read the head again, now that nothing can slip by.
+    return true;
+  }
+  const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+      until - std::chrono::steady_clock::now());
+  auto got = listener_->AwaitNotification(wake_fd_, std::max(left, std::chrono::milliseconds(0)));
+  if (wake_fd_ >= 0) {
+    uint64_t count;
+    while (::read(wake_fd_, &count, sizeof count) > 0) {
+    }
+  }
+  if (!got.ok()) {
+    listener_.reset();  // opened again by the next wait
+    return got.error();
+  }
+  if (*got) {
+    {
+      std::lock_guard lock(commit_mu_);
+      ++commits_;
+    }
+    committed_.notify_all();
+  }
+  return true;
+}
+
+Result<int64_t> PostgresDatabase::WaitForChange(int64_t after, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (true) {
+    uint64_t seen;
+    {
+      std::lock_guard lock(commit_mu_);
+      seen = commits_;
+    }
+    PASSEND_ASSIGN_OR_RETURN(int64_t last, LastChange());
+    const auto now = std::chrono::steady_clock::now();
+    if (last > after || now >= deadline) return last;
+    std::unique_lock listening(listen_mu_, std::try_to_lock);
+    if (listening.owns_lock()) {
+      // A lost connection or a server that refuses another one: fall back to reading
+      // the head (the next LastChange() reports the error if the server is gone).
+      auto listened = Listen(std::min(deadline, now + kRecheckListening));
+      listening.unlock();
+      if (listened.ok()) continue;
+    }
+    std::unique_lock lock(commit_mu_);
+    committed_.wait_until(lock, std::min(deadline, now + kRecheckWaiting),
+                          [&] { return commits_ != seen; });
+  }
 }
 
 }  // namespace passend::store::postgres

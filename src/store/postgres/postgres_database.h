@@ -11,6 +11,15 @@
 // read-modify-write inside InTransaction never loses a concurrent update, and the access
 // log's chain never forks. A connection lost to a server restart is replaced; a read
 // that failed on it is tried once more. Safe for concurrent use by many threads.
+//
+// The change feed (store/change.h) is the change_log table of migration 0005, filled by
+// triggers that also take the write lock (so seqs follow commit order whoever writes) and
+// NOTIFY passend_changes. WaitForChange LISTENs on one extra connection of its own (not
+// counted in pool_max): a commit by any process wakes it within the notification's round
+// trip; it re-reads LastChange() at least every 500 ms besides, in case a notification
+// was lost with its connection. Writers prune the log in their own transaction once it
+// spans twice kChangeLogKeep (change_log.h).
+#include <chrono>
 #include <condition_variable>
 #include <functional>
 #include <memory>
@@ -45,6 +54,10 @@ class PostgresDatabase : public Database {
   access::AuditStore& audit() override;
   Status InTransaction(const std::function<Status()>& fn) override;
   Result<int> SchemaVersion() override;
+  Result<int64_t> LastChange() override;
+  Result<ChangePage> ChangesSince(int64_t after, int limit) override;
+  Result<int64_t> WaitForChange(int64_t after, std::chrono::milliseconds timeout) override;
+  Status PruneChanges(int64_t keep) override;
 
   // Runs `fn` with a connection: the calling thread's transaction connection when it is
   // inside InTransaction, else a pooled one. For the module stores of this backend.
@@ -66,6 +79,11 @@ class PostgresDatabase : public Database {
   PostgresDatabase(std::string conninfo, int pool_max);
   Result<std::unique_ptr<Connection>> Take();
   void Give(std::unique_ptr<Connection> c);
+  // After a commit through this object: wakes the waiters of WaitForChange at once.
+  void Committed();
+  // Waits on listener_ (LISTENing, opened when needed) until `until`; true when a
+  // notification or a commit of ours came. Called with listen_mu_ held.
+  Result<bool> Listen(std::chrono::steady_clock::time_point until);
 
   std::string conninfo_;
   int pool_max_;
@@ -73,6 +91,15 @@ class PostgresDatabase : public Database {
   std::condition_variable pool_cv_;
   std::vector<std::unique_ptr<Connection>> idle_;
   int open_ = 0;  // connections handed out or idle
+  // WaitForChange: one waiter at a time LISTENs on listener_ (listen_mu_); the others
+  // wait for commits_ to move, which it bumps for every notification, as every commit
+  // through this object does (which also writes wake_fd_, an eventfd, to end its poll).
+  std::mutex listen_mu_;
+  std::unique_ptr<Connection> listener_;
+  int wake_fd_ = -1;
+  std::mutex commit_mu_;
+  std::condition_variable committed_;
+  uint64_t commits_ = 0;
   std::unique_ptr<PostgresCatalogStore> catalog_;
   std::unique_ptr<PostgresClientStore> clients_;
   std::unique_ptr<PostgresAccessStore> access_;

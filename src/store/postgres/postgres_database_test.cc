@@ -247,6 +247,68 @@ TEST_F(PostgresDatabaseTest, LostConnectionsAreReplaced) {
                   .ok());
 }
 
+// The change feed's seqs follow commit order whoever writes: a writer that does not begin
+// through passend (psql, a script) takes the write lock in the change log's trigger, so a
+// passend writer that starts after it commits after it and gets the higher seq. Without
+// that lock the second writer would commit seq N+1 while N is still open, and a reader
+// that saw N+1 would never see N.
+TEST_F(PostgresDatabaseTest, FeedSeqsFollowCommitOrderWithAWriterFromOutside) {
+  ASSERT_NE(db_, nullptr);
+  Seed(*db_);
+  auto reader = Open();
+  const int64_t before = *reader->LastChange();
+  auto raw = Raw();
+  ASSERT_TRUE(raw->Exec("BEGIN; INSERT INTO providers (id, name, established) VALUES "
+                        "('prv-psql', 'Uit psql', 1)")
+                  .ok());
+  std::atomic<bool> committed{false};
+  std::thread writer([&] {
+    EXPECT_TRUE(db_->catalog().PutProvider({"prv-api", "Via passend", true, ""}).ok());
+    committed = true;
+  });
+  // The passend writer waits for the open one; nothing new is visible meanwhile.
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  EXPECT_FALSE(committed);
+  EXPECT_TRUE(reader->ChangesSince(before, 10)->changes.empty());
+  ASSERT_TRUE(raw->Exec("COMMIT").ok());
+  writer.join();
+  auto page = reader->ChangesSince(before, 10);
+  ASSERT_TRUE(page.ok());
+  ASSERT_EQ(page->changes.size(), 2u);
+  EXPECT_EQ(page->changes[0].id, "prv-psql");
+  EXPECT_EQ(page->changes[1].id, "prv-api");
+  EXPECT_LT(page->changes[0].seq, page->changes[1].seq);
+}
+
+// WaitForChange in one process wakes on a commit by another, through LISTEN/NOTIFY, and
+// keeps working when its listening connection is lost.
+TEST_F(PostgresDatabaseTest, WaitForChangeFollowsAnotherWriterAndSurvivesALostListener) {
+  ASSERT_NE(db_, nullptr);
+  Seed(*db_);
+  auto watcher = Open();
+  for (int round = 0; round < 2; ++round) {
+    SCOPED_TRACE(round);
+    const int64_t before = *watcher->LastChange();
+    std::thread writer([&] {
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+      auto raw = Raw();
+      EXPECT_TRUE(raw->Exec("UPDATE offers SET free_places = free_places + 1").ok());
+    });
+    auto seen = watcher->WaitForChange(before, std::chrono::milliseconds(60'000));
+    writer.join();
+    ASSERT_TRUE(seen.ok()) << seen.error().ToString();
+    EXPECT_GT(*seen, before);
+    auto page = watcher->ChangesSince(before, 10);
+    ASSERT_EQ(page->changes.size(), 1u);
+    EXPECT_EQ(page->changes[0].entity, ChangedEntity::kOffer);
+    // End every other connection to the database, the watcher's listener among them.
+    auto killed = Raw()->Query(
+        "SELECT COUNT(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = "
+        "current_database() AND pid <> pg_backend_pid()");
+    ASSERT_TRUE(killed.ok()) << killed.error().ToString();
+  }
+}
+
 // Scans larger than one fetch stream in order, lists attached, on one snapshot.
 TEST_F(PostgresDatabaseTest, ClientScanCrossesBatches) {
   ASSERT_NE(db_, nullptr);

@@ -2,6 +2,7 @@
 
 #include <charconv>
 
+#include "store/postgres/change_log.h"
 #include "store/postgres/postgres_database.h"
 #include "store/postgres/sql_query.h"
 
@@ -154,5 +155,8 @@ Status PostgresTables::Append(const TableInfo& table,
     return Ok();
   });
 }
+
+// Append copies with the tables' triggers off, so the log has no entry for the copy.
+Status PostgresTables::RestartChanges() { return db_.Write(RestartChangesOn); }
 
 }  // namespace passend::store::postgres

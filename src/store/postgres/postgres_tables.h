@@ -17,6 +17,7 @@ class PostgresTables : public Tables {
   Status Read(const TableInfo& table, const RowSink& sink) override;
   Status Append(const TableInfo& table,
                 const std::function<Status(const RowSink&)>& produce) override;
+  Status RestartChanges() override;
 
  private:
   PostgresDatabase& db_;

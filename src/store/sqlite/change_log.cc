@@ -76,4 +76,14 @@ Status PruneChangesIfLong(Connection& c) {
   return PruneChangesOn(c, kChangeLogKeep);
 }
 
+Status RestartChangesOn(Connection& c) {
+  PASSEND_ASSIGN_OR_RETURN(auto range, Range(c));
+  if (!range) return Ok();  // nothing was logged: the head is where it was
+  PASSEND_ASSIGN_OR_RETURN(Statement del, c.Prepare("DELETE FROM change_log WHERE seq < ?"));
+  PASSEND_RETURN_IF_ERROR(del.Bind(1, range->second).Run());
+  PASSEND_ASSIGN_OR_RETURN(Statement mark,
+                           c.Prepare("UPDATE change_log_pruned SET through = max(through, ?)"));
+  return mark.Bind(1, range->second).Run();
+}
+
 }  // namespace passend::store::sqlite

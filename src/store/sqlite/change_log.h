@@ -20,5 +20,9 @@ Status PruneChangesOn(Connection& c, int64_t keep);
 // Prunes to kChangeLogKeep when the log holds more than twice that (two indexed lookups
 // when it does not). Runs inside every write transaction, before it commits.
 Status PruneChangesIfLong(Connection& c);
+// After a whole database was copied in (store::Tables::RestartChanges): the feed restarts
+// after the copied data. Keeps only the newest entry (so its seq is not handed out again)
+// and marks everything through it as pruned. Inside the copy's write transaction.
+Status RestartChangesOn(Connection& c);
 
 }  // namespace passend::store::sqlite

@@ -1,5 +1,6 @@
 #include "store/sqlite/sqlite_tables.h"
 
+#include "store/sqlite/change_log.h"
 #include "store/sqlite/sqlite_database.h"
 
 namespace passend::store::sqlite {
@@ -99,5 +100,8 @@ Status SqliteTables::Append(const TableInfo& table,
     });
   });
 }
+
+// Append's inserts fired the change log's triggers: RestartChangesOn drops their entries.
+Status SqliteTables::RestartChanges() { return db_.Write(RestartChangesOn); }
 
 }  // namespace passend::store::sqlite

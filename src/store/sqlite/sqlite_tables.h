@@ -18,6 +18,7 @@ class SqliteTables : public Tables {
   Status Read(const TableInfo& table, const RowSink& sink) override;
   Status Append(const TableInfo& table,
                 const std::function<Status(const RowSink&)>& produce) override;
+  Status RestartChanges() override;
 
  private:
   SqliteDatabase& db_;
