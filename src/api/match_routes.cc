@@ -331,41 +331,63 @@ json SituationSchema() {
 }
 
 json MismatchMapSchema() {
-  json per_wish_area = {
-      {"type", "object"},
-      {"additionalProperties", Obj({{"clients", Integer()}, {"share", Number()}})}};
   json count = {{"type", "integer"},
                 {"nullable", true},
                 {"description", "Null: minder cliënten dan min_clients, niet getoond"}};
+  json supply =
+      Obj({{"offers", Integer()}, {"free_places", Integer()}, {"median_wait_weeks", Number()}});
+  supply["description"] =
+      "Het aanbod in het gebied ernaast: aantal, vrije plekken, mediane wachttijd in weken";
+  json per_wish_area = {
+      {"type", "object"},
+      {"additionalProperties",
+       Obj({{"clients", Integer()}, {"share", Number()}, {"clients_must", count}})}};
   json area = Obj({{"code", String()},
                    {"name", String()},
                    {"clients", count},
                    {"clients_with_mismatch", count},
-                   {"per_wish", per_wish_area}});
+                   {"clients_with_must_gap", count},
+                   {"per_wish", per_wish_area},
+                   {"supply", supply}});
   json per_wish = {
       {"type", "object"},
       {"description",
-       "Per kenmerk of plek (plek:familie): cliënten bij wie het beste aanbod dit niet biedt "
-       "en geen aanbod binnen bereik ja zegt; bij hoeveel van hen een aanbod binnen bereik het "
-       "niet zegt (niet bekend), en hoeveel aanbod dat is"},
+       "Per kenmerk (of profiel:VG): cliënten bij wie het beste aanbod dit niet biedt en geen "
+       "aanbod binnen bereik ja zegt; hoeveel van hen het als moet-wens of behoefte hebben; bij "
+       "hoeveel een aanbod binnen bereik het niet zegt (niet bekend) en hoeveel aanbod dat is; "
+       "het aanbod in het gebied dat ja zegt"},
       {"additionalProperties", Obj({{"label", String()},
                                     {"clients", Integer()},
                                     {"share", Number()},
+                                    {"clients_must", count},
                                     {"clients_offer_not_stating", count},
-                                    {"offers_not_stating", Integer()}})}};
+                                    {"offers_not_stating", Integer()},
+                                    {"supply", supply}})}};
+  json unchangeable = {
+      {"type", "object"},
+      {"description",
+       "Wat geen inkoop verandert (plek:familie: verder dan gewenst; indicatie:geweigerd); "
+       "niet meegeteld als mismatch"},
+      {"additionalProperties",
+       Obj({{"label", String()}, {"clients", Integer()}, {"share", Number()}})}};
   return Obj({{"region", String()},
               {"scope", String()},
               {"clients", count},
               {"clients_with_mismatch", count},
+              {"clients_with_must_gap", count},
               {"clients_without_offer", count},
               {"clients_invalid", count},
               {"min_clients", Integer()},
               {"suppressed_cells", Integer()},
               {"per_wish", per_wish},
+              {"unchangeable", unchangeable},
               {"regions", ArrayOf(area)},
               {"municipalities", ArrayOf(area)},
+              {"profiles", ArrayOf(area)},
+              {"kinds", ArrayOf(area)},
               {"free_texts", ArrayOf(Obj({{"text", String()}, {"clients", Integer()}}))}},
-             {"region", "scope", "clients", "per_wish", "regions", "municipalities", "free_texts"});
+             {"region", "scope", "clients", "per_wish", "unchangeable", "regions", "municipalities",
+              "profiles", "kinds", "free_texts"});
 }
 
 std::vector<ParamDoc> MatchQueryParams() {

@@ -497,9 +497,11 @@ TEST_F(MatchApiTest, MismatchMapOfTheRegion) {
                                  })
                   .ok());
   builder.Add(all);
+  match::MismatchMap map = builder.map();
+  match::AddSupply(map, *index_, kRegion);  // the offer of the region beside the seekers
   // Published with small-cell suppression: no count of fewer than 5 clients.
   json expected =
-      match::MismatchMapToJson(match::Publishable(builder.map()), body["scope"].get<std::string>());
+      match::MismatchMapToJson(match::Publishable(map), body["scope"].get<std::string>());
   expected["region"] = kRegion;
   EXPECT_EQ(body, expected);
 

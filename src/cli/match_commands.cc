@@ -7,7 +7,9 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <tuple>
 #include <vector>
 
 #include "cli/command.h"
@@ -188,28 +190,59 @@ std::string CountText(int64_t n, int64_t min_clients,
 }
 
 void PrintMapCsv(const match::MismatchMap& m, const std::string& scope_name) {
+  constexpr auto kNone = domain::Thousands::kNone;
   std::printf("\xEF\xBB\xBF");
-  std::printf("niveau;code;naam;sleutel;omschrijving;clienten_getroffen;clienten;aandeel\n");
+  std::printf(
+      "niveau;code;naam;sleutel;omschrijving;clienten_getroffen;waarvan_moet;clienten;aandeel;"
+      "aanbod;vrije_plekken;mediane_wachttijd_weken\n");
   auto label = [&](const std::string& k) {
     auto it = m.labels.find(k);
     return it == m.labels.end() ? k : it->second;
   };
-  auto row = [&](const char* level, const std::string& code, const std::string& name,
-                 const std::string& key, const std::string& lab, int64_t n, int64_t total) {
-    std::printf(
-        "%s;%s;%s;%s;%s;%lld;%s;%s\n", level, CsvField(code).c_str(), CsvField(name).c_str(),
-        CsvField(key).c_str(), CsvField(lab).c_str(), static_cast<long long>(n),
-        CountText(total, m.min_clients, domain::Thousands::kNone).c_str(),
-        total > 0 ? domain::NumberNl(match::Share(n, total), 4, domain::Thousands::kNone).c_str()
-                  : "");
+  auto count = [&](int64_t n) { return CountText(n, m.min_clients, kNone); };
+  auto supply = [&](const match::Supply* s) {
+    if (s == nullptr) return std::string(";;");
+    return std::to_string(s->offers) + ";" + std::to_string(s->free_places) + ";" +
+           domain::NumberNl(s->median_wait_weeks, 1, kNone);
   };
-  for (const auto& [k, v] : m.per_wish) row("totaal", "", scope_name, k, label(k), v, m.clients);
-  for (const auto& [code, a] : m.regions)
-    for (const auto& [k, v] : a.per_wish)
-      row("zorgkantoor", code, a.name, k, label(k), v, a.clients);
-  for (const auto& [code, a] : m.municipalities)
-    for (const auto& [k, v] : a.per_wish) row("gemeente", code, a.name, k, label(k), v, a.clients);
-  for (const auto& [t, v] : m.free_texts) row("vrije_tekst", "", scope_name, "", t, v, m.clients);
+  auto row = [&](const char* level, const std::string& code, const std::string& name,
+                 const std::string& key, const std::string& lab, int64_t n, const std::string& must,
+                 int64_t total, const match::Supply* s) {
+    std::printf(
+        "%s;%s;%s;%s;%s;%s;%s;%s;%s;%s\n", level, CsvField(code).c_str(), CsvField(name).c_str(),
+        CsvField(key).c_str(), CsvField(lab).c_str(), count(n).c_str(), must.c_str(),
+        count(total).c_str(),
+        n >= 0 && total > 0 ? domain::NumberNl(match::Share(n, total), 4, kNone).c_str() : "",
+        supply(s).c_str());
+  };
+  auto must_of = [&](const std::map<std::string, int64_t>& per_must, const std::string& k) {
+    auto it = per_must.find(k);
+    return count(it == per_must.end() ? 0 : it->second);
+  };
+  for (const auto& [k, v] : m.per_wish) {
+    auto s = m.supply.find(k);
+    row("totaal", "", scope_name, k, label(k), v, must_of(m.per_must, k), m.clients,
+        s == m.supply.end() ? nullptr : &s->second);
+  }
+  auto areas = [&](const char* level, const std::map<std::string, match::MismatchArea>& of) {
+    for (const auto& [code, a] : of)
+      for (const auto& [k, v] : a.per_wish)
+        row(level, code, a.name, k, label(k), v, must_of(a.per_must, k), a.clients, nullptr);
+  };
+  areas("zorgkantoor", m.regions);
+  areas("gemeente", m.municipalities);
+  areas("zorgprofiel", m.profiles);
+  areas("soort_zorg", m.kinds);
+  // Seekers against places: per kind of care and care profile, those with a must gap.
+  for (const auto* of : {&m.kinds, &m.profiles})
+    for (const auto& [code, a] : *of)
+      row(of == &m.kinds ? "zoekenden_soort_zorg" : "zoekenden_zorgprofiel", code, a.name, "",
+          "zoekenden met een ontbrekende moet-wens of behoefte", a.clients_with_must_gap, "",
+          a.clients, a.supply ? &*a.supply : nullptr);
+  for (const auto& [k, v] : m.unchangeable)
+    row("niet_door_inkoop", "", scope_name, k, label(k), v, "", m.clients, nullptr);
+  for (const auto& [t, v] : m.free_texts)
+    row("vrije_tekst", "", scope_name, "", t, v, "", m.clients, nullptr);
 }
 
 void PrintMapText(const match::MismatchMap& m, const std::string& scope_name, double seconds) {
@@ -217,22 +250,55 @@ void PrintMapText(const match::MismatchMap& m, const std::string& scope_name, do
     if (n == match::kSuppressed || of <= 0) return std::string();
     return " (" + domain::PercentNl(100 * match::Share(n, of), 0) + ")";
   };
+  const auto supply = [](const match::Supply& s) {
+    return domain::IntegerNl(s.offers) + " aanbod, " + domain::IntegerNl(s.free_places) +
+           " vrij, wachten " + domain::NumberNl(s.median_wait_weeks, 0) + " wk";
+  };
   std::printf(
-      "Mismatchkaart %s: %s cliënten, bij %s%s kan het beste aanbod niet alles bieden "
-      "(%s)\n",
+      "Mismatchkaart %s: %s cliënten die zorg zoeken (%s).\n"
+      "  Bij %s%s ontbreekt een moet-wens of behoefte (of past geen aanbod bij het profiel);\n"
+      "  bij %s%s kan het beste aanbod iets niet bieden dat ook geen aanbod binnen bereik "
+      "heeft.\n",
       scope_name.c_str(), CountText(m.clients, m.min_clients).c_str(),
+      domain::SecondsNl(seconds).c_str(), CountText(m.clients_with_must_gap, m.min_clients).c_str(),
+      pct(m.clients_with_must_gap, m.clients).c_str(),
       CountText(m.clients_with_mismatch, m.min_clients).c_str(),
-      pct(m.clients_with_mismatch, m.clients).c_str(), domain::SecondsNl(seconds).c_str());
+      pct(m.clients_with_mismatch, m.clients).c_str());
   std::printf("Aantallen van minder dan %lld cliënten worden niet getoond (%lld weggelaten).\n\n",
               static_cast<long long>(m.min_clients), static_cast<long long>(m.suppressed_cells));
-  std::vector<std::pair<int64_t, std::string>> top;
-  for (const auto& [k, v] : m.per_wish) top.push_back({-v, k});
+  // Musts and needs first: what the care office should buy.
+  std::vector<std::tuple<int64_t, int64_t, std::string>> top;
+  for (const auto& [k, v] : m.per_wish) {
+    auto must = m.per_must.find(k);
+    const int64_t n = must == m.per_must.end() || must->second < 0 ? 0 : must->second;
+    top.push_back({-n, -v, k});
+  }
   std::sort(top.begin(), top.end());
-  std::printf("Wensen die het beste aanbod het vaakst niet kan bieden:\n");
-  for (size_t i = 0; i < top.size() && i < 25; ++i)
-    std::printf("  %7s  %6s  %s\n", domain::IntegerNl(-top[i].first).c_str(),
-                domain::PercentNl(100 * match::Share(-top[i].first, m.clients)).c_str(),
-                m.labels.at(top[i].second).c_str());
+  std::printf(
+      "Wat ontbreekt (moet = als moet-wens of behoefte; aanbod = aanbod in het gebied dat het "
+      "biedt):\n");
+  std::printf("  %7s  %7s  %6s  %-50s  %s\n", "cliënten", "moet", "aandeel", "wens", "aanbod");
+  for (size_t i = 0; i < top.size() && i < 25; ++i) {
+    const auto& [must, all, key] = top[i];
+    auto s = m.supply.find(key);
+    std::printf("  %7s  %7s  %6s  %-50s  %s\n", domain::IntegerNl(-all).c_str(),
+                domain::IntegerNl(-must).c_str(),
+                domain::PercentNl(100 * match::Share(-all, m.clients)).c_str(),
+                m.labels.at(key).c_str(), s == m.supply.end() ? "" : supply(s->second).c_str());
+  }
+  std::printf(
+      "\nZoekenden tegenover het aanbod, per soort zorg (hoofdsoort die de cliënt zoekt):\n");
+  for (const auto& [code, a] : m.kinds)
+    std::printf("  %-22s %7s zoekenden, %7s met een ontbrekende moet-wens; %s\n", a.name.c_str(),
+                domain::IntegerNl(a.clients).c_str(),
+                CountText(a.clients_with_must_gap, m.min_clients).c_str(),
+                a.supply ? supply(*a.supply).c_str() : "");
+  std::printf("\nPer zorgprofiel (aanbod: woonplekken die het profiel aannemen):\n");
+  for (const auto& [code, a] : m.profiles)
+    std::printf("  %-28s %7s zoekenden, %7s met een ontbrekende moet-wens; %s\n", a.name.c_str(),
+                domain::IntegerNl(a.clients).c_str(),
+                CountText(a.clients_with_must_gap, m.min_clients).c_str(),
+                a.supply ? supply(*a.supply).c_str() : "");
   std::printf("\nPer zorgkantoorregio (cliënten met mismatch):\n");
   for (const auto& [code, a] : m.regions)
     std::printf("  %s %-36s %7s van %7s%s\n", code.c_str(), a.name.c_str(),
@@ -240,6 +306,13 @@ void PrintMapText(const match::MismatchMap& m, const std::string& scope_name, do
                 domain::IntegerNl(a.clients).c_str(),
                 pct(a.clients_with_mismatch, a.clients).c_str());
   std::printf("\nPer gemeente: zie --csv of --json (%zu gemeenten).\n", m.municipalities.size());
+  if (!m.unchangeable.empty()) {
+    std::printf("\nWat geen inkoop verandert (niet meegeteld als mismatch):\n");
+    for (const auto& [k, v] : m.unchangeable)
+      std::printf("  %7s  %6s  %s\n", domain::IntegerNl(v).c_str(),
+                  domain::PercentNl(100 * match::Share(v, m.clients)).c_str(),
+                  m.labels.at(k).c_str());
+  }
   std::printf(
       "\nWensen in eigen woorden die bij geen kenmerk passen (door minstens %lld cliënten "
       "geschreven): %zu verschillende\n",

@@ -197,6 +197,7 @@ Result<RegionMismatch> ComputeOn(const MatchIndex& index, intake::ClientStore& c
   }));
   flush();
   out.map = builder.map();
+  AddSupply(out.map, index, region_code);
   // Over the whole database: name the one region it holds (a generated region), if so.
   if (region_code.empty() && out.map.regions.size() == 1)
     out.scope = out.map.regions.begin()->second.name;

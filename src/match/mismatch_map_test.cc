@@ -132,14 +132,22 @@ TEST(MismatchMapTest, EqualsCountingTheMismatchOfTheReferenceBestOption) {
       clients.push_back(testing::RandomClient(rng, i, seeks[i % seeks.size()]));
     MismatchMapBuilder b(ix, 2);
     b.Add(clients);
-    std::map<std::string, int64_t> per_wish, texts, not_stated;
-    int64_t with = 0;
+    std::map<std::string, int64_t> per_wish, per_must, unchangeable, texts, not_stated;
+    int64_t with = 0, must_gap = 0;
     for (const domain::Client& c : clients) {
       auto q = MakeQuery(ix, c);
       ASSERT_TRUE(q.ok());
+      if (c.indication == domain::IndicationStatus::kRefused) {
+        ++unchangeable["indicatie:geweigerd"];
+        continue;
+      }
       const ClientMismatch m = FindMismatch(*q, FindBests(*q, /*exhaustive=*/true), false);
-      std::set<std::string> keys, own, unknown;
+      std::set<std::string> keys, musts, places, own, unknown;
       for (const MismatchItem& item : m.items) {
+        if (item.kind == MismatchKind::kPlace) {
+          places.insert(item.key);
+          continue;
+        }
         if (item.kind == MismatchKind::kWish || item.kind == MismatchKind::kNeed) {
           uint32_t feature = 0, kinds = 0;
           float met = 0;
@@ -159,19 +167,87 @@ TEST(MismatchMapTest, EqualsCountingTheMismatchOfTheReferenceBestOption) {
           if (slow.unknown > 0) unknown.insert(item.key);
         }
         keys.insert(item.key);
+        if (item.importance == Importance::kMust) musts.insert(item.key);
       }
       for (const auto& k : unknown) ++not_stated[k];
+      for (const auto& k : musts) ++per_must[k];
+      for (const auto& k : places) ++unchangeable[k];
+      must_gap += !musts.empty();
       for (uint32_t w : m.free_text_wishes) own.insert(c.wishes[w].text);
       for (const auto& k : keys) ++per_wish[k];
       for (const auto& t : own) ++texts[t];
       with += !keys.empty() || !own.empty();
     }
     EXPECT_EQ(b.map().per_wish, per_wish) << seed;
+    EXPECT_EQ(b.map().per_must, per_must) << seed;
+    EXPECT_EQ(b.map().unchangeable, unchangeable) << seed;
+    EXPECT_EQ(b.map().clients_with_must_gap, must_gap) << seed;
     EXPECT_EQ(b.map().not_stated, not_stated) << seed;
+    // Every client is in one care profile and one main kind.
+    int64_t in_profiles = 0, in_kinds = 0;
+    for (const auto& [code, a] : b.map().profiles) in_profiles += a.clients;
+    for (const auto& [code, a] : b.map().kinds) in_kinds += a.clients;
+    EXPECT_EQ(in_profiles, 200) << seed;
+    EXPECT_EQ(in_kinds, 200) << seed;
     EXPECT_EQ(b.map().free_texts, texts) << seed;
     EXPECT_EQ(b.map().clients_with_mismatch, with) << seed;
     EXPECT_EQ(b.map().clients, 200);
   }
+}
+
+// A purchasing signal: musts apart from nice-to-haves, what no purchase changes (family
+// farther than wanted, a refused indication) apart and not a mismatch, per care profile and
+// kind of care, and the places and wait of the offer in the region beside the seekers.
+TEST(MismatchMapTest, MustsUnchangeableBreakdownsAndSupply) {
+  testing::Catalog cat;
+  domain::Offer& home = cat.Add("off-a", "prv-a", OfferKind::kWonen, testing::kMaastricht);
+  home.features = {{"tuin", 0}};
+  home.free_places = 0, home.waiting_weeks = 10;
+  // A home with a garden and free places, but in Groningen: beyond reach, another region.
+  domain::Offer& far = cat.Add("off-far", "prv-b", OfferKind::kWonen, {53.2194, 6.5665});
+  far.features = {{"tuin", 1}};
+  far.free_places = 3;
+  cat.locations.back().municipality_code = "GM0014";
+  const MatchIndex ix = cat.Index();
+  std::vector<domain::Client> clients;
+  for (int i = 0; i < 7; ++i) {
+    domain::Client c = testing::MakeClient();
+    c.id = "cli-" + std::to_string(i);
+    c.wishes = {testing::Want("tuin", i < 5 ? Importance::kMust : Importance::kNice)};
+    c.places = {{domain::PlaceKind::kFamilie, "dochter",
+                 testing::Offset(testing::kMaastricht, 30, 0), 5, Importance::kImportant}};
+    clients.push_back(c);
+  }
+  clients.back().indication = domain::IndicationStatus::kRefused;
+  MismatchMapBuilder b(ix, 1);
+  b.Add(clients);
+  MismatchMap m = b.map();
+  EXPECT_EQ(m.clients, 7);
+  EXPECT_EQ(m.per_wish.at("tuin"), 6);
+  EXPECT_EQ(m.per_must.at("tuin"), 5);
+  EXPECT_EQ(m.clients_with_must_gap, 5);
+  EXPECT_EQ(m.clients_with_mismatch, 6);
+  EXPECT_EQ(m.unchangeable.at("plek:familie"), 6);
+  EXPECT_EQ(m.unchangeable.at("indicatie:geweigerd"), 1);
+  EXPECT_EQ(m.per_wish.count("plek:familie"), 0u);
+  EXPECT_EQ(m.profiles.at("5VV").clients, 7);
+  EXPECT_EQ(m.profiles.at("5VV").per_must.at("tuin"), 5);
+  EXPECT_EQ(m.kinds.at("wonen").clients, 7);
+  EXPECT_EQ(m.kinds.at("wonen").clients_with_must_gap, 5);
+  AddSupply(m, ix, "5531");
+  EXPECT_EQ(m.supply.at("tuin").offers, 0);  // the garden is in another region
+  EXPECT_EQ(m.kinds.at("wonen").supply->offers, 1);
+  EXPECT_EQ(m.kinds.at("wonen").supply->free_places, 0);
+  EXPECT_EQ(m.kinds.at("wonen").supply->median_wait_weeks, 10);
+  EXPECT_EQ(m.profiles.at("5VV").supply->offers, 1);
+  AddSupply(m, ix, "");  // the whole country
+  EXPECT_EQ(m.supply.at("tuin").offers, 1);
+  EXPECT_EQ(m.supply.at("tuin").free_places, 3);
+  EXPECT_EQ(m.kinds.at("wonen").supply->median_wait_weeks, 5);  // 0 and 10
+  const MismatchMap p = Publishable(m, 5);
+  EXPECT_EQ(p.per_must.at("tuin"), 5);
+  EXPECT_EQ(p.unchangeable.count("indicatie:geweigerd"), 0u);  // one client: left out
+  EXPECT_EQ(p.kinds.at("wonen").supply->offers, 2);
 }
 
 // Small-cell suppression: no count of fewer than min_clients distinct clients is shown,
@@ -184,9 +260,9 @@ TEST(MismatchMapTest, PublishableLeavesOutCountsOfFewerClients) {
   m.labels = {{"tuin", "Tuin"}, {"huisdier_toegestaan", "Huisdier"}};
   m.free_texts = {{"mijn kat Minoes", 1}, {"ontbijt om zes uur", 5}};
   m.municipalities["GM0935"] = {
-      "GM0935", "Maastricht", 8, 3, {{"tuin", 5}, {"huisdier_toegestaan", 3}}};
-  m.municipalities["GM0917"] = {"GM0917", "Heerlen", 4, 4, {{"tuin", 1}}};
-  m.regions["5531"] = {"5531", "Zorgkantoor Zuid-Limburg", 12, 9, {{"tuin", 6}}};
+      "GM0935", "Maastricht", 8, 3, 0, {{"tuin", 5}, {"huisdier_toegestaan", 3}}, {}, {}};
+  m.municipalities["GM0917"] = {"GM0917", "Heerlen", 4, 4, 0, {{"tuin", 1}}, {}, {}};
+  m.regions["5531"] = {"5531", "Zorgkantoor Zuid-Limburg", 12, 9, 0, {{"tuin", 6}}, {}, {}};
   const MismatchMap p = Publishable(m, 5);
   EXPECT_EQ(p.min_clients, 5);
   EXPECT_EQ(p.clients, 12);

@@ -247,20 +247,39 @@ export interface AuditEntry {
   redacted: boolean;
 }
 
+// Counts of fewer clients than min_clients are null (left out).
+export interface Supply {
+  offers: number;
+  free_places: number;
+  median_wait_weeks: number;
+}
+
+export interface MismatchArea {
+  code: string;
+  name: string;
+  clients: number | null;
+  clients_with_mismatch: number | null;
+  clients_with_must_gap?: number | null;
+  per_wish: Record<string, { clients: number; share: number; clients_must?: number | null }>;
+  supply?: Supply;
+}
+
 export interface MismatchMap {
   region: string;
   scope: string;
-  clients: number;
-  clients_with_mismatch: number;
-  clients_without_offer: number;
-  clients_invalid: number;
-  per_wish: Record<string, { label: string; clients: number; share: number }>;
-  municipalities: {
-    code: string;
-    name: string;
-    clients: number;
-    clients_with_mismatch: number;
-    per_wish: Record<string, { clients: number; share: number }>;
-  }[];
+  clients: number | null;
+  clients_with_mismatch: number | null;
+  clients_with_must_gap?: number | null;
+  clients_without_offer: number | null;
+  clients_invalid: number | null;
+  min_clients: number;
+  per_wish: Record<
+    string,
+    { label: string; clients: number; share: number; clients_must?: number | null; supply?: Supply }
+  >;
+  unchangeable?: Record<string, { label: string; clients: number; share: number }>;
+  municipalities: MismatchArea[];
+  kinds?: MismatchArea[];
+  profiles?: MismatchArea[];
   free_texts: { text: string; clients: number }[];
 }

@@ -276,27 +276,49 @@ namespace {
 json Count(int64_t n) { return n == kSuppressed ? json(nullptr) : json(n); }
 }  // namespace
 
+namespace {
+// Clients for whom the key is a must or need (0 when it is a wish only).
+json MustCount(const std::map<std::string, int64_t>& per_must, const std::string& key) {
+  auto it = per_must.find(key);
+  return Count(it == per_must.end() ? 0 : it->second);
+}
+json SupplyToJson(const Supply& s) {
+  return {{"offers", s.offers},
+          {"free_places", s.free_places},
+          {"median_wait_weeks", s.median_wait_weeks}};
+}
+}  // namespace
+
 json MismatchAreaToJson(const MismatchArea& a) {
   json per = json::object();
-  for (const auto& [k, v] : a.per_wish) per[k] = {{"clients", v}, {"share", Share(v, a.clients)}};
-  return {{"code", a.code},
-          {"name", a.name},
-          {"clients", Count(a.clients)},
-          {"clients_with_mismatch", Count(a.clients_with_mismatch)},
-          {"per_wish", per}};
+  for (const auto& [k, v] : a.per_wish)
+    per[k] = {
+        {"clients", v}, {"share", Share(v, a.clients)}, {"clients_must", MustCount(a.per_must, k)}};
+  json j = {{"code", a.code},
+            {"name", a.name},
+            {"clients", Count(a.clients)},
+            {"clients_with_mismatch", Count(a.clients_with_mismatch)},
+            {"clients_with_must_gap", Count(a.clients_with_must_gap)},
+            {"per_wish", per}};
+  if (a.supply) j["supply"] = SupplyToJson(*a.supply);
+  return j;
 }
 
 json MismatchMapToJson(const MismatchMap& m, const std::string& scope) {
   json j = {{"scope", scope},
             {"clients", Count(m.clients)},
             {"clients_with_mismatch", Count(m.clients_with_mismatch)},
+            {"clients_with_must_gap", Count(m.clients_with_must_gap)},
             {"clients_without_offer", Count(m.clients_without_offer)},
             {"clients_invalid", Count(m.clients_invalid)},
             {"min_clients", m.min_clients},
             {"suppressed_cells", m.suppressed_cells},
             {"per_wish", json::object()},
+            {"unchangeable", json::object()},
             {"regions", json::array()},
             {"municipalities", json::array()},
+            {"profiles", json::array()},
+            {"kinds", json::array()},
             {"free_texts", json::array()}};
   for (const auto& [k, v] : m.per_wish) {
     auto label = m.labels.find(k);
@@ -308,8 +330,18 @@ json MismatchMapToJson(const MismatchMap& m, const std::string& scope) {
     w["clients_offer_not_stating"] = Count(ns == m.not_stated.end() ? 0 : ns->second);
     auto os = m.offers_not_stating.find(k);
     w["offers_not_stating"] = os == m.offers_not_stating.end() ? 0 : os->second.size();
+    w["clients_must"] = MustCount(m.per_must, k);
+    if (auto s = m.supply.find(k); s != m.supply.end()) w["supply"] = SupplyToJson(s->second);
+  }
+  for (const auto& [k, v] : m.unchangeable) {
+    auto label = m.labels.find(k);
+    j["unchangeable"][k] = {{"label", label == m.labels.end() ? k : label->second},
+                            {"clients", v},
+                            {"share", Share(v, m.clients)}};
   }
   for (const auto& [code, area] : m.regions) j["regions"].push_back(MismatchAreaToJson(area));
+  for (const auto& [code, area] : m.profiles) j["profiles"].push_back(MismatchAreaToJson(area));
+  for (const auto& [code, area] : m.kinds) j["kinds"].push_back(MismatchAreaToJson(area));
   for (const auto& [code, area] : m.municipalities)
     j["municipalities"].push_back(MismatchAreaToJson(area));
   for (const auto& [t, v] : m.free_texts) j["free_texts"].push_back({{"text", t}, {"clients", v}});

@@ -6,11 +6,24 @@ import { get } from '../api';
 import { downloadCsv } from '../csv';
 import { formatNumber, t } from '../i18n';
 import { useSession } from '../session';
-import type { MismatchMap as Map_ } from '../types';
+import type { MismatchArea, MismatchMap as Map_, Supply } from '../types';
 import { useAsync } from '../useAsync';
 import { Loading } from '../components/Loading';
 
 const pct = (share: number) => `${formatNumber(share * 100, 1)}%`;
+
+// A count of people, or "fewer than 5" where the server left it out (small cells).
+const count = (n: number | null | undefined, min: number) =>
+  n === null || n === undefined ? t('careoffice.fewer_than', { count: min }) : formatNumber(n);
+
+const supplyText = (s?: Supply) =>
+  s
+    ? t('careoffice.supply_text', {
+        offers: formatNumber(s.offers),
+        free: formatNumber(s.free_places),
+        wait: formatNumber(s.median_wait_weeks),
+      })
+    : '';
 
 export default function MismatchMap() {
   const { me } = useSession();
@@ -39,14 +52,27 @@ export default function MismatchMap() {
         <>
           <dl class="facts key-figures">
             <dt>{t('careoffice.clients')}</dt>
-            <dd>{formatNumber(data.clients)}</dd>
+            <dd>{count(data.clients, data.min_clients)}</dd>
+            {data.clients_with_must_gap !== undefined && (
+              <>
+                <dt>{t('careoffice.with_must_gap')}</dt>
+                <dd>
+                  {count(data.clients_with_must_gap, data.min_clients)}
+                  {data.clients && data.clients_with_must_gap != null
+                    ? ` (${pct(data.clients_with_must_gap / data.clients)})`
+                    : ''}
+                </dd>
+              </>
+            )}
             <dt>{t('careoffice.with_mismatch')}</dt>
             <dd>
-              {formatNumber(data.clients_with_mismatch)} (
-              {pct(data.clients ? data.clients_with_mismatch / data.clients : 0)})
+              {count(data.clients_with_mismatch, data.min_clients)}
+              {data.clients && data.clients_with_mismatch != null
+                ? ` (${pct(data.clients_with_mismatch / data.clients)})`
+                : ''}
             </dd>
             <dt>{t('careoffice.without_offer')}</dt>
-            <dd>{formatNumber(data.clients_without_offer)}</dd>
+            <dd>{count(data.clients_without_offer, data.min_clients)}</dd>
           </dl>
 
           <h2 class="utrecht-heading-2" id="grafiek-titel">
@@ -78,8 +104,12 @@ export default function MismatchMap() {
                     {t('careoffice.clients')}
                   </th>
                   <th scope="col" class="num">
+                    {t('careoffice.must')}
+                  </th>
+                  <th scope="col" class="num">
                     {t('careoffice.share')}
                   </th>
+                  <th scope="col">{t('careoffice.supply')}</th>
                 </tr>
               </thead>
               <tbody>
@@ -87,7 +117,9 @@ export default function MismatchMap() {
                   <tr key={w.key}>
                     <td>{w.label}</td>
                     <td class="num">{formatNumber(w.clients)}</td>
+                    <td class="num">{count(w.clients_must ?? 0, data.min_clients)}</td>
                     <td class="num">{pct(w.share)}</td>
+                    <td>{supplyText(w.supply)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -102,6 +134,55 @@ export default function MismatchMap() {
             >
               {showAll ? t('careoffice.show_less') : t('careoffice.show_all', { count: wishes.length })}
             </button>
+          )}
+
+          {(data.kinds?.length ?? 0) + (data.profiles?.length ?? 0) > 0 && (
+            <>
+              <h2 class="utrecht-heading-2" id="zoekenden-titel">
+                {t('careoffice.seekers_title')}
+              </h2>
+              <p class="utrecht-paragraph">{t('careoffice.seekers_intro')}</p>
+              <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="zoekenden-titel">
+                <table class="utrecht-table utrecht-table--html-table">
+                  <thead>
+                    <tr>
+                      <th scope="col">{t('careoffice.group')}</th>
+                      <th scope="col" class="num">
+                        {t('careoffice.seekers')}
+                      </th>
+                      <th scope="col" class="num">
+                        {t('careoffice.with_must_gap')}
+                      </th>
+                      <th scope="col">{t('careoffice.supply')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {[...(data.kinds ?? []), ...(data.profiles ?? [])].map((a: MismatchArea) => (
+                      <tr key={`${a.code}-${a.name}`}>
+                        <td>{a.name}</td>
+                        <td class="num">{count(a.clients, data.min_clients)}</td>
+                        <td class="num">{count(a.clients_with_must_gap, data.min_clients)}</td>
+                        <td>{supplyText(a.supply)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </>
+          )}
+
+          {data.unchangeable && Object.keys(data.unchangeable).length > 0 && (
+            <>
+              <h2 class="utrecht-heading-2">{t('careoffice.unchangeable_title')}</h2>
+              <p class="utrecht-paragraph">{t('careoffice.unchangeable_intro')}</p>
+              <ul class="utrecht-unordered-list">
+                {Object.entries(data.unchangeable).map(([key, u]) => (
+                  <li key={key}>
+                    {u.label}: {t('careoffice.n_clients', { count: u.clients })} ({pct(u.share)})
+                  </li>
+                ))}
+              </ul>
+            </>
           )}
 
           <h2 class="utrecht-heading-2" id="gemeenten-titel">
@@ -122,8 +203,8 @@ export default function MismatchMap() {
                 ...data.municipalities.map((m) => [
                   m.name,
                   m.code,
-                  m.clients,
-                  m.clients_with_mismatch,
+                  m.clients ?? `<${data.min_clients}`,
+                  m.clients_with_mismatch ?? `<${data.min_clients}`,
                   topWish(m.per_wish, data.per_wish),
                 ]),
               ])
@@ -151,10 +232,12 @@ export default function MismatchMap() {
                   .map((m) => (
                     <tr key={m.code}>
                       <td>{m.name}</td>
-                      <td class="num">{formatNumber(m.clients)}</td>
+                      <td class="num">{count(m.clients, data.min_clients)}</td>
                       <td class="num">
-                        {formatNumber(m.clients_with_mismatch)} (
-                        {pct(m.clients ? m.clients_with_mismatch / m.clients : 0)})
+                        {count(m.clients_with_mismatch, data.min_clients)}
+                        {m.clients && m.clients_with_mismatch != null
+                          ? ` (${pct(m.clients_with_mismatch / m.clients)})`
+                          : ''}
                       </td>
                       <td>{topWish(m.per_wish, data.per_wish)}</td>
                     </tr>
