@@ -11,9 +11,17 @@ Generates a Zuid-Limburg region and the demo accounts in a temporary directory a
      office's demo user) then counts one client less;
 and the server's log names each refresh (event match_index_refreshed).
 
-Usage: index_follows_data.py PATH/TO/passend
+With --postgres the same runs on PostgreSQL: the region (and the demo accounts) are
+generated into SQLite and moved with `passend migrate-db` into a new database on the test
+server (PASSEND_TEST_PG_URI, or the file PASSEND_TEST_PG_URI_FILE names: CTest's
+`postgres` fixture, scripts/pg-test-server.sh); the server, the import and the erasure
+then all use that database, so the other process's change reaches the server through the
+change log's NOTIFY. The database is dropped afterwards.
+
+Usage: index_follows_data.py PATH/TO/passend [--postgres]
 """
 
+import glob
 import json
 import os
 import re
@@ -163,11 +171,37 @@ def wait_for(what, check):
         time.sleep(0.05)
 
 
+def test_server_uri():
+    """The PostgreSQL test server's URI (store/postgres/test_server.h has the same rule)."""
+    uri = os.environ.get("PASSEND_TEST_PG_URI", "")
+    if not uri and os.environ.get("PASSEND_TEST_PG_URI_FILE"):
+        with open(os.environ["PASSEND_TEST_PG_URI_FILE"], encoding="utf-8") as f:
+            uri = f.readline().strip()
+    if not uri:
+        raise RuntimeError("--postgres needs a test server: PASSEND_TEST_PG_URI or "
+                           "PASSEND_TEST_PG_URI_FILE (scripts/pg-test-server.sh start)")
+    return uri
+
+
+def with_database(uri, name):
+    head, _, query = uri.partition("?")
+    return head[:head.rindex("/") + 1] + name + ("?" + query if query else "")
+
+
+def psql(uri, sql):
+    binaries = sorted(glob.glob("/usr/lib/postgresql/*/bin/psql"))
+    if not binaries:
+        raise RuntimeError("psql not found (the postgresql package, scripts/install-deps.sh)")
+    run([binaries[-1], "-q", "-v", "ON_ERROR_STOP=1", "-d", with_database(uri, "postgres"),
+         "-c", sql])
+
+
 def main(argv):
-    if len(argv) != 2:
-        print("usage: index_follows_data.py PATH/TO/passend", file=sys.stderr)
+    if len(argv) not in (2, 3) or (len(argv) == 3 and argv[2] != "--postgres"):
+        print("usage: index_follows_data.py PATH/TO/passend [--postgres]", file=sys.stderr)
         return 2
     binary = os.path.abspath(argv[1])
+    postgres = len(argv) == 3
     with tempfile.TemporaryDirectory(prefix="passend-follow-") as tmp:
         db = os.path.join(tmp, "zl.db")
         run([binary, "generate", "--region", "zuid-limburg", "--seed", "42", "--db", db])
@@ -176,18 +210,31 @@ def main(argv):
         run([binary, "export", "--db", db, "--out", export_path])
         with open(export_path, encoding="utf-8") as f:
             everything = json.load(f)
-        server = Server(binary, db)
+        server_uri = test_server_uri() if postgres else None
+        database = "passend_follow_%d" % os.getpid()
+        if postgres:
+            psql(server_uri, "DROP DATABASE IF EXISTS %s WITH (FORCE)" % database)
+            psql(server_uri, "CREATE DATABASE %s" % database)
+            target = with_database(server_uri, database)
+            run([binary, "migrate-db", "--from", db, "--to", target])
+            db = target
         try:
-            server.wait_started()
-            base = "http://127.0.0.1:%d" % server.port
-            failures = check(binary, db, tmp, base, everything, email, password, server)
+            server = Server(binary, db)
+            try:
+                server.wait_started()
+                base = "http://127.0.0.1:%d" % server.port
+                failures = check(binary, db, tmp, base, everything, email, password, server)
+            finally:
+                code = server.stop()
         finally:
-            code = server.stop()
+            if postgres:
+                psql(server_uri, "DROP DATABASE IF EXISTS %s WITH (FORCE)" % database)
         if code != 0:
             failures.append("passend serve stopped with exit code %s" % code)
         for f in failures:
             print("FAIL:", f)
-        print("%s" % ("ok" if not failures else "%d failure(s)" % len(failures)))
+        print("%s%s" % ("postgres: " if postgres else "",
+                        "ok" if not failures else "%d failure(s)" % len(failures)))
         return 1 if failures else 0
 
 
@@ -228,13 +275,15 @@ def check(binary, db, tmp, base, everything, email, password, server):
     # The map counts only the clients who look for care (most generated clients are in care).
     victim = next(c["id"] for c in reversed(everything["clients"])
                   if c.get("care_status", "in_care") != "in_care")
+    # Counted before the erasure: the server may apply it before `client erase` has exited
+    # (PostgreSQL's NOTIFY arrives at the commit).
+    clients_refreshes = len([e for e in server.events("match_index_refreshed")
+                             if e.get("kind") == "clients"])
     run([binary, "client", "erase", "--db", db, "--client", victim, "--reason",
          "Verzoek tot wissen (test)"])
     # Within 2 s the server has dropped the region's cached map; the next answer is then
     # computed anew (about half a second for 8,000 clients on an idle machine, more on a
     # busy one: that part is not held to the 2 s).
-    clients_refreshes = len([e for e in server.events("match_index_refreshed")
-                             if e.get("kind") == "clients"])
     t0 = time.monotonic()
     try:
         took = wait_for("the erasure", lambda: len(
@@ -247,7 +296,7 @@ def check(binary, db, tmp, base, everything, email, password, server):
             failures.append("the mismatch map counts %d clients after the erasure, not %d"
                             % (n_after, n_before - 1))
     except AssertionError as e:
-        failures.append(str(e))
+        failures.append("%s; refreshes: %s" % (e, server.events("match_index_refreshed")))
 
     refreshed = server.events("match_index_refreshed")
     kinds = [e.get("kind") for e in refreshed]
