@@ -96,6 +96,26 @@ TEST_F(CliTest, GenerateRefusesADatabaseWithData) {
   EXPECT_NE(region.output.find("atlantis"), std::string::npos);
 }
 
+// migrate-db moves a whole installation (here SQLite to SQLite; to PostgreSQL in
+// store_copy_test and index_follows_data --postgres) and says so in Dutch; a target with
+// data, or a source that is not there, is refused.
+TEST_F(CliTest, MigrateDbMovesAnInstallationAndRefusesATargetWithData) {
+  ASSERT_EQ(Passend("generate --region zuid-limburg --seed 3 --db " + P("from.db")).exit_code, 0);
+  CommandRun moved = Passend("migrate-db --from " + P("from.db") + " --to " + P("to.db"));
+  ASSERT_EQ(moved.exit_code, 0) << moved.output;
+  EXPECT_TRUE(std::regex_search(moved.output, std::regex("\\nclients +8\\.000  [0-9a-f]{32}\\n")))
+      << moved.output;
+  EXPECT_NE(moved.output.find("aantallen en controlegetallen gelijk"), std::string::npos);
+  ASSERT_EQ(Passend("export --db " + P("from.db") + " --out " + P("from.json")).exit_code, 0);
+  ASSERT_EQ(Passend("export --db " + P("to.db") + " --out " + P("to.json")).exit_code, 0);
+  EXPECT_TRUE(Slurp(P("from.json")) == Slurp(P("to.json")));
+  CommandRun again = Passend("migrate-db --from " + P("from.db") + " --to " + P("to.db"));
+  EXPECT_EQ(again.exit_code, 6) << again.output;
+  EXPECT_NE(again.output.find("bevat al gegevens"), std::string::npos) << again.output;
+  CommandRun missing = Passend("migrate-db --from " + P("nergens.db") + " --to " + P("x.db"));
+  EXPECT_EQ(missing.exit_code, 3) << missing.output;
+}
+
 // An export made after an erasure imports again into a new database (the erased client is
 // left out with a count; docs/native-format.md).
 TEST_F(CliTest, ExportAfterAnErasureImportsAgain) {

@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "cli/command.h"
+#include "domain/dutch_number.h"
 #include "store/copy_database.h"
 
 namespace passend::cli {
@@ -21,21 +22,20 @@ Status RunMigrate(const MigrateArgs& a) {
   PASSEND_ASSIGN_OR_RETURN(store::DatabaseWithTables to, store::OpenDatabaseWithTables(a.to));
   PASSEND_ASSIGN_OR_RETURN(std::vector<store::TableCopy> copied,
                            store::CopyDatabase(from, to, [](std::string_view table, int64_t rows) {
-                             std::fprintf(stderr, "migrate-db: %.*s: %lld rijen\n",
+                             std::fprintf(stderr, "migrate-db: %.*s: %s\n",
                                           static_cast<int>(table.size()), table.data(),
-                                          static_cast<long long>(rows));
+                                          domain::CountNl(rows, "rij", "rijen").c_str());
                            }));
   int64_t rows = 0;
   std::printf("%-24s %10s  %-32s\n", "tabel", "rijen", "controlegetal (bron = doel)");
   for (const auto& t : copied) {
-    std::printf("%-24s %10lld  %s\n", t.source.table.c_str(), static_cast<long long>(t.source.rows),
-                t.source.checksum.c_str());
+    std::printf("%-24s %10s  %s\n", t.source.table.c_str(),
+                domain::IntegerNl(t.source.rows).c_str(), t.source.checksum.c_str());
     rows += t.source.rows;
   }
-  std::fprintf(stderr,
-               "migrate-db: %zu tabellen, %lld rijen van %s naar %s; aantallen en "
-               "controlegetallen gelijk\n",
-               copied.size(), static_cast<long long>(rows),
+  std::fprintf(stderr, "migrate-db: %s, %s van %s naar %s; aantallen en controlegetallen gelijk\n",
+               domain::CountNl(static_cast<int64_t>(copied.size()), "tabel", "tabellen").c_str(),
+               domain::CountNl(rows, "rij", "rijen").c_str(),
                store::DatabaseDisplayName(a.from).c_str(),
                store::DatabaseDisplayName(a.to).c_str());
   return Ok();
