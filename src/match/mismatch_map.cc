@@ -142,6 +142,10 @@ class Tally {
         return;
       }
       searched_[feature] = stamp_;
+      // First whether some offer says yes: that search skips every group whose best value
+      // falls short, and usually stops early. Only a gap needs the full count of the offers
+      // that do not say.
+      if (WhatReachableOffersSay(q_, feature, met, kinds, false).yes) return;
       unknown_offers_.clear();
       const ReachableSay say =
           WhatReachableOffersSay(q_, feature, met, kinds, true, &unknown_offers_);
