@@ -135,6 +135,17 @@ ReachableSay WhatReachableOffersSayExhaustive(const Query& q, uint32_t feature, 
   return say;
 }
 
+namespace {
+
+// Whether an offer within reach says yes (the search that stops early) and, only when none
+// does, how many do not say.
+ReachableSay Say(const Query& q, uint32_t feature, float met, uint8_t kinds) {
+  const ReachableSay yes = WhatReachableOffersSay(q, feature, met, kinds, false);
+  return yes.yes ? yes : WhatReachableOffersSay(q, feature, met, kinds, true);
+}
+
+}  // namespace
+
 KindBests FindBests(const Query& q, bool exhaustive) {
   KindBests best = kNoBests;
   for (domain::OfferKind k : q.kinds) {
@@ -187,7 +198,7 @@ ClientMismatch FindMismatch(const Query& q, const KindBests& best, bool find_nea
     item.importance = c.wishes[w.wish].importance;
     if (find_nearest) {
       item.nearest = FindNearest(q, q.home, w.feature, w.met, of);
-      const ReachableSay say = WhatReachableOffersSay(q, w.feature, w.met, w.kinds, true);
+      const ReachableSay say = Say(q, w.feature, w.met, w.kinds);
       item.reachable_yes = say.yes, item.reachable_unknown = say.unknown;
     }
     m.items.push_back(std::move(item));
@@ -202,7 +213,7 @@ ClientMismatch FindMismatch(const Query& q, const KindBests& best, bool find_nea
     item.key = features[nd.feature].id, item.label = features[nd.feature].label_nl;
     if (find_nearest) {
       item.nearest = FindNearest(q, q.home, nd.feature, nd.met, of);
-      const ReachableSay say = WhatReachableOffersSay(q, nd.feature, nd.met, nd.kinds, true);
+      const ReachableSay say = Say(q, nd.feature, nd.met, nd.kinds);
       item.reachable_yes = say.yes, item.reachable_unknown = say.unknown;
     }
     m.items.push_back(std::move(item));

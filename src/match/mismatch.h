@@ -37,8 +37,8 @@ struct MismatchItem {
   WishStatus status = WishStatus::kNotMet;  // how far the best option meets it
   std::optional<NearestOffer> nearest;      // empty: no offer anywhere meets it
   // Wishes and needs (with find_nearest): whether an offer within reach says yes (then the
-  // best option misses it for other reasons: a trade-off, not a gap in the offer), and how
-  // many offers within reach do not say.
+  // best option misses it for other reasons: a trade-off, not a gap in the offer), and, when
+  // none does, how many offers within reach do not say (0 when one says yes).
   bool reachable_yes = false;
   int64_t reachable_unknown = 0;
 };
