@@ -9,6 +9,8 @@ std::string_view ToString(Purpose p) {
     case Purpose::kRegistration: return "registration";
     case Purpose::kCareDelivery: return "care_delivery";
     case Purpose::kIndication: return "indication";
+    case Purpose::kClientSupport: return "client_support";
+    case Purpose::kResearch: return "research";
   }
   return "care_delivery";
 }
@@ -24,6 +26,8 @@ std::string_view LabelNl(Purpose p) {
     case Purpose::kRegistration: return "Aanmelding";
     case Purpose::kCareDelivery: return "Zorgverlening";
     case Purpose::kIndication: return "Indicatiestelling";
+    case Purpose::kClientSupport: return "Cliëntondersteuning";
+    case Purpose::kResearch: return "Onderzoek";
   }
   return "";
 }

@@ -12,15 +12,19 @@
 
 namespace passend::access {
 
-// Why an organisation may see the dossier. Wire names: "registration", "care_delivery",
-// "indication".
+// Why an organisation may see the dossier: the purposes the field tells apart, each the
+// task of some roles (access/permissions.cc). Wire names: "registration", "client_support",
+// "indication", "care_delivery", "research".
 enum class Purpose {
-  kRegistration,  // aanmelding bij een zorgaanbieder
-  kCareDelivery,  // zorgverlening
-  kIndication,    // indicatiestelling door het CIZ
+  kRegistration,   // aanmelding bij een zorgaanbieder
+  kCareDelivery,   // zorgverlening
+  kIndication,     // indicatiestelling door het CIZ
+  kClientSupport,  // cliëntondersteuning (OCO, wijkteam)
+  kResearch,       // wetenschappelijk onderzoek
 };
-inline constexpr Purpose kAllPurposes[] = {Purpose::kRegistration, Purpose::kCareDelivery,
-                                           Purpose::kIndication};
+inline constexpr Purpose kAllPurposes[] = {Purpose::kRegistration, Purpose::kClientSupport,
+                                           Purpose::kIndication, Purpose::kCareDelivery,
+                                           Purpose::kResearch};
 std::string_view ToString(Purpose p);
 std::optional<Purpose> ParsePurpose(std::string_view s);
 std::string_view LabelNl(Purpose p);

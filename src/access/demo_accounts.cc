@@ -91,9 +91,10 @@ Result<std::vector<DemoLogin>> CreateDemoAccounts(catalog::CatalogStore& catalog
     out.push_back(std::move(login));
   }
 
-  // Consent so the demo shows something: the client shares with the OCO, the
-  // neighbourhood team and the provider; the represented client with the provider (for
-  // registration) and the CIZ (for the indication). A form an earlier run gave is kept.
+  // Consent so the demo shows something: the client shares with the OCO and the
+  // neighbourhood team (client support) and the provider (care delivery); the represented
+  // client with the provider (registration), the CIZ (indication) and the research bureau
+  // (research). A form an earlier run gave is kept.
   ConsentRegistry consents(stores.consents, stores.accounts, clock);
   auto give = [&](const domain::Client& c, const std::string& by_user,
                   std::vector<std::string> orgs, Purpose purpose) -> Status {
@@ -106,13 +107,16 @@ Result<std::vector<DemoLogin>> CreateDemoAccounts(catalog::CatalogStore& catalog
     if (!given.ok()) return given.error();
     return Ok();
   };
-  PASSEND_RETURN_IF_ERROR(give(client, out[0].user_id,
-                               {"org-demo-mee", "org-demo-wijkteam", "org-demo-aanbieder"},
-                               Purpose::kCareDelivery));
+  PASSEND_RETURN_IF_ERROR(
+      give(client, out[0].user_id, {"org-demo-mee", "org-demo-wijkteam"}, Purpose::kClientSupport));
+  PASSEND_RETURN_IF_ERROR(
+      give(client, out[0].user_id, {"org-demo-aanbieder"}, Purpose::kCareDelivery));
   PASSEND_RETURN_IF_ERROR(
       give(represented, out[1].user_id, {"org-demo-aanbieder"}, Purpose::kRegistration));
   PASSEND_RETURN_IF_ERROR(
       give(represented, out[1].user_id, {"org-demo-ciz"}, Purpose::kIndication));
+  PASSEND_RETURN_IF_ERROR(
+      give(represented, out[1].user_id, {"org-demo-onderzoek"}, Purpose::kResearch));
   return out;
 }
 

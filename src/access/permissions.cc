@@ -44,10 +44,12 @@ using P = Purpose;
 // THE matrix. A cell not listed is denied. Reasons for the less obvious cells:
 // - provider staff see a client only under consent for registration or care delivery,
 //   or with a stated emergency reason; the CIZ only under consent for the indication;
+//   client supporters (OCO) and neighbourhood teams only under consent for client support;
+//   a researcher sees one client's record only under the client's consent for research;
 // - the care office (zorgkantoor) is responsible for clients in its region (bemiddeling,
 //   toewijzing) and reads their records there, but does not change the dossier;
 // - the administrator manages users and executes AVG requests, but reads no dossiers;
-// - the researcher sees aggregates only.
+// - otherwise the researcher sees aggregates only.
 const std::vector<MatrixCell>& Matrix() {
   static const std::vector<MatrixCell> m = {
       // Every signed-in user sees and ends their own session, and sees which organisations
@@ -86,8 +88,8 @@ const std::vector<MatrixCell>& Matrix() {
       // Clients and their dossier.
       {R::kClient, "client.list", S::kOwnClient, {}},
       {R::kRepresentative, "client.list", S::kOwnClient, {}},
-      {R::kOco, "client.list", S::kConsent, {}},
-      {R::kWijkteam, "client.list", S::kConsent, {}},
+      {R::kOco, "client.list", S::kConsent, {P::kClientSupport}},
+      {R::kWijkteam, "client.list", S::kConsent, {P::kClientSupport}},
       {R::kCiz, "client.list", S::kConsent, {P::kIndication}},
       {R::kProvider, "client.list", S::kConsent, {P::kRegistration, P::kCareDelivery}},
       {R::kZorgkantoor, "client.list", S::kRegion, {}},
@@ -95,35 +97,37 @@ const std::vector<MatrixCell>& Matrix() {
       {R::kWijkteam, "client.create", S::kAll, {}},
       {R::kClient, "client.read", S::kOwnClient, {}},
       {R::kRepresentative, "client.read", S::kOwnClient, {}},
-      {R::kOco, "client.read", S::kConsent, {}},
-      {R::kWijkteam, "client.read", S::kConsent, {}},
+      {R::kOco, "client.read", S::kConsent, {P::kClientSupport}},
+      {R::kWijkteam, "client.read", S::kConsent, {P::kClientSupport}},
       {R::kCiz, "client.read", S::kConsent, {P::kIndication}},
       {R::kProvider, "client.read", S::kConsent, {P::kRegistration, P::kCareDelivery}, true},
       {R::kZorgkantoor, "client.read", S::kRegion, {}},
+      {R::kResearcher, "client.read", S::kConsent, {P::kResearch}},
       {R::kClient, "client.update", S::kOwnClient, {}},
       {R::kRepresentative, "client.update", S::kOwnClient, {}},
-      {R::kOco, "client.update", S::kConsent, {}},
+      {R::kOco, "client.update", S::kConsent, {P::kClientSupport}},
       {R::kClient, "dossier.read", S::kOwnClient, {}},
       {R::kRepresentative, "dossier.read", S::kOwnClient, {}},
-      {R::kOco, "dossier.read", S::kConsent, {}},
-      {R::kWijkteam, "dossier.read", S::kConsent, {}},
+      {R::kOco, "dossier.read", S::kConsent, {P::kClientSupport}},
+      {R::kWijkteam, "dossier.read", S::kConsent, {P::kClientSupport}},
       {R::kCiz, "dossier.read", S::kConsent, {P::kIndication}},
       {R::kProvider, "dossier.read", S::kConsent, {P::kRegistration, P::kCareDelivery}, true},
       {R::kZorgkantoor, "dossier.read", S::kRegion, {}},
+      {R::kResearcher, "dossier.read", S::kConsent, {P::kResearch}},
       {R::kClient, "dossier.update", S::kOwnClient, {}},
       {R::kRepresentative, "dossier.update", S::kOwnClient, {}},
-      {R::kOco, "dossier.update", S::kConsent, {}},
-      {R::kWijkteam, "dossier.update", S::kConsent, {}},
+      {R::kOco, "dossier.update", S::kConsent, {P::kClientSupport}},
+      {R::kWijkteam, "dossier.update", S::kConsent, {P::kClientSupport}},
       {R::kCiz, "indication.update", S::kConsent, {P::kIndication}},
       {R::kClient, "match.read", S::kOwnClient, {}},
       {R::kRepresentative, "match.read", S::kOwnClient, {}},
-      {R::kOco, "match.read", S::kConsent, {}},
-      {R::kWijkteam, "match.read", S::kConsent, {}},
+      {R::kOco, "match.read", S::kConsent, {P::kClientSupport}},
+      {R::kWijkteam, "match.read", S::kConsent, {P::kClientSupport}},
       {R::kZorgkantoor, "match.read", S::kRegion, {}},
       // Consent: only the client (or their representative) gives and withdraws it.
       {R::kClient, "consent.list", S::kOwnClient, {}},
       {R::kRepresentative, "consent.list", S::kOwnClient, {}},
-      {R::kOco, "consent.list", S::kConsent, {}},
+      {R::kOco, "consent.list", S::kConsent, {P::kClientSupport}},
       {R::kClient, "consent.create", S::kOwnClient, {}},
       {R::kRepresentative, "consent.create", S::kOwnClient, {}},
       {R::kClient, "consent.withdraw", S::kOwnClient, {}},

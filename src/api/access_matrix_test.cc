@@ -27,16 +27,19 @@ namespace a = passend::access;
 using nlohmann::json;
 
 // The fixture's facts: cli-1 (Maastricht, care office 5531) is the demo client and gave
-// consent for care delivery to the OCO, the neighbourhood team and the provider; cli-2
-// (Maastricht) is represented and gave consent to the provider (registration) and the CIZ
-// (indication); cli-3 lives in Rotterdam (5521) and consented to nobody.
+// consent for client support to the OCO and the neighbourhood team and for care delivery
+// to the provider; cli-2 (Maastricht) is represented and gave consent to the provider
+// (registration), the CIZ (indication) and the research bureau (research); cli-3 lives in
+// Rotterdam (5521) and consented to nobody.
 const std::map<std::string, std::map<a::Role, a::Purpose>> kConsents = {
     {"cli-1",
-     {{a::Role::kOco, a::Purpose::kCareDelivery},
-      {a::Role::kWijkteam, a::Purpose::kCareDelivery},
+     {{a::Role::kOco, a::Purpose::kClientSupport},
+      {a::Role::kWijkteam, a::Purpose::kClientSupport},
       {a::Role::kProvider, a::Purpose::kCareDelivery}}},
     {"cli-2",
-     {{a::Role::kProvider, a::Purpose::kRegistration}, {a::Role::kCiz, a::Purpose::kIndication}}},
+     {{a::Role::kProvider, a::Purpose::kRegistration},
+      {a::Role::kCiz, a::Purpose::kIndication},
+      {a::Role::kResearcher, a::Purpose::kResearch}}},
 };
 const std::map<std::string, std::string> kRegion = {
     {"cli-1", "5531"}, {"cli-2", "5531"}, {"cli-3", "5521"}};

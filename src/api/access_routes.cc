@@ -414,7 +414,9 @@ void AddClientRightsRoutes(Router& router, a::AccessService& s, intake::IntakeSe
         PASSEND_ASSIGN_OR_RETURN(std::string purpose, StringField(body, "purpose", true));
         auto p = a::ParsePurpose(purpose);
         if (!p)
-          return InvalidArgument("Kies registration, care_delivery of indication.", "purpose");
+          return InvalidArgument(
+              "Kies registration, client_support, indication, care_delivery of research.",
+              "purpose");
         c.purpose = *p;
         PASSEND_ASSIGN_OR_RETURN(c.valid_until, TimeField(body, "valid_until"));
         PASSEND_ASSIGN_OR_RETURN(a::ConsentForm f, s.consents.Give(r.admission->principal, c));

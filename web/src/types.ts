@@ -226,7 +226,7 @@ export interface Consent {
   id: string;
   client_id: string;
   organisation_ids: string[];
-  purpose: 'registration' | 'care_delivery' | 'indication';
+  purpose: 'registration' | 'client_support' | 'indication' | 'care_delivery' | 'research';
   granted_at: string;
   granted_by: string;
   valid_until: string | null;

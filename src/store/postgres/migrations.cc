@@ -8,6 +8,7 @@ std::string_view pg_migration_0002_sql();
 std::string_view pg_migration_0003_sql();
 std::string_view pg_migration_0004_sql();
 std::string_view pg_migration_0005_sql();
+std::string_view pg_migration_0006_sql();
 }  // namespace passend::embedded
 
 namespace passend::store::postgres {
@@ -53,6 +54,7 @@ const std::vector<Migration>& Migrations() {
       {3, "client_care_status", embedded::pg_migration_0003_sql()},
       {4, "offer_temporary", embedded::pg_migration_0004_sql()},
       {5, "change_log", embedded::pg_migration_0005_sql()},
+      {6, "consent_client_support", embedded::pg_migration_0006_sql()},
   };
   return all;
 }

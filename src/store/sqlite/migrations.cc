@@ -8,6 +8,7 @@ std::string_view migration_0002_sql();
 std::string_view migration_0003_sql();
 std::string_view migration_0004_sql();
 std::string_view migration_0005_sql();
+std::string_view migration_0006_sql();
 }  // namespace passend::embedded
 
 namespace passend::store::sqlite {
@@ -19,6 +20,7 @@ const std::vector<Migration>& Migrations() {
       {3, "client_care_status", embedded::migration_0003_sql()},
       {4, "change_log", embedded::migration_0004_sql()},
       {5, "offer_temporary", embedded::migration_0005_sql()},
+      {6, "consent_client_support", embedded::migration_0006_sql()},
   };
   return all;
 }

@@ -12,7 +12,7 @@ import { Choice } from '../components/Fields';
 import { Loading } from '../components/Loading';
 import { Problem } from '../components/Problem';
 
-const PURPOSES = ['care_delivery', 'registration', 'indication'] as const;
+const PURPOSES = ['care_delivery', 'client_support', 'registration', 'indication', 'research'] as const;
 // Organisations a client can give consent to (not the platform's own administrators or
 // researchers, who never see one person's dossier).
 const CONSENTABLE = new Set(['oco', 'wijkteam', 'ciz', 'zorgkantoor', 'provider']);
