@@ -8,5 +8,8 @@ if [ ! -f "$db" ]; then
   if "$bin" user --help >/dev/null 2>&1; then "$bin" user demo --db "$db.tmp"; fi
   mv "$db.tmp" "$db"
 fi
+# The access log's key lives outside the database (docs/access.md); made once, kept.
+key="$db.auditkey"
+if [ ! -f "$key" ]; then "$bin" audit keygen --out "$key"; fi
 echo "demo: Passend draait op http://localhost:$port (API: http://localhost:$port/api/v1/openapi.json)"
-exec "$bin" serve --db "$db" --port "$port"
+exec "$bin" serve --db "$db" --port "$port" --audit-key "$key"

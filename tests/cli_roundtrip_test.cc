@@ -83,6 +83,12 @@ TEST_F(CliTest, BadImportExitsWithTheFieldAndChangesNothing) {
   std::ofstream(P("broken.json")) << "{\"format\": \"passend\", \"version\": 1, \"offers\": [";
   CommandRun broken = Passend("import --db " + P("r.db") + " " + P("broken.json"));
   EXPECT_EQ(broken.exit_code, 2) << broken.output;
+  // Regression (issue 23, item 3): a number beyond a double was "interne fout", exit 1.
+  std::ofstream(P("huge.json")) << R"({"format": "passend", "version": 1, "offers": [)"
+                                << R"({"capacity": 1e999}]})";
+  CommandRun huge = Passend("import --db " + P("r.db") + " " + P("huge.json"));
+  EXPECT_EQ(huge.exit_code, 2) << huge.output;
+  EXPECT_NE(huge.output.find("offers[0].capacity"), std::string::npos) << huge.output;
   ASSERT_EQ(Passend("export --db " + P("r.db") + " --out " + P("after.json")).exit_code, 0);
   EXPECT_TRUE(Slurp(P("before.json")) == Slurp(P("after.json")));
 }
@@ -166,6 +172,44 @@ TEST_F(CliTest, NumbersForPeopleHaveADecimalComma) {
   EXPECT_TRUE(std::regex_search(csv.output, std::regex(";\\d+;\\d*;\\d+;0,\\d{4};"))) << csv.output;
   EXPECT_TRUE(std::regex_search(csv.output, std::regex(";\\d+;\\d+;\\d+,\\d\\n"))) << csv.output;
   EXPECT_FALSE(std::regex_search(csv.output, std::regex(";0\\.\\d"))) << csv.output;
+}
+
+// Regression (issue 23, item 10): the access log is keyed by a file outside the database;
+// its head can be noted and checked later.
+TEST_F(CliTest, KeyedAccessLogHeadAndExpect) {
+  ASSERT_EQ(Passend("generate --region zuid-limburg --seed 3 --db " + P("k.db")).exit_code, 0);
+  CommandRun demo = Passend("user demo --db " + P("k.db"));
+  ASSERT_EQ(demo.exit_code, 0) << demo.output;
+  const size_t at = demo.output.find("cliënt cli-");
+  ASSERT_NE(at, std::string::npos) << demo.output;
+  const std::string client =
+      demo.output.substr(at + std::string("cliënt ").size(),
+                         demo.output.find_first_of(" \n", at + std::string("cliënt ").size()) - at -
+                             std::string("cliënt ").size());
+  ASSERT_EQ(Passend("audit keygen --out " + P("audit.key")).exit_code, 0);
+  EXPECT_EQ(fs::status(P("audit.key")).permissions() & fs::perms::group_read, fs::perms::none);
+  EXPECT_EQ(Passend("audit keygen --out " + P("audit.key")).exit_code, 4);  // never overwritten
+  const std::string key = " --audit-key " + P("audit.key");
+  CommandRun exp = Passend("client export --db " + P("k.db") + " --client " + client + " --out " +
+                           P("c.json") + key);
+  ASSERT_EQ(exp.exit_code, 0) << exp.output;
+  CommandRun head = Passend("audit head --db " + P("k.db") + key);
+  ASSERT_EQ(head.exit_code, 0) << head.output;
+  const std::string noted = head.output.substr(0, head.output.find('\n'));
+  EXPECT_EQ(noted.find(':'), 1u) << noted;  // "1:<hash>": the export's entry
+  CommandRun ok = Passend("audit verify --db " + P("k.db") + key + " --expect " + noted);
+  EXPECT_EQ(ok.exit_code, 0) << ok.output;
+  CommandRun gone =
+      Passend("audit verify --db " + P("k.db") + key + " --expect 2:" + noted.substr(2));
+  EXPECT_EQ(gone.exit_code, 6) << gone.output;
+  // Without the key a keyed log can be neither checked nor written to.
+  EXPECT_EQ(Passend("audit verify --db " + P("k.db")).exit_code, 6);
+  EXPECT_EQ(
+      Passend("client export --db " + P("k.db") + " --client " + client + " --out " + P("d.json"))
+          .exit_code,
+      6);
+  fs::permissions(P("audit.key"), fs::perms::others_read, fs::perm_options::add);
+  EXPECT_EQ(Passend("audit head --db " + P("k.db") + key).exit_code, 2);
 }
 
 }  // namespace

@@ -22,6 +22,8 @@ namespace passend::access {
 struct AccessOptions {
   bool secure_cookies = false;  // set the Secure flag on session cookies (behind HTTPS)
   IdentityOptions identity;
+  // The key of the access log's HMAC chain (access/audit.h); empty: unkeyed.
+  std::string audit_key;
 };
 
 class AccessService {
@@ -32,7 +34,7 @@ class AccessService {
         options(options),
         identity(stores.accounts, clock, options.identity),
         consents(stores.consents, stores.accounts, clock),
-        audit(stores.audit, clock),
+        audit(stores.audit, clock, options.audit_key),
         policy(stores.consents, consents, audit, ref, clock) {}
 
   const Clock clock;

@@ -39,6 +39,8 @@ class AccountStore {
   virtual Status PutSession(const Session& s) = 0;  // insert or replace by id
   virtual Result<Session> FindSession(const std::string& secret_hash) = 0;
   virtual Status DeleteSession(const std::string& id) = 0;  // ok when already gone
+  // Ends every session of `user_id` except `keep_id` ("": all of them).
+  virtual Status DeleteSessionsOfUser(const std::string& user_id, const std::string& keep_id) = 0;
 
   virtual Status PutApiToken(const ApiToken& t) = 0;  // insert or replace by id
   virtual Result<ApiToken> FindApiToken(const std::string& secret_hash) = 0;

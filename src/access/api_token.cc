@@ -8,6 +8,17 @@ Result<ApiTokens::Issued> ApiTokens::Issue(const std::string& user_id, const std
                                            std::optional<Time> expires_at) {
   if (name.empty() || name.size() > 100)
     return InvalidArgument("Geef de sleutel een naam (hoogstens 100 tekens).", "name");
+  const Time now = clock_();
+  if (!expires_at)
+    return InvalidArgument("Geef een einddatum (hoogstens " +
+                               std::to_string(kMaxApiTokenLifetime.count()) + " dagen vooruit).",
+                           "expires_at");
+  if (*expires_at <= now)
+    return InvalidArgument("De einddatum ligt niet in de toekomst.", "expires_at");
+  if (*expires_at > now + kMaxApiTokenLifetime)
+    return InvalidArgument("Een API-sleutel werkt hoogstens " +
+                               std::to_string(kMaxApiTokenLifetime.count()) + " dagen.",
+                           "expires_at");
   PASSEND_ASSIGN_OR_RETURN(User user, store_.GetUser(user_id));
   Issued out;
   out.secret = "pst_" + NewSecret();
@@ -15,7 +26,7 @@ Result<ApiTokens::Issued> ApiTokens::Issue(const std::string& user_id, const std
   out.token.name = name;
   out.token.secret_hash = Sha256Hex(out.secret);
   out.token.user_id = user.id;
-  out.token.created_at = clock_();
+  out.token.created_at = now;
   out.token.expires_at = expires_at;
   PASSEND_RETURN_IF_ERROR(store_.PutApiToken(out.token));
   return out;
@@ -32,8 +43,8 @@ Result<ApiToken> ApiTokens::Resolve(std::string_view secret) {
   const Time now = clock_();
   if (found->revoked_at && *found->revoked_at <= now)
     return Unauthenticated("Deze API-sleutel is ingetrokken.");
-  if (found->expires_at && *found->expires_at <= now)
-    return Unauthenticated("Deze API-sleutel is verlopen.");
+  const Time expires = found->expires_at.value_or(found->created_at + kMaxApiTokenLifetime);
+  if (expires <= now) return Unauthenticated("Deze API-sleutel is verlopen.");
   return found;
 }
 

@@ -1,5 +1,6 @@
 #include "access/audit.h"
 
+#include <algorithm>
 #include <map>
 
 #include "access/secret.h"
@@ -14,8 +15,8 @@ AuditEvent EventFor(const Principal& who, std::string client_id, std::string res
           std::move(reason)};
 }
 
-std::string CanonicalEntry(const AuditEntry& e) {
-  std::string out = "passend-audit-v1;";
+std::string CanonicalEntry(const AuditEntry& e, int version) {
+  std::string out = version == 2 ? "passend-audit-v2;" : "passend-audit-v1;";
   auto field = [&out](std::string_view v) {
     out += std::to_string(v.size());
     out += ':';
@@ -35,9 +36,44 @@ std::string CanonicalEntry(const AuditEntry& e) {
   return out;
 }
 
-std::string ComputeEntryHash(const AuditEntry& e) { return Sha256Hex(CanonicalEntry(e)); }
+std::string ComputeEntryHash(const AuditEntry& e) { return Sha256Hex(CanonicalEntry(e, 1)); }
+
+std::string ComputeKeyedEntryHash(const AuditEntry& e, std::string_view key) {
+  return HmacSha256Hex(key, CanonicalEntry(e, 2));
+}
+
+Result<std::string> NewAuditKey() {
+  PASSEND_RETURN_IF_ERROR(InitCrypto());
+  return Sha256Hex(NewSecret() + NewSecret());
+}
+
+Result<AuditHead> ParseAuditHead(std::string_view text) {
+  const size_t colon = text.find(':');
+  AuditHead head;
+  bool ok = colon != std::string_view::npos && colon > 0 && colon < 19;
+  for (size_t i = 0; ok && i < colon; ++i) {
+    if (text[i] < '0' || text[i] > '9') ok = false;
+    head.seq = head.seq * 10 + (text[i] - '0');
+  }
+  if (ok) head.hash = std::string(text.substr(colon + 1));
+  ok = ok && head.seq > 0 && head.hash.size() == 64 &&
+       std::all_of(head.hash.begin(), head.hash.end(),
+                   [](char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'); });
+  if (!ok)
+    return InvalidArgument("Verwacht VOLGNUMMER:HASH, zoals 'passend audit head' die geeft.",
+                           "expect");
+  return head;
+}
 
 Result<AuditEntry> AuditLog::Record(const AuditEvent& ev) {
+  if (key_.empty()) {
+    // An unkeyed entry after a keyed one would break the chain: refuse it before writing.
+    PASSEND_ASSIGN_OR_RETURN(std::optional<AuditEntry> last, store_.LastAudit());
+    if (last && ComputeEntryHash(*last) != last->hash)
+      return FailedPrecondition(
+          "Het toegangslog is met een sleutel beveiligd: geef het sleutelbestand mee "
+          "(--audit-key).");
+  }
   const std::string ts = FormatUtc(clock_());
   return store_.AppendAudit([&](const std::optional<AuditEntry>& last) {
     AuditEntry e;
@@ -52,15 +88,36 @@ Result<AuditEntry> AuditLog::Record(const AuditEvent& ev) {
     e.reason = ev.reason;
     e.reason_digest = Sha256Hex(ev.reason);
     e.prev_hash = last ? last->hash : kGenesisHash;
-    e.hash = ComputeEntryHash(e);
+    e.hash = key_.empty() ? ComputeEntryHash(e) : ComputeKeyedEntryHash(e, key_);
     return e;
   });
 }
 
-Result<VerifyReport> AuditLog::Verify() {
+Status AuditLog::AdoptKey(const std::string& actor) {
+  if (key_.empty()) return FailedPrecondition("Geen sleutel voor het toegangslog.");
+  PASSEND_ASSIGN_OR_RETURN(std::optional<AuditEntry> last, store_.LastAudit());
+  if (!last || ComputeKeyedEntryHash(*last, key_) == last->hash) return Ok();
+  if (ComputeEntryHash(*last) != last->hash)
+    return FailedPrecondition(
+        "De nieuwste regel van het toegangslog past niet bij deze sleutel (ander "
+        "sleutelbestand?); controleer met 'passend audit verify'.");
+  AuditEvent ev;
+  ev.user_id = actor;
+  ev.role = "admin";
+  ev.resource = "audit";
+  ev.action = "key";
+  ev.reason = "het toegangslog wordt vanaf hier met een sleutel beveiligd";
+  PASSEND_ASSIGN_OR_RETURN(AuditEntry made, Record(ev));
+  (void)made;
+  return Ok();
+}
+
+Result<VerifyReport> AuditLog::Verify(const std::optional<AuditHead>& expect) {
   VerifyReport r;
   std::string prev_hash = kGenesisHash;
   int64_t prev_seq = 0;
+  bool last_keyed = false;
+  std::optional<std::string> expected_found;      // the hash at expect->seq, when reached
   std::map<std::string, int64_t> first_redacted;  // client -> first redacted seq
   std::map<std::string, int64_t> erased_at;       // client -> seq of its erasure entry
   auto broken = [&r](int64_t seq, std::string problem) {
@@ -71,18 +128,29 @@ Result<VerifyReport> AuditLog::Verify() {
   };
   PASSEND_RETURN_IF_ERROR(store_.ForEachAudit([&](const AuditEntry& e) -> Status {
     ++r.entries;
+    const std::string at = "Regel " + std::to_string(e.seq);
+    const bool plain = ComputeEntryHash(e) == e.hash;
+    const bool keyed = !plain && !key_.empty() && ComputeKeyedEntryHash(e, key_) == e.hash;
     if (e.seq != prev_seq + 1)
       broken(prev_seq + 1, "Regel " + std::to_string(prev_seq + 1) + " ontbreekt.");
     else if (e.prev_hash != prev_hash)
-      broken(e.seq, "Regel " + std::to_string(e.seq) + " sluit niet aan op de regel ervoor.");
-    else if (ComputeEntryHash(e) != e.hash)
-      broken(e.seq, "Regel " + std::to_string(e.seq) + " is gewijzigd.");
+      broken(e.seq, at + " sluit niet aan op de regel ervoor.");
+    else if (plain && r.keyed_entries > 0)
+      broken(e.seq, at + " is zonder sleutel gemaakt na regels met sleutel (herschreven).");
+    else if (!plain && !keyed && key_.empty())
+      broken(e.seq, at + " is gewijzigd, of met een sleutel gemaakt: controleer het log met "
+                         "het sleutelbestand (--audit-key).");
+    else if (!plain && !keyed)
+      broken(e.seq, at + " is gewijzigd.");
     else if (!e.redacted && Sha256Hex(e.reason) != e.reason_digest)
       broken(e.seq, "De reden in regel " + std::to_string(e.seq) + " is gewijzigd.");
     if (e.redacted && (!e.reason.empty() || e.client_id.empty()))
-      broken(e.seq, "Regel " + std::to_string(e.seq) + " is ten onrechte als gewist gemarkeerd.");
+      broken(e.seq, at + " is ten onrechte als gewist gemarkeerd.");
     if (e.redacted) first_redacted.emplace(e.client_id, e.seq);
     if (e.resource == "client" && e.action == "erase") erased_at[e.client_id] = e.seq;
+    if (keyed) ++r.keyed_entries;
+    last_keyed = keyed;
+    if (expect && e.seq == expect->seq) expected_found = e.hash;
     prev_seq = e.seq;
     prev_hash = e.hash;
     return Ok();
@@ -93,6 +161,18 @@ Result<VerifyReport> AuditLog::Verify() {
     if (it == erased_at.end() || it->second < seq)
       broken(seq, "Regel " + std::to_string(seq) + " is gewist zonder wisverzoek in het log.");
   }
+  if (!key_.empty() && r.entries > 0 && !last_keyed)
+    broken(prev_seq, "De nieuwste regel (" + std::to_string(prev_seq) +
+                         ") is niet met de sleutel gemaakt: het log is ingekort of herschreven, "
+                         "of nog nooit met deze sleutel gebruikt.");
+  if (expect && !expected_found)
+    broken(expect->seq,
+           "Regel " + std::to_string(expect->seq) +
+               " ontbreekt: het log is ingekort (de genoteerde kop bestaat niet meer).");
+  else if (expect && *expected_found != expect->hash)
+    broken(expect->seq, "Regel " + std::to_string(expect->seq) +
+                            " heeft niet meer de genoteerde hash: het log is herschreven.");
+  r.head_seq = prev_seq;
   r.head_hash = prev_hash;
   return r;
 }

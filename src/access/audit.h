@@ -3,14 +3,24 @@
 // appends one entry (who, which client, what, when, why). Entries form a hash chain:
 // entry n stores the hash of entry n-1 and its own hash over its canonical form, so
 // changing, inserting or deleting a row in the middle is found by Verify at that seq.
-// (Cutting off the newest rows is found only against a head hash kept elsewhere:
-// Verify reports it so operators can note it.) Free text (a stated emergency reason) is
-// outside the chain, covered by its digest, so an erasure can remove it and the chain
-// still verifies. Safe for concurrent use: the store reads the newest entry and appends
-// the next in one atomic step, also across processes.
+//
+// Keyed: with a key (a file outside the database, `--audit-key`), an entry's hash is an
+// HMAC-SHA-256 under that key, so someone who can write the database but not read the
+// key cannot rewrite entries and recompute the chain. Entries made before a key was used
+// keep their plain SHA-256 ("v1"); the first keyed entry covers their hash, and after it
+// every entry must be keyed. AdoptKey appends a keyed entry when the newest one is not,
+// so a chain in use with a key always ends keyed. Cutting off the newest rows leaves a
+// valid shorter chain: it is found against a head (seq and hash, `passend audit head`)
+// that the operator keeps elsewhere (Verify's `expect`).
+//
+// Free text (a stated emergency reason) is outside the chain, covered by its digest, so
+// an erasure can remove it and the chain still verifies. Safe for concurrent use: the
+// store reads the newest entry and appends the next in one atomic step, also across
+// processes.
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "access/access_store.h"
@@ -33,9 +43,22 @@ struct AuditEvent {
 AuditEvent EventFor(const Principal& who, std::string client_id, std::string resource,
                     std::string action, std::string reason);
 
+// A new random key for the keyed chain: 32 random bytes as 64 hex digits (libsodium).
+Result<std::string> NewAuditKey();
+
+// An entry the operator noted elsewhere (`passend audit head`): "SEQ:HASH".
+struct AuditHead {
+  int64_t seq = 0;
+  std::string hash;
+};
+// Parses "SEQ:HASH"; kInvalidArgument (field "expect") otherwise.
+Result<AuditHead> ParseAuditHead(std::string_view text);
+
 struct VerifyReport {
   int64_t entries = 0;
+  int64_t head_seq = 0;   // seq of the newest entry (0: empty)
   std::string head_hash;  // hash of the newest entry: note it to detect truncation later
+  int64_t keyed_entries = 0;
   std::optional<int64_t> first_broken_seq;
   std::string problem;  // Dutch, for people; empty when the chain is intact
   bool ok() const { return !first_broken_seq.has_value(); }
@@ -44,18 +67,33 @@ struct VerifyReport {
 // The hash of the first entry's predecessor.
 inline const std::string kGenesisHash(64, '0');
 
-// The exact bytes the hash covers (length-prefixed fields, then prev_hash).
-std::string CanonicalEntry(const AuditEntry& e);
+// The exact bytes the hash covers (length-prefixed fields, then prev_hash); `version` 1
+// is the unkeyed form, 2 the keyed one.
+std::string CanonicalEntry(const AuditEntry& e, int version = 1);
+// v1: SHA-256 of the canonical form. Keyed: HMAC-SHA-256 under `key` of the v2 form.
 std::string ComputeEntryHash(const AuditEntry& e);
+std::string ComputeKeyedEntryHash(const AuditEntry& e, std::string_view key);
+
+// A key shorter than this is refused (HMAC-SHA-256 wants 32 bytes of secret).
+inline constexpr size_t kMinAuditKeyBytes = 32;
 
 class AuditLog {
  public:
-  AuditLog(AuditStore& store, Clock clock) : store_(store), clock_(std::move(clock)) {}
+  // `key` empty: the unkeyed chain of old (tests, and databases not yet given a key).
+  AuditLog(AuditStore& store, Clock clock, std::string key = {})
+      : store_(store), clock_(std::move(clock)), key_(std::move(key)) {}
 
-  // Appends one entry; returns it with seq and hash.
+  // Appends one entry; returns it with seq and hash. kFailedPrecondition without a key
+  // when the chain is keyed (an unkeyed entry would break it).
   Result<AuditEntry> Record(const AuditEvent& event);
+  // With a key: appends a keyed entry ("audit" "key") when the newest entry is not keyed,
+  // so the chain ends keyed from now on. Nothing to do for an empty chain.
+  Status AdoptKey(const std::string& actor);
   // Walks the whole chain. An error only when the store fails; a broken chain is a report.
-  Result<VerifyReport> Verify();
+  // Without a key, keyed entries cannot be checked: a report that says so. With `expect`,
+  // the chain must still hold that entry with that hash (else: cut off or rewritten).
+  Result<VerifyReport> Verify(const std::optional<AuditHead>& expect = std::nullopt);
+  bool keyed() const { return !key_.empty(); }
   // Entries about one client, newest first (for "wie bekeek mijn gegevens").
   Result<std::vector<AuditEntry>> ForClient(const std::string& client_id, int64_t before_seq,
                                             int limit);
@@ -63,6 +101,7 @@ class AuditLog {
  private:
   AuditStore& store_;
   Clock clock_;
+  std::string key_;
 };
 
 }  // namespace passend::access

@@ -139,5 +139,97 @@ TEST_F(AuditTest, ClientListIsPagedNewestFirst) {
   EXPECT_EQ(log.ForClient("cli-1", 0, 0).error().code(), ErrorCode::kInvalidArgument);
 }
 
+// ---- the keyed chain (issue 23, item 10): deleting the last rows, every row, or editing
+// a row and recomputing the unkeyed SHA-256 chain all still verified. ----
+
+const std::string kKey(40, 'k');
+
+class KeyedAuditTest : public AuditTest {
+ protected:
+  AuditLog keyed{store, clock.fn(), kKey};
+  void FillKeyed(int n) {
+    for (int i = 0; i < n; ++i)
+      ASSERT_TRUE(
+          keyed.Record({"usr-k", "provider", "org-a", "cli-1", "dossier", "read", "reden"}).ok());
+  }
+};
+
+TEST_F(KeyedAuditTest, AKeyedChainVerifiesOnlyWithItsKey) {
+  FillKeyed(5);
+  auto r = keyed.Verify();
+  EXPECT_TRUE(r->ok()) << r->problem;
+  EXPECT_EQ(r->keyed_entries, 5);
+  EXPECT_FALSE(AuditLog(store, clock.fn(), std::string(40, 'x')).Verify()->ok());
+  EXPECT_FALSE(log.Verify()->ok());  // without the key it cannot be checked: says so
+  // ... and nothing unkeyed may be appended to it.
+  EXPECT_EQ(log.Record({"u", "admin", "", "cli-1", "client", "read", ""}).error().code(),
+            ErrorCode::kFailedPrecondition);
+}
+
+TEST_F(KeyedAuditTest, RewritingAndRechainingWithoutTheKeyIsFound) {
+  FillKeyed(5);
+  // Edit seq 3 and recompute every hash from there on, as one can without the key.
+  store.tamper = [](std::vector<AuditEntry>& rows) {
+    rows[2].user_id = "usr-iemand-anders";
+    for (size_t i = 2; i < rows.size(); ++i) {
+      rows[i].prev_hash = rows[i - 1].hash;
+      rows[i].hash = ComputeEntryHash(rows[i]);
+    }
+  };
+  auto r = keyed.Verify();
+  ASSERT_FALSE(r->ok());
+  EXPECT_EQ(*r->first_broken_seq, 3) << r->problem;
+}
+
+TEST_F(KeyedAuditTest, CuttingOffTheNewestRowsIsFoundAgainstTheNotedHead) {
+  FillKeyed(120);
+  auto head = keyed.Verify();
+  ASSERT_TRUE(head->ok());
+  const AuditHead noted{head->head_seq, head->head_hash};
+  EXPECT_TRUE(keyed.Verify(noted)->ok());
+  FillKeyed(3);  // the log goes on: the noted head is still there
+  EXPECT_TRUE(keyed.Verify(noted)->ok());
+  store.tamper = [](std::vector<AuditEntry>& rows) { rows.pop_back(); };  // the last row
+  EXPECT_TRUE(keyed.Verify(noted)->ok());  // a shorter chain, still past the noted head
+  store.tamper = [](std::vector<AuditEntry>& rows) {
+    rows.resize(rows.size() - 101);  // the last 101 rows
+  };
+  auto cut = keyed.Verify(noted);
+  ASSERT_FALSE(cut->ok());
+  EXPECT_EQ(*cut->first_broken_seq, noted.seq) << cut->problem;
+  store.tamper = [](std::vector<AuditEntry>& rows) { rows.clear(); };  // every row
+  EXPECT_FALSE(keyed.Verify(noted)->ok());
+}
+
+TEST_F(KeyedAuditTest, AnUnkeyedChainIsTakenOverByTheKey) {
+  Fill(4);  // made before a key was used
+  ASSERT_TRUE(keyed.AdoptKey("systeem:test").ok());
+  ASSERT_TRUE(keyed.AdoptKey("systeem:test").ok());  // once is enough
+  EXPECT_EQ(store.Rows().size(), 5u);
+  EXPECT_EQ(store.Rows().back().action, "key");
+  auto r = keyed.Verify();
+  EXPECT_TRUE(r->ok()) << r->problem;
+  EXPECT_EQ(r->keyed_entries, 1);
+  // Rewriting the old unkeyed part breaks the link to the first keyed entry.
+  store.tamper = [](std::vector<AuditEntry>& rows) {
+    rows[1].user_id = "usr-x";
+    rows[1].hash = ComputeEntryHash(rows[1]);
+  };
+  EXPECT_EQ(*keyed.Verify()->first_broken_seq, 3);
+  // Dropping the keyed tail and going on unkeyed is found: a chain in use ends keyed.
+  store.tamper = [](std::vector<AuditEntry>& rows) { rows.pop_back(); };
+  EXPECT_FALSE(keyed.Verify()->ok());
+}
+
+TEST(AuditHeadTest, ParsesSeqColonHash) {
+  auto h = ParseAuditHead("12:" + std::string(64, 'a'));
+  ASSERT_TRUE(h.ok());
+  EXPECT_EQ(h->seq, 12);
+  for (std::string bad :
+       std::vector<std::string>{"", "12", ":" + std::string(64, 'a'), "x:" + std::string(64, 'a'),
+                                "12:" + std::string(63, 'a'), "0:" + std::string(64, 'a')})
+    EXPECT_EQ(ParseAuditHead(bad).error().field(), "expect") << bad;
+}
+
 }  // namespace
 }  // namespace passend::access

@@ -52,6 +52,7 @@ class Identity {
   ApiTokens& tokens() { return tokens_; }
   UserDirectory& users() { return users_; }
   PasswordAuthenticator& password_login() { return password_login_; }
+  LoginThrottle& throttle() { return throttle_; }
 
  private:
   Result<Principal> PrincipalOf(const std::string& user_id);

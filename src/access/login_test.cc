@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <thread>
+#include <vector>
+
 #include "access/authenticator.h"
 #include "access/test_clock.h"
 #include "access/test_stores_for_test.h"
@@ -49,13 +53,69 @@ TEST_F(LoginTest, WrongPasswordAndUnknownAccountAnswerTheSame) {
   EXPECT_EQ(wrong.error().ToString(), unknown.error().ToString());
 }
 
-TEST_F(LoginTest, FiveFailuresBlockTheAccountForAQuarter) {
+TEST_F(LoginTest, FiveFailuresMakeTheAccountWait) {
   for (int i = 0; i < 5; ++i) EXPECT_FALSE(Login("ann@zorggroep-a.example", "fout fout fout").ok());
   auto blocked = Login("ann@zorggroep-a.example", kPassword, "10.0.0.2");
   ASSERT_FALSE(blocked.ok());
   EXPECT_EQ(blocked.error().code(), ErrorCode::kResourceExhausted);
   clock.Advance(std::chrono::minutes(16));
   EXPECT_TRUE(Login("ann@zorggroep-a.example", kPassword).ok());
+}
+
+// Regression (issue 23, item 4): the throttle checked and then counted, so 30 parallel
+// wrong passwords got 20 checked. An unknown account is checked against the slow dummy
+// hash, so the attempts really overlap.
+TEST_F(LoginTest, ParallelWrongPasswordsStopAtTheLimit) {
+  std::atomic<int> checked{0}, refused{0};
+  std::vector<std::thread> threads;
+  for (int i = 0; i < 30; ++i) {
+    threads.emplace_back([&, i] {
+      auto r = Login("niemand@example.nl", "gok nummer " + std::to_string(i),
+                     "10.0.1." + std::to_string(i));
+      if (!r.ok() && r.error().code() == ErrorCode::kUnauthenticated) ++checked;
+      if (!r.ok() && r.error().code() == ErrorCode::kResourceExhausted) ++refused;
+    });
+  }
+  for (auto& t : threads) t.join();
+  EXPECT_LE(checked.load(), 5);
+  EXPECT_GE(checked.load(), 1);
+  EXPECT_EQ(checked.load() + refused.load(), 30);
+}
+
+// Regression (issue 23, item 5): five wrong passwords locked the owner out for a quarter.
+// Now each further try waits longer (1, 2, 4 ... minutes), and a right password after the
+// wait works and clears the count.
+TEST_F(LoginTest, FurtherFailuresWaitLongerAndLonger) {
+  for (int i = 0; i < 5; ++i) EXPECT_FALSE(Login("ann@zorggroep-a.example", "fout fout fout").ok());
+  EXPECT_EQ(Login("ann@zorggroep-a.example", kPassword).error().code(),
+            ErrorCode::kResourceExhausted);
+  EXPECT_EQ(throttle.RetryAfter("ann@zorggroep-a.example", ""), std::chrono::minutes(1));
+  clock.Advance(std::chrono::seconds(61));
+  EXPECT_EQ(Login("ann@zorggroep-a.example", "fout fout fout").error().code(),
+            ErrorCode::kUnauthenticated);  // the sixth: now two minutes
+  clock.Advance(std::chrono::seconds(61));
+  EXPECT_EQ(Login("ann@zorggroep-a.example", kPassword).error().code(),
+            ErrorCode::kResourceExhausted);
+  clock.Advance(std::chrono::seconds(60));
+  EXPECT_TRUE(Login("ann@zorggroep-a.example", kPassword).ok());
+  // The right password cleared the count.
+  EXPECT_EQ(Login("ann@zorggroep-a.example", "fout fout fout").error().code(),
+            ErrorCode::kUnauthenticated);
+}
+
+// Regression (issue 23, item 5): 50 failures on made-up accounts blocked the right
+// password of everyone. Accounts and addresses are counted apart: the address that tried
+// is blocked, another address and the account itself are not.
+TEST_F(LoginTest, AnAddressTryingManyAccountsBlocksOnlyThatAddress) {
+  for (int i = 0; i < 50; ++i)
+    EXPECT_EQ(Login("verzonnen" + std::to_string(i) + "@example.nl", "fout fout fout", "10.6.6.6")
+                  .error()
+                  .code(),
+              ErrorCode::kUnauthenticated);
+  EXPECT_EQ(Login("ann@zorggroep-a.example", kPassword, "10.6.6.6").error().code(),
+            ErrorCode::kResourceExhausted);
+  EXPECT_EQ(throttle.RetryAfter("ann@zorggroep-a.example", "10.6.6.6"), std::chrono::minutes(15));
+  EXPECT_TRUE(Login("ann@zorggroep-a.example", kPassword, "10.0.0.7").ok());
 }
 
 TEST_F(LoginTest, ASuccessResetsTheCount) {

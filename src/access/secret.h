@@ -21,6 +21,9 @@ std::string NewId(std::string_view prefix);
 // Lowercase hex of SHA-256(`data`).
 std::string Sha256Hex(std::string_view data);
 
+// Lowercase hex of HMAC-SHA-256(`key`, `data`) (any key length).
+std::string HmacSha256Hex(std::string_view key, std::string_view data);
+
 // Compares two strings in constant time for equal lengths.
 bool SecretEquals(std::string_view a, std::string_view b);
 

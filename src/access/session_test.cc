@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "access/api_token.h"
+#include "access/secret.h"
 #include "access/test_clock.h"
 #include "access/test_stores_for_test.h"
 
@@ -101,12 +102,42 @@ TEST(ApiTokenTest, IssuedTokenResolvesUntilRevokedOrExpired) {
   clock.Advance(hours(49));
   EXPECT_EQ(tokens.Resolve(t->secret).error().code(), ErrorCode::kUnauthenticated);
 
-  auto t2 = tokens.Issue("usr-sys", "tweede", std::nullopt);
+  auto t2 = tokens.Issue("usr-sys", "tweede", clock.now() + hours(1));
   ASSERT_TRUE(tokens.Resolve(t2->secret).ok());
   ASSERT_TRUE(tokens.Revoke(t2->token.id).ok());
   EXPECT_EQ(tokens.Resolve(t2->secret).error().code(), ErrorCode::kUnauthenticated);
   EXPECT_EQ(tokens.Revoke("tok-bestaat-niet").error().code(), ErrorCode::kNotFound);
-  EXPECT_EQ(tokens.Issue("usr-sys", "", std::nullopt).error().field(), "name");
+  EXPECT_EQ(tokens.Issue("usr-sys", "", clock.now() + hours(1)).error().field(), "name");
+}
+
+// Regression (issue 23, item 15): a token without an expiry, or with one in the past, was
+// issued; the docs say tokens expire.
+TEST(ApiTokenTest, EveryTokenExpiresWithinTheMaximum) {
+  TestStores stores;
+  AccountStore& store = stores.accounts();
+  TestClock clock;
+  User u;
+  u.id = "usr-sys";
+  ASSERT_TRUE(store.PutUser(u).ok());
+  ApiTokens tokens(store, clock.fn());
+  EXPECT_EQ(tokens.Issue("usr-sys", "k", std::nullopt).error().field(), "expires_at");
+  EXPECT_EQ(tokens.Issue("usr-sys", "k", clock.now() - hours(1)).error().field(), "expires_at");
+  EXPECT_EQ(tokens.Issue("usr-sys", "k", clock.now()).error().field(), "expires_at");
+  EXPECT_EQ(
+      tokens.Issue("usr-sys", "k", clock.now() + kMaxApiTokenLifetime + hours(1)).error().field(),
+      "expires_at");
+  EXPECT_TRUE(tokens.Issue("usr-sys", "k", clock.now() + kMaxApiTokenLifetime).ok());
+  // A token stored before expiry was required lives at most the maximum.
+  ApiToken old;
+  old.id = "tok-oud";
+  old.name = "oud";
+  old.user_id = "usr-sys";
+  old.secret_hash = Sha256Hex("pst_oud");
+  old.created_at = clock.now();
+  ASSERT_TRUE(store.PutApiToken(old).ok());
+  EXPECT_TRUE(tokens.Resolve("pst_oud").ok());
+  clock.Advance(kMaxApiTokenLifetime + hours(1));
+  EXPECT_EQ(tokens.Resolve("pst_oud").error().code(), ErrorCode::kUnauthenticated);
 }
 
 }  // namespace

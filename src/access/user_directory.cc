@@ -81,14 +81,30 @@ Result<User> UserDirectory::Add(const NewUser& in) {
 Status UserDirectory::SetActive(const std::string& user_id, bool active) {
   PASSEND_ASSIGN_OR_RETURN(User u, store_.GetUser(user_id));
   u.active = active;
-  return store_.PutUser(u);
+  PASSEND_RETURN_IF_ERROR(store_.PutUser(u));
+  // After the change, so no session started with the old state survives it.
+  return active ? Ok() : EndAccess(user_id);
 }
 
-Status UserDirectory::SetPassword(const std::string& user_id, const std::string& password) {
+Status UserDirectory::SetPassword(const std::string& user_id, const std::string& password,
+                                  const std::string& keep_session_id) {
   PASSEND_RETURN_IF_ERROR(CheckPasswordStrength(password));
   PASSEND_ASSIGN_OR_RETURN(User u, store_.GetUser(user_id));
   PASSEND_ASSIGN_OR_RETURN(u.password_hash, HashPassword(password, cost_));
-  return store_.PutUser(u);
+  PASSEND_RETURN_IF_ERROR(store_.PutUser(u));
+  return EndAccess(user_id, keep_session_id);
+}
+
+Status UserDirectory::EndAccess(const std::string& user_id, const std::string& keep_session_id) {
+  PASSEND_RETURN_IF_ERROR(store_.DeleteSessionsOfUser(user_id, keep_session_id));
+  PASSEND_ASSIGN_OR_RETURN(std::vector<ApiToken> tokens, store_.ListApiTokens());
+  const Time now = clock_();
+  for (ApiToken& t : tokens) {
+    if (t.user_id != user_id || t.revoked_at) continue;
+    t.revoked_at = now;
+    PASSEND_RETURN_IF_ERROR(store_.PutApiToken(t));
+  }
+  return Ok();
 }
 
 Result<Principal> UserDirectory::PrincipalFor(const User& user) {

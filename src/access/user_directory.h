@@ -32,8 +32,16 @@ class UserDirectory {
   Result<User> Add(const NewUser& u);
   // Organisation with a fitting kind; kInvalidArgument for a missing name or binding.
   Result<Organisation> AddOrganisation(Organisation o);
+  // Blocking a user ends every session and API token of the account (EndAccess), so
+  // unblocking it later does not bring them back.
   Status SetActive(const std::string& user_id, bool active);
-  Status SetPassword(const std::string& user_id, const std::string& password);
+  // A new password ends every session and API token of the account except the session
+  // `keep_session_id` (the user's own, changing their own password).
+  Status SetPassword(const std::string& user_id, const std::string& password,
+                     const std::string& keep_session_id = {});
+  // Ends the sessions (but `keep_session_id`) and revokes the live API tokens of a user:
+  // after a change of password, role or status nothing issued before it works.
+  Status EndAccess(const std::string& user_id, const std::string& keep_session_id = {});
 
   // The principal of an active user. kUnauthenticated for a blocked user.
   Result<Principal> PrincipalFor(const User& user);

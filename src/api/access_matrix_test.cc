@@ -346,9 +346,11 @@ TEST_F(AccessMatrixTest, TheClientSeesWhoLookedAndWhy) {
 
 TEST_F(AccessMatrixTest, ApiTokensWorkWithoutCookiesAndCanBeRevoked) {
   Login admin = LogIn(a::Role::kAdmin);
-  auto made =
-      Send("POST", "/api/v1/api-tokens", admin,
-           json{{"user_id", DemoOf(a::Role::kZorgkantoor).user_id}, {"name", "koppeling"}}.dump());
+  auto made = Send("POST", "/api/v1/api-tokens", admin,
+                   json{{"user_id", DemoOf(a::Role::kZorgkantoor).user_id},
+                        {"name", "koppeling"},
+                        {"expires_at", a::FormatUtc(a::SystemNow() + std::chrono::days(30))}}
+                       .dump());
   ASSERT_EQ(made->status, 201) << made->body;
   const auto token = json::parse(made->body);
   httplib::Headers bearer{{"Authorization", "Bearer " + token["secret"].get<std::string>()}};
@@ -361,6 +363,17 @@ TEST_F(AccessMatrixTest, ApiTokensWorkWithoutCookiesAndCanBeRevoked) {
   EXPECT_EQ(Send("DELETE", "/api/v1/api-tokens/" + token["id"].get<std::string>(), admin)->status,
             200);
   EXPECT_EQ(Send("GET", "/api/v1/clients/cli-1", {}, "", bearer)->status, 401);
+  // Regression (issue 23, item 15): every token expires, within the documented maximum.
+  for (const json& expiry : {json(nullptr), json("2020-01-01"),
+                             json(a::FormatUtc(a::SystemNow() + std::chrono::days(400)))}) {
+    auto refused = Send("POST", "/api/v1/api-tokens", admin,
+                        json{{"user_id", DemoOf(a::Role::kZorgkantoor).user_id},
+                             {"name", "zonder einde"},
+                             {"expires_at", expiry}}
+                            .dump());
+    EXPECT_EQ(refused->status, 400) << expiry << refused->body;
+    EXPECT_EQ(json::parse(refused->body).value("field", ""), "expires_at");
+  }
 }
 
 TEST_F(AccessMatrixTest, LogoutEndsTheSessionAndLoginsAreThrottled) {
@@ -371,10 +384,137 @@ TEST_F(AccessMatrixTest, LogoutEndsTheSessionAndLoginsAreThrottled) {
       json{{"email", DemoOf(a::Role::kWijkteam).email}, {"password", "fout fout fout"}}.dump();
   for (int i = 0; i < 5; ++i)
     EXPECT_EQ(Http().Post("/api/v1/auth/login", wrong, "application/json")->status, 401);
-  EXPECT_EQ(Http().Post("/api/v1/auth/login", wrong, "application/json")->status, 429);
+  auto throttled = Http().Post("/api/v1/auth/login", wrong, "application/json");
+  EXPECT_EQ(throttled->status, 429);
+  // Regression (issue 23, item 5): the 429 says how long to wait.
+  EXPECT_EQ(throttled->get_header_value("Retry-After"), "60") << throttled->body;
   auto bad = Http().Post("/api/v1/auth/login", R"({"email": 3})", "application/json");
   EXPECT_EQ(bad->status, 400);
   EXPECT_EQ(json::parse(bad->body)["field"], "email");
+}
+
+}  // namespace
+}  // namespace passend::api
+
+namespace passend::api {
+namespace {
+
+// Regression (issue 23, item 8): a misspelt "valid_untill" gave 201 without an end date
+// and PATCH {"actve": false} gave 200 with the account still active.
+TEST_F(AccessMatrixTest, UnknownFieldsInWriteBodiesAre400NamingThem) {
+  Login admin = LogIn(a::Role::kAdmin);
+  Login client = LogIn(a::Role::kClient);
+  struct Case {
+    std::string method, path;
+    Login who;
+    json body;
+    std::string field;
+  };
+  const std::string user = DemoOf(a::Role::kWijkteam).user_id;
+  const std::vector<Case> cases = {
+      {"POST",
+       "/api/v1/clients/cli-1/consents",
+       client,
+       {{"organisation_ids",
+         {db_->accounts().GetUser(DemoOf(a::Role::kProvider).user_id)->organisation_id}},
+        {"purpose", "care_delivery"},
+        {"valid_untill", "2030-01-01"}},
+       "valid_untill"},
+      {"PATCH", "/api/v1/users/" + user, admin, {{"actve", false}}, "actve"},
+      {"POST",
+       "/api/v1/users",
+       admin,
+       {{"email", "nieuw@example.org"},
+        {"display_name", "Nieuw"},
+        {"role", "wijkteam"},
+        {"password", "een lang wachtwoord"},
+        {"rol", "admin"}},
+       "rol"},
+      {"POST",
+       "/api/v1/organisations",
+       admin,
+       {{"name", "X"}, {"kind", "wijkteam"}, {"regio", ""}},
+       "regio"},
+      {"POST",
+       "/api/v1/api-tokens",
+       admin,
+       {{"user_id", user}, {"name", "k"}, {"expires_at", "2030-01-01"}, {"scope", "alles"}},
+       "scope"},
+      {"POST",
+       "/api/v1/clients/cli-1/erase",
+       admin,
+       {{"reason", "verzoek"}, {"force", true}},
+       "force"},
+  };
+  for (const Case& c : cases) {
+    auto res = Send(c.method, c.path, c.who, c.body.dump());
+    ASSERT_TRUE(res) << c.path;
+    EXPECT_EQ(res->status, 400) << c.method << " " << c.path << ": " << res->body;
+    EXPECT_EQ(json::parse(res->body).value("field", ""), c.field) << res->body;
+  }
+  auto login = Http().Post("/api/v1/auth/login",
+                           json{{"email", DemoOf(a::Role::kOco).email},
+                                {"password", DemoOf(a::Role::kOco).password},
+                                {"remember", true}}
+                               .dump(),
+                           "application/json");
+  EXPECT_EQ(login->status, 400);
+  // Nothing was written: the account is still active, no consent with a wrong end date.
+  EXPECT_TRUE(db_->accounts().GetUser(user)->active);
+  auto forms = db_->consents().ConsentsForClient("cli-1");
+  ASSERT_TRUE(forms.ok());
+  for (const auto& f : *forms) EXPECT_FALSE(f.valid_until);
+}
+
+// Regression (issue 23, item 17): the login answer carried Cache-Control twice.
+TEST_F(AccessMatrixTest, OneCacheControlHeader) {
+  const auto& d = DemoOf(a::Role::kOco);
+  auto res =
+      Http().Post("/api/v1/auth/login", json{{"email", d.email}, {"password", d.password}}.dump(),
+                  "application/json");
+  ASSERT_EQ(res->status, 200);
+  EXPECT_EQ(res->get_header_value_count("Cache-Control"), 1u);
+  EXPECT_EQ(res->get_header_value("Cache-Control"), "no-store");
+}
+
+// Regression (issue 23, item 6): after a password change the old session still answered
+// 200, and deactivating and reactivating a user brought the old sessions back.
+TEST_F(AccessMatrixTest, AccountChangesEndSessionsAndTokens) {
+  Login admin = LogIn(a::Role::kAdmin);
+  Login wijkteam = LogIn(a::Role::kWijkteam);
+  const std::string wijkteam_id = DemoOf(a::Role::kWijkteam).user_id;
+  auto made = Send("POST", "/api/v1/api-tokens", admin,
+                   json{{"user_id", wijkteam_id},
+                        {"name", "koppeling"},
+                        {"expires_at", a::FormatUtc(a::SystemNow() + std::chrono::days(30))}}
+                       .dump());
+  ASSERT_EQ(made->status, 201) << made->body;
+  httplib::Headers bearer{
+      {"Authorization", "Bearer " + json::parse(made->body)["secret"].get<std::string>()}};
+  ASSERT_EQ(Send("GET", "/api/v1/auth/me", wijkteam)->status, 200);
+  ASSERT_EQ(Send("GET", "/api/v1/auth/me", {}, "", bearer)->status, 200);
+  auto changed = Send("PATCH", "/api/v1/users/" + wijkteam_id, admin,
+                      json{{"password", "een heel nieuw wachtwoord"}}.dump());
+  ASSERT_EQ(changed->status, 200) << changed->body;
+  EXPECT_EQ(Send("GET", "/api/v1/auth/me", wijkteam)->status, 401);
+  EXPECT_EQ(Send("GET", "/api/v1/auth/me", {}, "", bearer)->status, 401);
+
+  Login oco = LogIn(a::Role::kOco);
+  const std::string oco_id = DemoOf(a::Role::kOco).user_id;
+  ASSERT_EQ(Send("PATCH", "/api/v1/users/" + oco_id, admin, R"({"active": false})")->status, 200);
+  ASSERT_EQ(Send("PATCH", "/api/v1/users/" + oco_id, admin, R"({"active": true})")->status, 200);
+  EXPECT_EQ(Send("GET", "/api/v1/auth/me", oco)->status, 401);
+  LogIn(a::Role::kOco);  // the account itself works again
+
+  // An administrator changing their own password keeps that session, not the others.
+  Login admin_elsewhere = LogIn(a::Role::kAdmin);
+  const std::string admin_id = DemoOf(a::Role::kAdmin).user_id;
+  ASSERT_EQ(Send("PATCH", "/api/v1/users/" + admin_id, admin,
+                 json{{"password", "mijn eigen nieuwe wachtwoord"}}.dump())
+                ->status,
+            200);
+  EXPECT_EQ(Send("GET", "/api/v1/auth/me", admin)->status, 200);
+  EXPECT_EQ(Send("GET", "/api/v1/auth/me", admin_elsewhere)->status, 401);
 }
 
 }  // namespace

@@ -1,5 +1,8 @@
 #include "api/access_routes.h"
 
+#include <algorithm>
+#include <charconv>
+#include <initializer_list>
 #include <limits>
 
 #include "access/consent.h"
@@ -7,6 +10,7 @@
 #include "api/access_guard.h"
 #include "api/openapi.h"
 #include "api/paging.h"
+#include "api/problem.h"
 #include "api/record_schemas.h"
 #include "interop/avg_json.h"
 
@@ -49,9 +53,18 @@ Result<std::vector<std::string>> StringList(const json& body, const std::string&
   return out;
 }
 
-Result<json> ObjectBody(const ApiRequest& r) {
+// The body as a JSON object whose fields are all in `known`: a misspelt field
+// ("valid_untill") is a 400 naming it, never silently dropped.
+Result<json> ObjectBody(const ApiRequest& r, std::initializer_list<std::string_view> known) {
   PASSEND_ASSIGN_OR_RETURN(json body, r.JsonBody());
   if (!body.is_object()) return InvalidArgument("Verwacht een JSON-object.", "body");
+  for (const auto& [key, value] : body.items()) {
+    if (std::find(known.begin(), known.end(), key) == known.end()) {
+      std::string allowed;
+      for (std::string_view k : known) allowed += (allowed.empty() ? "" : ", ") + std::string(k);
+      return InvalidArgument("Onbekend veld '" + key + "'; bekend zijn: " + allowed + ".", key);
+    }
+  }
   return body;
 }
 
@@ -247,11 +260,19 @@ void AddSessionRoutes(Router& router, a::AccessService& s) {
   Route login = R(
       "POST", "/api/v1/auth/login", std::string(kPublic), "Inloggen met e-mail en wachtwoord",
       "toegang", MeSchema(), [&s](const ApiRequest& r) -> Result<ApiResponse> {
-        PASSEND_ASSIGN_OR_RETURN(json body, ObjectBody(r));
+        PASSEND_ASSIGN_OR_RETURN(json body, ObjectBody(r, {"email", "password"}));
         PASSEND_ASSIGN_OR_RETURN(std::string email, StringField(body, "email", true));
         PASSEND_ASSIGN_OR_RETURN(std::string pw, StringField(body, "password", true));
-        PASSEND_ASSIGN_OR_RETURN(
-            a::User user, s.identity.password_login().Authenticate({email, pw, {}, r.remote_addr}));
+        auto authenticated =
+            s.identity.password_login().Authenticate({email, pw, {}, r.remote_addr});
+        if (!authenticated.ok() && authenticated.error().code() == ErrorCode::kResourceExhausted) {
+          // 429 says how long to wait (at most), so a client need not guess.
+          ApiResponse wait = ProblemResponse(authenticated.error(), r.path, r.request_id);
+          wait.headers["Retry-After"] = std::to_string(
+              s.identity.throttle().RetryAfter(a::NormaliseEmail(email), r.remote_addr).count());
+          return wait;
+        }
+        PASSEND_ASSIGN_OR_RETURN(a::User user, std::move(authenticated));
         PASSEND_ASSIGN_OR_RETURN(a::Principal p, s.identity.users().PrincipalFor(user));
         PASSEND_ASSIGN_OR_RETURN(auto started, s.identity.sessions().Start(user.id));
         ApiResponse out = JsonResponse(MeJson(p, started.session.csrf_token));
@@ -295,7 +316,8 @@ void AddAdminRoutes(Router& router, a::AccessService& s) {
       "POST", "/api/v1/organisations", "organisation.create", "Organisatie aanmaken", "toegang",
       OrganisationSchema(),
       [&s](const ApiRequest& r) -> Result<ApiResponse> {
-        PASSEND_ASSIGN_OR_RETURN(json body, ObjectBody(r));
+        PASSEND_ASSIGN_OR_RETURN(json body,
+                                 ObjectBody(r, {"name", "kind", "provider_id", "region"}));
         a::Organisation o;
         PASSEND_ASSIGN_OR_RETURN(o.name, StringField(body, "name", true));
         PASSEND_ASSIGN_OR_RETURN(std::string kind, StringField(body, "kind", true));
@@ -320,7 +342,9 @@ void AddAdminRoutes(Router& router, a::AccessService& s) {
   router.Add(R(
       "POST", "/api/v1/users", "user.create", "Gebruiker aanmaken", "toegang", UserSchema(),
       [&s](const ApiRequest& r) -> Result<ApiResponse> {
-        PASSEND_ASSIGN_OR_RETURN(json body, ObjectBody(r));
+        PASSEND_ASSIGN_OR_RETURN(json body,
+                                 ObjectBody(r, {"email", "display_name", "role", "organisation_id",
+                                                "client_ids", "password"}));
         a::NewUser u;
         PASSEND_ASSIGN_OR_RETURN(u.email, StringField(body, "email", true));
         PASSEND_ASSIGN_OR_RETURN(u.display_name, StringField(body, "display_name", true));
@@ -335,21 +359,26 @@ void AddAdminRoutes(Router& router, a::AccessService& s) {
         return JsonResponse(interop::ToJson(made), 201);
       },
       201));
-  router.Add(R("PATCH", "/api/v1/users/{id}", "user.update",
-               "Gebruiker blokkeren, vrijgeven of nieuw wachtwoord", "toegang", UserSchema(),
-               [&s](const ApiRequest& r) -> Result<ApiResponse> {
-                 const std::string& id = r.path_params.at("id");
-                 PASSEND_ASSIGN_OR_RETURN(json body, ObjectBody(r));
-                 if (auto it = body.find("active"); it != body.end()) {
-                   if (!it->is_boolean())
-                     return InvalidArgument("Verwacht true of false.", "active");
-                   PASSEND_RETURN_IF_ERROR(s.identity.users().SetActive(id, it->get<bool>()));
-                 }
-                 PASSEND_ASSIGN_OR_RETURN(std::string pw, StringField(body, "password", false));
-                 if (!pw.empty()) PASSEND_RETURN_IF_ERROR(s.identity.users().SetPassword(id, pw));
-                 PASSEND_ASSIGN_OR_RETURN(a::User u, s.identity.accounts().GetUser(id));
-                 return JsonResponse(interop::ToJson(u));
-               }));
+  router.Add(
+      R("PATCH", "/api/v1/users/{id}", "user.update",
+        "Gebruiker blokkeren, vrijgeven of nieuw wachtwoord", "toegang", UserSchema(),
+        [&s](const ApiRequest& r) -> Result<ApiResponse> {
+          const std::string& id = r.path_params.at("id");
+          PASSEND_ASSIGN_OR_RETURN(json body, ObjectBody(r, {"active", "password"}));
+          if (auto it = body.find("active"); it != body.end()) {
+            if (!it->is_boolean()) return InvalidArgument("Verwacht true of false.", "active");
+            PASSEND_RETURN_IF_ERROR(s.identity.users().SetActive(id, it->get<bool>()));
+          }
+          PASSEND_ASSIGN_OR_RETURN(std::string pw, StringField(body, "password", false));
+          // Changing one's own password keeps the session doing it; every other
+          // session and token of the account ends.
+          const Admission& who = *r.admission;
+          if (!pw.empty())
+            PASSEND_RETURN_IF_ERROR(s.identity.users().SetPassword(
+                id, pw, who.principal.user_id == id ? who.principal.session_id : std::string()));
+          PASSEND_ASSIGN_OR_RETURN(a::User u, s.identity.accounts().GetUser(id));
+          return JsonResponse(interop::ToJson(u));
+        }));
   router.Add(R("GET", "/api/v1/api-tokens", "apitoken.list", "API-sleutels", "toegang",
                PageSchema(TokenSchema()), [&s](const ApiRequest&) -> Result<ApiResponse> {
                  PASSEND_ASSIGN_OR_RETURN(auto tokens, s.identity.tokens().List());
@@ -361,7 +390,7 @@ void AddAdminRoutes(Router& router, a::AccessService& s) {
       "POST", "/api/v1/api-tokens", "apitoken.create", "API-sleutel aanmaken (eenmalig getoond)",
       "toegang", NewTokenSchema(),
       [&s](const ApiRequest& r) -> Result<ApiResponse> {
-        PASSEND_ASSIGN_OR_RETURN(json body, ObjectBody(r));
+        PASSEND_ASSIGN_OR_RETURN(json body, ObjectBody(r, {"user_id", "name", "expires_at"}));
         PASSEND_ASSIGN_OR_RETURN(std::string user_id, StringField(body, "user_id", true));
         PASSEND_ASSIGN_OR_RETURN(std::string name, StringField(body, "name", true));
         PASSEND_ASSIGN_OR_RETURN(auto expires, TimeField(body, "expires_at"));
@@ -407,7 +436,8 @@ void AddClientRightsRoutes(Router& router, a::AccessService& s, intake::IntakeSe
       "POST", "/api/v1/clients/{id}/consents", "consent.create",
       "Toestemming geven aan een of meer organisaties", "toestemming", ConsentSchema(),
       [&s, client_of](const ApiRequest& r) -> Result<ApiResponse> {
-        PASSEND_ASSIGN_OR_RETURN(json body, ObjectBody(r));
+        PASSEND_ASSIGN_OR_RETURN(json body,
+                                 ObjectBody(r, {"organisation_ids", "purpose", "valid_until"}));
         a::NewConsent c;
         c.client_id = client_of(r);
         PASSEND_ASSIGN_OR_RETURN(c.organisation_ids, StringList(body, "organisation_ids"));
@@ -463,7 +493,7 @@ void AddClientRightsRoutes(Router& router, a::AccessService& s, intake::IntakeSe
   router.Add(R("POST", "/api/v1/clients/{id}/erase", "client.erase",
                "Gegevens van een cliënt wissen (AVG); het toegangslog blijft", "toestemming",
                ErasureSchema(), [&intake, client_of](const ApiRequest& r) -> Result<ApiResponse> {
-                 PASSEND_ASSIGN_OR_RETURN(json body, ObjectBody(r));
+                 PASSEND_ASSIGN_OR_RETURN(json body, ObjectBody(r, {"reason"}));
                  PASSEND_ASSIGN_OR_RETURN(std::string reason, StringField(body, "reason", true));
                  PASSEND_ASSIGN_OR_RETURN(
                      intake::ErasureReport rep,

@@ -1,6 +1,10 @@
 // API behaviour over real HTTP on loopback: problems, paging, filters, guard, limits,
 // concurrency and graceful shutdown.
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include <atomic>
 #include <set>
@@ -12,6 +16,31 @@ namespace passend::api::testing {
 namespace {
 
 nlohmann::json Json(const httplib::Result& res) { return nlohmann::json::parse(res->body); }
+
+// Sends `request` as is on a new loopback connection and returns all the server answered
+// until it closed the connection (or 10 s passed without a byte).
+std::string RawExchange(int port, const std::string& request) {
+  int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in addr{};
+  addr.sin_family = AF_INET;
+  addr.sin_port = htons(static_cast<uint16_t>(port));
+  addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  timeval tv{10, 0};
+  setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+  std::string out;
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0) {
+    for (size_t sent = 0; sent < request.size();) {
+      ssize_t n = ::send(fd, request.data() + sent, request.size() - sent, MSG_NOSIGNAL);
+      if (n <= 0) break;
+      sent += static_cast<size_t>(n);
+    }
+    char buf[4096];
+    for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;)
+      out.append(buf, static_cast<size_t>(n));
+  }
+  ::close(fd);
+  return out;
+}
 
 // Asserts an RFC 9457 problem with this status (and code, when given).
 void ExpectProblem(const httplib::Result& res, int status, std::string_view code = {}) {
@@ -69,6 +98,89 @@ TEST_F(ApiTest, WrongMethodIs405WithAllow) {
   auto res = client.Delete("/api/v1/offers/off-1000");
   ExpectProblem(res, 405, "method_not_allowed");
   EXPECT_EQ(res->get_header_value("Allow"), "GET");
+}
+
+// Regression (issue 23, item 17): TRACE and PROPFIND answered 400.
+TEST_F(ApiTest, OtherMethodsAre405WithAllow) {
+  const std::string trace = RawExchange(server->port(),
+                                        "TRACE /api/v1/offers/off-1000 HTTP/1.1\r\nHost: x\r\n"
+                                        "Connection: close\r\n\r\n");
+  EXPECT_EQ(trace.rfind("HTTP/1.1 405", 0), 0u) << trace;
+  EXPECT_NE(trace.find("Allow: GET\r\n"), std::string::npos) << trace;
+  EXPECT_NE(trace.find("application/problem+json"), std::string::npos) << trace;
+  const std::string propfind =
+      RawExchange(server->port(), "PROPFIND / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(propfind.rfind("HTTP/1.1 405", 0), 0u) << propfind;
+  EXPECT_NE(propfind.find("Allow: "), std::string::npos) << propfind;
+}
+
+// Regression (issue 23, item 7): a request with 20,000 headers got a 200.
+TEST_F(ApiTest, TooManyOrTooLargeHeadersAre431) {
+  std::string many = "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n";
+  for (int i = 0; i < 2000; ++i) many += "X-Veel-" + std::to_string(i) + ": ja\r\n";
+  const std::string refused = RawExchange(server->port(), many + "\r\n");
+  EXPECT_EQ(refused.rfind("HTTP/1.1 431", 0), 0u) << refused.substr(0, 200);
+  EXPECT_NE(refused.find("resource_exhausted"), std::string::npos);
+  std::string large = "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n";
+  for (int i = 0; i < 8; ++i)
+    large += "X-Groot-" + std::to_string(i) + ": " + std::string(8000, 'a') + "\r\n";
+  EXPECT_EQ(RawExchange(server->port(), large + "\r\n").rfind("HTTP/1.1 431", 0), 0u);
+  // An ordinary request with a few headers is served.
+  const std::string fine = RawExchange(
+      server->port(), "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Een: 1\r\nConnection: close\r\n\r\n");
+  EXPECT_EQ(fine.rfind("HTTP/1.1 200", 0), 0u) << fine.substr(0, 200);
+}
+
+// Regression (issue 23, item 7): 70 connections sending half a header held every worker,
+// and /healthz waited 34.5 s. The server runs with 8 kept workers here.
+TEST_F(ApiTest, SlowClientsDoNotHoldUpOthers) {
+  std::vector<int> slow;
+  for (int i = 0; i < 30; ++i) {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in addr{};
+    addr.sin_family = AF_INET;
+    addr.sin_port = htons(static_cast<uint16_t>(server->port()));
+    addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    ASSERT_EQ(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr), 0);
+    const std::string half = "GET /healthz HTTP/1.1\r\nHost: x\r\nX-Langzaam: ";
+    ASSERT_GT(::send(fd, half.data(), half.size(), MSG_NOSIGNAL), 0);
+    slow.push_back(fd);
+  }
+  // The read timeout is 30 s; a client that gives up after 10 s fails unless served
+  // beside the slow ones.
+  auto client = Client();
+  client.set_read_timeout(std::chrono::seconds(10));
+  auto res = client.Get("/healthz");
+  EXPECT_TRUE(res) << "niet bediend naast 30 trage verbindingen";
+  if (res) {
+    EXPECT_EQ(res->status, 200);
+  }
+  for (int fd : slow) ::close(fd);
+}
+
+// Regression (issue 23, item 17): "\u0000" in a text and %00 in a parameter were accepted.
+TEST_F(ApiTest, NulBytesAreRefused) {
+  auto client = Client();
+  auto res = client.Post("/test/echo", R"({"name": "Jan\u0000de Vries"})", "application/json");
+  ExpectProblem(res, 400, "invalid_argument");
+  EXPECT_EQ(Json(res)["field"], "body.name");
+  auto query = Get("/api/v1/offers?kind=wonen%00");
+  ExpectProblem(query, 400, "invalid_argument");
+  EXPECT_EQ(Json(query)["field"], "kind");
+}
+
+// Regression (issue 23, item 5): the client address for the login throttle comes from
+// X-Forwarded-For only when a configured proxy sent it.
+TEST(ClientAddressTest, ForwardedForOnlyFromATrustedProxy) {
+  const std::vector<std::string> proxies = {"10.0.0.1", "10.0.0.2"};
+  EXPECT_EQ(ClientAddress("203.0.113.9", "1.2.3.4", proxies), "203.0.113.9");
+  EXPECT_EQ(ClientAddress("203.0.113.9", "1.2.3.4", {}), "203.0.113.9");
+  EXPECT_EQ(ClientAddress("10.0.0.1", "198.51.100.7", proxies), "198.51.100.7");
+  // A client may write its own X-Forwarded-For; only what our proxies appended counts.
+  EXPECT_EQ(ClientAddress("10.0.0.1", "1.1.1.1, 198.51.100.7, 10.0.0.2", proxies), "198.51.100.7");
+  EXPECT_EQ(ClientAddress("10.0.0.1", "", proxies), "10.0.0.1");
+  EXPECT_EQ(ClientAddress("10.0.0.1", "niet-een-adres", proxies), "10.0.0.1");
+  EXPECT_EQ(ClientAddress("10.0.0.1", "2001:db8::1", proxies), "2001:db8::1");
 }
 
 TEST_F(ApiTest, MalformedJsonIs400NamingTheBody) {

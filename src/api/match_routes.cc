@@ -27,6 +27,9 @@ using nlohmann::json;
 constexpr std::string_view kTag = "matching";
 constexpr size_t kDefaultLimit = 10;
 constexpr size_t kMaxLimit = 50;
+// The anonymous search takes a situation from anyone: its body is bounded well below the
+// server's limit (a real situation is a few KiB), so parsing it stays cheap.
+constexpr size_t kMaxSearchBodyBytes = 64 * 1024;
 
 // ---- query parameters ----------------------------------------------------------------
 
@@ -294,6 +297,11 @@ json MatchResultSchema() {
   return schema;
 }
 
+json MaxItems(json array_schema, size_t max) {
+  array_schema["maxItems"] = max;
+  return array_schema;
+}
+
 json SituationSchema() {
   json wish = Obj({{"feature_id", String()},
                    {"importance", Enum(domain::kAllImportances)},
@@ -313,20 +321,26 @@ json SituationSchema() {
   place["additionalProperties"] = false;
   json home = PointSchema();
   home["description"] = "Standaard: het midden van de gemeente";
-  json schema = Obj({{"sector", Enum(domain::kAllSectors)},
-                     {"profile", {{"type", "string"}, {"description", "Zorgprofiel (5VV)"}}},
-                     {"indication", EnumSchemaUpTo(domain::IndicationStatus::kRefused)},
-                     {"municipality_code", {{"type", "string"}, {"description", "CBS (GM0935)"}}},
-                     {"home", home},
-                     {"seeking", ArrayOf(Enum(domain::kAllOfferKinds))},
-                     {"preferred_forms", ArrayOf(Enum(domain::kAllDeliveryForms))},
-                     {"wishes", ArrayOf(wish)},
-                     {"needs", ArrayOf(need)},
-                     {"places", ArrayOf(place)}},
-                    {"municipality_code"});
+  json schema =
+      Obj({{"sector", Enum(domain::kAllSectors)},
+           {"profile", {{"type", "string"}, {"description", "Zorgprofiel (5VV)"}}},
+           {"indication", EnumSchemaUpTo(domain::IndicationStatus::kRefused)},
+           {"municipality_code", {{"type", "string"}, {"description", "CBS (GM0935)"}}},
+           {"home", home},
+           {"seeking", MaxItems(ArrayOf(Enum(domain::kAllOfferKinds)), match::kMaxSeekingKinds)},
+           {"preferred_forms",
+            MaxItems(ArrayOf(Enum(domain::kAllDeliveryForms)), match::kMaxSeekingKinds)},
+           {"wishes", MaxItems(ArrayOf(wish), match::kMaxWishes)},
+           {"needs", MaxItems(ArrayOf(need), match::kMaxNeeds)},
+           {"places", MaxItems(ArrayOf(place), match::kMaxPlaces)}},
+          {"municipality_code"});
   schema["additionalProperties"] = false;
   schema["description"] =
-      "De situatie van iemand zonder account. Niets hiervan wordt opgeslagen of gelogd.";
+      "De situatie van iemand zonder account. Niets hiervan wordt opgeslagen of gelogd. "
+      "Hoogstens " +
+      std::to_string(match::kMaxFreeTextWishes) +
+      " wensen in eigen woorden (zonder feature_id); het verzoek hoogstens " +
+      std::to_string(kMaxSearchBodyBytes / 1024) + " KiB.";
   return schema;
 }
 
@@ -420,6 +434,7 @@ void AddMatchRoutes(Router& router, match::MatchService& service) {
   search.tag = std::string(kTag);
   search.params = MatchQueryParams();
   search.request_schema = SituationSchema();
+  search.max_body_bytes = kMaxSearchBodyBytes;
   search.response_schema = MatchResultSchema();
   router.Add(std::move(search));
 

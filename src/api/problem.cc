@@ -104,6 +104,15 @@ ApiResponse PayloadTooLarge(size_t max_bytes, std::string_view instance,
                         instance, request_id));
 }
 
+ApiResponse HeadersTooLarge(size_t max_count, size_t max_bytes, std::string_view instance,
+                            std::string_view request_id) {
+  return Make(
+      431, Body(431, ErrorCodeName(ErrorCode::kResourceExhausted), "Kopregels te groot",
+                "Het verzoek heeft meer dan " + std::to_string(max_count) +
+                    " kopregels of meer dan " + std::to_string(max_bytes) + " bytes aan kopregels.",
+                instance, request_id));
+}
+
 ApiResponse TransportProblem(int status, std::string_view instance, std::string_view request_id) {
   if (status == 404) {
     return ProblemResponse(NotFound("Dit adres bestaat niet."), instance, request_id);

@@ -39,6 +39,9 @@ ApiResponse MethodNotAllowed(std::string_view method, const std::vector<std::str
 // 413: the body is larger than the server accepts (code resource_exhausted).
 ApiResponse PayloadTooLarge(size_t max_bytes, std::string_view instance,
                             std::string_view request_id);
+// 431: too many header lines or header bytes (code resource_exhausted).
+ApiResponse HeadersTooLarge(size_t max_count, size_t max_bytes, std::string_view instance,
+                            std::string_view request_id);
 // Any other status httplib produced before a route ran (400 for a malformed request line).
 ApiResponse TransportProblem(int status, std::string_view instance, std::string_view request_id);
 

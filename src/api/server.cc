@@ -13,6 +13,7 @@
 #include <random>
 #include <thread>
 
+#include "api/connection_pool.h"
 #include "api/openapi.h"
 #include "api/problem.h"
 #include "api/record_schemas.h"
@@ -72,6 +73,41 @@ void WidenListenQueue(int port) {
 // Paths under /api stay the API's: an unknown one is a JSON 404, never the web app.
 bool IsApiPath(std::string_view path) { return path == "/api" || path.starts_with("/api/"); }
 
+bool LooksLikeAddress(std::string_view s) {
+  return !s.empty() && s.size() <= 45 && std::all_of(s.begin(), s.end(), [](char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F') || c == '.' ||
+           c == ':';
+  });
+}
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return s;
+}
+
+}  // namespace
+
+std::string ClientAddress(const std::string& peer, const std::string& forwarded_for,
+                          const std::vector<std::string>& trusted_proxies) {
+  auto trusted = [&](std::string_view a) {
+    return std::find(trusted_proxies.begin(), trusted_proxies.end(), a) != trusted_proxies.end();
+  };
+  if (!trusted(peer)) return peer;
+  // Right to left: each trusted proxy appended the address it got the request from.
+  std::string_view rest = forwarded_for;
+  while (!rest.empty()) {
+    const size_t comma = rest.rfind(',');
+    std::string_view entry = Trim(comma == std::string_view::npos ? rest : rest.substr(comma + 1));
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(0, comma);
+    if (!LooksLikeAddress(entry)) return peer;
+    if (!trusted(entry)) return std::string(entry);
+  }
+  return peer;
+}
+
+namespace {
+
 std::string Dump(const nlohmann::json& j) {
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
@@ -92,6 +128,19 @@ void Write(ApiResponse& r, const std::string& request_id, httplib::Response& out
                    r.content_type.empty() ? "application/json" : r.content_type.c_str());
     out.body = Dump(r.body);
   }
+}
+
+// The methods the API answers; httplib refuses others (TRACE, PROPFIND, ...) with a bare
+// 400 before any route runs, which we turn into the 405 they are.
+constexpr std::string_view kServedMethods[] = {"GET",   "HEAD",   "POST",   "PUT",
+                                               "PATCH", "DELETE", "OPTIONS"};
+
+bool IsOtherMethod(const std::string& method) {
+  if (method.empty() || method.size() > 20) return false;
+  if (!std::all_of(method.begin(), method.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+    return false;
+  return std::find(std::begin(kServedMethods), std::end(kServedMethods), method) ==
+         std::end(kServedMethods);
 }
 
 Route OpenApiRoute(const Router& router) {
@@ -140,8 +189,11 @@ Server::Server(ServerOptions options, Router router, Guard* guard)
   if (!options_.log) options_.log = LogToStderr;
   router_.Add(OpenApiRoute(router_));
 
-  int threads = options_.threads > 0 ? options_.threads : 1;
-  http_->new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
+  const size_t threads = static_cast<size_t>(std::max(1, options_.threads));
+  const size_t max_threads = std::max(threads, static_cast<size_t>(options_.max_threads));
+  http_->new_task_queue = [threads, max_threads] {
+    return new ConnectionPool(threads, max_threads);
+  };
   http_->set_payload_max_length(options_.max_body_bytes);
   http_->set_read_timeout(options_.read_timeout);
   http_->set_write_timeout(options_.write_timeout);
@@ -152,6 +204,29 @@ Server::Server(ServerOptions options, Router router, Guard* guard)
   // Headers and body leave in separate writes; without TCP_NODELAY every keep-alive
   // response after the first waits for the peer's delayed ACK (about 40 ms).
   http_->set_tcp_nodelay(true);
+
+  // Header limits are checked before any route runs and before the body is read.
+  http_->set_pre_routing_handler(httplib::Server::HandlerWithResponse(
+      [this](const httplib::Request& in, httplib::Response& out) {
+        size_t bytes = 0;
+        for (const auto& [name, value] : in.headers) bytes += name.size() + value.size();
+        if (in.headers.size() <= options_.max_header_count && bytes <= options_.max_header_bytes)
+          return httplib::Server::HandlerResponse::Unhandled;
+        const std::string id = RequestIdFor(in);
+        ApiResponse r =
+            HeadersTooLarge(options_.max_header_count, options_.max_header_bytes, in.path, id);
+        Write(r, id, out);
+        out.set_header("Connection", "close");
+        Log({{"ts", UtcTimestamp()},
+             {"level", "info"},
+             {"request_id", id},
+             {"method", in.method},
+             {"path", in.path},
+             {"status", r.status},
+             {"headers", in.headers.size()},
+             {"ms", nullptr}});
+        return httplib::Server::HandlerResponse::Handled;
+      }));
 
   auto dispatch = [this](const httplib::Request& in, httplib::Response& out) { Dispatch(in, out); };
   http_->Get("/.*", dispatch);
@@ -224,7 +299,8 @@ void Server::Dispatch(const httplib::Request& in, httplib::Response& out) {
   request.path = in.path;
   for (const auto& [name, value] : in.headers) request.headers.emplace(name, value);
   request.body = in.body;
-  request.remote_addr = in.remote_addr;
+  request.remote_addr = ClientAddress(in.remote_addr, in.get_header_value("X-Forwarded-For"),
+                                      options_.trusted_proxies);
   request.request_id = RequestIdFor(in);
 
   ApiResponse response;
@@ -247,6 +323,8 @@ void Server::Dispatch(const httplib::Request& in, httplib::Response& out) {
 
 ApiResponse Server::Handle(const httplib::Request& in, ApiRequest& request) {
   const std::string& id = request.request_id;
+  if (request.path.find('\0') != std::string::npos)
+    return ProblemResponse(InvalidArgument("Het adres bevat een NUL-teken.", "path"), "", id);
   RouteMatch match = router_.Match(request.method, request.path);
   if (match.route == nullptr) {
     if (options_.site != nullptr && request.method == "GET" && match.allowed_methods.empty() &&
@@ -260,6 +338,8 @@ ApiResponse Server::Handle(const httplib::Request& in, ApiRequest& request) {
   }
   const Route& route = *match.route;
   request.path_params = std::move(match.path_params);
+  if (route.max_body_bytes > 0 && request.body.size() > route.max_body_bytes)
+    return PayloadTooLarge(route.max_body_bytes, request.path, id);
 
   std::shared_ptr<const Admission> admission;
   const bool guarded = route.permission != kPublic;
@@ -286,6 +366,13 @@ ApiResponse Server::Handle(const httplib::Request& in, ApiRequest& request) {
 
   ApiResponse response;
   for (const auto& [name, value] : in.params) {
+    if (name.find('\0') != std::string::npos || value.find('\0') != std::string::npos) {
+      response = ProblemResponse(
+          InvalidArgument("Parameter '" + name + "' mag geen NUL-teken bevatten.", name),
+          request.path, id);
+      if (guarded) guard_->Completed(route, request, response.status);
+      return response;
+    }
     if (!request.query.emplace(name, value).second) {
       response = ProblemResponse(
           InvalidArgument("Parameter '" + name + "' mag maar één keer voorkomen.", name),
@@ -319,10 +406,22 @@ ApiResponse Server::Handle(const httplib::Request& in, ApiRequest& request) {
   return response;
 }
 
+std::vector<std::string> Server::AllowedMethods(const std::string& path) const {
+  std::vector<std::string> allow;
+  if (!path.empty()) {
+    RouteMatch m = router_.Match("", path);  // no route has the empty method
+    allow = std::move(m.allowed_methods);
+  }
+  if (allow.empty()) allow.assign(std::begin(kServedMethods), std::end(kServedMethods));
+  return allow;
+}
+
 void Server::TransportError(const httplib::Request& in, httplib::Response& out) {
   std::string id = RequestIdFor(in);
   ApiResponse r = out.status == 413 ? PayloadTooLarge(options_.max_body_bytes, in.path, id)
-                                    : TransportProblem(out.status, in.path, id);
+                  : IsOtherMethod(in.method)
+                      ? MethodNotAllowed(in.method, AllowedMethods(in.path), in.path, id)
+                      : TransportProblem(out.status, in.path, id);
   Write(r, id, out);
   Log({{"ts", UtcTimestamp()},
        {"level", r.status >= 500 ? "error" : "info"},

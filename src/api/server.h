@@ -17,6 +17,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "api/route.h"
 #include "domain/error.h"
@@ -37,10 +38,18 @@ struct ServerOptions {
   // "0.0.0.0" on purpose (passend serve --bind).
   std::string bind_address = "127.0.0.1";
   int port = 8080;  // 0: any free port (tests)
-  // cpp-httplib keeps a worker per keep-alive connection, so this bounds the connections
-  // served at once; beyond it, connections queue (and latency grows).
+  // cpp-httplib keeps a worker per open connection (api/connection_pool.h): `threads`
+  // are kept ready, and more are started while all are busy (slow clients trickling their
+  // headers hold one each), up to `max_threads` connections served at once; beyond it,
+  // connections queue.
   int threads = 64;
+  int max_threads = 1024;
   size_t max_body_bytes = 10 * 1024 * 1024;  // larger bodies get 413
+  // More header lines, or more header bytes (names and values), get 431. cpp-httplib
+  // reads the whole header section before it lets us look (one line is at most 8 KiB),
+  // so this refuses such requests but does not bound what a request may first send.
+  size_t max_header_count = 100;
+  size_t max_header_bytes = 32 * 1024;
   std::chrono::seconds read_timeout{30};
   std::chrono::seconds write_timeout{30};
   std::chrono::seconds keep_alive_timeout{5};
@@ -50,6 +59,10 @@ struct ServerOptions {
   // The built web app, served for GET requests outside /api that match no route
   // (api/static_site.h); null: such requests are 404 problems.
   std::shared_ptr<const StaticSite> site;
+  // Addresses of our own reverse proxies: only from these is the client address taken
+  // from X-Forwarded-For (the last entry that is not one of them); from anyone else the
+  // header is ignored, so nobody can pick the address the login throttle counts.
+  std::vector<std::string> trusted_proxies;
   // Receives one JSON object per request (and start/stop events). Default: one line on
   // stderr. Called concurrently from worker threads.
   std::function<void(const nlohmann::json&)> log;
@@ -57,6 +70,11 @@ struct ServerOptions {
 
 // Writes `entry` as one line on stderr (one write per line, so lines never interleave).
 void LogToStderr(const nlohmann::json& entry);
+
+// The address of the client: `peer`, or when `peer` is a trusted proxy, the last address
+// in X-Forwarded-For that is not a trusted proxy (a malformed entry: `peer`).
+std::string ClientAddress(const std::string& peer, const std::string& forwarded_for,
+                          const std::vector<std::string>& trusted_proxies);
 
 // The current time as UTC ISO 8601 with milliseconds: "2025-03-01T09:30:00.123Z".
 std::string UtcTimestamp();
@@ -84,6 +102,8 @@ class Server {
   void Dispatch(const httplib::Request& in, httplib::Response& out);
   ApiResponse Handle(const httplib::Request& in, ApiRequest& request);
   void TransportError(const httplib::Request& in, httplib::Response& out);
+  // The methods `path` has (for Allow); all served methods when the path is unknown.
+  std::vector<std::string> AllowedMethods(const std::string& path) const;
   void Log(nlohmann::json entry) const;
 
   ServerOptions options_;

@@ -18,8 +18,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   app.set_version_flag("--version", "passend 0.1.0", "Toon het versienummer en stop");
   cli::Invocation inv;
-  inv.open = passend::app::OpenModules;
-  inv.open_existing = passend::app::OpenExistingModules;
+  inv.open = cli::OpenModules(passend::app::OpenModules);
+  inv.open_existing = cli::OpenModules(passend::app::OpenExistingModules);
   cli::RegisterDataCommands(app, inv);
   cli::RegisterMigrateCommand(app, inv);
   cli::RegisterServeCommand(app, inv);

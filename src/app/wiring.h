@@ -11,8 +11,10 @@ namespace passend::app {
 
 // Opens (creating and migrating when needed) the database named by `db` and wires the
 // modules over it. Errors as store::OpenDatabase.
-Result<std::unique_ptr<cli::Modules>> OpenModules(const std::string& db);
+Result<std::unique_ptr<cli::Modules>> OpenModules(const std::string& db,
+                                                  const cli::ModuleOptions& options);
 // The same for a database that must exist already (store::OpenExistingDatabase).
-Result<std::unique_ptr<cli::Modules>> OpenExistingModules(const std::string& db);
+Result<std::unique_ptr<cli::Modules>> OpenExistingModules(const std::string& db,
+                                                          const cli::ModuleOptions& options);
 
 }  // namespace passend::app

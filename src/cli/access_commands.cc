@@ -1,7 +1,9 @@
 // passend user / audit / client: accounts, the access log and the AVG rights of a client.
 //   passend user add --db PATH --email E --role admin --name N --organisation O
 //   passend user demo --db PATH
-//   passend audit verify --db PATH
+//   passend audit keygen --out FILE
+//   passend audit head --db PATH --audit-key FILE
+//   passend audit verify --db PATH --audit-key FILE [--expect SEQ:HASH]
 //   passend client export --db PATH --client ID [--out FILE]
 //   passend client erase --db PATH --client ID --reason TEXT
 // Passwords are read from --password-file or typed at a prompt, never taken from the
@@ -14,6 +16,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <sstream>
 
 #include "access/access_service.h"
@@ -35,7 +38,17 @@ struct AccessOptions {
   std::vector<std::string> client_ids;
   std::string password_file;
   std::string client_id, reason, out;
+  std::string audit_key_file, expect;
 };
+
+// The modules over `o.db_path`, the access log keyed when --audit-key names the key file.
+Result<std::unique_ptr<Modules>> OpenKeyed(const OpenModules& open, const AccessOptions& o) {
+  ModuleOptions m;
+  if (!o.audit_key_file.empty()) {
+    PASSEND_ASSIGN_OR_RETURN(m.audit_key, ReadAuditKey(o.audit_key_file));
+  }
+  return open(o.db_path, m);
+}
 
 // The operator of the command line, as the access log records them.
 a::Principal Operator() {
@@ -116,21 +129,50 @@ Status Demo(const OpenModules& open, const AccessOptions& o) {
   return Ok();
 }
 
-Status Verify(const OpenModules& open, const AccessOptions& o) {
-  PASSEND_ASSIGN_OR_RETURN(auto modules, open(o.db_path));
-  PASSEND_ASSIGN_OR_RETURN(a::VerifyReport r, modules->access().audit.Verify());
+Result<a::VerifyReport> VerifiedLog(const OpenModules& open, const AccessOptions& o) {
+  std::optional<a::AuditHead> expect;
+  if (!o.expect.empty()) {
+    PASSEND_ASSIGN_OR_RETURN(expect, a::ParseAuditHead(o.expect));
+  }
+  PASSEND_ASSIGN_OR_RETURN(auto modules, OpenKeyed(open, o));
+  PASSEND_ASSIGN_OR_RETURN(a::VerifyReport r, modules->access().audit.Verify(expect));
   if (!r.ok())
     return FailedPrecondition("Het toegangslog is aangetast vanaf regel " +
                               std::to_string(*r.first_broken_seq) + ": " + r.problem);
+  return r;
+}
+
+Status Verify(const OpenModules& open, const AccessOptions& o) {
+  PASSEND_ASSIGN_OR_RETURN(a::VerifyReport r, VerifiedLog(open, o));
   std::printf(
-      "Toegangslog in orde: %s, laatste hash %s\n"
-      "(bewaar deze hash elders: zo valt ook het weglaten van de nieuwste regels op).\n",
-      domain::CountNl(r.entries, "regel", "regels").c_str(), r.head_hash.c_str());
+      "Toegangslog in orde: %s (%s met sleutel), kop %lld:%s\n"
+      "(bewaar de kop elders en geef hem later mee als --expect: zo valt ook het weglaten\n"
+      "van de nieuwste regels op; docs/access.md).\n",
+      domain::CountNl(r.entries, "regel", "regels").c_str(),
+      domain::IntegerNl(r.keyed_entries).c_str(), static_cast<long long>(r.head_seq),
+      r.head_hash.c_str());
+  return Ok();
+}
+
+// Prints the head "SEQ:HASH" of a verified log, the one line an operator keeps elsewhere.
+Status Head(const OpenModules& open, const AccessOptions& o) {
+  PASSEND_ASSIGN_OR_RETURN(a::VerifyReport r, VerifiedLog(open, o));
+  if (r.entries == 0) return NotFound("Het toegangslog is nog leeg.");
+  std::printf("%lld:%s\n", static_cast<long long>(r.head_seq), r.head_hash.c_str());
+  return Ok();
+}
+
+Status KeyGen(const OpenModules&, const AccessOptions& o) {
+  PASSEND_RETURN_IF_ERROR(WriteNewAuditKey(o.out));
+  std::fprintf(stderr,
+               "Sleutel voor het toegangslog geschreven naar %s (alleen voor u leesbaar).\n"
+               "Bewaar hem buiten de database en maak er een reservekopie van.\n",
+               o.out.c_str());
   return Ok();
 }
 
 Status Export(const OpenModules& open, const AccessOptions& o) {
-  PASSEND_ASSIGN_OR_RETURN(auto modules, open(o.db_path));
+  PASSEND_ASSIGN_OR_RETURN(auto modules, OpenKeyed(open, o));
   PASSEND_ASSIGN_OR_RETURN(auto records, modules->intake().ExportClient(o.client_id));
   const nlohmann::json doc = interop::ToJson(records);
   auto logged = modules->access().audit.Record(a::EventFor(
@@ -148,7 +190,7 @@ Status Export(const OpenModules& open, const AccessOptions& o) {
 }
 
 Status Erase(const OpenModules& open, const AccessOptions& o) {
-  PASSEND_ASSIGN_OR_RETURN(auto modules, open(o.db_path));
+  PASSEND_ASSIGN_OR_RETURN(auto modules, OpenKeyed(open, o));
   PASSEND_ASSIGN_OR_RETURN(intake::ErasureReport r,
                            modules->intake().EraseClient(Operator(), o.client_id, o.reason));
   std::printf(
@@ -200,8 +242,24 @@ void RegisterAccessCommands(CLI::App& app, Invocation& inv) {
   audit->require_subcommand(1);
   CLI::App* verify =
       audit->add_subcommand("verify", "Controleer of het toegangslog ongeschonden is");
+  auto key_option = [o](CLI::App* cmd) {
+    cmd->add_option("--audit-key", o->audit_key_file,
+                    "Sleutelbestand van het toegangslog (buiten de database; docs/access.md)");
+  };
   db_option(verify);
+  key_option(verify);
+  verify->add_option("--expect", o->expect,
+                     "Een eerder genoteerde kop VOLGNUMMER:HASH die er nog moet zijn");
   verify->callback(run(Verify));
+  CLI::App* head = audit->add_subcommand(
+      "head", "Toon de kop van het toegangslog (VOLGNUMMER:HASH) om elders te bewaren");
+  db_option(head);
+  key_option(head);
+  head->callback(run(Head));
+  CLI::App* keygen =
+      audit->add_subcommand("keygen", "Maak een nieuw sleutelbestand voor het toegangslog");
+  keygen->add_option("--out", o->out, "Het nieuwe bestand")->required();
+  keygen->callback(run(KeyGen));
 
   CLI::App* client = app.add_subcommand("client", "Rechten van een cliënt (AVG)");
   client->require_subcommand(1);
@@ -209,12 +267,14 @@ void RegisterAccessCommands(CLI::App& app, Invocation& inv) {
   db_option(exp);
   exp->add_option("--client", o->client_id, "Id van de cliënt")->required();
   exp->add_option("--out", o->out, "Bestand; zonder: standaarduitvoer");
+  key_option(exp);
   exp->callback(run(Export));
   CLI::App* erase = client->add_subcommand("erase", "Wis de gegevens van één cliënt");
   db_option(erase);
   erase->add_option("--client", o->client_id, "Id van de cliënt")->required();
   erase->add_option("--reason", o->reason, "Reden (bijvoorbeeld het kenmerk van het verzoek)")
       ->required();
+  key_option(erase);
   erase->callback(run(Erase));
 }
 

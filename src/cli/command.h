@@ -32,9 +32,28 @@ class Modules {
   virtual access::AccessService& access() = 0;
 };
 
+// What a command may set on the modules it opens.
+struct ModuleOptions {
+  std::string audit_key;        // the access log's HMAC key (--audit-key); empty: unkeyed
+  bool secure_cookies = false;  // session cookies with the Secure flag (serve behind HTTPS)
+};
+
 // Opens the database named on the command line (a path or URI, store/open_database.h)
 // with every module wired.
-using OpenModules = std::function<Result<std::unique_ptr<Modules>>(const std::string& db)>;
+using OpenModulesFn = std::function<Result<std::unique_ptr<Modules>>(const std::string& db,
+                                                                     const ModuleOptions& options)>;
+class OpenModules {
+ public:
+  OpenModules() = default;
+  OpenModules(OpenModulesFn fn) : fn_(std::move(fn)) {}  // NOLINT: set from app/ by name
+  Result<std::unique_ptr<Modules>> operator()(const std::string& db,
+                                              const ModuleOptions& options = {}) const {
+    return fn_(db, options);
+  }
+
+ private:
+  OpenModulesFn fn_;
+};
 
 // Set by a subcommand's option parsing, run by main after parsing succeeds. `open` and
 // `open_existing` are set by app/ before parsing.
@@ -43,6 +62,12 @@ struct Invocation {
   OpenModules open;           // creates and migrates a missing SQLite file
   OpenModules open_existing;  // kNotFound when the database does not exist
 };
+
+// The key of the access log from `--audit-key FILE` (cli/audit_key.cc): kInvalidArgument
+// (field "audit-key") when unreadable, readable by others or shorter than 32 bytes.
+Result<std::string> ReadAuditKey(const std::string& path);
+// A new random key in a new file (mode 0600); kAlreadyExists when the file exists.
+Status WriteNewAuditKey(const std::string& path);
 
 // Progress for long work, on stderr: "generate: clients 120000/330000 (36%)". Quiet
 // when stderr is not a terminal unless `always` (CI logs stay short).

@@ -7,7 +7,9 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <string>
 #include <thread>
+#include <vector>
 
 #include "api/access_guard.h"
 #include "api/access_routes.h"
@@ -29,6 +31,9 @@ struct ServeOptions {
   int threads = 64;
   int work_slots = 0;
   std::string web_dir;  // empty: found next to the binary (api::StaticSite::Locate)
+  bool secure_cookies = false;
+  std::string audit_key_file;
+  std::vector<std::string> trusted_proxies;
 };
 
 // Blocks SIGINT and SIGTERM in this thread and every thread started after it, and waits
@@ -103,7 +108,12 @@ Status Serve(const OpenModules& open, const ServeOptions& opts) {
   if (opts.work_slots < 0 || opts.work_slots > 1024) {
     return InvalidArgument("--work-slots moet tussen 0 en 1024 liggen.", "work-slots");
   }
-  PASSEND_ASSIGN_OR_RETURN(auto modules, open(opts.db_path));
+  ModuleOptions module_options;
+  module_options.secure_cookies = opts.secure_cookies;
+  if (!opts.audit_key_file.empty()) {
+    PASSEND_ASSIGN_OR_RETURN(module_options.audit_key, ReadAuditKey(opts.audit_key_file));
+  }
+  PASSEND_ASSIGN_OR_RETURN(auto modules, open(opts.db_path, module_options));
   store::Database& db = modules->db();
 
   api::ServerOptions options;
@@ -111,8 +121,26 @@ Status Serve(const OpenModules& open, const ServeOptions& opts) {
   options.port = opts.port;
   options.threads = opts.threads;
   options.work_slots = static_cast<size_t>(opts.work_slots);
+  options.trusted_proxies = opts.trusted_proxies;
   // Every non-public route passes the access guard: session or API token, the permission
   // matrix, consent, and the NEN 7513 access log for personal data.
+  access::AuditLog& audit = modules->access().audit;
+  if (audit.keyed()) {
+    // From here the chain ends keyed (an older unkeyed chain gets its first keyed entry).
+    PASSEND_RETURN_IF_ERROR(audit.AdoptKey("systeem:passend-serve"));
+  } else {
+    // Refuses a keyed chain here rather than failing every personal-data request later.
+    PASSEND_ASSIGN_OR_RETURN(auto last, db.audit().LastAudit());
+    if (last && access::ComputeEntryHash(*last) != last->hash)
+      return FailedPrecondition(
+          "Het toegangslog is met een sleutel beveiligd: start met --audit-key BESTAND.");
+    api::LogToStderr({{"ts", api::UtcTimestamp()},
+                      {"level", "warning"},
+                      {"event", "audit_log_unkeyed"},
+                      {"detail",
+                       "zonder --audit-key kan het toegangslog ongemerkt worden "
+                       "herschreven (docs/access.md)"}});
+  }
   api::AccessGuard guard(modules->access(), modules->intake());
   api::Router routes = api::AllRoutes({db, modules->catalog(), modules->intake(), modules->ref()});
   api::AddAccessRoutes(routes, modules->access(), modules->intake());
@@ -163,6 +191,13 @@ void RegisterServeCommand(CLI::App& app, Invocation& inv) {
       ->capture_default_str();
   cmd->add_option("--web-dir", opts->web_dir,
                   "Map met de gebouwde webapp (standaard: naast het programma, web/dist)");
+  cmd->add_option("--audit-key", opts->audit_key_file,
+                  "Sleutelbestand van het toegangslog, buiten de database (passend audit keygen)");
+  cmd->add_flag("--secure-cookies", opts->secure_cookies,
+                "Zet de vlag Secure op het sessiekoekje (achter HTTPS; docs/operations.md)");
+  cmd->add_option("--trusted-proxy", opts->trusted_proxies,
+                  "Adres van een eigen reverse proxy: alleen van dit adres geldt X-Forwarded-For "
+                  "(mag vaker)");
   cmd->callback([opts, &inv] { inv.run = [&inv, opts] { return Serve(inv.open, *opts); }; });
 }
 

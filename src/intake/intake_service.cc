@@ -57,8 +57,8 @@ Result<std::vector<a::AuditEntry>> WholeLog(a::AuditStore& audit, const std::str
 
 }  // namespace
 
-IntakeService::IntakeService(store::Database& db, a::Clock clock)
-    : db_(db), clock_(clock), log_(db.audit(), std::move(clock)) {}
+IntakeService::IntakeService(store::Database& db, a::Clock clock, std::string audit_key)
+    : db_(db), clock_(clock), log_(db.audit(), std::move(clock), std::move(audit_key)) {}
 
 Result<domain::Client> IntakeService::GetClient(const std::string& id) {
   return db_.clients().GetClient(id);

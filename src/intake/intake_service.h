@@ -52,7 +52,8 @@ class IntakeService {
  public:
   // `db` holds the clients and the access layer's stores (accounts, consents, the access
   // log) the AVG use cases read and change, and runs the transactions.
-  IntakeService(store::Database& db, access::Clock clock);
+  // `audit_key`: the access log's HMAC key (access/audit.h), as the access service's.
+  IntakeService(store::Database& db, access::Clock clock, std::string audit_key = {});
 
   Result<domain::Client> GetClient(const std::string& id);
   // The client's municipality code, without loading the dossier (the access check).

@@ -1,6 +1,8 @@
 #include "interop/native_json.h"
 
+#include <optional>
 #include <sstream>
+#include <vector>
 
 #include "interop/json_reader.h"
 
@@ -295,19 +297,99 @@ Result<d::Dataset> DatasetFromJson(const json& j) {
   return ds;
 }
 
-Result<json> ParseJsonText(std::string_view text) {
-  json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded()) {
-    // Parse again with exceptions only to learn where it went wrong.
-    try {
-      json again = json::parse(text);
-      (void)again;
-    } catch (const json::parse_error& e) {
-      return InvalidArgument("Ongeldige JSON bij byte " + std::to_string(e.byte));
+namespace {
+
+// Where the parser is in a document, from nlohmann's parse events: the path of the value
+// being read ("wishes[3].value"), so an error can name the field it is in.
+class JsonPathTracker {
+ public:
+  bool Event(json::parse_event_t event, const json& parsed) {
+    using E = json::parse_event_t;
+    switch (event) {
+      case E::object_start: stack_.push_back({false, 0, {}}); break;
+      case E::array_start: stack_.push_back({true, 0, {}}); break;
+      case E::key:
+        if (!stack_.empty()) stack_.back().key = parsed.get_ref<const std::string&>();
+        NoteNul(parsed);
+        break;
+      case E::value:
+        NoteNul(parsed);
+        Next();
+        break;
+      case E::object_end:
+      case E::array_end:
+        if (!stack_.empty()) stack_.pop_back();
+        Next();
+        break;
     }
+    return true;  // keep everything
+  }
+
+  std::string Path() const {
+    std::string out;
+    for (const Frame& f : stack_) {
+      if (f.array) {
+        out += "[" + std::to_string(f.count) + "]";
+      } else if (!f.key.empty()) {
+        out += (out.empty() ? "" : ".") + f.key;
+      }
+    }
+    return out;
+  }
+  // The path of the first text holding a NUL character, if any.
+  const std::optional<std::string>& nul_path() const { return nul_path_; }
+
+ private:
+  struct Frame {
+    bool array = false;
+    size_t count = 0;  // elements of an array already read
+    std::string key;   // the key of the value being read in an object
+  };
+  void Next() {
+    if (!stack_.empty() && stack_.back().array) ++stack_.back().count;
+  }
+  void NoteNul(const json& v) {
+    if (!nul_path_ && v.is_string() &&
+        v.get_ref<const std::string&>().find('\0') != std::string::npos)
+      nul_path_ = Path();
+  }
+  std::vector<Frame> stack_;
+  std::optional<std::string> nul_path_;
+};
+
+// "\u0000" written anywhere (a cheap test before the slower pass that finds where).
+bool MayHoldNul(std::string_view text) { return text.find("\\u0000") != std::string_view::npos; }
+
+// The slow pass: parses again following the path, to name the field at fault.
+Result<json> ParseJsonTextTracked(std::string_view text) {
+  JsonPathTracker tracker;
+  json j;
+  try {
+    j = json::parse(
+        text,
+        [&tracker](int, json::parse_event_t event, json& parsed) {
+          return tracker.Event(event, parsed);
+        },
+        /*allow_exceptions=*/true);
+  } catch (const json::parse_error& e) {
+    return InvalidArgument("Ongeldige JSON bij byte " + std::to_string(e.byte));
+  } catch (const json::out_of_range&) {
+    // 1e999 and -1e400 do not fit in a double.
+    return InvalidArgument("Dit getal is te groot of te klein", tracker.Path());
+  } catch (const json::exception&) {
     return InvalidArgument("Ongeldige JSON");
   }
+  if (tracker.nul_path())
+    return InvalidArgument("Tekst mag geen NUL-teken (\\u0000) bevatten", *tracker.nul_path());
   return j;
+}
+
+}  // namespace
+
+Result<json> ParseJsonText(std::string_view text) {
+  json j = json::parse(text, nullptr, /*allow_exceptions=*/false);
+  if (!j.is_discarded() && !MayHoldNul(text)) return j;
+  return ParseJsonTextTracked(text);
 }
 
 Result<d::Dataset> ParseNativeDocument(std::string_view text) {

@@ -114,6 +114,42 @@ TEST(NativeJsonTest, MalformedJsonSaysWhere) {
   EXPECT_NE(r.error().message().find("byte"), std::string::npos);
 }
 
+// Regression (issue 23, item 3): a number beyond a double threw json::out_of_range past
+// the parse_error handler; the API answered 500 and `passend import` "interne fout".
+TEST(NativeJsonTest, NumberOutOfRangeNamesTheField) {
+  struct Case {
+    const char* text;
+    const char* field;
+  };
+  for (const Case& c : {Case{"1e999", ""}, Case{"{\"a\": -1e400}", "a"},
+                        Case{"{\"a\": {\"b\": [1, 2, 1e999]}}", "a.b[2]"},
+                        Case{"[{\"x\": 1}, {\"y\": [[], 5e5000]}]", "[1].y[1]"},
+                        Case{"{\"a\": [1], \"b\": 1e999}", "b"}}) {
+    auto r = ParseJsonText(c.text);
+    ASSERT_FALSE(r.ok()) << c.text;
+    EXPECT_EQ(r.error().code(), ErrorCode::kInvalidArgument) << c.text;
+    EXPECT_EQ(r.error().field(), c.field) << c.text;
+  }
+  auto doc = ParseNativeDocument(
+      "{\"format\": \"passend\", \"version\": 1, \"offers\": [{\"capacity\": 1e999}]}");
+  ASSERT_FALSE(doc.ok());
+  EXPECT_EQ(doc.error().field(), "offers[0].capacity");
+}
+
+// Regression (issue 23, item 17): "\u0000" gave a text with a NUL byte in it.
+TEST(NativeJsonTest, NulInATextIsRefusedWithItsField) {
+  auto r = ParseJsonText(R"({"name": "Jan", "wishes": [{"text": "a\u0000b"}]})");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().code(), ErrorCode::kInvalidArgument);
+  EXPECT_EQ(r.error().field(), "wishes[0].text");
+  auto key = ParseJsonText(R"({"a\u0000": 1})");
+  ASSERT_FALSE(key.ok());
+  // An escaped backslash followed by "u0000" is plain text, not a NUL.
+  auto plain = ParseJsonText(R"({"name": "\\u0000"})");
+  ASSERT_TRUE(plain.ok());
+  EXPECT_EQ((*plain)["name"], "\\u0000");
+}
+
 }  // namespace
 }  // namespace passend::interop
 

@@ -191,12 +191,15 @@ Explanation Explain(const Query& q, const std::vector<uint32_t>& offers, const A
           : std::string("Hoort bij geen van deze soorten zorg: hier niet beoordeeld");
   int met = 0, linked = 0;
   std::vector<std::string> missing_musts, unknown_musts;
+  // q.wishes holds the linked wishes in the client's order, so one cursor walks both lists
+  // (a search per wish made this quadratic in the number of wishes).
+  auto next_linked = q.wishes.begin();
   for (size_t i = 0; i < c.wishes.size(); ++i) {
     const domain::Wish& w = c.wishes[i];
     WishExplanation we;
     we.wish = static_cast<uint32_t>(i), we.feature_id = w.feature_id, we.importance = w.importance;
-    auto qw = std::find_if(q.wishes.begin(), q.wishes.end(),
-                           [&](const QueryWish& x) { return x.wish == i; });
+    auto qw =
+        next_linked != q.wishes.end() && next_linked->wish == i ? next_linked++ : q.wishes.end();
     if (qw == q.wishes.end()) {
       we.label = w.text;
       std::string like;

@@ -51,6 +51,24 @@ double WishedValue(const domain::Feature& f, const domain::Wish& w) {
   return w.value.value_or(1);
 }
 
+Status CheckQuerySize(const domain::Client& c) {
+  auto too_many = [](const char* field, const char* what, size_t max) {
+    return InvalidArgument("Te veel " + std::string(what) + ": hoogstens " + std::to_string(max),
+                           field);
+  };
+  if (c.wishes.size() > kMaxWishes) return too_many("wishes", "wensen", kMaxWishes);
+  const auto free_texts = std::count_if(c.wishes.begin(), c.wishes.end(),
+                                        [](const domain::Wish& w) { return w.feature_id.empty(); });
+  if (static_cast<size_t>(free_texts) > kMaxFreeTextWishes)
+    return too_many("wishes", "wensen in eigen woorden", kMaxFreeTextWishes);
+  if (c.needs.size() > kMaxNeeds) return too_many("needs", "behoeften", kMaxNeeds);
+  if (c.places.size() > kMaxPlaces) return too_many("places", "plekken", kMaxPlaces);
+  if (c.seeking.size() > kMaxSeekingKinds) return too_many("seeking", "soorten", kMaxSeekingKinds);
+  if (c.preferred_forms.size() > kMaxSeekingKinds)
+    return too_many("preferred_forms", "vormen", kMaxSeekingKinds);
+  return Ok();
+}
+
 Result<Query> MakeQuery(const MatchIndex& index, const domain::Client& c) {
   Query q;
   PASSEND_RETURN_IF_ERROR(MakeQueryInto(index, c, &q));
@@ -60,6 +78,7 @@ Result<Query> MakeQuery(const MatchIndex& index, const domain::Client& c) {
 Status MakeQueryInto(const MatchIndex& index, const domain::Client& c, Query* out) {
   const domain::ReferenceData& ref = index.ref();
   const Weights& wt = index.weights();
+  PASSEND_RETURN_IF_ERROR(CheckQuerySize(c));
   Query& q = *out;
   q.wishes.clear(), q.free_text_wishes.clear(), q.needs.clear(), q.places.clear();
   q.kinds.clear();

@@ -285,6 +285,14 @@ Status PostgresAccessStore::DeleteSession(const std::string& id) {
       [&](Connection& conn) { return Run(conn, "DELETE FROM sessions WHERE id = $1", {P(id)}); });
 }
 
+Status PostgresAccessStore::DeleteSessionsOfUser(const std::string& user_id,
+                                                 const std::string& keep_id) {
+  return db_.Write([&](Connection& conn) {
+    return Run(conn, "DELETE FROM sessions WHERE user_id = $1 AND id <> $2",
+               {P(user_id), P(keep_id)});
+  });
+}
+
 Status PostgresAccessStore::PutApiToken(const a::ApiToken& t) {
   return db_.Write([&](Connection& conn) {
     return Run(conn,

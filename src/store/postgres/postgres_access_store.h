@@ -26,6 +26,7 @@ class PostgresAccessStore : public access::AccountStore,
   Status PutSession(const access::Session& s) override;
   Result<access::Session> FindSession(const std::string& secret_hash) override;
   Status DeleteSession(const std::string& id) override;
+  Status DeleteSessionsOfUser(const std::string& user_id, const std::string& keep_id) override;
   Status PutApiToken(const access::ApiToken& t) override;
   Result<access::ApiToken> FindApiToken(const std::string& secret_hash) override;
   Result<std::vector<access::ApiToken>> ListApiTokens() override;

@@ -314,6 +314,17 @@ Status SqliteAccessStore::DeleteSession(const std::string& id) {
   });
 }
 
+Status SqliteAccessStore::DeleteSessionsOfUser(const std::string& user_id,
+                                               const std::string& keep_id) {
+  return db_.Write([&](Connection& conn) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(Statement st,
+                             conn.Prepare("DELETE FROM sessions WHERE user_id = ? AND id <> ?"));
+    st.Bind(1, user_id);
+    st.Bind(2, keep_id);
+    return st.Run();
+  });
+}
+
 Status SqliteAccessStore::PutApiToken(const a::ApiToken& t) {
   return db_.Write([&](Connection& conn) -> Status {
     PASSEND_ASSIGN_OR_RETURN(
