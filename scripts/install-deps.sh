@@ -8,7 +8,8 @@ PACKAGES=(
   libsqlite3-dev sqlite3
   postgresql libpq-dev
   nlohmann-json3-dev rapidjson-dev libcli11-dev libcpp-httplib-dev
-  libsodium-dev libspdlog-dev libfmt-dev
+  libsodium-dev
+  libhowardhinnant-date-dev tzdata
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format
   curl wrk

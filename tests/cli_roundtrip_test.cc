@@ -134,6 +134,10 @@ TEST_F(CliTest, ExportAfterAnErasureImportsAgain) {
   CommandRun erase =
       Passend("client erase --db " + P("e.db") + " --client " + id + " --reason verzoek-123");
   ASSERT_EQ(erase.exit_code, 0) << erase.output;
+  // The time for people is the clock in the Netherlands, in Dutch (access/local_time.h).
+  EXPECT_TRUE(std::regex_search(erase.output,
+                                std::regex("gewist op \\d{1,2} [a-z]+ \\d{4} om \\d\\d:\\d\\d\\.")))
+      << erase.output;
   CommandRun exp = Passend("export --db " + P("e.db") + " --out " + P("e2.json"));
   ASSERT_EQ(exp.exit_code, 0) << exp.output;
   EXPECT_NE(exp.output.find("1 gewiste cliënt weggelaten"), std::string::npos) << exp.output;

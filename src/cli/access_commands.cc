@@ -21,6 +21,7 @@
 
 #include "access/access_service.h"
 #include "access/demo_accounts.h"
+#include "access/local_time.h"
 #include "cli/command.h"
 #include "domain/dutch_number.h"
 #include "intake/intake_service.h"
@@ -194,11 +195,12 @@ Status Erase(const OpenModules& open, const AccessOptions& o) {
   PASSEND_ASSIGN_OR_RETURN(intake::ErasureReport r,
                            modules->intake().EraseClient(Operator(), o.client_id, o.reason));
   std::printf(
-      "Cliënt %s gewist. Accounts geblokkeerd: %d; vertegenwoordigers ontkoppeld: %d;\n"
+      "Cliënt %s gewist op %s. Accounts geblokkeerd: %d; vertegenwoordigers ontkoppeld: %d;\n"
       "toestemmingen ingetrokken: %d (bewaard als bewijs: %d); regels in het\n"
       "toegangslog bewaard (reden gewist): %s.\n",
-      r.client_id.c_str(), r.accounts_blocked, r.representative_links, r.consents_withdrawn,
-      r.consents_kept, domain::IntegerNl(r.audit_entries_kept).c_str());
+      r.client_id.c_str(), a::FormatAmsterdam(a::SystemNow()).c_str(), r.accounts_blocked,
+      r.representative_links, r.consents_withdrawn, r.consents_kept,
+      domain::IntegerNl(r.audit_entries_kept).c_str());
   return Ok();
 }
 
