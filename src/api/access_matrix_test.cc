@@ -325,6 +325,10 @@ TEST_F(AccessMatrixTest, TheClientSeesWhoLookedAndWhy) {
     if (e["user_id"] == DemoOf(a::Role::kProvider).user_id && e["resource"] == "client") {
       seen = true;
       EXPECT_EQ(e["organisation_id"], "org-demo-aanbieder");
+      // Who it was in words, for the client: the organisation's name and the role.
+      EXPECT_EQ(e["organisation_name"],
+                db_->accounts().GetOrganisation("org-demo-aanbieder")->name);
+      EXPECT_EQ(e["role_nl"], std::string(a::LabelNl(a::Role::kProvider)));
       EXPECT_NE(e["reason"].get<std::string>().find("toestemming cns-"), std::string::npos);
     }
   EXPECT_TRUE(seen) << log->body;

@@ -4,6 +4,7 @@
 #include <charconv>
 #include <initializer_list>
 #include <limits>
+#include <map>
 
 #include "access/consent.h"
 #include "access/principal.h"
@@ -214,8 +215,20 @@ json AuditEntrySchema() {
                  {"redacted", Boolean()}});
 }
 
+// An entry of a client's own access log, with who it was in words: the organisation's name
+// and the person's role, so nobody has to read an id.
+json AccessLogEntrySchema() {
+  json entry = AuditEntrySchema();
+  entry["properties"]["organisation_name"] =
+      String("Naam van de organisatie; leeg voor de cliënt of vertegenwoordiger zelf");
+  entry["properties"]["role_nl"] = String("De rol in woorden: \"Cliëntondersteuner (OCO)\"");
+  entry["required"].push_back("organisation_name");
+  entry["required"].push_back("role_nl");
+  return entry;
+}
+
 json AccessLogSchema() {
-  return Object({{"items", ArrayOf(AuditEntrySchema())},
+  return Object({{"items", ArrayOf(AccessLogEntrySchema())},
                  {"next_before", Nullable(Int64("Geef mee als before voor de volgende "
                                                 "(oudere) regels; null: er zijn er niet meer"))}});
 }
@@ -461,21 +474,32 @@ void AddClientRightsRoutes(Router& router, a::AccessService& s, intake::IntakeSe
                                                               r.path_params.at("consent_id")));
                  return JsonResponse(interop::ToJson(f, s.clock()));
                }));
-  Route log =
-      R("GET", "/api/v1/clients/{id}/access-log", "audit.read",
-        "Wie bekeek of wijzigde de gegevens van deze cliënt", "toestemming", AccessLogSchema(),
-        [&s, client_of](const ApiRequest& r) -> Result<ApiResponse> {
-          PASSEND_ASSIGN_OR_RETURN(
-              int64_t before, IntegerQuery(r, "before", 0, 0, std::numeric_limits<int64_t>::max()));
-          PASSEND_ASSIGN_OR_RETURN(int64_t limit, IntegerQuery(r, "limit", 50, 1, 500));
-          PASSEND_ASSIGN_OR_RETURN(
-              auto entries, s.audit.ForClient(client_of(r), before, static_cast<int>(limit)));
-          json items = json::array();
-          for (const auto& e : entries) items.push_back(interop::ToJson(e));
-          const bool more = static_cast<int>(entries.size()) == limit;
-          return JsonResponse(
-              {{"items", items}, {"next_before", more ? json(entries.back().seq) : json(nullptr)}});
-        });
+  Route log = R(
+      "GET", "/api/v1/clients/{id}/access-log", "audit.read",
+      "Wie bekeek of wijzigde de gegevens van deze cliënt", "toestemming", AccessLogSchema(),
+      [&s, client_of](const ApiRequest& r) -> Result<ApiResponse> {
+        PASSEND_ASSIGN_OR_RETURN(
+            int64_t before, IntegerQuery(r, "before", 0, 0, std::numeric_limits<int64_t>::max()));
+        PASSEND_ASSIGN_OR_RETURN(int64_t limit, IntegerQuery(r, "limit", 50, 1, 500));
+        PASSEND_ASSIGN_OR_RETURN(auto entries,
+                                 s.audit.ForClient(client_of(r), before, static_cast<int>(limit)));
+        json items = json::array();
+        std::map<std::string, std::string> org_names;  // one lookup per organisation
+        for (const auto& e : entries) {
+          json item = interop::ToJson(e);
+          if (!e.organisation_id.empty() && !org_names.count(e.organisation_id)) {
+            auto org = s.identity.accounts().GetOrganisation(e.organisation_id);
+            org_names[e.organisation_id] = org.ok() ? org->name : "";
+          }
+          item["organisation_name"] = e.organisation_id.empty() ? "" : org_names[e.organisation_id];
+          const auto role = a::ParseRole(e.role);
+          item["role_nl"] = role ? std::string(a::LabelNl(*role)) : e.role;
+          items.push_back(std::move(item));
+        }
+        const bool more = static_cast<int>(entries.size()) == limit;
+        return JsonResponse(
+            {{"items", items}, {"next_before", more ? json(entries.back().seq) : json(nullptr)}});
+      });
   log.params = {PathParam("id", "Id van de cliënt"),
                 QueryParam("before", "Alleen regels met een lager volgnummer", "integer"),
                 QueryParam("limit", "Hoeveel regels (1..500)", "integer")};

@@ -105,7 +105,9 @@ TEST(ExplainTest, AnOfferForAnotherProfileSaysSoAndNotInKind) {
   auto q = MakeQuery(ix, c);
   ASSERT_TRUE(q.ok());
   const Explanation e = Explain(*q, {0}, ScoreOffer(*q, 0));
-  EXPECT_EQ(e.headline, "Past niet bij uw indicatie (zorgprofiel 6VG)");
+  EXPECT_EQ(e.headline,
+            "Past niet bij uw indicatie (zorgprofiel 6VG: wonen met intensieve begeleiding, "
+            "verzorging en gedragsregulering)");
   EXPECT_EQ(e.parts[0].contracting_reason.find("in natura"), std::string::npos);
   EXPECT_TRUE(e.parts[0].possible_forms.empty());
   for (const std::string& line : e.summary)
