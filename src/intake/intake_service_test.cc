@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "access/authenticator.h"
@@ -93,7 +94,8 @@ TEST_F(ClientRightsTest, DemoGivesEveryRoleALoginBoundToRealRecords) {
                                   clock(), HashCost::kTestOnly);
   ASSERT_TRUE(again.ok());
   EXPECT_TRUE(again->front().existed);
-  EXPECT_EQ(db_->consents().ConsentsForClient("cli-2")->size(), 2u);
+  EXPECT_EQ(db_->consents().ConsentsForClient("cli-2")->size(),
+            3u);  // registration, indication, research
 }
 
 TEST_F(ClientRightsTest, ExportHoldsEverythingAboutTheClient) {
@@ -110,8 +112,14 @@ TEST_F(ClientRightsTest, ExportHoldsEverythingAboutTheClient) {
   EXPECT_EQ(doc["format"], "passend-avg-export");
   EXPECT_EQ(doc["client_id"], "cli-1");
   EXPECT_EQ(doc["client"]["name"], "Mevrouw cli-1");
-  EXPECT_EQ(doc["consents"].size(), 1u);
-  EXPECT_EQ(doc["consents"][0]["organisation_ids"].size(), 3u);
+  // Client support (the OCO and the neighbourhood team) and care delivery (the provider).
+  ASSERT_EQ(doc["consents"].size(), 2u);
+  std::vector<std::string> purposes;  // forms come in id order, and ids are random
+  for (const auto& f : doc["consents"])
+    purposes.push_back(f["purpose"].get<std::string>() + ":" +
+                       std::to_string(f["organisation_ids"].size()));
+  std::sort(purposes.begin(), purposes.end());
+  EXPECT_EQ(purposes, (std::vector<std::string>{"care_delivery:1", "client_support:2"}));
   ASSERT_EQ(doc["accounts"].size(), 1u);
   EXPECT_FALSE(doc["accounts"][0].contains("password_hash"));
   ASSERT_EQ(doc["access_log"].size(), 1u);
@@ -128,7 +136,7 @@ TEST_F(ClientRightsTest, ErasureRemovesPersonalDataAndKeepsTheLog) {
   auto r = Service().EraseClient(admin, "cli-1", "AVG-verzoek 2026-017");
   ASSERT_TRUE(r.ok()) << r.error().ToString();
   EXPECT_EQ(r->accounts_blocked, 1);
-  EXPECT_EQ(r->consents_withdrawn, 1);
+  EXPECT_EQ(r->consents_withdrawn, 2);  // client support and care delivery
   EXPECT_EQ(r->audit_entries_kept, 1);
 
   auto c = db_->clients().GetClient("cli-1");
