@@ -31,7 +31,7 @@ MODULES = {
                ["access/access_service.h", "access/access_store.h", "access/account.h",
                 "access/audit_entry.h", "access/consent.h", "access/principal.h",
                 "access/timestamp.h", "access/audit.h", "access/permissions.h",
-                "access/policy.h", "access/demo_accounts.h"]),
+                "access/policy.h", "access/demo_accounts.h", "access/local_time.h"]),
     "generate": (["domain", "refdata"], ["generate/generator.h", "generate/quality_report.h"]),
     "interop": (["domain", "access", "intake"],
                 ["interop/native_json.h", "interop/avg_json.h", "interop/json_reader.h"]),
