@@ -119,7 +119,8 @@ TEST(ExplainTest, ATemporaryOfferSaysSo) {
   testing::Catalog cat;
   cat.Add("off-a", "prv-a", OfferKind::kWonen, testing::kMaastricht).temporary = true;
   const MatchIndex ix = cat.Index();
-  auto q = MakeQuery(ix, testing::MakeClient());
+  const domain::Client client = testing::MakeClient();  // the query refers to it
+  auto q = MakeQuery(ix, client);
   ASSERT_TRUE(q.ok());
   const Explanation e = Explain(*q, {0}, ScoreOffer(*q, 0));
   EXPECT_TRUE(e.parts[0].temporary);

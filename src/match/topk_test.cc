@@ -120,7 +120,8 @@ TEST(TopKTest, TiesAreBrokenByDistanceThenWait) {
   cat.offers[1].free_places = 0, cat.offers[1].waiting_weeks = 0;
   cat.offers[2].free_places = 0, cat.offers[2].waiting_weeks = 0;
   const MatchIndex ix = cat.Index();
-  auto q = MakeQuery(ix, testing::MakeClient());
+  const domain::Client client = testing::MakeClient();  // the query refers to it
+  auto q = MakeQuery(ix, client);
   ASSERT_TRUE(q.ok());
   auto top = TopOffers(*q, 3);
   ASSERT_EQ(top.size(), 3u);
@@ -136,7 +137,8 @@ TEST(TopKTest, TiesAreBrokenByOfferId) {
   for (const char* id : {"off-c", "off-a", "off-b"})
     cat.Add(id, "prv-x", OfferKind::kWonen, testing::kMaastricht);
   const MatchIndex ix = cat.Index();
-  auto q = MakeQuery(ix, testing::MakeClient());
+  const domain::Client client = testing::MakeClient();  // the query refers to it
+  auto q = MakeQuery(ix, client);
   ASSERT_TRUE(q.ok());
   const auto top = TopOffers(*q, 2);
   ASSERT_EQ(top.size(), 2u);
