@@ -106,7 +106,11 @@ describe('routes', () => {
     await capture(page, 'niet-gevonden');
     await page.getByRole('link', { name: 'Naar de startpagina' }).click();
     await page.getByRole('heading', { level: 1, name: 'Zorg vinden die bij u past' }).waitFor();
-    // The heading of the new page takes focus, so a screen reader announces it.
+    // The heading of the new page takes focus, so a screen reader announces it. The app
+    // moves focus in an effect after the page rendered: wait for it (up to 5 s).
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1', null, {
+      timeout: 5000,
+    });
     assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
     expectNoJsErrors(page);
     await page.context().close();
