@@ -55,24 +55,26 @@ Status RunGenerate(const OpenModules& open, const GenerateArgs& a) {
   options.progress = ProgressOf("generate");
   PASSEND_ASSIGN_OR_RETURN(domain::Dataset d, generate::Generate(options, modules->ref()));
   const double generated = SecondsSince(t0);
-  auto written = catalog.Import(d, ProgressOf("generate"));
+  // Counts and the data-quality report are taken before the import, so the data set moves
+  // into it instead of being copied (330.000 clients for nl).
+  const auto n = [](size_t v) { return static_cast<int64_t>(v); };
+  const int64_t providers = n(d.providers.size()), locations = n(d.locations.size()),
+                offers = n(d.offers.size()), clients = n(d.clients.size());
+  // The data-quality report: generated against public figures (docs/generator.md).
+  const std::string quality =
+      generate::FormatQualityReport(generate::CheckQuality(d, *preset, refdata::BuiltIn()));
+  auto written = catalog.Import(std::move(d), ProgressOf("generate"));
   if (!written.ok()) return written.error();
   using domain::CountNl;
-  const auto n = [](size_t v) { return static_cast<int64_t>(v); };
   std::fprintf(
       stderr,
       "generate: regio %s, seed %llu: %s, %s, %s aanbod, %s in %s (%s, waarvan %s genereren)\n",
       a.region.c_str(), static_cast<unsigned long long>(a.seed),
-      CountNl(n(d.providers.size()), "aanbieder", "aanbieders").c_str(),
-      CountNl(n(d.locations.size()), "locatie", "locaties").c_str(),
-      domain::IntegerNl(n(d.offers.size())).c_str(),
-      CountNl(n(d.clients.size()), "cliënt", "cliënten").c_str(),
-      store::DatabaseDisplayName(a.db).c_str(), domain::SecondsNl(SecondsSince(t0)).c_str(),
-      domain::SecondsNl(generated).c_str());
-  // The data-quality report: generated against public figures (docs/generator.md).
-  std::fputs(
-      generate::FormatQualityReport(generate::CheckQuality(d, *preset, refdata::BuiltIn())).c_str(),
-      stdout);
+      CountNl(providers, "aanbieder", "aanbieders").c_str(),
+      CountNl(locations, "locatie", "locaties").c_str(), domain::IntegerNl(offers).c_str(),
+      CountNl(clients, "cliënt", "cliënten").c_str(), store::DatabaseDisplayName(a.db).c_str(),
+      domain::SecondsNl(SecondsSince(t0)).c_str(), domain::SecondsNl(generated).c_str());
+  std::fputs(quality.c_str(), stdout);
   return Ok();
 }
 
