@@ -25,10 +25,16 @@ struct CatalogueCopy {
 // provider is missing from the copy (records are replaced, not deleted).
 Result<CatalogueCopy> ReadCatalogue(catalog::CatalogStore& store);
 
+// The records a batch of changes concerns, as they are now.
+struct ChangedRecords {
+  CatalogueCopy records;  // read again: each changed record that still exists
+  bool removed = false;   // some changed record no longer exists
+};
+
 // Reads the providers, locations and offers named by `changes` again and puts each into
 // `copy` by id, or takes it out when the store no longer has it. Client changes are
 // skipped. On an error `copy` may be partly patched: read it whole again.
-Status ApplyChanges(catalog::CatalogStore& store, std::span<const DataChange> changes,
-                    CatalogueCopy& copy);
+Result<ChangedRecords> ApplyChanges(catalog::CatalogStore& store,
+                                    std::span<const DataChange> changes, CatalogueCopy& copy);
 
 }  // namespace passend::match

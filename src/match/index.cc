@@ -4,6 +4,8 @@
 #include <cmath>
 #include <limits>
 #include <numeric>
+#include <optional>
+#include <span>
 #include <unordered_map>
 
 namespace passend::match {
@@ -38,6 +40,24 @@ std::unordered_map<std::string, uint32_t> ById(const std::vector<T>& v) {
   return m;
 }
 
+uint64_t AcceptMaskOf(const domain::Offer& o, const domain::ReferenceData& ref) {
+  uint64_t mask = 0;
+  for (size_t pi = 0; pi < ref.profiles().size(); ++pi) {
+    const auto& prof = ref.profiles()[pi];
+    const bool ok =
+        o.profiles.empty()
+            ? std::find(o.sectors.begin(), o.sectors.end(), prof.sector) != o.sectors.end()
+            : std::find(o.profiles.begin(), o.profiles.end(), prof.code) != o.profiles.end();
+    if (ok) mask |= uint64_t{1} << pi;
+  }
+  for (domain::Sector s : o.sectors)
+    mask |= uint64_t{1} << (kSectorAcceptBit + static_cast<int>(s));
+  for (const std::string& code : o.profiles)
+    if (const auto* prof = ref.FindProfile(code))
+      mask |= uint64_t{1} << (kSectorAcceptBit + static_cast<int>(prof->sector));
+  return mask;
+}
+
 }  // namespace
 
 uint8_t FormBit(DeliveryForm f) { return static_cast<uint8_t>(1u << static_cast<int>(f)); }
@@ -56,9 +76,49 @@ uint64_t MatchIndex::AcceptBit(const std::string& profile_code, domain::Sector s
 }
 
 uint32_t MatchIndex::Find(const std::string& offer_id) const {
-  auto it = std::lower_bound(by_id_.begin(), by_id_.end(), offer_id,
-                             [&](uint32_t i, const std::string& id) { return offers_[i].id < id; });
-  return it != by_id_.end() && offers_[*it].id == offer_id ? *it : kNoNode;
+  auto it =
+      std::lower_bound(by_id_.begin(), by_id_.end(), offer_id,
+                       [&](uint32_t i, const std::string& id) { return offers_[i]->id < id; });
+  return it != by_id_.end() && offers_[*it]->id == offer_id ? *it : kNoNode;
+}
+
+void MatchIndex::SetOffer(uint32_t i, const domain::Offer& o, uint32_t loc, uint32_t prv,
+                          uint64_t accept) {
+  const domain::ReferenceData& ref = *ref_;
+  const domain::Location& where_at = *locations_[loc];
+  offers_[i] = std::make_shared<const domain::Offer>(o);
+  location_of_[i] = loc;
+  provider_of_[i] = prv;
+  kind_[i] = o.kind;
+  position_[i] = RadPoint::From(where_at.position);
+  const int weeks = o.free_places > 0 ? 0 : std::max(0, o.waiting_weeks);
+  wait_weeks_[i] = weeks;
+  wait_score_[i] = static_cast<float>(std::max(0.0, 1.0 - weeks / weights_.wait_zero_weeks));
+  quality_score_[i] = static_cast<float>(o.quality ? std::clamp((*o.quality - 1) / 9, 0.0, 1.0)
+                                                   : weights_.quality_unknown);
+  // A radius of 0 means the offer does not state one: no limit.
+  service_radius_[i] = o.service_radius_km > 0 ? static_cast<float>(o.service_radius_km)
+                                               : std::numeric_limits<float>::infinity();
+  uint64_t regions = 0;
+  for (const auto& code : o.contracted_regions) regions |= RegionBit(code);
+  const domain::Municipality* where = ref.FindMunicipality(where_at.municipality_code);
+  const bool own = where != nullptr && (regions & RegionBit(where->zorgkantoor_code)) != 0;
+  own_contract_[i] = own ? 1 : 0;
+  if (o.kind == domain::OfferKind::kWonen) regions = own ? ~uint64_t{0} : 0;
+  region_mask_[i] = regions;
+  accept_mask_[i] = accept;
+  uint8_t forms = 0;
+  for (DeliveryForm f : o.delivery_forms) forms |= FormBit(f);
+  forms_[i] = forms;
+  const uint32_t F = feature_count_;
+  float* row = &values_[size_t{i} * F];
+  std::fill(row, row + F, kAbsent);
+  for (const auto& fv : o.features) {
+    const uint32_t f = *ref.FeatureIndex(fv.feature_id);
+    const domain::Feature& feat = ref.features()[f];
+    const bool negate = feat.kind == FeatureKind::kNumber && !feat.higher_is_better;
+    row[f] = static_cast<float>(negate ? -fv.value : fv.value);
+  }
 }
 
 Result<MatchIndex> MatchIndex::Build(const std::vector<domain::Provider>& providers,
@@ -74,8 +134,10 @@ Result<MatchIndex> MatchIndex::Build(const std::vector<domain::Provider>& provid
   PASSEND_ASSIGN_OR_RETURN(Applicability applies, Applicability::BuiltIn(ref));
   for (uint32_t f = 0; f < ix.feature_count_; ++f) ix.feature_kinds_.push_back(applies.kinds(f));
   PASSEND_ASSIGN_OR_RETURN(ix.suggester_, FreeTextSuggester::BuiltIn(ref));
-  ix.providers_ = providers;
-  ix.locations_ = locations;
+  for (const domain::Provider& p : providers)
+    ix.providers_.push_back(std::make_shared<const domain::Provider>(p));
+  for (const domain::Location& l : locations)
+    ix.locations_.push_back(std::make_shared<const domain::Location>(l));
   const auto loc_by_id = ById(locations), prv_by_id = ById(providers);
 
   const size_t n = offers.size();
@@ -92,21 +154,7 @@ Result<MatchIndex> MatchIndex::Build(const std::vector<domain::Provider>& provid
       return InvalidArgument("Onbekende aanbieder '" + o.provider_id + "'", field + ".provider_id");
     loc[i] = l->second, prv[i] = p->second;
     morton[i] = Morton(locations[l->second].position);
-    uint64_t mask = 0;
-    for (size_t pi = 0; pi < ref.profiles().size(); ++pi) {
-      const auto& prof = ref.profiles()[pi];
-      const bool ok =
-          o.profiles.empty()
-              ? std::find(o.sectors.begin(), o.sectors.end(), prof.sector) != o.sectors.end()
-              : std::find(o.profiles.begin(), o.profiles.end(), prof.code) != o.profiles.end();
-      if (ok) mask |= uint64_t{1} << pi;
-    }
-    for (domain::Sector s : o.sectors)
-      mask |= uint64_t{1} << (kSectorAcceptBit + static_cast<int>(s));
-    for (const std::string& code : o.profiles)
-      if (const auto* prof = ref.FindProfile(code))
-        mask |= uint64_t{1} << (kSectorAcceptBit + static_cast<int>(prof->sector));
-    accept[i] = mask;
+    accept[i] = AcceptMaskOf(o, ref);
     for (size_t f = 0; f < o.features.size(); ++f)
       if (!ref.FeatureIndex(o.features[f].feature_id))
         return InvalidArgument("Onbekend kenmerk '" + o.features[f].feature_id + "'",
@@ -124,43 +172,15 @@ Result<MatchIndex> MatchIndex::Build(const std::vector<domain::Provider>& provid
   });
 
   const uint32_t F = ix.feature_count_;
-  ix.offers_.reserve(n);
+  ix.offers_.resize(n);
+  ix.location_of_.resize(n), ix.provider_of_.resize(n), ix.kind_.resize(n), ix.position_.resize(n);
+  ix.wait_weeks_.resize(n), ix.wait_score_.resize(n), ix.quality_score_.resize(n);
+  ix.service_radius_.resize(n), ix.own_contract_.resize(n), ix.region_mask_.resize(n);
+  ix.accept_mask_.resize(n), ix.forms_.resize(n);
   ix.values_.assign(n * F, kAbsent);
   for (uint32_t i = 0; i < n; ++i) {
     const uint32_t src = order[i];
-    const domain::Offer& o = offers[src];
-    ix.offers_.push_back(o);
-    ix.location_of_.push_back(loc[src]);
-    ix.provider_of_.push_back(prv[src]);
-    ix.kind_.push_back(o.kind);
-    ix.position_.push_back(RadPoint::From(locations[loc[src]].position));
-    const int weeks = o.free_places > 0 ? 0 : std::max(0, o.waiting_weeks);
-    ix.wait_weeks_.push_back(weeks);
-    ix.wait_score_.push_back(
-        static_cast<float>(std::max(0.0, 1.0 - weeks / weights.wait_zero_weeks)));
-    ix.quality_score_.push_back(static_cast<float>(
-        o.quality ? std::clamp((*o.quality - 1) / 9, 0.0, 1.0) : weights.quality_unknown));
-    // A radius of 0 means the offer does not state one: no limit.
-    ix.service_radius_.push_back(o.service_radius_km > 0 ? static_cast<float>(o.service_radius_km)
-                                                         : std::numeric_limits<float>::infinity());
-    uint64_t regions = 0;
-    for (const auto& code : o.contracted_regions) regions |= ix.RegionBit(code);
-    const domain::Municipality* where = ref.FindMunicipality(locations[loc[src]].municipality_code);
-    const bool own = where != nullptr && (regions & ix.RegionBit(where->zorgkantoor_code)) != 0;
-    ix.own_contract_.push_back(own ? 1 : 0);
-    if (o.kind == domain::OfferKind::kWonen) regions = own ? ~uint64_t{0} : 0;
-    ix.region_mask_.push_back(regions);
-    ix.accept_mask_.push_back(accept[src]);
-    uint8_t forms = 0;
-    for (DeliveryForm f : o.delivery_forms) forms |= FormBit(f);
-    ix.forms_.push_back(forms);
-    float* row = &ix.values_[size_t{i} * F];
-    for (const auto& fv : o.features) {
-      const uint32_t f = *ref.FeatureIndex(fv.feature_id);
-      const domain::Feature& feat = ref.features()[f];
-      const bool negate = feat.kind == FeatureKind::kNumber && !feat.higher_is_better;
-      row[f] = static_cast<float>(negate ? -fv.value : fv.value);
-    }
+    ix.SetOffer(i, offers[src], loc[src], prv[src], accept[src]);
   }
   ix.columns_.resize(n * F);
   for (uint32_t i = 0; i < n; ++i)
@@ -169,7 +189,7 @@ Result<MatchIndex> MatchIndex::Build(const std::vector<domain::Provider>& provid
   ix.by_id_.resize(n);
   std::iota(ix.by_id_.begin(), ix.by_id_.end(), 0);
   std::sort(ix.by_id_.begin(), ix.by_id_.end(),
-            [&](uint32_t a, uint32_t b) { return ix.offers_[a].id < ix.offers_[b].id; });
+            [&](uint32_t a, uint32_t b) { return ix.offers_[a]->id < ix.offers_[b]->id; });
   for (uint32_t r = 0; r < n; ++r) ix.id_rank_[ix.by_id_[r]] = r;
   ix.BuildTree();
   const size_t G = ix.groups_.size();
@@ -195,32 +215,62 @@ Result<MatchIndex> MatchIndex::Build(const std::vector<domain::Provider>& provid
     ix.group_columns8_.resize(ix.group_columns_.size());
     std::transform(ix.group_columns_.begin(), ix.group_columns_.end(), ix.group_columns8_.begin(),
                    to8);
+    // The bytes say the same: the float columns would only cost memory (30 MB for nl).
+    ix.columns_ = {};
+    ix.group_columns_ = {};
   }
   for (const domain::Municipality& m : ref.municipalities())
     ix.muni_region_bit_.push_back(ix.RegionBit(m.zorgkantoor_code));
   return ix;
 }
 
+void MatchIndex::Summarise(uint32_t g) {
+  const uint32_t F = feature_count_;
+  const Group& old = groups_[g];
+  Group gr;
+  gr.begin = old.begin, gr.end = old.end, gr.kind = old.kind;
+  gr.child_begin = old.child_begin, gr.child_end = old.child_end;
+  float* gv = &group_values_[size_t{g} * F];
+  std::fill(gv, gv + F, kAbsent);
+  auto merge = [&](const BoxRad& box, float wait, float quality, double wait_quality, float radius,
+                   uint64_t regions, uint64_t accept, uint8_t forms, const float* values) {
+    gr.box.Extend(box);
+    gr.wait_score = std::max(gr.wait_score, wait);
+    gr.quality_score = std::max(gr.quality_score, quality);
+    gr.wait_quality = std::max(gr.wait_quality, wait_quality);
+    gr.service_radius_km = std::max(gr.service_radius_km, radius);
+    gr.region_mask |= regions, gr.accept_mask |= accept, gr.forms |= forms;
+    for (uint32_t f = 0; f < F; ++f) gv[f] = std::max(gv[f], values[f]);
+  };
+  if (gr.leaf()) {
+    gr.box = BoxRad::Of(position_[gr.begin]);
+    for (uint32_t o = gr.begin; o < gr.end; ++o)
+      merge(BoxRad::Of(position_[o]), wait_score_[o], quality_score_[o],
+            weights_.wait * wait_score_[o] + weights_.quality * quality_score_[o],
+            service_radius_[o], region_mask_[o], accept_mask_[o], forms_[o], values(o));
+  } else {
+    gr.box = groups_[gr.child_begin].box;
+    for (uint32_t k = gr.child_begin; k < gr.child_end; ++k) {
+      const Group& child = groups_[k];
+      merge(child.box, child.wait_score, child.quality_score, child.wait_quality,
+            child.service_radius_km, child.region_mask, child.accept_mask, child.forms,
+            group_values(k));
+    }
+  }
+  groups_[g] = gr;
+}
+
 void MatchIndex::BuildTree() {
   const uint32_t F = feature_count_, n = size();
-  auto new_group = [&](uint32_t begin, uint32_t end) {
+  auto new_group = [&](uint32_t begin, uint32_t end, uint32_t child_begin, uint32_t child_end) {
     Group g;
     g.begin = begin, g.end = end, g.kind = kind_[begin];
-    g.box = BoxRad::Of(position_[begin]);
+    g.child_begin = child_begin, g.child_end = child_end;
     groups_.push_back(g);
     group_values_.resize(groups_.size() * F, kAbsent);
-    return static_cast<uint32_t>(groups_.size() - 1);
-  };
-  auto merge = [&](Group& g, float* gv, const BoxRad& box, float wait, float quality,
-                   double wait_quality, float radius, uint64_t regions, uint64_t accept,
-                   uint8_t forms, const float* values) {
-    g.box.Extend(box);
-    g.wait_score = std::max(g.wait_score, wait);
-    g.quality_score = std::max(g.quality_score, quality);
-    g.wait_quality = std::max(g.wait_quality, wait_quality);
-    g.service_radius_km = std::max(g.service_radius_km, radius);
-    g.region_mask |= regions, g.accept_mask |= accept, g.forms |= forms;
-    for (uint32_t f = 0; f < F; ++f) gv[f] = std::max(gv[f], values[f]);
+    const auto id = static_cast<uint32_t>(groups_.size() - 1);
+    Summarise(id);
+    return id;
   };
   uint32_t i = 0;
   while (i < n) {
@@ -231,27 +281,14 @@ void MatchIndex::BuildTree() {
       while (end < n && end - i < kLeafSize && kind_[end] == kind &&
              accept_mask_[end] == accept_mask_[i])
         ++end;
-      const uint32_t g = new_group(i, end);
-      for (uint32_t o = i; o < end; ++o)
-        merge(groups_[g], &group_values_[size_t{g} * F], BoxRad::Of(position_[o]), wait_score_[o],
-              quality_score_[o],
-              weights_.wait * wait_score_[o] + weights_.quality * quality_score_[o],
-              service_radius_[o], region_mask_[o], accept_mask_[o], forms_[o], values(o));
+      new_group(i, end, 0, 0);
       i = end;
     }
     uint32_t level_end = static_cast<uint32_t>(groups_.size());
     while (level_end - level_begin > 1) {
       for (uint32_t c = level_begin; c < level_end; c += kFanout) {
         const uint32_t c_end = std::min(level_end, c + kFanout);
-        const uint32_t g = new_group(groups_[c].begin, groups_[c_end - 1].end);
-        groups_[g].box = groups_[c].box;
-        groups_[g].child_begin = c, groups_[g].child_end = c_end;
-        for (uint32_t k = c; k < c_end; ++k) {
-          const Group child = groups_[k];
-          merge(groups_[g], &group_values_[size_t{g} * F], child.box, child.wait_score,
-                child.quality_score, child.wait_quality, child.service_radius_km, child.region_mask,
-                child.accept_mask, child.forms, group_values(k));
-        }
+        new_group(groups_[c].begin, groups_[c_end - 1].end, c, c_end);
       }
       level_begin = level_end;
       level_end = static_cast<uint32_t>(groups_.size());
@@ -260,16 +297,114 @@ void MatchIndex::BuildTree() {
   }
 }
 
+std::optional<MatchIndex> MatchIndex::Patched(std::span<const domain::Provider> providers,
+                                              std::span<const domain::Location> locations,
+                                              std::span<const domain::Offer> offers) const {
+  if (!compact()) return std::nullopt;  // Build decides anew whether every value fits
+  const domain::ReferenceData& ref = *ref_;
+  auto find = [](const auto& list, const std::string& id) -> uint32_t {
+    for (uint32_t i = 0; i < list.size(); ++i)
+      if (list[i]->id == id) return i;
+    return kNoNode;
+  };
+  MatchIndex ix = *this;
+  std::vector<uint32_t> touched;  // offers whose row is set again
+  for (const domain::Provider& p : providers) {
+    const uint32_t at = find(ix.providers_, p.id);
+    if (at == kNoNode) return std::nullopt;
+    ix.providers_[at] = std::make_shared<const domain::Provider>(p);
+  }
+  for (const domain::Location& l : locations) {
+    const uint32_t at = find(ix.locations_, l.id);
+    if (at == kNoNode || Morton(l.position) != Morton(ix.locations_[at]->position))
+      return std::nullopt;  // a new location, or one that moves its offers in the order
+    ix.locations_[at] = std::make_shared<const domain::Location>(l);
+    for (uint32_t i = 0; i < size(); ++i)
+      if (location_of_[i] == at) touched.push_back(i);
+  }
+  std::vector<std::pair<uint32_t, const domain::Offer*>> changed;
+  for (const domain::Offer& o : offers) {
+    const uint32_t i = Find(o.id);
+    if (i == kNoNode || o.kind != kind_[i] || AcceptMaskOf(o, ref) != accept_mask_[i])
+      return std::nullopt;
+    const uint32_t loc = find(ix.locations_, o.location_id);
+    const uint32_t prv = find(ix.providers_, o.provider_id);
+    if (loc == kNoNode || prv == kNoNode ||
+        Morton(ix.locations_[loc]->position) != Morton(ix.locations_[location_of_[i]]->position))
+      return std::nullopt;
+    for (const auto& fv : o.features)
+      if (!ref.FeatureIndex(fv.feature_id)) return std::nullopt;  // Build names the error
+    ix.location_of_[i] = loc, ix.provider_of_[i] = prv;
+    changed.emplace_back(i, &o);
+    touched.push_back(i);
+  }
+  for (uint32_t i : touched) {
+    const auto o = ix.offers_[i];  // held: SetOffer assigns offers_[i]
+    ix.SetOffer(i, *o, ix.location_of_[i], ix.provider_of_[i], ix.accept_mask_[i]);
+  }
+  for (const auto& [i, o] : changed)
+    ix.SetOffer(i, *o, ix.location_of_[i], ix.provider_of_[i], ix.accept_mask_[i]);
+
+  const uint32_t F = feature_count_, n = size();
+  const size_t G = groups_.size();
+  auto fits = [](float v) { return v == kAbsent || (v >= -127 && v <= 127 && v == std::floor(v)); };
+  auto to8 = [](float v) { return v == kAbsent ? kAbsent8 : static_cast<int8_t>(v); };
+  for (uint32_t i : touched)
+    for (uint32_t f = 0; f < F; ++f) {
+      const float v = ix.values_[size_t{i} * F + f];
+      if (!fits(v)) return std::nullopt;
+      ix.columns8_[size_t{f} * n + i] = to8(v);
+    }
+  // The groups on the path from each touched offer's leaf to its root; a parent always
+  // comes after its children in groups_, so summarising in ascending order is bottom-up.
+  std::vector<uint32_t> parent(G, kNoNode), leaf_of(n, kNoNode);
+  for (uint32_t g = 0; g < G; ++g) {
+    const Group& gr = groups_[g];
+    for (uint32_t c = gr.child_begin; c < gr.child_end; ++c) parent[c] = g;
+    if (gr.leaf())
+      for (uint32_t o = gr.begin; o < gr.end; ++o) leaf_of[o] = g;
+  }
+  std::vector<uint32_t> groups;
+  for (uint32_t i : touched)
+    for (uint32_t g = leaf_of[i]; g != kNoNode; g = parent[g]) groups.push_back(g);
+  std::sort(groups.begin(), groups.end());
+  groups.erase(std::unique(groups.begin(), groups.end()), groups.end());
+  for (uint32_t g : groups) {
+    ix.Summarise(g);
+    const Group& gr = ix.groups_[g];
+    for (uint32_t f = 0; f < F; ++f) {
+      const float v = ix.group_values_[size_t{g} * F + f];
+      if (!fits(v)) return std::nullopt;
+      ix.group_columns8_[f * G + g] = to8(v);
+      // Some offer of the group does not state f: a leaf looks at its offers, a parent at
+      // its children (whose offers are exactly its own).
+      bool unknown = false;
+      if (gr.leaf()) {
+        const int8_t* col = &ix.columns8_[size_t{f} * n];
+        unknown = std::find(col + gr.begin, col + gr.end, kAbsent8) != col + gr.end;
+      } else {
+        for (uint32_t c = gr.child_begin; c < gr.child_end && !unknown; ++c)
+          unknown = ix.group_unknown_[f * G + c] != 0;
+      }
+      ix.group_unknown_[f * G + g] = unknown;
+    }
+  }
+  return ix;
+}
+
 size_t MatchIndex::MemoryBytes() const {
   size_t b = sizeof(*this);
-  for (const auto& o : offers_) {
-    b += sizeof(o) + o.id.capacity() + o.name.capacity() + o.description.capacity() +
+  for (const auto& po : offers_) {
+    const domain::Offer& o = *po;
+    b += sizeof(o) + 32 + o.id.capacity() + o.name.capacity() + o.description.capacity() +
          o.provider_id.capacity() + o.location_id.capacity();
     b += o.features.capacity() * sizeof(domain::FeatureValue) + o.profiles.capacity() * 32 +
          o.contracted_regions.capacity() * 32 + o.features.size() * 24;
   }
-  for (const auto& l : locations_) b += sizeof(l) + l.name.capacity() + l.address.capacity() + 32;
-  for (const auto& p : providers_) b += sizeof(p) + p.name.capacity() + p.website.capacity() + 32;
+  for (const auto& l : locations_)
+    b += sizeof(*l) + 32 + l->name.capacity() + l->address.capacity() + 32;
+  for (const auto& p : providers_)
+    b += sizeof(*p) + 32 + p->name.capacity() + p->website.capacity() + 32;
   b += values_.capacity() * 4 + columns_.capacity() * 4 + group_values_.capacity() * 8 +
        columns8_.capacity() + group_columns8_.capacity() + group_unknown_.capacity() +
        groups_.capacity() * sizeof(Group) + muni_region_bit_.capacity() * 8;

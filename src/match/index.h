@@ -17,6 +17,9 @@
 // searches in topk.h, arrangement.h and mismatch.h use these to skip whole groups exactly.
 #include <array>
 #include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -68,6 +71,17 @@ class MatchIndex {
                                   const domain::ReferenceData& ref,
                                   const Weights& weights = Weights::BuiltIn());
 
+  // A copy of this index with these providers, locations and offers replaced by their new
+  // records, equal in every array to what Build gives for the patched catalogue, made in
+  // a fraction of a build: only the changed offers' rows and the groups on their paths to
+  // the roots are computed again. That holds while every record is already in the index
+  // and no offer changes its place in the order (same kind and accepted profiles, a
+  // location in the same cell of the map) and every value stays whole and small;
+  // otherwise nullopt, and the caller builds (which also reports any error).
+  std::optional<MatchIndex> Patched(std::span<const domain::Provider> providers,
+                                    std::span<const domain::Location> locations,
+                                    std::span<const domain::Offer> offers) const;
+
   const domain::ReferenceData& ref() const { return *ref_; }
   const Weights& weights() const { return weights_; }
   uint32_t size() const { return static_cast<uint32_t>(offers_.size()); }
@@ -78,18 +92,19 @@ class MatchIndex {
   const FreeTextSuggester& suggester() const { return suggester_; }
 
   // Per offer (i in 0..size()-1).
-  const domain::Offer& offer(uint32_t i) const { return offers_[i]; }
-  const domain::Location& location(uint32_t i) const { return locations_[location_of_[i]]; }
-  const domain::Provider& provider(uint32_t i) const { return providers_[provider_of_[i]]; }
+  const domain::Offer& offer(uint32_t i) const { return *offers_[i]; }
+  const domain::Location& location(uint32_t i) const { return *locations_[location_of_[i]]; }
+  const domain::Provider& provider(uint32_t i) const { return *providers_[provider_of_[i]]; }
   uint32_t provider_index(uint32_t i) const { return provider_of_[i]; }
   domain::OfferKind kind(uint32_t i) const { return kind_[i]; }
   const RadPoint& position(uint32_t i) const { return position_[i]; }
   const float* values(uint32_t i) const { return &values_[size_t{i} * feature_count_]; }
   // The same values by feature: column(f)[i] == values(i)[f]. Offers of one group are
   // consecutive, so scoring a group reads one cache line per feature, not per offer.
+  // Only when !compact().
   const float* column(uint32_t f) const { return &columns_[size_t{f} * offers_.size()]; }
   // When every stated value is a whole number in -127..127 (as in the generated
-  // catalogues) the columns are also kept as bytes (kAbsent8: absent), a quarter of the
+  // catalogues) the columns are kept as bytes instead (kAbsent8: absent), a quarter of the
   // memory traffic; value() reads whichever there is and gives the same float.
   bool compact() const { return !columns8_.empty(); }
   const int8_t* column8(uint32_t f) const { return &columns8_[size_t{f} * offers_.size()]; }
@@ -119,7 +134,8 @@ class MatchIndex {
   // The tree.
   const Group& group(uint32_t g) const { return groups_[g]; }
   const float* group_values(uint32_t g) const { return &group_values_[size_t{g} * feature_count_]; }
-  // By feature: group_column(f)[g] == group_values(g)[f] (children are consecutive).
+  // By feature: group_column(f)[g] == group_values(g)[f] (children are consecutive); as
+  // bytes (group_column8) instead when compact().
   const float* group_column(uint32_t f) const {
     return &group_columns_[size_t{f} * groups_.size()];
   }
@@ -156,13 +172,19 @@ class MatchIndex {
  private:
   MatchIndex() = default;
   void BuildTree();
+  // Row i from offer o (at locations_[loc], by providers_[prv]); values_ must be sized.
+  void SetOffer(uint32_t i, const domain::Offer& o, uint32_t loc, uint32_t prv, uint64_t accept);
+  // Group g's summary from its offers (a leaf) or its children, computed anew.
+  void Summarise(uint32_t g);
 
   const domain::ReferenceData* ref_ = nullptr;
   Weights weights_;
   uint32_t feature_count_ = 0;
-  std::vector<domain::Offer> offers_;
-  std::vector<domain::Location> locations_;
-  std::vector<domain::Provider> providers_;
+  // The records, each shared between the snapshots that have it unchanged: a patched copy
+  // (Patched) copies pointers, not 40.000 offers.
+  std::vector<std::shared_ptr<const domain::Offer>> offers_;
+  std::vector<std::shared_ptr<const domain::Location>> locations_;
+  std::vector<std::shared_ptr<const domain::Provider>> providers_;
   std::vector<uint32_t> location_of_, provider_of_, id_rank_, by_id_;
   std::vector<domain::OfferKind> kind_;
   std::vector<RadPoint> position_;

@@ -30,6 +30,7 @@ const char* ToString(RefreshReport::Kind k) {
   switch (k) {
     case RefreshReport::Kind::kNone: return "none";
     case RefreshReport::Kind::kClientsOnly: return "clients";
+    case RefreshReport::Kind::kPatched: return "patched";
     case RefreshReport::Kind::kIncremental: return "incremental";
     case RefreshReport::Kind::kFull: return "full";
   }
@@ -269,13 +270,23 @@ Result<RefreshReport> MatchService::Refresh() {
 
   std::optional<MatchIndex> index;
   if (!full && catalogue_changes > 0) {
-    // Incremental: read only the changed records and build beside the current snapshot.
-    if (ApplyChanges(db_.catalog(), changes, state_->catalogue).ok()) {
-      const CatalogueCopy& c = state_->catalogue;
-      auto built = MatchIndex::Build(c.providers, c.locations, c.offers, ref_);
-      if (built.ok()) {
-        index = std::move(built).value();
-        report.kind = RefreshReport::Kind::kIncremental;
+    // Incremental: read only the changed records. When they keep every offer in its place
+    // in the index (the usual edit: free places, a wait, features), patch a copy of the
+    // current snapshot; else build beside it from the patched catalogue.
+    auto read = ApplyChanges(db_.catalog(), changes, state_->catalogue);
+    if (read.ok()) {
+      const CatalogueCopy& now = read->records;
+      if (!read->removed)
+        index = Snapshot()->index.Patched(now.providers, now.locations, now.offers);
+      if (index) {
+        report.kind = RefreshReport::Kind::kPatched;
+      } else {
+        const CatalogueCopy& c = state_->catalogue;
+        auto built = MatchIndex::Build(c.providers, c.locations, c.offers, ref_);
+        if (built.ok()) {
+          index = std::move(built).value();
+          report.kind = RefreshReport::Kind::kIncremental;
+        }
       }
     }
     // A record that names one not read yet (written after this page of the feed): read

@@ -74,7 +74,10 @@ struct RegionMismatch {
 
 // What one refresh did (for the log line and the benchmark).
 struct RefreshReport {
-  enum class Kind { kNone, kClientsOnly, kIncremental, kFull } kind = Kind::kNone;
+  // kPatched: the changed records read and the snapshot patched (MatchIndex::Patched);
+  // kIncremental: the changed records read and the index built from the kept catalogue;
+  // kFull: the whole catalogue read and built.
+  enum class Kind { kNone, kClientsOnly, kPatched, kIncremental, kFull } kind = Kind::kNone;
   int64_t from_seq = 0, to_seq = 0;
   size_t changes = 0;          // catalogue and client changes read from the feed
   size_t regions_dropped = 0;  // cached mismatch maps made stale
