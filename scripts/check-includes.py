@@ -24,7 +24,8 @@ MODULES = {
               ["store/database.h", "store/page.h", "store/open_database.h",
                "store/copy_database.h"]),
     "catalog": (["domain", "store"], ["catalog/catalog_service.h", "catalog/catalog_store.h"]),
-    "intake": (["domain", "store", "access"], ["intake/intake_service.h", "intake/client_store.h"]),
+    "intake": (["domain", "store", "access"],
+               ["intake/intake_service.h", "intake/client_store.h", "intake/dossier_diff.h"]),
     # The access layer: its service (identity, policy, consents, audit), its storage
     # interface with the records in it, and the value types others pass around.
     "access": (["domain", "store", "catalog", "intake"],

@@ -98,7 +98,7 @@ class AccessMatrixTest : public ::testing::Test {
     a::AccessOptions opts;
     opts.identity.hash_cost = a::HashCost::kTestOnly;
     catalog_ = std::make_unique<catalog::CatalogService>(*db_, refdata::BuiltIn());
-    intake_ = std::make_unique<intake::IntakeService>(*db_, clock);
+    intake_ = std::make_unique<intake::IntakeService>(*db_, refdata::BuiltIn(), clock);
     services_ = std::make_unique<a::AccessService>(stores, refdata::BuiltIn(), clock, opts);
     guard_ = std::make_unique<AccessGuard>(*services_, *intake_);
     Router router = AllRoutes({*db_, *catalog_, *intake_, refdata::BuiltIn()});

@@ -63,7 +63,7 @@ class ApiTest : public ::testing::Test {
 
   TestDatabase db;
   catalog::CatalogService catalog{db, refdata::BuiltIn()};
-  intake::IntakeService intake{db, access::SystemNow};
+  intake::IntakeService intake{db, refdata::BuiltIn(), access::SystemNow};
   ScriptedTestGuard guard;
   std::unique_ptr<Server> server;
   std::thread runner;

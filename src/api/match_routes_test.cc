@@ -99,7 +99,7 @@ class MatchApiTest : public ::testing::Test {
     auto data = generate::Generate(gen, refdata::BuiltIn());
     ASSERT_TRUE(data.ok()) << data.error().ToString();
     catalog_ = new catalog::CatalogService(*db_, refdata::BuiltIn());
-    intake_ = new intake::IntakeService(*db_, access::SystemNow);
+    intake_ = new intake::IntakeService(*db_, refdata::BuiltIn(), access::SystemNow);
     ASSERT_TRUE(catalog_->Import(*data).ok());
 
     auto service = match::MatchService::Open(*db_, refdata::BuiltIn());

@@ -20,7 +20,7 @@ class Wired : public cli::Modules {
         ref_(ref),
         clock_(clock),
         catalog_(*db_, ref_),
-        intake_(*db_, clock_, options.audit_key),
+        intake_(*db_, ref_, clock_, options.audit_key),
         access_(access::AccessStores{db_->accounts(), db_->consents(), db_->audit()}, ref_, clock_,
                 AccessOptionsOf(options)) {}
 

@@ -66,6 +66,7 @@ struct Client {
   std::vector<Wish> wishes;
   std::vector<Need> needs;
   std::vector<Place> places;
+  bool operator==(const Client&) const = default;
 };
 
 // An erased client (intake::IntakeService::Erase) keeps only the id and this name, so the

@@ -1,6 +1,10 @@
 #include "intake/intake_service.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <random>
+
+#include "domain/validation.h"
 
 namespace passend::intake {
 
@@ -55,10 +59,158 @@ Result<std::vector<a::AuditEntry>> WholeLog(a::AuditStore& audit, const std::str
   }
 }
 
+// An opaque id for a new record: the prefix and 16 random hex digits (64 bits).
+std::string NewRecordId(std::string_view prefix) {
+  static thread_local std::mt19937_64 rng{std::random_device{}()};
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(rng()));
+  return std::string(prefix) + "-" + buf;
+}
+
+// Needs come from the indication or a professional's assessment; the client and the
+// representative tell their wishes.
+bool RecordsNeeds(a::Role role) {
+  return role == a::Role::kOco || role == a::Role::kWijkteam || role == a::Role::kCiz ||
+         role == a::Role::kZorgkantoor || role == a::Role::kAdmin;
+}
+
+Status CheckReason(const std::string& reason, bool required) {
+  if ((required && reason.empty()) || reason.size() > 500)
+    return InvalidArgument("Zeg in 1 tot 500 tekens waarom het dossier verandert.", "reason");
+  return Ok();
+}
+
+// Version 1 of a client read in before the dossier existed: the record as it is.
+ClientVersionInfo ImportedVersion(const std::string& client_id, std::string recorded_at) {
+  return {client_id,
+          1,
+          std::move(recorded_at),
+          std::string(kSystemAuthor),
+          "Passend",
+          std::string(kSystemAuthor),
+          "Ingelezen voordat het dossier bestond"};
+}
+
 }  // namespace
 
-IntakeService::IntakeService(store::Database& db, a::Clock clock, std::string audit_key)
-    : db_(db), clock_(clock), log_(db.audit(), std::move(clock), std::move(audit_key)) {}
+IntakeService::IntakeService(store::Database& db, const domain::ReferenceData& ref, a::Clock clock,
+                             std::string audit_key)
+    : db_(db), ref_(ref), clock_(clock), log_(db.audit(), std::move(clock), std::move(audit_key)) {}
+
+ClientVersionInfo IntakeService::VersionBy(const a::Principal& by, const std::string& client_id,
+                                           int version, const std::string& reason) {
+  return {client_id,  version,         a::FormatUtc(clock_()),
+          by.user_id, by.display_name, std::string(a::ToString(by.role)),
+          reason};
+}
+
+Status IntakeService::CheckDossier(const a::Principal& by, const domain::Client& c,
+                                   const domain::Client* before) {
+  PASSEND_RETURN_IF_ERROR(domain::ValidateClient(c, ref_));
+  // A provider named before may have left the catalogue since; only a new one must exist.
+  if (!c.care_provider_id.empty() &&
+      (before == nullptr || c.care_provider_id != before->care_provider_id)) {
+    auto provider = db_.catalog().GetProvider(c.care_provider_id);
+    if (!provider.ok()) {
+      if (provider.error().code() != ErrorCode::kNotFound) return provider.error();
+      return InvalidArgument("Onbekende aanbieder '" + c.care_provider_id + "'",
+                             "care_provider_id");
+    }
+  }
+  const std::vector<domain::Need> none;
+  if (!RecordsNeeds(by.role) && c.needs != (before ? before->needs : none))
+    return Error(ErrorCode::kPermissionDenied,
+                 "Behoeften legt een professional vast (uit de indicatie of een beoordeling); "
+                 "wensen kunt u zelf aanpassen.",
+                 "needs");
+  return Ok();
+}
+
+Result<ClientVersion> IntakeService::CreateClient(const a::Principal& by, domain::Client c,
+                                                  const std::string& reason) {
+  if (!c.id.empty())
+    return InvalidArgument("Een nieuwe cliënt krijgt zijn id van Passend; laat id weg.", "id");
+  PASSEND_RETURN_IF_ERROR(CheckReason(reason, false));
+  c.id = NewRecordId("cli");
+  PASSEND_RETURN_IF_ERROR(CheckDossier(by, c, nullptr));
+  ClientVersion out{VersionBy(by, c.id, 1, reason.empty() ? "Dossier aangemaakt" : reason), c};
+  PASSEND_RETURN_IF_ERROR(db_.InTransaction([&]() -> Status {
+    PASSEND_RETURN_IF_ERROR(db_.clients().PutClient(c));
+    PASSEND_RETURN_IF_ERROR(db_.clients().RecordVersion(out.info));
+    if ((by.role == a::Role::kOco || by.role == a::Role::kWijkteam) &&
+        !by.organisation_id.empty()) {
+      a::ConsentForm form;
+      form.id = NewRecordId("cns");
+      form.client_id = c.id;
+      form.organisation_ids = {by.organisation_id};
+      form.purpose = a::Purpose::kClientSupport;
+      form.granted_at = clock_();
+      form.granted_by = by.user_id;
+      PASSEND_RETURN_IF_ERROR(db_.consents().PutConsent(form));
+    }
+    return Ok();
+  }));
+  return out;
+}
+
+Result<ClientVersion> IntakeService::UpdateClient(const a::Principal& by, const domain::Client& c,
+                                                  int expected_version, const std::string& reason) {
+  PASSEND_RETURN_IF_ERROR(CheckReason(reason, true));
+  ClientVersion out;
+  PASSEND_RETURN_IF_ERROR(db_.InTransaction([&]() -> Status {
+    PASSEND_ASSIGN_OR_RETURN(domain::Client before, db_.clients().GetClient(c.id));
+    if (domain::IsErased(before)) return FailedPrecondition("Deze cliënt is gewist.");
+    PASSEND_ASSIGN_OR_RETURN(int latest, db_.clients().LatestVersion(c.id));
+    const int current = std::max(latest, 1);
+    if (expected_version != current)
+      return Error(ErrorCode::kConflict,
+                   "Het dossier is intussen veranderd: het is nu bij versie " +
+                       std::to_string(current) + ", u werkte op versie " +
+                       std::to_string(expected_version) + ". Lees het opnieuw.",
+                   "version");
+    if (c == before) {  // nothing to keep
+      PASSEND_ASSIGN_OR_RETURN(out, GetVersion(c.id, current));
+      return Ok();
+    }
+    PASSEND_RETURN_IF_ERROR(CheckDossier(by, c, &before));
+    if (latest == 0)
+      PASSEND_RETURN_IF_ERROR(
+          db_.clients().RecordVersion(ImportedVersion(c.id, a::FormatUtc(clock_()))));
+    out = {VersionBy(by, c.id, current + 1, reason), c};
+    PASSEND_RETURN_IF_ERROR(db_.clients().PutClient(c));
+    return db_.clients().RecordVersion(out.info);
+  }));
+  return out;
+}
+
+Result<int> IntakeService::CurrentVersion(const std::string& client_id) {
+  PASSEND_ASSIGN_OR_RETURN(int latest, db_.clients().LatestVersion(client_id));
+  if (latest > 0) return latest;
+  PASSEND_RETURN_IF_ERROR(db_.clients().MunicipalityOf(client_id));  // kNotFound
+  return 1;
+}
+
+Result<std::vector<ClientVersionInfo>> IntakeService::History(const std::string& client_id) {
+  PASSEND_ASSIGN_OR_RETURN(auto versions, db_.clients().ListVersions(client_id));
+  if (!versions.empty()) return versions;
+  PASSEND_RETURN_IF_ERROR(db_.clients().MunicipalityOf(client_id));  // kNotFound
+  return std::vector<ClientVersionInfo>{ImportedVersion(client_id, "")};
+}
+
+Result<ClientVersion> IntakeService::GetVersion(const std::string& client_id, int version) {
+  auto v = db_.clients().GetVersion(client_id, version);
+  if (v.ok() || v.error().code() != ErrorCode::kNotFound || version != 1) return v;
+  PASSEND_ASSIGN_OR_RETURN(int latest, db_.clients().LatestVersion(client_id));
+  if (latest > 0) return v.error();
+  PASSEND_ASSIGN_OR_RETURN(domain::Client c, db_.clients().GetClient(client_id));
+  return ClientVersion{ImportedVersion(client_id, ""), std::move(c)};
+}
+
+Result<DossierDiff> IntakeService::Diff(const std::string& client_id, int from, int to) {
+  PASSEND_ASSIGN_OR_RETURN(ClientVersion a, GetVersion(client_id, from));
+  PASSEND_ASSIGN_OR_RETURN(ClientVersion b, GetVersion(client_id, to));
+  return DossierDiff{a.info, b.info, DiffClients(a.record, b.record, ref_)};
+}
 
 Result<domain::Client> IntakeService::GetClient(const std::string& id) {
   return db_.clients().GetClient(id);
@@ -99,6 +251,7 @@ Result<ErasureReport> IntakeService::EraseClient(const a::Principal& by,
     tombstone.id = old.id;
     tombstone.name = std::string(kErasedName);
     PASSEND_RETURN_IF_ERROR(db_.clients().PutClient(tombstone));
+    PASSEND_RETURN_IF_ERROR(db_.clients().DeleteVersions(client_id));
     PASSEND_RETURN_IF_ERROR(ForgetAccounts(db_.accounts(), client_id, r));
     PASSEND_RETURN_IF_ERROR(EndConsents(db_.consents(), by, client_id, now, r));
     PASSEND_RETURN_IF_ERROR(db_.audit().RedactReasons(client_id));

@@ -6,8 +6,11 @@
 //    one client, as records (interop/avg_json.h renders them as one JSON document);
 //  - the AVG right to erasure (art. 17), in one transaction (what is erased and what is
 //    kept: see EraseClient below).
-// Creating and updating a client (the dossier) come here too. Rules on a client's values
-// stay in domain/validation.h (pure value rules); what a use case decides lives here.
+//  - the dossier (vraagverheldering): creating and updating a client, where every change
+//    keeps a new version with author, time and reason and nothing is overwritten; the
+//    history and a readable diff between two versions (dossier_diff.h).
+// Rules on a client's values stay in domain/validation.h (pure value rules); what a use
+// case decides lives here.
 // Authorisation is not this module's task: api/ admits a request through access/ before
 // it calls a use case; the CLI acts as the operator. Safe for concurrent use as the stores.
 #include <cstdint>
@@ -19,7 +22,9 @@
 #include "access/timestamp.h"
 #include "domain/client.h"
 #include "domain/error.h"
+#include "domain/reference.h"
 #include "intake/client_store.h"
+#include "intake/dossier_diff.h"
 #include "store/database.h"
 #include "store/page.h"
 
@@ -48,12 +53,57 @@ struct ErasureReport {
   int64_t audit_entries_kept = 0;  // entries about the client, reasons redacted
 };
 
+// The differences between two versions of one client's dossier.
+struct DossierDiff {
+  ClientVersionInfo from;
+  ClientVersionInfo to;
+  std::vector<FieldChange> changes;
+};
+
+// The author and reason of a version made by a whole-file import, before the client had a
+// dossier of its own (see CurrentVersion).
+inline constexpr std::string_view kSystemAuthor = "system";
+
 class IntakeService {
  public:
   // `db` holds the clients and the access layer's stores (accounts, consents, the access
-  // log) the AVG use cases read and change, and runs the transactions.
+  // log) the AVG use cases read and change, and runs the transactions. `ref`: the
+  // vocabulary and municipalities a dossier is checked against (outlives the service).
   // `audit_key`: the access log's HMAC key (access/audit.h), as the access service's.
-  IntakeService(store::Database& db, access::Clock clock, std::string audit_key = {});
+  IntakeService(store::Database& db, const domain::ReferenceData& ref, access::Clock clock,
+                std::string audit_key = {});
+
+  // --- the dossier ---
+  // Creates a client from `c` (its id must be empty: a new opaque id is given) as version
+  // 1, with `by` as author. When `by` is a client supporter or neighbourhood-team member,
+  // the client's consent for client support by `by`'s organisation, given in the intake
+  // conversation, is recorded with it (granted_by: `by`), so the organisation that wrote
+  // the dossier can read it; the client can withdraw it like any other. One transaction.
+  // Errors: kInvalidArgument with the field at fault (domain/validation.h; an id given:
+  // "id"; an unknown current care provider: "care_provider_id"; a reason over 500
+  // characters: "reason"); kPermissionDenied (field "needs") when `by` may not record
+  // needs (needs come from the indication or a professional's assessment).
+  Result<ClientVersion> CreateClient(const access::Principal& by, domain::Client c,
+                                     const std::string& reason);
+  // Replaces the dossier of `c.id` with `c`, as a new version on top of
+  // `expected_version`. A client read in before it had a dossier is at version 1 (the
+  // record as imported; kept as version 1, author "system", on the first change).
+  // Nothing changed: the current version is returned and no version is added.
+  // Errors: as CreateClient; kNotFound for an unknown client; kFailedPrecondition for an
+  // erased one; kConflict (field "version") when the dossier moved past
+  // `expected_version`; kInvalidArgument (field "reason") without a reason of 1 to 500
+  // characters.
+  Result<ClientVersion> UpdateClient(const access::Principal& by, const domain::Client& c,
+                                     int expected_version, const std::string& reason);
+  // The version the dossier is at now (kNotFound for an unknown client).
+  Result<int> CurrentVersion(const std::string& client_id);
+  // Every version's head, oldest first (one, by "system", for a client not changed since
+  // it was read in).
+  Result<std::vector<ClientVersionInfo>> History(const std::string& client_id);
+  // One version's whole record. kNotFound (field "version") when there is no such version.
+  Result<ClientVersion> GetVersion(const std::string& client_id, int version);
+  // What changed from version `from` to version `to` (either order).
+  Result<DossierDiff> Diff(const std::string& client_id, int from, int to);
 
   Result<domain::Client> GetClient(const std::string& id);
   // The client's municipality code, without loading the dossier (the access check).
@@ -87,7 +137,14 @@ class IntakeService {
                                     const std::string& reason);
 
  private:
+  // The checks both CreateClient and UpdateClient make beyond the value rules.
+  Status CheckDossier(const access::Principal& by, const domain::Client& c,
+                      const domain::Client* before);
+  ClientVersionInfo VersionBy(const access::Principal& by, const std::string& client_id,
+                              int version, const std::string& reason);
+
   store::Database& db_;
+  const domain::ReferenceData& ref_;
   access::Clock clock_;
   access::AuditLog log_;
 };

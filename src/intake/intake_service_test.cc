@@ -55,7 +55,7 @@ class ClientRightsTest : public ::testing::Test {
   Clock clock() const {
     return [this] { return now_; };
   }
-  IntakeService Service() { return IntakeService(*db_, clock()); }
+  IntakeService Service() { return IntakeService(*db_, refdata::BuiltIn(), clock()); }
   Principal PrincipalOf(Role role) {
     UserDirectory users(db_->accounts(), clock());
     for (const auto& l : logins_)
@@ -162,6 +162,143 @@ TEST_F(ClientRightsTest, ErasureRemovesPersonalDataAndKeepsTheLog) {
   EXPECT_EQ(Service().EraseClient(admin, "cli-1", "nog een keer").error().code(),
             ErrorCode::kFailedPrecondition);
   EXPECT_EQ(Service().EraseClient(admin, "cli-2", "").error().field(), "reason");
+}
+
+// --- the dossier: versions with author, time and reason, nothing overwritten ---
+
+domain::Client NewDossier() {
+  domain::Client c;
+  c.name = "Meneer Dossier";
+  c.birth_year = 1941;
+  c.municipality_code = "GM0935";
+  c.home = {50.85, 5.69};
+  c.preferred_forms = {domain::DeliveryForm::kVerblijf};
+  c.wishes = {{"tuin", domain::Importance::kMust, std::nullopt, "ik wil buiten kunnen zitten"}};
+  c.needs = {{"dementie_expertise", "uit de indicatie"}};
+  c.representative = domain::Representative{"Anja", "dochter"};
+  return c;
+}
+
+TEST_F(ClientRightsTest, ADossierKeepsEveryVersionWithAuthorTimeAndReason) {
+  const Principal oco = PrincipalOf(Role::kOco);
+  auto created = Service().CreateClient(oco, NewDossier(), "");
+  ASSERT_TRUE(created.ok()) << created.error().ToString();
+  const std::string id = created->record.id;
+  EXPECT_EQ(id.rfind("cli-", 0), 0u);
+  EXPECT_EQ(created->info.version, 1);
+  EXPECT_EQ(created->info.author_id, oco.user_id);
+  EXPECT_EQ(created->info.author_role, "oco");
+  EXPECT_EQ(created->info.recorded_at, "2026-03-01T09:00:00Z");
+  EXPECT_EQ(*Service().CurrentVersion(id), 1);
+  // The organisation that wrote the dossier may read it: the intake's consent is recorded.
+  ConsentRegistry consents(db_->consents(), db_->accounts(), clock());
+  EXPECT_TRUE(*consents.IsConsentValid(id, oco.organisation_id));
+
+  domain::Client changed = created->record;
+  changed.wishes.push_back({"", domain::Importance::kNice, std::nullopt, "mijn eigen stoel"});
+  changed.wishes[0].importance = domain::Importance::kImportant;
+  changed.municipality_code = "GM0917";
+  now_ = *ParseUtc("2026-03-02T10:00:00Z");
+  auto v2 = Service().UpdateClient(oco, changed, 1, "Gesprek met dochter");
+  ASSERT_TRUE(v2.ok()) << v2.error().ToString();
+  EXPECT_EQ(v2->info.version, 2);
+  EXPECT_EQ(db_->clients().GetClient(id)->municipality_code, "GM0917");
+
+  // Someone still working on version 1 is told, and nothing is written.
+  domain::Client stale = created->record;
+  stale.name = "Iemand anders";
+  auto lost = Service().UpdateClient(oco, stale, 1, "oude stand");
+  ASSERT_FALSE(lost.ok());
+  EXPECT_EQ(lost.error().code(), ErrorCode::kConflict);
+  EXPECT_EQ(lost.error().field(), "version");
+  EXPECT_EQ(db_->clients().GetClient(id)->name, "Meneer Dossier");
+  // The same record again is no new version.
+  EXPECT_EQ(Service().UpdateClient(oco, changed, 2, "nog eens")->info.version, 2);
+
+  auto history = Service().History(id);
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 2u);
+  EXPECT_EQ((*history)[1].reason, "Gesprek met dochter");
+  EXPECT_EQ((*history)[1].recorded_at, "2026-03-02T10:00:00Z");
+  EXPECT_TRUE(Service().GetVersion(id, 1)->record == created->record);  // not overwritten
+
+  auto diff = Service().Diff(id, 1, 2);
+  ASSERT_TRUE(diff.ok()) << diff.error().ToString();
+  std::vector<std::string> fields;
+  for (const auto& c : diff->changes)
+    fields.push_back(c.field + ":" + std::string(ToString(c.kind)));
+  EXPECT_EQ(fields, (std::vector<std::string>{"municipality_code:changed", "wishes.tuin:changed",
+                                              "wishes.tekst:mijn eigen stoel:added"}));
+  EXPECT_NE(diff->changes[1].before.find("moet"), std::string::npos);
+  EXPECT_NE(diff->changes[1].after.find("belangrijk"), std::string::npos);
+  EXPECT_NE(diff->changes[0].after.find("Heerlen"), std::string::npos);
+  EXPECT_TRUE(Service().Diff(id, 2, 2)->changes.empty());
+  EXPECT_EQ(Service().Diff(id, 1, 7).error().field(), "version");
+}
+
+TEST_F(ClientRightsTest, BadInputNamesTheFieldAndWritesNothing) {
+  const Principal oco = PrincipalOf(Role::kOco);
+  const int64_t before = *db_->clients().CountClients({});
+  auto field_of = [](const auto& r) { return r.ok() ? std::string("(ok)") : r.error().field(); };
+  domain::Client c = NewDossier();
+  c.wishes[0].feature_id = "zwembad_op_dak";
+  auto bad = Service().CreateClient(oco, c, "");
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().field(), "wishes[0].feature_id");
+  c = NewDossier();
+  c.municipality_code = "GM9999";
+  EXPECT_EQ(field_of(Service().CreateClient(oco, c, "")), "municipality_code");
+  c = NewDossier();
+  c.id = "cli-eigen";
+  EXPECT_EQ(field_of(Service().CreateClient(oco, c, "")), "id");
+  c = NewDossier();
+  c.indication = domain::IndicationStatus::kGranted;
+  c.profile = "5VV";
+  c.care_status = domain::CareStatus::kInCare;
+  c.care_provider_id = "prv-onbekend";
+  EXPECT_EQ(field_of(Service().CreateClient(oco, c, "")), "care_provider_id");
+  EXPECT_EQ(*db_->clients().CountClients({}), before);
+
+  // A client tells wishes, not needs; and a change needs a reason.
+  auto created = Service().CreateClient(oco, NewDossier(), "");
+  ASSERT_TRUE(created.ok());
+  const Principal client = PrincipalOf(Role::kClient);
+  domain::Client mine = created->record;
+  mine.needs.clear();
+  auto denied = Service().UpdateClient(client, mine, 1, "niet nodig");
+  ASSERT_FALSE(denied.ok());
+  EXPECT_EQ(denied.error().code(), ErrorCode::kPermissionDenied);
+  EXPECT_EQ(denied.error().field(), "needs");
+  mine = created->record;
+  mine.wishes[0].text = "in de zon zitten";
+  EXPECT_EQ(field_of(Service().UpdateClient(client, mine, 1, "")), "reason");
+  EXPECT_TRUE(Service().UpdateClient(client, mine, 1, "mijn eigen woorden").ok());
+  mine.id = "cli-bestaat-niet";
+  auto unknown = Service().UpdateClient(oco, mine, 1, "x");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().code(), ErrorCode::kNotFound);
+}
+
+TEST_F(ClientRightsTest, AnImportedClientIsVersionOneAndKeepsItOnItsFirstChange) {
+  EXPECT_EQ(*Service().CurrentVersion("cli-1"), 1);
+  auto history = Service().History("cli-1");
+  ASSERT_EQ(history->size(), 1u);
+  EXPECT_EQ((*history)[0].author_id, kSystemAuthor);
+  domain::Client c = *db_->clients().GetClient("cli-1");
+  c.home = {50.85, 5.69};  // the fixture's record has no home; a dossier needs one
+  const domain::Client imported = c;
+  ASSERT_TRUE(db_->clients().PutClient(c).ok());
+  c.wishes[0].importance = domain::Importance::kNice;
+  auto v2 = Service().UpdateClient(PrincipalOf(Role::kOco), c, 1, "minder streng");
+  ASSERT_TRUE(v2.ok()) << v2.error().ToString();
+  EXPECT_EQ(Service().History("cli-1")->size(), 2u);
+  EXPECT_TRUE(Service().GetVersion("cli-1", 1)->record == imported);
+  EXPECT_EQ(Service().CurrentVersion("cli-9").error().code(), ErrorCode::kNotFound);
+  // The erasure removes every version with the rest of the personal data.
+  ASSERT_TRUE(Service().EraseClient(PrincipalOf(Role::kAdmin), "cli-1", "AVG-verzoek 1").ok());
+  EXPECT_TRUE(db_->clients().ListVersions("cli-1")->empty());
+  EXPECT_EQ(Service().UpdateClient(PrincipalOf(Role::kOco), c, 1, "na het wissen").error().code(),
+            ErrorCode::kFailedPrecondition);
 }
 
 }  // namespace

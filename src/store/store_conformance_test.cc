@@ -14,6 +14,7 @@
 #include "access/audit.h"
 #include "intake/intake_service.h"
 #include "interop/native_json.h"
+#include "refdata/refdata.h"
 #include "store/open_database.h"
 #include "store/postgres/test_server.h"
 
@@ -398,6 +399,99 @@ TEST_P(StoreConformance, ClientsStreamPageAndCountInIdOrderWithTheirLists) {
   EXPECT_EQ(calls, 3);
 }
 
+TEST_P(StoreConformance, ClientsFoundByNamePartAndBirthYear) {
+  ASSERT_TRUE(db_->InTransaction([&]() -> Status {
+                   const char* names[] = {"Anna de Vries", "Jan Jansen", "ANNEKE Bos", "Piet"};
+                   for (int i = 0; i < 4; ++i) {
+                     d::Client c = MakeClient("cli-" + std::to_string(i), "GM0935");
+                     c.name = names[i];
+                     c.birth_year = 1940 + i % 2;
+                     PASSEND_RETURN_IF_ERROR(db_->clients().PutClient(c));
+                   }
+                   return Ok();
+                 })
+                  .ok());
+  auto ids = [&](const intake::ClientFilter& f) {
+    std::vector<std::string> out;
+    auto page = db_->clients().ListClients(f, {"", 50});
+    EXPECT_TRUE(page.ok());
+    if (!page.ok()) return out;
+    for (const auto& c : page->items) out.push_back(c.id);
+    std::vector<std::string> streamed;
+    EXPECT_TRUE(db_->clients()
+                    .ForEachClient(f,
+                                   [&](const d::Client& c) {
+                                     streamed.push_back(c.id);
+                                     EXPECT_EQ(c.wishes.size(), 2u);  // lists follow the filter
+                                     return Ok();
+                                   })
+                    .ok());
+    EXPECT_EQ(streamed, out);
+    EXPECT_EQ(*db_->clients().CountClients(f), static_cast<int64_t>(out.size()));
+    return out;
+  };
+  intake::ClientFilter anna;
+  anna.name_contains = "aNn";
+  EXPECT_EQ(ids(anna), (std::vector<std::string>{"cli-0", "cli-2"}));
+  anna.birth_year = 1940;
+  EXPECT_EQ(ids(anna), (std::vector<std::string>{"cli-0", "cli-2"}));
+  anna.birth_year = 1941;
+  EXPECT_EQ(ids(anna), (std::vector<std::string>{}));
+  intake::ClientFilter born;
+  born.birth_year = 1941;
+  born.municipality_codes = {"GM0935"};
+  EXPECT_EQ(ids(born), (std::vector<std::string>{"cli-1", "cli-3"}));
+  intake::ClientFilter quote;
+  quote.name_contains = "'%_";  // no pattern characters, nothing spliced in
+  EXPECT_EQ(ids(quote), (std::vector<std::string>{}));
+}
+
+TEST_P(StoreConformance, ClientVersionsKeepEveryRecordAsItWas) {
+  d::Client c = MakeClient("cli-1", "GM0935");
+  c.representative = d::Representative{"Anja", "dochter"};
+  intake::ClientVersionInfo v1{"cli-1", 1, "2026-03-01T09:00:00Z", "usr-1", "Els", "oco", "Intake"};
+  EXPECT_EQ(db_->clients().RecordVersion(v1).error().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(*db_->clients().LatestVersion("cli-1"), 0);
+  ASSERT_TRUE(db_->clients().PutClient(c).ok());
+  ASSERT_TRUE(db_->clients().RecordVersion(v1).ok());
+  // The record changes; version 1 keeps what it was.
+  d::Client changed = c;
+  changed.wishes.pop_back();
+  changed.needs.clear();
+  changed.places.push_back({d::PlaceKind::kWerk, "werk", {50.8, 5.6}, 5, d::Importance::kNice});
+  changed.representative.reset();
+  ASSERT_TRUE(db_->clients().PutClient(changed).ok());
+  intake::ClientVersionInfo v2{"cli-1",   2,        "2026-03-02T10:00:00Z",      "usr-2",
+                               "Mevrouw", "client", "Ik wil bij mijn werk wonen"};
+  ASSERT_TRUE(db_->clients().RecordVersion(v2).ok());
+  EXPECT_EQ(db_->clients().RecordVersion(v2).error().code(), ErrorCode::kAlreadyExists);
+  EXPECT_EQ(*db_->clients().LatestVersion("cli-1"), 2);
+  EXPECT_EQ(*db_->clients().ListVersions("cli-1"),
+            (std::vector<intake::ClientVersionInfo>{v1, v2}));
+
+  auto one = db_->clients().GetVersion("cli-1", 1);
+  ASSERT_TRUE(one.ok()) << one.error().ToString();
+  EXPECT_EQ(one->info, v1);
+  EXPECT_EQ(interop::ToJson(one->record), interop::ToJson(c));
+  EXPECT_TRUE(one->record == c);
+  auto two = db_->clients().GetVersion("cli-1", 2);
+  ASSERT_TRUE(two.ok());
+  EXPECT_TRUE(two->record == changed);
+  EXPECT_EQ(db_->clients().GetVersion("cli-1", 3).error().field(), "version");
+
+  // A version that fails in a transaction leaves nothing behind; the erasure removes all.
+  Status failed = db_->InTransaction([&]() -> Status {
+    PASSEND_RETURN_IF_ERROR(db_->clients().RecordVersion({"cli-1", 3, "x", "u", "", "oco", "r"}));
+    return InvalidArgument("halverwege");
+  });
+  EXPECT_FALSE(failed.ok());
+  EXPECT_EQ(*db_->clients().LatestVersion("cli-1"), 2);
+  ASSERT_TRUE(db_->clients().DeleteVersions("cli-1").ok());
+  EXPECT_TRUE(db_->clients().ListVersions("cli-1")->empty());
+  EXPECT_EQ(db_->clients().GetVersion("cli-1", 1).error().code(), ErrorCode::kNotFound);
+  EXPECT_TRUE(db_->clients().GetClient("cli-1").ok());
+}
+
 TEST_P(StoreConformance, ConcurrentReadersAndAWriter) {
   SeedCatalog();
   ASSERT_TRUE(db_->catalog().PutOffer(MakeOffer("off-1", d::OfferKind::kWonen, {"5VV"})).ok());
@@ -669,7 +763,7 @@ TEST_P(StoreConformance, AnErasureIsAClientChange) {
   a::Principal admin;
   admin.user_id = "usr-admin";
   admin.role = a::Role::kAdmin;
-  intake::IntakeService intake(*db_, [now] { return now; });
+  intake::IntakeService intake(*db_, refdata::BuiltIn(), [now] { return now; });
   auto erased = intake.EraseClient(admin, "cli-1", "AVG-verzoek");
   ASSERT_TRUE(erased.ok()) << erased.error().ToString();
   EXPECT_EQ(ChangesAfter(before), (std::vector<std::string>{"client:cli-1"}));

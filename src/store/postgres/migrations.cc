@@ -9,6 +9,7 @@ std::string_view pg_migration_0003_sql();
 std::string_view pg_migration_0004_sql();
 std::string_view pg_migration_0005_sql();
 std::string_view pg_migration_0006_sql();
+std::string_view pg_migration_0007_sql();
 }  // namespace passend::embedded
 
 namespace passend::store::postgres {
@@ -55,6 +56,7 @@ const std::vector<Migration>& Migrations() {
       {4, "offer_temporary", embedded::pg_migration_0004_sql()},
       {5, "change_log", embedded::pg_migration_0005_sql()},
       {6, "consent_client_support", embedded::pg_migration_0006_sql()},
+      {7, "client_versions", embedded::pg_migration_0007_sql()},
   };
   return all;
 }

@@ -12,10 +12,17 @@ using sqlite::SplitEnums;
 
 namespace {
 
-constexpr const char* kClientColumns =
-    "SELECT id, name, birth_year, municipality_code, lat, lon, sector, indication, profile, "
-    "preferred_forms, seeking, representative_name, representative_relation, care_status, "
-    "care_provider_id FROM clients";
+// The record's columns after its id, the same in clients and client_versions.
+#define PASSEND_CLIENT_FIELDS                                                             \
+  "name, birth_year, municipality_code, lat, lon, sector, indication, profile, "          \
+  "preferred_forms, seeking, representative_name, representative_relation, care_status, " \
+  "care_provider_id"
+
+constexpr const char* kClientColumns = "SELECT id, " PASSEND_CLIENT_FIELDS " FROM clients";
+// A version's record (same positions as kClientColumns), then its head from column 15.
+constexpr const char* kVersionColumns =
+    "SELECT client_id, " PASSEND_CLIENT_FIELDS
+    ", version, recorded_at, author_id, author_name, author_role, reason FROM client_versions";
 
 // Rows fetched per round trip when scanning all clients.
 constexpr int kBatch = 2000;
@@ -49,6 +56,9 @@ Result<d::Client> ReadClient(const Rows::Row& r) {
 struct ChildTable {
   const char* select;  // "SELECT client_id, ... FROM t"
   Status (*add)(d::Client&, const Rows::Row&);
+  const char* table;
+  const char* columns;        // the columns after seq, as in `select`
+  const char* version_table;  // the same rows of a version: client_id, version, seq, ...
 };
 
 Status AddWish(d::Client& c, const Rows::Row& r) {
@@ -74,10 +84,25 @@ Status AddPlace(d::Client& c, const Rows::Row& r) {
 }
 
 const ChildTable kChildren[] = {
-    {"SELECT client_id, feature_id, importance, value, text FROM client_wishes", AddWish},
-    {"SELECT client_id, feature_id, note FROM client_needs", AddNeed},
-    {"SELECT client_id, kind, label, lat, lon, max_km, importance FROM client_places", AddPlace},
+    {"SELECT client_id, feature_id, importance, value, text FROM client_wishes", AddWish,
+     "client_wishes", "feature_id, importance, value, text", "client_version_wishes"},
+    {"SELECT client_id, feature_id, note FROM client_needs", AddNeed, "client_needs",
+     "feature_id, note", "client_version_needs"},
+    {"SELECT client_id, kind, label, lat, lon, max_km, importance FROM client_places", AddPlace,
+     "client_places", "kind, label, lat, lon, max_km, importance", "client_version_places"},
 };
+
+intake::ClientVersionInfo ReadVersionInfo(const Rows::Row& r, int first) {
+  intake::ClientVersionInfo v;
+  v.client_id = r.Text(0);
+  v.version = static_cast<int>(r.Int(first));
+  v.recorded_at = r.Text(first + 1);
+  v.author_id = r.Text(first + 2);
+  v.author_name = r.Text(first + 3);
+  v.author_role = r.Text(first + 4);
+  v.reason = r.Text(first + 5);
+  return v;
+}
 
 // Fills the lists of `clients` with one query per child table.
 Status LoadChildren(Connection& conn, std::vector<d::Client>& clients) {
@@ -102,9 +127,20 @@ Status LoadChildren(Connection& conn, std::vector<d::Client>& clients) {
   return Ok();
 }
 
+std::string LowerAscii(std::string s) {
+  for (char& ch : s)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  return s;
+}
+
 SqlQuery ClientQuery(const char* select, const intake::ClientFilter& filter) {
   SqlQuery q(select);
   q.WhereIn("municipality_code", filter.municipality_codes);
+  // lower() under COLLATE "C" folds A-Z only, as LowerAscii does (and SQLite's lower()).
+  if (!filter.name_contains.empty())
+    q.Where("strpos(lower(name), ?) > 0", {LowerAscii(filter.name_contains)});
+  if (filter.birth_year != 0)
+    q.Where("birth_year = ?::bigint", {std::to_string(filter.birth_year)});
   return q;
 }
 
@@ -254,13 +290,9 @@ Status PostgresClientStore::ForEachClient(const intake::ClientFilter& filter,
     std::vector<bool> has_row;
     for (const ChildTable& t : kChildren) {
       std::string sql = t.select;
-      std::vector<Param> params;
-      if (!filter.municipality_codes.empty()) {
-        sql +=
-            " WHERE client_id IN (SELECT id FROM clients WHERE municipality_code = "
-            "ANY($1::text[]))";
-        params.push_back(TextArray(filter.municipality_codes));
-      }
+      const SqlQuery ids = ClientQuery("SELECT id FROM clients", filter);
+      const std::vector<Param> params = ids.params();
+      if (!params.empty()) sql += " WHERE client_id IN (" + ids.sql() + ")";
       PASSEND_ASSIGN_OR_RETURN(Cursor cur,
                                Cursor::Open(conn, sql + " ORDER BY client_id, seq", params));
       child.emplace_back(std::move(cur));
@@ -294,6 +326,96 @@ Result<int64_t> PostgresClientStore::CountClients(const intake::ClientFilter& fi
     return Ok();
   }));
   return n;
+}
+
+Status PostgresClientStore::RecordVersion(const intake::ClientVersionInfo& v) {
+  return db_.Write([&](Connection& conn) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(
+        Rows head,
+        conn.Query("INSERT INTO client_versions (client_id, version, recorded_at, author_id, "
+                   "author_name, author_role, reason, " PASSEND_CLIENT_FIELDS
+                   ") SELECT id, $2::bigint, $3::text, $4::text, $5::text, $6::text, "
+                   "$7::text, " PASSEND_CLIENT_FIELDS
+                   " FROM clients WHERE id = $1 RETURNING version",
+                   {P(v.client_id), P(v.version), P(v.recorded_at), P(v.author_id),
+                    P(v.author_name), P(v.author_role), P(v.reason)}));
+    if (head.empty()) return NotFound("Cliënt '" + v.client_id + "' bestaat niet", "id");
+    for (const ChildTable& t : kChildren) {
+      PASSEND_ASSIGN_OR_RETURN(
+          Rows rows,
+          conn.Query(std::string("INSERT INTO ") + t.version_table + " (client_id, version, seq, " +
+                         t.columns + ") SELECT client_id, $2::bigint, seq, " + t.columns +
+                         " FROM " + t.table + " WHERE client_id = $1",
+                     {P(v.client_id), P(v.version)}));
+      (void)rows;
+    }
+    return Ok();
+  });
+}
+
+Result<int> PostgresClientStore::LatestVersion(const std::string& client_id) {
+  int latest = 0;
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& conn) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(
+        Rows rows,
+        conn.Query("SELECT COALESCE(MAX(version), 0) FROM client_versions WHERE client_id = $1",
+                   {P(client_id)}));
+    if (!rows.empty()) latest = static_cast<int>(rows[0].Int(0));
+    return Ok();
+  }));
+  return latest;
+}
+
+Result<std::vector<intake::ClientVersionInfo>> PostgresClientStore::ListVersions(
+    const std::string& client_id) {
+  std::vector<intake::ClientVersionInfo> out;
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& conn) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(
+        Rows rows, conn.Query("SELECT client_id, version, recorded_at, author_id, author_name, "
+                              "author_role, reason FROM client_versions WHERE client_id = $1 "
+                              "ORDER BY version",
+                              {P(client_id)}));
+    for (Rows::Row r : rows) out.push_back(ReadVersionInfo(r, 1));
+    return Ok();
+  }));
+  return out;
+}
+
+Result<intake::ClientVersion> PostgresClientStore::GetVersion(const std::string& client_id,
+                                                              int version) {
+  std::optional<intake::ClientVersion> out;
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& conn) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(Rows rows, conn.Query(std::string(kVersionColumns) +
+                                                       " WHERE client_id = $1 AND version = $2",
+                                                   {P(client_id), P(version)}));
+    if (rows.empty()) return Ok();
+    intake::ClientVersion v;
+    PASSEND_ASSIGN_OR_RETURN(v.record, ReadClient(rows[0]));
+    v.info = ReadVersionInfo(rows[0], 15);
+    for (const ChildTable& t : kChildren) {
+      PASSEND_ASSIGN_OR_RETURN(
+          Rows children,
+          conn.Query(std::string("SELECT client_id, ") + t.columns + " FROM " + t.version_table +
+                         " WHERE client_id = $1 AND version = $2 ORDER BY seq",
+                     {P(client_id), P(version)}));
+      for (Rows::Row r : children) PASSEND_RETURN_IF_ERROR(t.add(v.record, r));
+    }
+    out = std::move(v);
+    return Ok();
+  }));
+  if (!out)
+    return NotFound("Cliënt '" + client_id + "' heeft geen versie " + std::to_string(version),
+                    "version");
+  return std::move(*out);
+}
+
+Status PostgresClientStore::DeleteVersions(const std::string& client_id) {
+  return db_.Write([&](Connection& conn) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(
+        Rows rows, conn.Query("DELETE FROM client_versions WHERE client_id = $1", {P(client_id)}));
+    (void)rows;
+    return Ok();
+  });
 }
 
 }  // namespace passend::store::postgres

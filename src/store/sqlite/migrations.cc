@@ -9,6 +9,7 @@ std::string_view migration_0003_sql();
 std::string_view migration_0004_sql();
 std::string_view migration_0005_sql();
 std::string_view migration_0006_sql();
+std::string_view migration_0007_sql();
 }  // namespace passend::embedded
 
 namespace passend::store::sqlite {
@@ -21,6 +22,7 @@ const std::vector<Migration>& Migrations() {
       {4, "change_log", embedded::migration_0004_sql()},
       {5, "offer_temporary", embedded::migration_0005_sql()},
       {6, "consent_client_support", embedded::migration_0006_sql()},
+      {7, "client_versions", embedded::migration_0007_sql()},
   };
   return all;
 }

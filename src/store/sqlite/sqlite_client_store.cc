@@ -10,10 +10,17 @@ namespace d = passend::domain;
 
 namespace {
 
-constexpr const char* kClientColumns =
-    "SELECT id, name, birth_year, municipality_code, lat, lon, sector, indication, profile, "
-    "preferred_forms, seeking, representative_name, representative_relation, care_status, "
-    "care_provider_id FROM clients";
+// The record's columns after its id, the same in clients and client_versions.
+#define PASSEND_CLIENT_FIELDS                                                             \
+  "name, birth_year, municipality_code, lat, lon, sector, indication, profile, "          \
+  "preferred_forms, seeking, representative_name, representative_relation, care_status, " \
+  "care_provider_id"
+
+constexpr const char* kClientColumns = "SELECT id, " PASSEND_CLIENT_FIELDS " FROM clients";
+// A version's record (same positions as kClientColumns), then its head from column 15.
+constexpr const char* kVersionColumns =
+    "SELECT client_id, " PASSEND_CLIENT_FIELDS
+    ", version, recorded_at, author_id, author_name, author_role, reason FROM client_versions";
 
 Result<d::Client> ReadClient(const Statement& st) {
   d::Client c;
@@ -44,6 +51,9 @@ Result<d::Client> ReadClient(const Statement& st) {
 struct ChildTable {
   const char* select;  // "SELECT client_id, ... FROM t"
   Status (*add)(d::Client&, const Statement&);
+  const char* table;
+  const char* columns;        // the columns after seq, as in `select`
+  const char* version_table;  // the same rows of a version: client_id, version, seq, ...
 };
 
 Status AddWish(d::Client& c, const Statement& st) {
@@ -69,10 +79,18 @@ Status AddPlace(d::Client& c, const Statement& st) {
 }
 
 const ChildTable kChildren[] = {
-    {"SELECT client_id, feature_id, importance, value, text FROM client_wishes", AddWish},
-    {"SELECT client_id, feature_id, note FROM client_needs", AddNeed},
-    {"SELECT client_id, kind, label, lat, lon, max_km, importance FROM client_places", AddPlace},
+    {"SELECT client_id, feature_id, importance, value, text FROM client_wishes", AddWish,
+     "client_wishes", "feature_id, importance, value, text", "client_version_wishes"},
+    {"SELECT client_id, feature_id, note FROM client_needs", AddNeed, "client_needs",
+     "feature_id, note", "client_version_needs"},
+    {"SELECT client_id, kind, label, lat, lon, max_km, importance FROM client_places", AddPlace,
+     "client_places", "kind, label, lat, lon, max_km, importance", "client_version_places"},
 };
+
+std::string VersionChildSelect(const ChildTable& t) {
+  return std::string("SELECT client_id, ") + t.columns + " FROM " + t.version_table +
+         " WHERE client_id = ? AND version = ? ORDER BY seq";
+}
 
 Status LoadChildren(Connection& conn, d::Client& c) {
   for (const ChildTable& t : kChildren) {
@@ -88,10 +106,53 @@ Status LoadChildren(Connection& conn, d::Client& c) {
   return Ok();
 }
 
+std::string LowerAscii(std::string s) {
+  for (char& ch : s)
+    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+  return s;
+}
+
+// The filter as one condition on clients ("" for none) and its parameters.
+struct Condition {
+  std::string sql;
+  std::vector<std::string> params;
+  void And(const std::string& part, std::vector<std::string> values) {
+    sql += (sql.empty() ? "" : " AND ") + part;
+    for (auto& v : values) params.push_back(std::move(v));
+  }
+};
+
+Condition ClientCondition(const intake::ClientFilter& filter) {
+  Condition c;
+  if (!filter.municipality_codes.empty()) {
+    std::string in = "municipality_code IN (";
+    for (size_t i = 0; i < filter.municipality_codes.size(); ++i) in += i ? ",?" : "?";
+    c.And(in + ")", filter.municipality_codes);
+  }
+  // SQLite's lower() folds A-Z only, as LowerAscii does.
+  if (!filter.name_contains.empty())
+    c.And("instr(lower(name), ?) > 0", {LowerAscii(filter.name_contains)});
+  if (filter.birth_year != 0) c.And("birth_year = ?", {std::to_string(filter.birth_year)});
+  return c;
+}
+
 SqlQuery ClientQuery(const char* select, const intake::ClientFilter& filter) {
   SqlQuery q(select);
-  q.WhereIn("municipality_code", filter.municipality_codes);
+  Condition c = ClientCondition(filter);
+  if (!c.sql.empty()) q.Where(c.sql, std::move(c.params));
   return q;
+}
+
+intake::ClientVersionInfo ReadVersionInfo(const Statement& st, int first) {
+  intake::ClientVersionInfo v;
+  v.client_id = st.Text(0);
+  v.version = static_cast<int>(st.Int(first));
+  v.recorded_at = st.Text(first + 1);
+  v.author_id = st.Text(first + 2);
+  v.author_name = st.Text(first + 3);
+  v.author_role = st.Text(first + 4);
+  v.reason = st.Text(first + 5);
+  return v;
 }
 
 }  // namespace
@@ -231,16 +292,12 @@ Status SqliteClientStore::ForEachClient(const intake::ClientFilter& filter,
     std::vector<Statement> child;
     std::vector<bool> has_row;
     for (const ChildTable& t : kChildren) {
-      std::string sql = std::string(t.select);
-      if (!filter.municipality_codes.empty()) {
-        sql += " WHERE client_id IN (SELECT id FROM clients WHERE municipality_code IN (";
-        for (size_t i = 0; i < filter.municipality_codes.size(); ++i) sql += i ? ",?" : "?";
-        sql += "))";
-      }
-      sql += " ORDER BY client_id, seq";
-      PASSEND_ASSIGN_OR_RETURN(Statement st, conn.Prepare(sql));
-      for (size_t i = 0; i < filter.municipality_codes.size(); ++i)
-        st.Bind(static_cast<int>(i) + 1, filter.municipality_codes[i]);
+      SqlQuery q(t.select);
+      Condition c = ClientCondition(filter);
+      if (!c.sql.empty())
+        q.Where("client_id IN (SELECT id FROM clients WHERE " + c.sql + ")", std::move(c.params));
+      q.OrderBy("client_id, seq");
+      PASSEND_ASSIGN_OR_RETURN(Statement st, q.Prepare(conn));
       PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
       has_row.push_back(row);
       child.push_back(std::move(st));
@@ -273,6 +330,113 @@ Result<int64_t> SqliteClientStore::CountClients(const intake::ClientFilter& filt
     return Ok();
   }));
   return n;
+}
+
+}  // namespace passend::store::sqlite
+
+namespace passend::store::sqlite {
+
+Status SqliteClientStore::RecordVersion(const intake::ClientVersionInfo& v) {
+  return db_.Write([&](Connection& conn) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(Statement exists, conn.Prepare("SELECT 1 FROM clients WHERE id = ?"));
+    exists.Bind(1, v.client_id);
+    PASSEND_ASSIGN_OR_RETURN(bool found, exists.Step());
+    if (!found) return NotFound("Cliënt '" + v.client_id + "' bestaat niet", "id");
+    PASSEND_ASSIGN_OR_RETURN(
+        Statement head,
+        conn.Prepare("INSERT INTO client_versions (client_id, version, recorded_at, author_id, "
+                     "author_name, author_role, reason, " PASSEND_CLIENT_FIELDS
+                     ") SELECT id, ?, ?, ?, ?, ?, ?, " PASSEND_CLIENT_FIELDS
+                     " FROM clients WHERE id = ?"));
+    PASSEND_RETURN_IF_ERROR(head.Bind(1, v.version)
+                                .Bind(2, v.recorded_at)
+                                .Bind(3, v.author_id)
+                                .Bind(4, v.author_name)
+                                .Bind(5, v.author_role)
+                                .Bind(6, v.reason)
+                                .Bind(7, v.client_id)
+                                .Run());
+    for (const ChildTable& t : kChildren) {
+      PASSEND_ASSIGN_OR_RETURN(
+          Statement rows,
+          conn.Prepare(std::string("INSERT INTO ") + t.version_table +
+                       " (client_id, version, seq, " + t.columns + ") SELECT client_id, ?, seq, " +
+                       t.columns + " FROM " + t.table + " WHERE client_id = ?"));
+      PASSEND_RETURN_IF_ERROR(rows.Bind(1, v.version).Bind(2, v.client_id).Run());
+    }
+    return Ok();
+  });
+}
+
+Result<int> SqliteClientStore::LatestVersion(const std::string& client_id) {
+  int latest = 0;
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& conn) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(
+        Statement st,
+        conn.Prepare("SELECT COALESCE(MAX(version), 0) FROM client_versions WHERE client_id = ?"));
+    st.Bind(1, client_id);
+    PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (row) latest = static_cast<int>(st.Int(0));
+    return Ok();
+  }));
+  return latest;
+}
+
+Result<std::vector<intake::ClientVersionInfo>> SqliteClientStore::ListVersions(
+    const std::string& client_id) {
+  std::vector<intake::ClientVersionInfo> out;
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& conn) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(
+        Statement st,
+        conn.Prepare("SELECT client_id, version, recorded_at, author_id, author_name, "
+                     "author_role, reason FROM client_versions WHERE client_id = ? "
+                     "ORDER BY version"));
+    st.Bind(1, client_id);
+    while (true) {
+      PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) return Ok();
+      out.push_back(ReadVersionInfo(st, 1));
+    }
+  }));
+  return out;
+}
+
+Result<intake::ClientVersion> SqliteClientStore::GetVersion(const std::string& client_id,
+                                                            int version) {
+  std::optional<intake::ClientVersion> out;
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& conn) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(Statement st, conn.Prepare(std::string(kVersionColumns) +
+                                                        " WHERE client_id = ? AND version = ?"));
+    st.Bind(1, client_id).Bind(2, version);
+    PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (!row) return Ok();
+    intake::ClientVersion v;
+    PASSEND_ASSIGN_OR_RETURN(v.record, ReadClient(st));
+    v.info = ReadVersionInfo(st, 15);
+    for (const ChildTable& t : kChildren) {
+      PASSEND_ASSIGN_OR_RETURN(Statement rows, conn.Prepare(VersionChildSelect(t)));
+      rows.Bind(1, client_id).Bind(2, version);
+      while (true) {
+        PASSEND_ASSIGN_OR_RETURN(bool more, rows.Step());
+        if (!more) break;
+        PASSEND_RETURN_IF_ERROR(t.add(v.record, rows));
+      }
+    }
+    out = std::move(v);
+    return Ok();
+  }));
+  if (!out)
+    return NotFound("Cliënt '" + client_id + "' heeft geen versie " + std::to_string(version),
+                    "version");
+  return std::move(*out);
+}
+
+Status SqliteClientStore::DeleteVersions(const std::string& client_id) {
+  return db_.Write([&](Connection& conn) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(Statement st,
+                             conn.Prepare("DELETE FROM client_versions WHERE client_id = ?"));
+    return st.Bind(1, client_id).Run();
+  });
 }
 
 }  // namespace passend::store::sqlite

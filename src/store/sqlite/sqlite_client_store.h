@@ -1,6 +1,7 @@
 #pragma once
 // intake::ClientStore on SQLite (tables clients, client_wishes, client_needs,
-// client_places). Thread-safety as SqliteDatabase.
+// client_places; the versions in client_versions and client_version_*).
+// Thread-safety as SqliteDatabase.
 #include "intake/client_store.h"
 
 namespace passend::store::sqlite {
@@ -19,6 +20,12 @@ class SqliteClientStore : public intake::ClientStore {
   Status ForEachClient(const intake::ClientFilter& filter,
                        const std::function<Status(const domain::Client&)>& fn) override;
   Result<int64_t> CountClients(const intake::ClientFilter& filter) override;
+  Status RecordVersion(const intake::ClientVersionInfo& info) override;
+  Result<int> LatestVersion(const std::string& client_id) override;
+  Result<std::vector<intake::ClientVersionInfo>> ListVersions(
+      const std::string& client_id) override;
+  Result<intake::ClientVersion> GetVersion(const std::string& client_id, int version) override;
+  Status DeleteVersions(const std::string& client_id) override;
 
  private:
   SqliteDatabase& db_;
