@@ -85,12 +85,9 @@ uint32_t MatchIndex::Find(const std::string& offer_id) const {
 void MatchIndex::SetOffer(uint32_t i, const domain::Offer& o, uint32_t loc, uint32_t prv,
                           uint64_t accept) {
   const domain::ReferenceData& ref = *ref_;
-  const domain::Location& where_at = *locations_[loc];
-  offers_[i] = std::make_shared<const domain::Offer>(o);
   location_of_[i] = loc;
   provider_of_[i] = prv;
   kind_[i] = o.kind;
-  position_[i] = RadPoint::From(where_at.position);
   const int weeks = o.free_places > 0 ? 0 : std::max(0, o.waiting_weeks);
   wait_weeks_[i] = weeks;
   wait_score_[i] = static_cast<float>(std::max(0.0, 1.0 - weeks / weights_.wait_zero_weeks));
@@ -99,13 +96,6 @@ void MatchIndex::SetOffer(uint32_t i, const domain::Offer& o, uint32_t loc, uint
   // A radius of 0 means the offer does not state one: no limit.
   service_radius_[i] = o.service_radius_km > 0 ? static_cast<float>(o.service_radius_km)
                                                : std::numeric_limits<float>::infinity();
-  uint64_t regions = 0;
-  for (const auto& code : o.contracted_regions) regions |= RegionBit(code);
-  const domain::Municipality* where = ref.FindMunicipality(where_at.municipality_code);
-  const bool own = where != nullptr && (regions & RegionBit(where->zorgkantoor_code)) != 0;
-  own_contract_[i] = own ? 1 : 0;
-  if (o.kind == domain::OfferKind::kWonen) regions = own ? ~uint64_t{0} : 0;
-  region_mask_[i] = regions;
   accept_mask_[i] = accept;
   uint8_t forms = 0;
   for (DeliveryForm f : o.delivery_forms) forms |= FormBit(f);
@@ -119,6 +109,25 @@ void MatchIndex::SetOffer(uint32_t i, const domain::Offer& o, uint32_t loc, uint
     const bool negate = feat.kind == FeatureKind::kNumber && !feat.higher_is_better;
     row[f] = static_cast<float>(negate ? -fv.value : fv.value);
   }
+  // The record as shown, without its feature list: values_ holds what the features say,
+  // and the list would be half the index's memory (40 per offer on nl).
+  auto shown = std::make_shared<domain::Offer>(o);
+  shown->features = {};
+  offers_[i] = std::move(shown);
+  SetPlace(i);
+}
+
+void MatchIndex::SetPlace(uint32_t i) {
+  const domain::Offer& o = *offers_[i];
+  const domain::Location& at = *locations_[location_of_[i]];
+  position_[i] = RadPoint::From(at.position);
+  uint64_t regions = 0;
+  for (const auto& code : o.contracted_regions) regions |= RegionBit(code);
+  const domain::Municipality* where = ref_->FindMunicipality(at.municipality_code);
+  const bool own = where != nullptr && (regions & RegionBit(where->zorgkantoor_code)) != 0;
+  own_contract_[i] = own ? 1 : 0;
+  if (o.kind == domain::OfferKind::kWonen) regions = own ? ~uint64_t{0} : 0;
+  region_mask_[i] = regions;
 }
 
 Result<MatchIndex> MatchIndex::Build(const std::vector<domain::Provider>& providers,
@@ -338,10 +347,7 @@ std::optional<MatchIndex> MatchIndex::Patched(std::span<const domain::Provider> 
     changed.emplace_back(i, &o);
     touched.push_back(i);
   }
-  for (uint32_t i : touched) {
-    const auto o = ix.offers_[i];  // held: SetOffer assigns offers_[i]
-    ix.SetOffer(i, *o, ix.location_of_[i], ix.provider_of_[i], ix.accept_mask_[i]);
-  }
+  for (uint32_t i : touched) ix.SetPlace(i);  // offers at a changed location
   for (const auto& [i, o] : changed)
     ix.SetOffer(i, *o, ix.location_of_[i], ix.provider_of_[i], ix.accept_mask_[i]);
 

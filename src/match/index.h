@@ -91,7 +91,8 @@ class MatchIndex {
   // Features a wish in the client's own words may mean (free_text.h).
   const FreeTextSuggester& suggester() const { return suggester_; }
 
-  // Per offer (i in 0..size()-1).
+  // Per offer (i in 0..size()-1). The record without its feature list (empty): what the
+  // features say is values(i) and value(f, i).
   const domain::Offer& offer(uint32_t i) const { return *offers_[i]; }
   const domain::Location& location(uint32_t i) const { return *locations_[location_of_[i]]; }
   const domain::Provider& provider(uint32_t i) const { return *providers_[provider_of_[i]]; }
@@ -174,6 +175,8 @@ class MatchIndex {
   void BuildTree();
   // Row i from offer o (at locations_[loc], by providers_[prv]); values_ must be sized.
   void SetOffer(uint32_t i, const domain::Offer& o, uint32_t loc, uint32_t prv, uint64_t accept);
+  // What row i takes from its location: the position and the contract where it stands.
+  void SetPlace(uint32_t i);
   // Group g's summary from its offers (a leaf) or its children, computed anew.
   void Summarise(uint32_t g);
 

@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "match/match.h"
 #include "match/test_catalog.h"
 
@@ -294,7 +296,11 @@ TEST(ScorePropertyTest, AddingAMetWishNeverLowersTheScore) {
     auto q = MakeQuery(ix, c);
     ASSERT_TRUE(q.ok());
     const Assessment before = ScoreOffer(*q, o);
-    for (const auto& fv : ix.offer(o).features) {
+    const auto& listed = std::find_if(cat.offers.begin(), cat.offers.end(), [&](const auto& x) {
+                           return x.id == ix.offer(o).id;
+                         })->features;
+    ASSERT_FALSE(listed.empty()) << ix.offer(o).id;
+    for (const auto& fv : listed) {
       if (fv.value < 1) continue;
       c.wishes.push_back(Want(fv.feature_id, static_cast<Importance>(rng.Int(3)), fv.value));
       auto q2 = MakeQuery(ix, c);

@@ -282,28 +282,40 @@ Status SqliteCatalogStore::PutOffer(const d::Offer& o) {
           Statement del, c.Prepare(std::string("DELETE FROM ") + table + " WHERE offer_id = ?"));
       PASSEND_RETURN_IF_ERROR(del.Bind(1, o.id).Run());
     }
-    for (size_t i = 0; i < o.profiles.size(); ++i) {
+    {
+      // Prepared once for all rows; reset after each.
       PASSEND_ASSIGN_OR_RETURN(Statement ins,
                                c.Prepare("INSERT INTO offer_profiles VALUES (?, ?, ?)"));
-      PASSEND_RETURN_IF_ERROR(
-          ins.Bind(1, o.id).Bind(2, static_cast<int64_t>(i)).Bind(3, o.profiles[i]).Run());
+      for (size_t i = 0; i < o.profiles.size(); ++i) {
+        PASSEND_RETURN_IF_ERROR(
+            ins.Bind(1, o.id).Bind(2, static_cast<int64_t>(i)).Bind(3, o.profiles[i]).Run());
+        ins.Reset();
+      }
     }
-    for (size_t i = 0; i < o.contracted_regions.size(); ++i) {
+    {
+      // Prepared once for all rows; reset after each.
       PASSEND_ASSIGN_OR_RETURN(Statement ins,
                                c.Prepare("INSERT INTO offer_regions VALUES (?, ?, ?)"));
-      PASSEND_RETURN_IF_ERROR(ins.Bind(1, o.id)
-                                  .Bind(2, static_cast<int64_t>(i))
-                                  .Bind(3, o.contracted_regions[i])
-                                  .Run());
+      for (size_t i = 0; i < o.contracted_regions.size(); ++i) {
+        PASSEND_RETURN_IF_ERROR(ins.Bind(1, o.id)
+                                    .Bind(2, static_cast<int64_t>(i))
+                                    .Bind(3, o.contracted_regions[i])
+                                    .Run());
+        ins.Reset();
+      }
     }
-    for (size_t i = 0; i < o.features.size(); ++i) {
+    {
+      // Prepared once for all rows; reset after each.
       PASSEND_ASSIGN_OR_RETURN(Statement ins,
                                c.Prepare("INSERT INTO offer_features VALUES (?, ?, ?, ?)"));
-      PASSEND_RETURN_IF_ERROR(ins.Bind(1, o.id)
-                                  .Bind(2, static_cast<int64_t>(i))
-                                  .Bind(3, o.features[i].feature_id)
-                                  .Bind(4, o.features[i].value)
-                                  .Run());
+      for (size_t i = 0; i < o.features.size(); ++i) {
+        PASSEND_RETURN_IF_ERROR(ins.Bind(1, o.id)
+                                    .Bind(2, static_cast<int64_t>(i))
+                                    .Bind(3, o.features[i].feature_id)
+                                    .Bind(4, o.features[i].value)
+                                    .Run());
+        ins.Reset();
+      }
     }
     return Ok();
   });

@@ -243,40 +243,52 @@ Status SqliteClientStore::PutClient(const d::Client& c) {
                                                            " WHERE client_id = ?"));
       PASSEND_RETURN_IF_ERROR(del.Bind(1, c.id).Run());
     }
-    for (size_t i = 0; i < c.wishes.size(); ++i) {
-      const d::Wish& w = c.wishes[i];
+    {
+      // Prepared once for all rows; reset after each.
       PASSEND_ASSIGN_OR_RETURN(Statement ins,
                                conn.Prepare("INSERT INTO client_wishes VALUES (?, ?, ?, ?, ?, ?)"));
-      PASSEND_RETURN_IF_ERROR(ins.Bind(1, c.id)
-                                  .Bind(2, static_cast<int64_t>(i))
-                                  .Bind(3, w.feature_id)
-                                  .Bind(4, d::ToString(w.importance))
-                                  .Bind(5, w.value)
-                                  .Bind(6, w.text)
-                                  .Run());
+      for (size_t i = 0; i < c.wishes.size(); ++i) {
+        const d::Wish& w = c.wishes[i];
+        PASSEND_RETURN_IF_ERROR(ins.Bind(1, c.id)
+                                    .Bind(2, static_cast<int64_t>(i))
+                                    .Bind(3, w.feature_id)
+                                    .Bind(4, d::ToString(w.importance))
+                                    .Bind(5, w.value)
+                                    .Bind(6, w.text)
+                                    .Run());
+        ins.Reset();
+      }
     }
-    for (size_t i = 0; i < c.needs.size(); ++i) {
+    {
+      // Prepared once for all rows; reset after each.
       PASSEND_ASSIGN_OR_RETURN(Statement ins,
                                conn.Prepare("INSERT INTO client_needs VALUES (?, ?, ?, ?)"));
-      PASSEND_RETURN_IF_ERROR(ins.Bind(1, c.id)
-                                  .Bind(2, static_cast<int64_t>(i))
-                                  .Bind(3, c.needs[i].feature_id)
-                                  .Bind(4, c.needs[i].note)
-                                  .Run());
+      for (size_t i = 0; i < c.needs.size(); ++i) {
+        PASSEND_RETURN_IF_ERROR(ins.Bind(1, c.id)
+                                    .Bind(2, static_cast<int64_t>(i))
+                                    .Bind(3, c.needs[i].feature_id)
+                                    .Bind(4, c.needs[i].note)
+                                    .Run());
+        ins.Reset();
+      }
     }
-    for (size_t i = 0; i < c.places.size(); ++i) {
-      const d::Place& p = c.places[i];
+    {
+      // Prepared once for all rows; reset after each.
       PASSEND_ASSIGN_OR_RETURN(
           Statement ins, conn.Prepare("INSERT INTO client_places VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-      PASSEND_RETURN_IF_ERROR(ins.Bind(1, c.id)
-                                  .Bind(2, static_cast<int64_t>(i))
-                                  .Bind(3, d::ToString(p.kind))
-                                  .Bind(4, p.label)
-                                  .Bind(5, p.position.lat)
-                                  .Bind(6, p.position.lon)
-                                  .Bind(7, p.max_km)
-                                  .Bind(8, d::ToString(p.importance))
-                                  .Run());
+      for (size_t i = 0; i < c.places.size(); ++i) {
+        const d::Place& p = c.places[i];
+        PASSEND_RETURN_IF_ERROR(ins.Bind(1, c.id)
+                                    .Bind(2, static_cast<int64_t>(i))
+                                    .Bind(3, d::ToString(p.kind))
+                                    .Bind(4, p.label)
+                                    .Bind(5, p.position.lat)
+                                    .Bind(6, p.position.lon)
+                                    .Bind(7, p.max_km)
+                                    .Bind(8, d::ToString(p.importance))
+                                    .Run());
+        ins.Reset();
+      }
     }
     return Ok();
   });
