@@ -1,9 +1,11 @@
-# passend_test(NAME name SOURCES ... LIBS ... [LABELS ...] [POSTGRES])
+# passend_test(NAME name SOURCES ... LIBS ... [LABELS ...] [POSTGRES | BOTH_BACKENDS])
 # One test binary per module, registered with CTest as one test. POSTGRES: the test needs
 # the throw-away PostgreSQL server (CTest fixture `postgres`, see the top CMakeLists.txt);
-# it finds the server's URI through PASSEND_TEST_PG_URI_FILE.
+# it finds the server's URI through PASSEND_TEST_PG_URI_FILE. BOTH_BACKENDS: the binary
+# opens its databases with store/test_backend_for_test.h and runs twice, as NAME on SQLite
+# and as NAME_postgres with PASSEND_TEST_BACKEND=postgres on the test server.
 function(passend_test)
-  cmake_parse_arguments(T "POSTGRES" "NAME" "SOURCES;LIBS;LABELS" ${ARGN})
+  cmake_parse_arguments(T "POSTGRES;BOTH_BACKENDS" "NAME" "SOURCES;LIBS;LABELS" ${ARGN})
   add_executable(${T_NAME} ${T_SOURCES})
   target_link_libraries(${T_NAME} PRIVATE ${T_LIBS} GTest::gtest GTest::gmock GTest::gtest_main)
   add_test(NAME ${T_NAME} COMMAND ${T_NAME} --gtest_brief=1)
@@ -12,6 +14,14 @@ function(passend_test)
     LABELS "${T_LABELS}")
   if(T_POSTGRES)
     passend_needs_postgres(${T_NAME})
+  endif()
+  if(T_BOTH_BACKENDS)
+    target_link_libraries(${T_NAME} PRIVATE passend_store_test_backend)
+    add_test(NAME ${T_NAME}_postgres COMMAND ${T_NAME} --gtest_brief=1)
+    set_tests_properties(${T_NAME}_postgres PROPERTIES
+      ENVIRONMENT "PASSEND_SOURCE_DIR=${PROJECT_SOURCE_DIR};PASSEND_TEST_BACKEND=postgres"
+      LABELS "${T_LABELS};postgres")
+    passend_needs_postgres(${T_NAME}_postgres)
   endif()
 endfunction()
 

@@ -18,7 +18,7 @@
 #include "api/routes.h"
 #include "api/server.h"
 #include "refdata/refdata.h"
-#include "store/open_database.h"
+#include "store/test_backend_for_test.h"
 
 namespace passend::api {
 namespace {
@@ -77,7 +77,7 @@ class AccessMatrixTest : public ::testing::Test {
             ("passend-matrix-" + std::to_string(::getpid()) + "-" +
              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
     std::filesystem::remove(path_);
-    auto db = store::OpenDatabase(path_.string());
+    auto db = store::testing::OpenTestDatabase(path_.string());
     ASSERT_TRUE(db.ok()) << db.error().ToString();
     db_ = std::move(db).value();
     ASSERT_TRUE(db_->catalog().PutProvider({"prv-a", "Zorggroep A", true, ""}).ok());
@@ -113,8 +113,8 @@ class AccessMatrixTest : public ::testing::Test {
     runner_ = std::thread([this] { (void)server_->Run(); });
   }
   void TearDown() override {
-    server_->Stop();
-    runner_.join();
+    if (server_) server_->Stop();
+    if (runner_.joinable()) runner_.join();
     server_.reset();
     guard_.reset();
     services_.reset();

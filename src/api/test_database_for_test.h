@@ -1,19 +1,33 @@
 #pragma once
-// TestDatabase: the API tests' database, a private in-memory one from store::OpenDatabase
-// (the same backend and contract as production), with one switch the tests need: while
-// `broken` is set, SchemaVersion fails as an unreachable database does (healthz).
+// TestDatabase: the API tests' database, a fresh one on the backend the run names
+// (store/test_backend_for_test.h: private in-memory SQLite, or a database of its own on
+// the PostgreSQL test server; the same backends and contract as production), with one
+// switch the tests need: while `broken` is set, SchemaVersion fails as an unreachable
+// database does (healthz). `opened` says whether it could be opened; check it first.
 #include <atomic>
 #include <memory>
 
 #include "store/open_database.h"
+#include "store/test_backend_for_test.h"
 
 namespace passend::api::testing {
 
 class TestDatabase : public store::Database {
  public:
-  TestDatabase() : db_(std::move(store::OpenDatabase(":memory:")).value()) {}
+  TestDatabase() {
+    auto db = store::testing::OpenTestDatabase(":memory:");
+    if (db.ok()) {
+      db_ = std::move(db).value();
+    } else {
+      // The fixture's services take their stores at construction; they get an in-memory
+      // database to hold on to, and ApiTest::SetUp fails on `opened` before any test runs.
+      opened = db.error();
+      db_ = std::move(store::OpenDatabase(":memory:")).value();
+    }
+  }
 
   std::atomic<bool> broken{false};
+  Status opened = Ok();
 
   catalog::CatalogStore& catalog() override { return db_->catalog(); }
   intake::ClientStore& clients() override { return db_->clients(); }
