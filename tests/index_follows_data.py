@@ -56,9 +56,10 @@ def run(cmd):
 class Server:
     """`passend serve` on a free loopback port; its stderr is drained on a thread."""
 
-    def __init__(self, binary, db):
+    def __init__(self, binary, db, extra_args=()):
         self.proc = subprocess.Popen(
-            [binary, "serve", "--db", db, "--port", "0", "--bind", "127.0.0.1", "--threads", "8"],
+            [binary, "serve", "--db", db, "--port", "0", "--bind", "127.0.0.1", "--threads", "8",
+             *extra_args],
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, errors="replace")
         self.lines = []
         self.port = None
@@ -104,8 +105,8 @@ class Server:
         return self.proc.returncode
 
 
-def request(base, method, path, body=None, cookie=None):
-    headers = {"Accept": "application/json"}
+def request(base, method, path, body=None, cookie=None, headers=None):
+    headers = dict(headers or {}, Accept="application/json")
     data = None
     if body is not None:
         data = json.dumps(body).encode("utf-8")

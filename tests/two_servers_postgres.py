@@ -1,0 +1,222 @@
+#!/usr/bin/env python3
+"""Two `passend serve` processes on one PostgreSQL database, over real HTTP (issue 17.3).
+
+Generates a Zuid-Limburg region and the demo accounts into SQLite, moves them with
+`passend migrate-db` into a new database on the PostgreSQL test server (CTest's `postgres`
+fixture, scripts/pg-test-server.sh), makes an access-log key and starts two servers, A and
+B, on that database with that key, as a deployment behind a load balancer runs them. Then:
+
+  1. The access log stays one chain when both write at once: the care office's demo user
+     reads region clients through A and B at the same time (8 threads, each read appends
+     an HMAC-linked entry, docs/access.md); every read answers 200, the log grew by
+     exactly the entries those reads write, and `passend audit verify` (the keyed walk
+     over the whole chain) passes. Two processes that read the same head and both append
+     after it would fork the chain: verify reports it (or the second insert fails on the
+     entry's seq and its read answers 500).
+  2. Each server's match index follows a change made through the other within 2 s: the
+     admin erases a client through A (POST /api/v1/clients/{id}/erase); B's log shows its
+     refresh for clients that dropped the region's mismatch map within 2 s, and B's map
+     then counts one client less. The same the other way round (B to A).
+
+Usage: two_servers_postgres.py PATH/TO/passend
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import index_follows_data as follow  # noqa: E402 (Server, request, psql, ... shared)
+
+REGION = "5531"  # Zuid-Limburg
+THREADS_PER_SERVER = 4
+READS_PER_THREAD = 25
+
+
+def login(base, email, password):
+    """(cookie, csrf token) of a new session."""
+    status, headers, body = follow.request(base, "POST", "/api/v1/auth/login",
+                                           {"email": email, "password": password})
+    if status != 200:
+        raise RuntimeError("login as %s failed: %d %s" % (email, status, body))
+    for header in headers.get_all("Set-Cookie") or []:
+        first = header.split(";", 1)[0].strip()
+        if first.startswith("passend_session="):
+            return first, body["csrf_token"]
+    raise RuntimeError("login as %s set no passend_session cookie" % email)
+
+
+def audit_head(binary, db, key):
+    """The seq of the newest access-log entry (`passend audit head`)."""
+    out = follow.run([binary, "audit", "head", "--db", db, "--audit-key", key])
+    # "SEQ:HASH" is the last word of the line that names the head.
+    for word in out.split():
+        if ":" in word and word.split(":", 1)[0].isdigit():
+            return int(word.split(":", 1)[0])
+    raise RuntimeError("passend audit head printed no SEQ:HASH:\n" + out)
+
+
+def region_clients(base, cookie, n):
+    status, _, body = follow.request(base, "GET", "/api/v1/clients?limit=%d" % n, cookie=cookie)
+    if status != 200:
+        raise RuntimeError("client list answered %d: %s" % (status, body))
+    return [c["id"] for c in body["items"]]
+
+
+def check_access_log(binary, db, key, servers, zk):
+    failures = []
+    cookies = [login(s, *zk)[0] for s in servers]
+    clients = region_clients(servers[0], cookies[0], 100)
+    if len(clients) < 10:
+        return ["the care office sees only %d clients" % len(clients)]
+
+    # What one read writes, measured through one server with nothing else running.
+    before = audit_head(binary, db, key)
+    status, _, body = follow.request(servers[0], "GET", "/api/v1/clients/" + clients[0],
+                                     cookie=cookies[0])
+    if status != 200:
+        return ["reading %s answered %d: %s" % (clients[0], status, body)]
+    per_read = audit_head(binary, db, key) - before
+    if per_read < 1:
+        return ["reading a client wrote no access-log entry (%d)" % per_read]
+
+    statuses = []
+    lock = threading.Lock()
+    start = threading.Barrier(THREADS_PER_SERVER * len(servers))
+
+    def reader(n):
+        base, cookie = servers[n % len(servers)], cookies[n % len(servers)]
+        start.wait()
+        for i in range(READS_PER_THREAD):
+            client = clients[(n * READS_PER_THREAD + i) % len(clients)]
+            status, _, _ = follow.request(base, "GET", "/api/v1/clients/" + client, cookie=cookie)
+            with lock:
+                statuses.append(status)
+
+    before = audit_head(binary, db, key)
+    threads = [threading.Thread(target=reader, args=(n,))
+               for n in range(THREADS_PER_SERVER * len(servers))]
+    t0 = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    took = time.monotonic() - t0
+    reads = len(threads) * READS_PER_THREAD
+    grown = audit_head(binary, db, key) - before
+    print("%d concurrent reads through %d servers in %.1f s; the access log grew by %d"
+          % (reads, len(servers), took, grown))
+    bad = [s for s in statuses if s != 200]
+    if len(statuses) != reads or bad:
+        failures.append("%d of %d reads did not answer 200: %s"
+                        % (len(bad) + reads - len(statuses), reads, sorted(set(bad))))
+    if grown != reads * per_read:
+        failures.append("the access log grew by %d entries for %d reads of %d entries each"
+                        % (grown, reads, per_read))
+    verify = subprocess.run([binary, "audit", "verify", "--db", db, "--audit-key", key],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                            errors="replace")
+    print("passend audit verify: exit %d: %s" % (verify.returncode, verify.stdout.strip()))
+    if verify.returncode != 0:
+        failures.append("passend audit verify failed (%d): %s"
+                        % (verify.returncode, verify.stdout))
+    return failures
+
+
+def mismatch_clients(base, cookie):
+    return follow.mismatch_clients(base, cookie, REGION)
+
+
+def clients_refreshes(server):
+    return [e for e in server.events("match_index_refreshed")
+            if e.get("kind") == "clients" and e.get("mismatch_maps_dropped") == 1]
+
+
+def check_follows(procs, bases, zk, admin, victims):
+    """An erasure through one server reaches the other's match index within 2 s."""
+    failures = []
+    zk_cookies = [login(b, *zk)[0] for b in bases]
+    admin_sessions = [login(b, *admin) for b in bases]
+    for writer, reader in ((0, 1), (1, 0)):
+        victim = victims[writer]
+        name = "%s -> %s" % ("AB"[writer], "AB"[reader])
+        n_before = mismatch_clients(bases[reader], zk_cookies[reader])  # caches the map
+        seen = len(clients_refreshes(procs[reader]))
+        cookie, csrf = admin_sessions[writer]
+        status, _, body = follow.request(
+            bases[writer], "POST", "/api/v1/clients/%s/erase" % victim,
+            {"reason": "Verzoek tot wissen (test met twee servers)"}, cookie=cookie,
+            headers={"X-CSRF-Token": csrf})
+        if status != 200:
+            failures.append("%s: erasing %s answered %d: %s" % (name, victim, status, body))
+            continue
+        try:
+            took = follow.wait_for("%s: the erasure of %s" % (name, victim),
+                                   lambda: len(clients_refreshes(procs[reader])) > seen)
+        except AssertionError as e:
+            failures.append(str(e))
+            continue
+        n_after = mismatch_clients(bases[reader], zk_cookies[reader])
+        print("%s: erasure applied by the other server after %.2f s; its map %d -> %d clients"
+              % (name, took, n_before, n_after))
+        if n_after != n_before - 1:
+            failures.append("%s: the map counts %d clients after the erasure, not %d"
+                            % (name, n_after, n_before - 1))
+    return failures
+
+
+def main(argv):
+    if len(argv) != 2:
+        print("usage: two_servers_postgres.py PATH/TO/passend", file=sys.stderr)
+        return 2
+    binary = os.path.abspath(argv[1])
+    failures = []
+    with tempfile.TemporaryDirectory(prefix="passend-two-") as tmp:
+        sqlite_db = os.path.join(tmp, "zl.db")
+        follow.run([binary, "generate", "--region", "zuid-limburg", "--seed", "42",
+                    "--db", sqlite_db])
+        demo = follow.run([binary, "user", "demo", "--db", sqlite_db])
+        zk = follow.demo_login(demo, "zorgkantoor")
+        admin = follow.demo_login(demo, "admin")
+        export_path = os.path.join(tmp, "all.json")
+        follow.run([binary, "export", "--db", sqlite_db, "--out", export_path])
+        with open(export_path, encoding="utf-8") as f:
+            everything = json.load(f)
+        # Two clients of the region who look for care (the map counts only those).
+        seekers = [c["id"] for c in reversed(everything["clients"])
+                   if c.get("care_status", "in_care") != "in_care"]
+        key = os.path.join(tmp, "audit.key")
+        follow.run([binary, "audit", "keygen", "--out", key])
+
+        server_uri = follow.test_server_uri()
+        database = "passend_two_%d" % os.getpid()
+        follow.psql(server_uri, "DROP DATABASE IF EXISTS %s WITH (FORCE)" % database)
+        follow.psql(server_uri, "CREATE DATABASE %s" % database)
+        db = follow.with_database(server_uri, database)
+        procs = []
+        try:
+            follow.run([binary, "migrate-db", "--from", sqlite_db, "--to", db])
+            procs = [follow.Server(binary, db, ("--audit-key", key)) for _ in range(2)]
+            for p in procs:
+                p.wait_started()
+            bases = ["http://127.0.0.1:%d" % p.port for p in procs]
+            failures += check_access_log(binary, db, key, bases, zk)
+            failures += check_follows(procs, bases, zk, admin, seekers[:2])
+        finally:
+            codes = [p.stop() for p in procs]
+            follow.psql(server_uri, "DROP DATABASE IF EXISTS %s WITH (FORCE)" % database)
+        for n, code in enumerate(codes):
+            if code != 0:
+                failures.append("server %s stopped with exit code %s" % ("AB"[n], code))
+    for f in failures:
+        print("FAIL:", f)
+    print("ok" if not failures else "%d failure(s)" % len(failures))
+    return 1 if failures else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
