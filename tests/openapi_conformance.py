@@ -446,6 +446,8 @@ def collect_ids(store, list_path, body, session_role):
 
 def candidates_for(values, session, collection):
     """Ids to try for a {param} under `collection`, the session's own first."""
+    if re.search(r"/versions(/\{\w+\}/diff)?$", collection):
+        return ["1"]  # every client's dossier has version 1 (docs/api.md)
     out = list(values.get(collection, {}).get(session.role, []))
     if collection == "/api/v1/clients":
         out = list(session.me.get("client_ids") or []) + out

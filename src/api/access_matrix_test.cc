@@ -182,6 +182,9 @@ std::string PathFor(const std::string& pattern, const std::string& client, const
   if (pattern.rfind("/api/v1/clients/{id}", 0) == 0) put("id", client);
   put("id", id);
   put("consent_id", "cns-bestaat-niet");
+  put("version", "1");  // every client has version 1 (the imported record)
+  put("from", "1");
+  put("to", "1");
   put("code", "x");
   return out.find('{') == std::string::npos ? out : "";
 }
@@ -270,7 +273,9 @@ TEST_F(AccessMatrixTest, EveryGuardedRouteDeclaresItsSubjectAndItFitsThePath) {
     }
   }
   EXPECT_GT(guarded, 15);
-  EXPECT_EQ(about_client, 7);  // client, consents (3), access log, export, erasure
+  // client (GET, PATCH), versions, one version, diff, consents (3), access log, export,
+  // erasure
+  EXPECT_EQ(about_client, 11);
 }
 
 TEST_F(AccessMatrixTest, WithoutLoginEveryGuardedRouteAnswers401) {
@@ -519,6 +524,146 @@ TEST_F(AccessMatrixTest, AccountChangesEndSessionsAndTokens) {
             200);
   EXPECT_EQ(Send("GET", "/api/v1/auth/me", admin)->status, 200);
   EXPECT_EQ(Send("GET", "/api/v1/auth/me", admin_elsewhere)->status, 401);
+}
+
+}  // namespace
+}  // namespace passend::api
+
+namespace passend::api {
+namespace {
+
+// The dossier over HTTP (issue 20): created by a client supporter, read with its version,
+// changed only on the version it was read at, its history and diff; bad input names the
+// field and writes nothing.
+TEST_F(AccessMatrixTest, TheDossierIsWrittenInVersionsOverHttp) {
+  Login oco = LogIn(a::Role::kOco);
+  json record = {{"name", "Meneer Verhagen"},
+                 {"birth_year", 1939},
+                 {"municipality_code", "GM0935"},
+                 {"home", {{"lat", 50.85}, {"lon", 5.69}}},
+                 {"sector", "VV"},
+                 {"indication", "none"},
+                 {"preferred_forms", {"verblijf"}},
+                 {"seeking", {"wonen"}},
+                 {"wishes", {{{"feature_id", "tuin"}, {"importance", "must"}, {"text", "buiten"}}}},
+                 {"needs", {{{"feature_id", "dementie_expertise"}, {"note", "indicatie"}}}},
+                 {"representative", {{"name", "Anja"}, {"relation", "dochter"}}}};
+  const int64_t clients_before = *db_->clients().CountClients({});
+  // Bad input: 400 naming the field, and nothing written.
+  struct Bad {
+    std::string pointer;
+    json value;
+    std::string field;
+  };
+  for (const Bad& b : std::vector<Bad>{{"/wishes/0/feature_id", "zwembad", "wishes[0].feature_id"},
+                                       {"/wishes/0/importance", "heel_erg", "wishes[0].importance"},
+                                       {"/municipality_code", "GM9999", "municipality_code"},
+                                       {"/id", "cli-eigen", "id"}}) {
+    json bad = record;
+    bad[json::json_pointer(b.pointer)] = b.value;
+    auto res = Send("POST", "/api/v1/clients", oco, bad.dump());
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 400) << b.pointer << ": " << res->body;
+    EXPECT_EQ(json::parse(res->body).value("field", ""), b.field) << res->body;
+  }
+  EXPECT_EQ(*db_->clients().CountClients({}), clients_before);
+  EXPECT_EQ(Send("POST", "/api/v1/clients", LogIn(a::Role::kClient), record.dump())->status, 403);
+
+  auto made = Send("POST", "/api/v1/clients", oco, record.dump());
+  ASSERT_EQ(made->status, 201) << made->body;
+  const std::string id = json::parse(made->body)["id"];
+  EXPECT_EQ(made->get_header_value("Location"), "/api/v1/clients/" + id);
+  EXPECT_EQ(made->get_header_value("ETag"), "\"1\"");
+  // The supporter who wrote it reads it (the intake's consent); another organisation not.
+  auto read = Send("GET", "/api/v1/clients/" + id, oco);
+  ASSERT_EQ(read->status, 200) << read->body;
+  EXPECT_EQ(read->get_header_value("ETag"), "\"1\"");
+  EXPECT_EQ(Send("GET", "/api/v1/clients/" + id, LogIn(a::Role::kProvider))->status, 404);
+
+  const std::string path = "/api/v1/clients/" + id;
+  json change = {{"reason", "Gesprek met de dochter"},
+                 {"patch",
+                  {{"municipality_code", "GM0917"},
+                   {"wishes",
+                    {{{"feature_id", "tuin"}, {"importance", "important"}, {"text", "buiten"}},
+                     {{"feature_id", ""}, {"importance", "nice"}, {"text", "eigen stoel"}}}}}}};
+  auto without = Send("PATCH", path, oco, change.dump());
+  EXPECT_EQ(without->status, 428) << without->body;
+  EXPECT_EQ(json::parse(without->body).value("field", ""), "If-Match");
+  auto changed = Send("PATCH", path, oco, change.dump(), {{"If-Match", "\"1\""}});
+  ASSERT_EQ(changed->status, 200) << changed->body;
+  EXPECT_EQ(changed->get_header_value("ETag"), "\"2\"");
+  EXPECT_EQ(json::parse(changed->body)["municipality_code"], "GM0917");
+  EXPECT_EQ(json::parse(changed->body)["needs"].size(), 1u);  // untouched by the patch
+  // A change made on version 1 now is too late: 412, and nothing written.
+  json stale = {{"reason", "oude stand"}, {"patch", {{"name", "Iemand anders"}}}};
+  auto late = Send("PATCH", path, oco, stale.dump(), {{"If-Match", "\"1\""}});
+  EXPECT_EQ(late->status, 412) << late->body;
+  EXPECT_EQ(json::parse(late->body).value("field", ""), "version");
+  EXPECT_EQ(db_->clients().GetClient(id)->name, "Meneer Verhagen");
+  // Bad values in a patch name the field inside it.
+  json unknown = {{"reason", "x"},
+                  {"patch", {{"wishes", {{{"feature_id", "zwembad"}, {"importance", "must"}}}}}}};
+  auto bad = Send("PATCH", path, oco, unknown.dump(), {{"If-Match", "\"2\""}});
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(json::parse(bad->body).value("field", ""), "patch.wishes[0].feature_id") << bad->body;
+
+  auto versions = Send("GET", path + "/versions", oco);
+  ASSERT_EQ(versions->status, 200) << versions->body;
+  auto items = json::parse(versions->body)["items"];
+  ASSERT_EQ(items.size(), 2u);
+  EXPECT_EQ(items[1]["reason"], "Gesprek met de dochter");
+  EXPECT_EQ(items[1]["author"]["id"], DemoOf(a::Role::kOco).user_id);
+  auto first = Send("GET", path + "/versions/1", oco);
+  ASSERT_EQ(first->status, 200);
+  EXPECT_EQ(json::parse(first->body)["client"]["municipality_code"], "GM0935");
+  auto diff = Send("GET", path + "/versions/1/diff/2", oco);
+  ASSERT_EQ(diff->status, 200) << diff->body;
+  std::vector<std::string> fields;
+  const json diff_body = json::parse(diff->body);
+  for (const auto& c : diff_body["changes"]) fields.push_back(c["field"]);
+  EXPECT_EQ(fields, (std::vector<std::string>{"municipality_code", "wishes.tuin",
+                                              "wishes.tekst:eigen stoel"}));
+  EXPECT_EQ(Send("GET", path + "/versions/1/diff/x", oco)->status, 400);
+  EXPECT_EQ(Send("GET", path + "/versions/9", oco)->status, 404);
+
+  // Found by a part of the name and the birth year; the creation and every read are logged.
+  auto found = Send("GET", "/api/v1/clients?name=verhag&birth_year=1939", oco);
+  ASSERT_EQ(found->status, 200) << found->body;
+  ASSERT_EQ(json::parse(found->body)["items"].size(), 1u);
+  EXPECT_EQ(json::parse(found->body)["items"][0]["id"], id);
+  EXPECT_EQ(
+      json::parse(Send("GET", "/api/v1/clients?name=verhag&birth_year=1940", oco)->body)["items"]
+          .size(),
+      0u);
+  EXPECT_EQ(json::parse(Send("GET", "/api/v1/clients?birth_year=19x9", oco)->body)["field"],
+            "birth_year");
+  auto log = db_->audit().AuditForClient(id, 0, 50);
+  ASSERT_TRUE(log.ok());
+  ASSERT_FALSE(log->empty());
+  EXPECT_EQ(log->back().action, "create");  // newest first: the creation is the oldest
+  EXPECT_TRUE(services_->audit.Verify()->ok());
+}
+
+TEST_F(AccessMatrixTest, AClientChangesWishesButNotNeeds) {
+  Login client = LogIn(a::Role::kClient);
+  auto read = Send("GET", "/api/v1/clients/cli-1", client);
+  ASSERT_EQ(read->status, 200);
+  const std::string etag = read->get_header_value("ETag");
+  json needs = {{"reason", "zelf"},
+                {"patch",
+                 {{"home", {{"lat", 50.85}, {"lon", 5.69}}},  // the fixture's record has none
+                  {"needs", {{{"feature_id", "dementie_expertise"}, {"note", ""}}}}}}};
+  auto denied = Send("PATCH", "/api/v1/clients/cli-1", client, needs.dump(), {{"If-Match", etag}});
+  EXPECT_EQ(denied->status, 403) << denied->body;
+  EXPECT_EQ(json::parse(denied->body).value("field", ""), "patch.needs");
+  json wishes = {
+      {"reason", "mijn eigen woorden"},
+      {"patch",
+       {{"home", {{"lat", 50.85}, {"lon", 5.69}}},
+        {"wishes", {{{"feature_id", "tuin"}, {"importance", "nice"}, {"text", "zon"}}}}}}};
+  auto ok = Send("PATCH", "/api/v1/clients/cli-1", client, wishes.dump(), {{"If-Match", etag}});
+  EXPECT_EQ(ok->status, 200) << ok->body;
 }
 
 }  // namespace

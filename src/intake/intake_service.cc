@@ -148,6 +148,10 @@ Result<ClientVersion> IntakeService::CreateClient(const a::Principal& by, domain
       form.granted_by = by.user_id;
       PASSEND_RETURN_IF_ERROR(db_.consents().PutConsent(form));
     }
+    // NEN 7513: the creation is the first processing of the client's data; no route could
+    // admit it against a client that did not exist yet, so the use case logs it.
+    auto entry = log_.Record(a::EventFor(by, c.id, "client", "create", out.info.reason));
+    if (!entry.ok()) return entry.error();
     return Ok();
   }));
   return out;

@@ -78,7 +78,8 @@ class IntakeService {
   // 1, with `by` as author. When `by` is a client supporter or neighbourhood-team member,
   // the client's consent for client support by `by`'s organisation, given in the intake
   // conversation, is recorded with it (granted_by: `by`), so the organisation that wrote
-  // the dossier can read it; the client can withdraw it like any other. One transaction.
+  // the dossier can read it; the client can withdraw it like any other. The creation is
+  // written to the access log (resource "client", action "create"). One transaction.
   // Errors: kInvalidArgument with the field at fault (domain/validation.h; an id given:
   // "id"; an unknown current care provider: "care_provider_id"; a reason over 500
   // characters: "reason"); kPermissionDenied (field "needs") when `by` may not record
