@@ -13,6 +13,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format
   curl wrk
+  haproxy
   python3-jsonschema
   chromium fonts-dejavu-core
 )

@@ -18,11 +18,20 @@ B, on that database with that key, as a deployment behind a load balancer runs t
      refresh for clients that dropped the region's mismatch map within 2 s, and B's map
      then counts one client less. The same the other way round (B to A).
 
+  3. Behind HAProxy with deploy/haproxy/passend.cfg as it is in the repository (`haproxy
+     -c` passes; run with the addresses from the environment, as the file says): one
+     session reads through the proxy and both servers answer some of the reads; then A
+     stops, and every read through the proxy still answers 200 (B alone). HAProxy runs
+     as root here, as Debian runs it (it drops to the user haproxy in its chroot); as
+     another user only the `haproxy -c` check runs.
+
 Usage: two_servers_postgres.py PATH/TO/passend
 """
 
 import json
 import os
+import shutil
+import socket
 import subprocess
 import sys
 import tempfile
@@ -32,6 +41,8 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import index_follows_data as follow  # noqa: E402 (Server, request, psql, ... shared)
 
+REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+HAPROXY_CFG = os.path.join(REPO, "deploy", "haproxy", "passend.cfg")
 REGION = "5531"  # Zuid-Limburg
 THREADS_PER_SERVER = 4
 READS_PER_THREAD = 25
@@ -169,6 +180,81 @@ def check_follows(procs, bases, zk, admin, victims):
     return failures
 
 
+def client_reads(server):
+    """How many client reads (GET /api/v1/clients/ID) the server's request log shows."""
+    n = 0
+    for line in list(server.lines):
+        try:
+            entry = json.loads(line)
+        except ValueError:
+            continue
+        if (isinstance(entry, dict) and entry.get("method") == "GET"
+                and entry.get("path", "").startswith("/api/v1/clients/")):
+            n += 1
+    return n
+
+
+def check_proxy(procs, zk):
+    """deploy/haproxy/passend.cfg in front of A and B; A stops, B answers alone."""
+    haproxy = shutil.which("haproxy") or "/usr/sbin/haproxy"
+    follow.run([haproxy, "-c", "-q", "-f", HAPROXY_CFG])
+    if os.geteuid() != 0:
+        print("haproxy -c passes; the proxy itself runs only as root (chroot, user haproxy)")
+        return []
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, PASSEND_LISTEN="127.0.0.1:%d" % port,
+               PASSEND_APP1="127.0.0.1:%d" % procs[0].port,
+               PASSEND_APP2="127.0.0.1:%d" % procs[1].port)
+    proxy = subprocess.Popen([haproxy, "-db", "-f", HAPROXY_CFG], env=env,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                             errors="replace")
+    failures = []
+    try:
+        base = "http://127.0.0.1:%d" % port
+
+        def up():
+            try:
+                return follow.request(base, "GET", "/healthz")[0] == 200
+            except OSError:
+                return False
+        t0 = time.monotonic()
+        while not up():
+            if proxy.poll() is not None or time.monotonic() - t0 > 20:
+                return ["haproxy did not serve /healthz (exit %s): %s"
+                        % (proxy.poll(), proxy.stderr.read() if proxy.poll() is not None else "")]
+            time.sleep(0.1)
+        cookie = login(base, *zk)[0]
+        clients = region_clients(base, cookie, 20)
+        before = [client_reads(p) for p in procs]
+        statuses = [follow.request(base, "GET", "/api/v1/clients/" + c, cookie=cookie)[0]
+                    for c in clients]
+        served = [client_reads(p) - b for p, b in zip(procs, before)]
+        print("through HAProxy: %d reads, %s; A served %d, B %d"
+              % (len(statuses), "all 200" if set(statuses) == {200} else statuses, *served))
+        if set(statuses) != {200}:
+            failures.append("reads through the proxy answered %s" % sorted(set(statuses)))
+        if min(served) == 0:
+            failures.append("the proxy sent every read to one server: %s" % served)
+        # A goes away (as in a rolling update); B answers every read, the session holds.
+        procs[0].stop()
+        statuses = [follow.request(base, "GET", "/api/v1/clients/" + c, cookie=cookie)[0]
+                    for c in clients]
+        print("A stopped: %d reads through HAProxy, %s"
+              % (len(statuses), "all 200" if set(statuses) == {200} else statuses))
+        if set(statuses) != {200}:
+            failures.append("with A stopped, reads through the proxy answered %s" % statuses)
+    finally:
+        proxy.terminate()
+        try:
+            proxy.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proxy.kill()
+            proxy.wait()
+    return failures
+
+
 def main(argv):
     if len(argv) != 2:
         print("usage: two_servers_postgres.py PATH/TO/passend", file=sys.stderr)
@@ -206,6 +292,7 @@ def main(argv):
             bases = ["http://127.0.0.1:%d" % p.port for p in procs]
             failures += check_access_log(binary, db, key, bases, zk)
             failures += check_follows(procs, bases, zk, admin, seekers[:2])
+            failures += check_proxy(procs, zk)  # last: it stops A
         finally:
             codes = [p.stop() for p in procs]
             follow.psql(server_uri, "DROP DATABASE IF EXISTS %s WITH (FORCE)" % database)
