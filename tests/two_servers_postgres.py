@@ -18,7 +18,13 @@ B, on that database with that key, as a deployment behind a load balancer runs t
      refresh for clients that dropped the region's mismatch map within 2 s, and B's map
      then counts one client less. The same the other way round (B to A).
 
-  3. Behind HAProxy with deploy/haproxy/passend.cfg as it is in the repository (`haproxy
+  3. Concurrent edits of one dossier through both servers never lose an update (ETag,
+     If-Match): the demo client's own dossier, PATCHed through A and B at once on the same
+     version, is changed by exactly one (200) and the other gets 412; then four writers
+     (two per server) each add their own wishes by read, change, PATCH with If-Match and,
+     on 412, read again and redo: every wish a 200 acknowledged is in the final dossier and
+     its version grew by exactly the number of those 200s.
+  4. Behind HAProxy with deploy/haproxy/passend.cfg as it is in the repository (`haproxy
      -c` passes; run with the addresses from the environment, as the file says): one
      session reads through the proxy and both servers answer some of the reads; then A
      stops, and every read through the proxy still answers 200 (B alone). HAProxy runs
@@ -255,6 +261,111 @@ def check_proxy(procs, zk):
     return failures
 
 
+DOSSIER_WRITERS_PER_SERVER = 3
+WISHES_PER_WRITER = 10
+
+
+def demo_client_id(demo_output):
+    """The client the demo `client` user is (the last word of its line)."""
+    for line in demo_output.splitlines():
+        words = line.split()
+        if words and words[0] == "client":
+            return words[-1]
+    raise RuntimeError("passend user demo printed no client account:\n" + demo_output)
+
+
+def check_dossier(bases, client_login, client_id):
+    failures = []
+    sessions = [login(b, *client_login) for b in bases]
+    path = "/api/v1/clients/" + client_id
+
+    def read(n):
+        status, headers, body = follow.request(bases[n], "GET", path, cookie=sessions[n][0])
+        if status != 200:
+            raise RuntimeError("reading the dossier through %s answered %d: %s"
+                               % ("AB"[n], status, body))
+        return headers["ETag"], body
+
+    def patch(n, etag, wishes, reason):
+        cookie, csrf = sessions[n]
+        return follow.request(bases[n], "PATCH", path,
+                              {"reason": reason, "patch": {"wishes": wishes}}, cookie=cookie,
+                              headers={"X-CSRF-Token": csrf, "If-Match": etag})
+
+    def wish(text):
+        return {"importance": "nice", "text": text}
+
+    # Both servers change the same version at once: one wins, the other gets 412.
+    etag, record = read(0)
+    start = threading.Barrier(2)
+    answers = [None, None]
+
+    def racer(n):
+        start.wait()
+        answers[n] = patch(n, etag, record.get("wishes", []) + [wish("tegelijk via %s" % "AB"[n])],
+                           "Test: tegelijk via twee servers")
+    threads = [threading.Thread(target=racer, args=(n,)) for n in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    statuses = sorted(a[0] for a in answers)
+    print("one version PATCHed through A and B at once: %s" % statuses)
+    if statuses != [200, 412]:
+        failures.append("the same version changed through both servers answered %s, not "
+                        "[200, 412]: %s" % (statuses, [a[2] for a in answers]))
+
+    # Writers on both servers: read, change, PATCH with If-Match; on 412 read again.
+    first_etag, _ = read(0)
+    applied, conflicts, errors = [], [0], []
+    lock = threading.Lock()
+    start = threading.Barrier(DOSSIER_WRITERS_PER_SERVER * len(bases))
+
+    def writer(w):
+        n = w % len(bases)
+        start.wait()
+        for i in range(WISHES_PER_WRITER):
+            text = "schrijver %d, wens %d" % (w, i)
+            for _ in range(50):
+                etag, record = read(n)
+                status, _, body = patch(n, etag, record.get("wishes", []) + [wish(text)],
+                                        "Test: schrijver %d" % w)
+                if status == 200:
+                    with lock:
+                        applied.append(text)
+                    break
+                if status != 412:
+                    with lock:
+                        errors.append("%d %s" % (status, body))
+                    return
+                with lock:
+                    conflicts[0] += 1
+    threads = [threading.Thread(target=writer, args=(w,))
+               for w in range(DOSSIER_WRITERS_PER_SERVER * len(bases))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    last_etag, final = read(1)
+    texts = {w.get("text") for w in final.get("wishes", [])}
+    lost = [t for t in applied if t not in texts]
+    grown = int(last_etag.strip('W/"')) - int(first_etag.strip('W/"'))
+    print("%d writers through 2 servers: %d changes acknowledged, %d times 412 and redone; "
+          "version %s -> %s; lost: %d" % (len(threads), len(applied), conflicts[0], first_etag,
+                                          last_etag, len(lost)))
+    if errors:
+        failures.append("dossier writers got errors: %s" % errors[:3])
+    if len(applied) != len(threads) * WISHES_PER_WRITER:
+        failures.append("%d of %d changes were acknowledged"
+                        % (len(applied), len(threads) * WISHES_PER_WRITER))
+    if lost:
+        failures.append("acknowledged changes lost: %s" % lost)
+    if grown != len(applied):
+        failures.append("the dossier's version grew by %d for %d acknowledged changes"
+                        % (grown, len(applied)))
+    return failures
+
+
 def main(argv):
     if len(argv) != 2:
         print("usage: two_servers_postgres.py PATH/TO/passend", file=sys.stderr)
@@ -268,6 +379,8 @@ def main(argv):
         demo = follow.run([binary, "user", "demo", "--db", sqlite_db])
         zk = follow.demo_login(demo, "zorgkantoor")
         admin = follow.demo_login(demo, "admin")
+        client = follow.demo_login(demo, "client")
+        client_id = demo_client_id(demo)
         export_path = os.path.join(tmp, "all.json")
         follow.run([binary, "export", "--db", sqlite_db, "--out", export_path])
         with open(export_path, encoding="utf-8") as f:
@@ -292,6 +405,7 @@ def main(argv):
             bases = ["http://127.0.0.1:%d" % p.port for p in procs]
             failures += check_access_log(binary, db, key, bases, zk)
             failures += check_follows(procs, bases, zk, admin, seekers[:2])
+            failures += check_dossier(bases, client, client_id)
             failures += check_proxy(procs, zk)  # last: it stops A
         finally:
             codes = [p.stop() for p in procs]

@@ -113,6 +113,23 @@ Result<ApiResponse> ListClients(intake::IntakeService& intake, const ApiRequest&
   return JsonResponse(PageBody(found, [](const domain::Client& c) { return interop::ToJson(c); }));
 }
 
+// The record with the version it is: two reads that a PATCH committing between them
+// (through this server or another) would pair as the old record with the new ETag, and a
+// change made on that pair would undo the other one without a 412. Versions only grow and
+// each commits with its record, so the same version before and after the record's read
+// means the record is that version.
+Result<ApiResponse> ReadClient(intake::IntakeService& intake, const ApiRequest& req) {
+  const std::string& id = req.path_params.at("id");
+  PASSEND_ASSIGN_OR_RETURN(int version, intake.CurrentVersion(id));
+  for (int attempt = 1;; ++attempt) {
+    PASSEND_ASSIGN_OR_RETURN(domain::Client c, intake.GetClient(id));
+    PASSEND_ASSIGN_OR_RETURN(int after, intake.CurrentVersion(id));
+    if (after == version) return WithETag(JsonResponse(interop::ToJson(c)), version);
+    if (attempt == 5) return Unavailable("Het dossier verandert steeds; probeer het zo opnieuw.");
+    version = after;
+  }
+}
+
 Result<ApiResponse> CreateClient(intake::IntakeService& intake, const ApiRequest& req) {
   PASSEND_ASSIGN_OR_RETURN(json body, req.JsonBody());
   if (!body.is_object()) return InvalidArgument("Stuur een cliënt als JSON-object.", "body");
@@ -248,12 +265,7 @@ void AddClientRoutes(Router& router, intake::IntakeService& intake) {
 
   Route one = ClientRoute("GET", "/api/v1/clients/{id}", "client.read",
                           "Eén cliënt, met wensen, behoeften en plaatsen (ETag: de versie)",
-                          [&intake](const ApiRequest& r) -> Result<ApiResponse> {
-                            const std::string& id = r.path_params.at("id");
-                            PASSEND_ASSIGN_OR_RETURN(auto c, intake.GetClient(id));
-                            PASSEND_ASSIGN_OR_RETURN(int version, intake.CurrentVersion(id));
-                            return WithETag(JsonResponse(interop::ToJson(c)), version);
-                          });
+                          [&intake](const ApiRequest& r) { return ReadClient(intake, r); });
   one.response_schema = ClientSchema();
   router.Add(std::move(one));
 
