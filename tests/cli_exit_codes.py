@@ -98,6 +98,15 @@ def main():
             (0, user, None),
             (3, ["import", "--db", db, os.path.join(d, "geen.json")], "kan niet worden gelezen"),
             (3, ["client", "export", "--db", db, "--client", "cli-bestaat-niet"], "bestaat niet"),
+            (2, ["client", "show", "--db", db], "De optie --client is verplicht"),
+            (2, ["client", "list", "--db", db, "--birth-year", "oud"],
+             "De waarde 'oud' past niet bij --birth-year"),
+            (2, ["client", "list", "--db", db, "--municipality", "GM9999"],
+             "Onbekende gemeentecode"),
+            (2, ["client", "list", "--db", db, "--limit", "0"], "--limit"),
+            (3, ["client", "history", "--db", db, "--client", "cli-bestaat-niet"], "bestaat niet"),
+            (3, ["client", "show", "--db", os.path.join(d, "geen.db"), "--client", "x"],
+             "bestaat niet"),
             (4, user, "Er is al een gebruiker"),
             (6, ["generate", "--region", "rotterdam", "--db", db], "bevat al gegevens"),
             (10, ["export", "--db", d], "kan niet worden geopend"),
@@ -110,6 +119,15 @@ def main():
                 check(message in err, f"{name}: '{message}' not in stderr: {err.strip()}")
                 check(not english_in(err), f"{name}: English in {err.strip()}")
                 check(err.startswith("fout: "), f"{name}: stderr does not start with 'fout: '")
+        # passend client list / show / history read the generated clients.
+        code, out, err = run(binary, ["client", "list", "--db", db, "--limit", "1"])
+        check(code == 0 and len(out.splitlines()) == 1, f"client list --limit 1: {code} {out}")
+        check("cliënten gevonden" in err, f"client list: no count on stderr: {err}")
+        client_id, name = out.split()[0], out.split()[1]
+        code, out, err = run(binary, ["client", "show", "--db", db, "--client", client_id])
+        check(code == 0 and name in out and "Wensen:" in out, f"client show: {code} {out} {err}")
+        code, out, err = run(binary, ["client", "history", "--db", db, "--client", client_id])
+        check(code == 0 and out.startswith("Versie 1"), f"client history: {code} {out} {err}")
         seen = {want for want, _, _ in cases}
         check(seen == {0, 2, 3, 4, 6, 10}, f"codes caused: {sorted(seen)}")
 

@@ -4,6 +4,7 @@
 //   passend audit keygen --out FILE
 //   passend audit head --db PATH --audit-key FILE
 //   passend audit verify --db PATH --audit-key FILE [--expect SEQ:HASH]
+//   passend client list|show|history (cli/client_commands.cc)
 //   passend client export --db PATH --client ID [--out FILE]
 //   passend client erase --db PATH --client ID --reason TEXT
 // Passwords are read from --password-file or typed at a prompt, never taken from the
@@ -23,6 +24,7 @@
 #include "access/demo_accounts.h"
 #include "access/local_time.h"
 #include "cli/command.h"
+#include "cli/operator.h"
 #include "domain/dutch_number.h"
 #include "intake/intake_service.h"
 #include "interop/avg_json.h"
@@ -42,23 +44,8 @@ struct AccessOptions {
   std::string audit_key_file, expect;
 };
 
-// The modules over `o.db_path`, the access log keyed when --audit-key names the key file.
 Result<std::unique_ptr<Modules>> OpenKeyed(const OpenModules& open, const AccessOptions& o) {
-  ModuleOptions m;
-  if (!o.audit_key_file.empty()) {
-    PASSEND_ASSIGN_OR_RETURN(m.audit_key, ReadAuditKey(o.audit_key_file));
-  }
-  return open(o.db_path, m);
-}
-
-// The operator of the command line, as the access log records them.
-a::Principal Operator() {
-  a::Principal p;
-  const char* user = std::getenv("USER");
-  p.user_id = std::string("cli:") + (user ? user : "onbekend");
-  p.display_name = "Beheerder (opdrachtregel)";
-  p.role = a::Role::kAdmin;
-  return p;
+  return cli::OpenKeyed(open, o.db_path, o.audit_key_file);
 }
 
 Result<std::string> ReadPassword(const std::string& file) {
@@ -263,8 +250,10 @@ void RegisterAccessCommands(CLI::App& app, Invocation& inv) {
   keygen->add_option("--out", o->out, "Het nieuwe bestand")->required();
   keygen->callback(run(KeyGen));
 
-  CLI::App* client = app.add_subcommand("client", "Rechten van een cliënt (AVG)");
+  CLI::App* client =
+      app.add_subcommand("client", "Cliënten: zoeken, het dossier en zijn versies, AVG-rechten");
   client->require_subcommand(1);
+  RegisterClientCommands(*client, inv);
   CLI::App* exp = client->add_subcommand("export", "Alle gegevens van één cliënt als JSON");
   db_option(exp);
   exp->add_option("--client", o->client_id, "Id van de cliënt")->required();

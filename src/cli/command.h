@@ -77,7 +77,9 @@ void Progress(const std::string& task, int64_t done, int64_t total);
 void RegisterDataCommands(CLI::App& app, Invocation& inv);    // generate, import, export
 void RegisterServeCommand(CLI::App& app, Invocation& inv);    // serve
 void RegisterMatchCommands(CLI::App& app, Invocation& inv);   // match, mismatch
-void RegisterAccessCommands(CLI::App& app, Invocation& inv);  // user, audit
+void RegisterAccessCommands(CLI::App& app, Invocation& inv);  // user, audit, client
+// client list, show, history: added to the `client` group RegisterAccessCommands makes.
+void RegisterClientCommands(CLI::App& client, Invocation& inv);
 void RegisterMigrateCommand(CLI::App& app, Invocation& inv);  // migrate-db
 
 }  // namespace passend::cli

@@ -229,6 +229,10 @@ Result<store::Page<domain::Client>> IntakeService::ListClients(const ClientFilte
   return db_.clients().ListClients(filter, page);
 }
 
+Result<int64_t> IntakeService::CountClients(const ClientFilter& filter) {
+  return db_.clients().CountClients(filter);
+}
+
 Result<ClientExport> IntakeService::ExportClient(const std::string& client_id) {
   ClientExport out;
   out.generated_at = clock_();

@@ -111,6 +111,7 @@ class IntakeService {
   Result<std::string> MunicipalityOf(const std::string& id);
   Result<store::Page<domain::Client>> ListClients(const ClientFilter& filter,
                                                   const store::PageRequest& page);
+  Result<int64_t> CountClients(const ClientFilter& filter);
 
   // kNotFound when the client does not exist.
   Result<ClientExport> ExportClient(const std::string& client_id);

@@ -1,0 +1,200 @@
+// passend client list / show / history: finding a client and reading the dossier with its
+// versions, as the operator (every client shown is written to the access log, as in the API).
+//   passend client list --db PATH [--name DEEL] [--birth-year JAAR] [--municipality GM0935]
+//                       [--limit N]
+//   passend client show --db PATH --client ID [--version N] [--json]
+//   passend client history --db PATH --client ID
+// Times are shown in Dutch time (Europe/Amsterdam).
+#include <cstdio>
+#include <memory>
+
+#include "access/local_time.h"
+#include "cli/command.h"
+#include "cli/operator.h"
+#include "domain/dutch_number.h"
+#include "interop/native_json.h"
+
+namespace passend::cli {
+namespace {
+
+namespace a = passend::access;
+namespace d = passend::domain;
+
+struct ClientOptions {
+  std::string db_path = "passend.db";
+  std::string audit_key_file;
+  std::string client_id;
+  std::string name;
+  int birth_year = 0;
+  std::vector<std::string> municipalities;
+  int limit = 50;
+  int version = 0;
+  bool json = false;
+};
+
+Status LogRead(Modules& m, const std::string& client_id, const char* action) {
+  auto logged = m.access().audit.Record(
+      a::EventFor(Operator(), client_id, "dossier", action, "opdrachtregel"));
+  if (!logged.ok()) return logged.error();
+  return Ok();
+}
+
+std::string When(const std::string& utc) {
+  if (utc.empty()) return "(ingelezen)";
+  auto t = a::ParseUtc(utc);
+  return t ? a::FormatAmsterdam(*t) : utc;
+}
+
+std::string Municipality(const d::ReferenceData& ref, const std::string& code) {
+  const d::Municipality* m = ref.FindMunicipality(code);
+  return m ? m->name + " (" + code + ")" : code;
+}
+
+std::string Feature(const d::ReferenceData& ref, const std::string& id) {
+  const d::Feature* f = ref.FindFeature(id);
+  return f ? f->label_nl : id;
+}
+
+void PrintVersionHead(const intake::ClientVersionInfo& v) {
+  std::printf("Versie %d, %s, door %s (%s): %s\n", v.version, When(v.recorded_at).c_str(),
+              v.author_name.c_str(), v.author_role.c_str(), v.reason.c_str());
+}
+
+void PrintDossier(const d::ReferenceData& ref, const d::Client& c) {
+  std::printf("Cliënt %s: %s", c.id.c_str(), c.name.c_str());
+  if (c.birth_year != 0) std::printf(" (geboren in %d)", c.birth_year);
+  std::printf(", %s\n", Municipality(ref, c.municipality_code).c_str());
+  std::printf("Sector %s, zorgprofiel %s, zorgstatus: %s\n",
+              std::string(d::ToString(c.sector)).c_str(),
+              c.profile.empty() ? "onbekend" : c.profile.c_str(),
+              std::string(d::LabelNl(c.care_status)).c_str());
+  if (c.representative)
+    std::printf("Vertegenwoordiger: %s (%s)\n", c.representative->name.c_str(),
+                c.representative->relation.c_str());
+  std::string forms;
+  for (auto f : c.preferred_forms)
+    forms += (forms.empty() ? "" : ", ") + std::string(d::LabelNl(f));
+  std::printf("Leveringsvormen: %s\n", forms.empty() ? "geen voorkeur" : forms.c_str());
+  std::printf("Wensen:%s\n", c.wishes.empty() ? " geen" : "");
+  for (const auto& w : c.wishes) {
+    std::printf("  %-10s %s", std::string(d::LabelNl(w.importance)).c_str(),
+                w.feature_id.empty() ? "(eigen woorden)" : Feature(ref, w.feature_id).c_str());
+    if (!w.text.empty()) std::printf(": \"%s\"", w.text.c_str());
+    std::printf("\n");
+  }
+  std::printf("Behoeften (vastgelegd door een professional):%s\n", c.needs.empty() ? " geen" : "");
+  for (const auto& n : c.needs) {
+    std::printf("  %s", Feature(ref, n.feature_id).c_str());
+    if (!n.note.empty()) std::printf(": %s", n.note.c_str());
+    std::printf("\n");
+  }
+  std::printf("Plekken die ertoe doen:%s\n", c.places.empty() ? " geen" : "");
+  for (const auto& p : c.places)
+    std::printf("  %-10s %s \"%s\", hooguit %s\n", std::string(d::LabelNl(p.importance)).c_str(),
+                std::string(d::LabelNl(p.kind)).c_str(), p.label.c_str(),
+                d::KmNl(p.max_km).c_str());
+}
+
+Status List(const OpenModules& open, const ClientOptions& o) {
+  if (o.limit < 1 || o.limit > 500)
+    return InvalidArgument("--limit: een getal van 1 tot en met 500.", "limit");
+  if (o.birth_year != 0 && (o.birth_year < 1900 || o.birth_year > 2030))
+    return InvalidArgument("--birth-year: een jaar van 1900 tot en met 2030.", "birth-year");
+  PASSEND_ASSIGN_OR_RETURN(auto m, OpenKeyed(open, o.db_path, o.audit_key_file));
+  intake::ClientFilter filter;
+  filter.name_contains = o.name;
+  filter.birth_year = o.birth_year;
+  for (const auto& code : o.municipalities) {
+    if (m->ref().FindMunicipality(code) == nullptr)
+      return InvalidArgument("Onbekende gemeentecode '" + code + "'.", "municipality");
+    filter.municipality_codes.push_back(code);
+  }
+  PASSEND_ASSIGN_OR_RETURN(auto page, m->intake().ListClients(filter, {"", o.limit}));
+  PASSEND_ASSIGN_OR_RETURN(int64_t total, m->intake().CountClients(filter));
+  for (const auto& c : page.items) {
+    PASSEND_RETURN_IF_ERROR(LogRead(*m, c.id, "list"));
+    std::printf("%-24s %-32s %-6s %s\n", c.id.c_str(), c.name.c_str(),
+                c.birth_year ? std::to_string(c.birth_year).c_str() : "-",
+                Municipality(m->ref(), c.municipality_code).c_str());
+  }
+  std::fprintf(stderr, "%s gevonden%s\n", d::CountNl(total, "cliënt", "cliënten").c_str(),
+               total > static_cast<int64_t>(page.items.size())
+                   ? (", " + d::IntegerNl(static_cast<int64_t>(page.items.size())) +
+                      " getoond (zoek preciezer of gebruik --limit)")
+                         .c_str()
+                   : "");
+  return Ok();
+}
+
+Status Show(const OpenModules& open, const ClientOptions& o) {
+  PASSEND_ASSIGN_OR_RETURN(auto m, OpenKeyed(open, o.db_path, o.audit_key_file));
+  int version = o.version;
+  if (version == 0) {
+    PASSEND_ASSIGN_OR_RETURN(version, m->intake().CurrentVersion(o.client_id));
+  }
+  PASSEND_ASSIGN_OR_RETURN(intake::ClientVersion v, m->intake().GetVersion(o.client_id, version));
+  PASSEND_RETURN_IF_ERROR(LogRead(*m, o.client_id, "read"));
+  if (o.json) {
+    std::printf("%s\n", interop::ToJson(v.record).dump(2).c_str());
+    return Ok();
+  }
+  PrintDossier(m->ref(), v.record);
+  PrintVersionHead(v.info);
+  return Ok();
+}
+
+Status History(const OpenModules& open, const ClientOptions& o) {
+  PASSEND_ASSIGN_OR_RETURN(auto m, OpenKeyed(open, o.db_path, o.audit_key_file));
+  PASSEND_ASSIGN_OR_RETURN(auto versions, m->intake().History(o.client_id));
+  PASSEND_RETURN_IF_ERROR(LogRead(*m, o.client_id, "read"));
+  for (const auto& v : versions) {
+    PrintVersionHead(v);
+    if (v.version == 1) continue;
+    PASSEND_ASSIGN_OR_RETURN(intake::DossierDiff diff,
+                             m->intake().Diff(o.client_id, v.version - 1, v.version));
+    for (const auto& c : diff.changes) {
+      const char* before = c.before.empty() ? "(niets)" : c.before.c_str();
+      const char* after = c.after.empty() ? "(niets)" : c.after.c_str();
+      std::printf("  %s: %s -> %s\n", c.label_nl.c_str(), before, after);
+    }
+  }
+  return Ok();
+}
+
+}  // namespace
+
+void RegisterClientCommands(CLI::App& client, Invocation& inv) {
+  auto o = std::make_shared<ClientOptions>();
+  auto common = [o](CLI::App* cmd) {
+    cmd->add_option("--db", o->db_path, "Het databasebestand")->capture_default_str();
+    cmd->add_option("--audit-key", o->audit_key_file,
+                    "Sleutelbestand van het toegangslog (buiten de database; docs/access.md)");
+  };
+  auto run = [o, &inv](Status (*fn)(const OpenModules&, const ClientOptions&)) {
+    return [o, &inv, fn] { inv.run = [o, &inv, fn] { return fn(inv.open_existing, *o); }; };
+  };
+
+  CLI::App* list = client.add_subcommand("list", "Zoek cliënten op naam, geboortejaar, gemeente");
+  common(list);
+  list->add_option("--name", o->name, "Een deel van de naam (hoofdletters tellen niet)");
+  list->add_option("--birth-year", o->birth_year, "Geboortejaar");
+  list->add_option("--municipality", o->municipalities, "CBS-gemeentecode (GM0935); herhaalbaar");
+  list->add_option("--limit", o->limit, "Hoeveel cliënten hooguit (1 tot en met 500)")
+      ->capture_default_str();
+  list->callback(run(List));
+
+  CLI::App* show = client.add_subcommand("show", "Het dossier van één cliënt");
+  common(show);
+  show->add_option("--client", o->client_id, "Id van de cliënt")->required();
+  show->add_option("--version", o->version, "Een eerdere versie; zonder: de huidige");
+  show->add_flag("--json", o->json, "Als JSON (het eigen formaat, docs/native-format.md)");
+  show->callback(run(Show));
+
+  CLI::App* history =
+      client.add_subcommand("history", "Alle versies van het dossier: wie, wanneer, waarom, wat");
+  common(history);
+  history->add_option("--client", o->client_id, "Id van de cliënt")->required();
+  history->callback(run(History));
+}
+
+}  // namespace passend::cli
