@@ -355,6 +355,29 @@ TEST_F(ApiTest, ReferenceDataIsPublic) {
   }
 }
 
+// The guideline (issue 20.1): public, every life domain with its questions, each question
+// with the features of the vocabulary it can produce.
+TEST_F(ApiTest, TheLeidraadIsPublicAndCoversEveryLifeDomain) {
+  auto res = Get("/api/v1/leidraad", {{"X-Test-Deny", "unauthenticated"}});
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200);
+  const auto body = Json(res);
+  ASSERT_EQ(body["domains"].size(), std::size(domain::kAllLifeDomains));
+  EXPECT_EQ(body["unknown_answer"]["nl"], "Weet ik nog niet");
+  const auto features = Json(Get("/api/v1/kenmerken"))["items"];
+  std::set<std::string> known;
+  for (const auto& f : features) known.insert(f["id"].get<std::string>());
+  for (size_t i = 0; i < body["domains"].size(); ++i) {
+    const auto& d = body["domains"][i];
+    EXPECT_EQ(d["id"], domain::ToString(domain::kAllLifeDomains[i]));
+    EXPECT_FALSE(d["questions"].empty());
+    for (const auto& q : d["questions"]) {
+      EXPECT_FALSE(q["features"].empty()) << q["id"];
+      for (const auto& f : q["features"]) EXPECT_TRUE(known.count(f["id"].get<std::string>()));
+    }
+  }
+}
+
 TEST_F(ApiTest, OpenApiListsEveryRoute) {
   auto res = Get("/api/v1/openapi.json");
   ASSERT_TRUE(res);

@@ -1,7 +1,9 @@
-// Public reference data: the kenmerken vocabulary, the Wlz care profiles, municipalities
-// and care-office regions. The shapes are this API's own (no other format carries them).
+// Public reference data: the kenmerken vocabulary, the Wlz care profiles, municipalities,
+// care-office regions and the guideline (leidraad) for clarifying a client's question.
+// The shapes are this API's own (no other format carries them).
 #include "api/record_schemas.h"
 #include "api/routes.h"
+#include "refdata/refdata.h"
 
 namespace passend::api {
 namespace {
@@ -111,6 +113,59 @@ Route ListRoute(std::string pattern, std::string summary, const std::vector<T>& 
   return r;
 }
 
+// {"domains": [...]}: every life domain with its questions, each question with the
+// features an answer can produce (labels from `ref`); "weet ik nog niet" and the client's
+// own words are allowed everywhere, which the answer says once.
+nlohmann::json LeidraadJson(const domain::Guideline& g, const domain::ReferenceData& ref) {
+  nlohmann::json domains = nlohmann::json::array();
+  for (const auto& d : g.domains) {
+    nlohmann::json questions = nlohmann::json::array();
+    for (const auto& q : d.questions) {
+      nlohmann::json features = nlohmann::json::array();
+      for (const auto& id : q.feature_ids) {
+        const domain::Feature* f = ref.FindFeature(id);
+        features.push_back(
+            {{"id", id}, {"label_nl", f ? f->label_nl : id}, {"label_en", f ? f->label_en : id}});
+      }
+      questions.push_back({{"id", q.id},
+                           {"text_nl", q.text_nl},
+                           {"text_en", q.text_en},
+                           {"features", std::move(features)}});
+    }
+    domains.push_back({{"id", domain::ToString(d.domain)},
+                       {"title_nl", d.title_nl},
+                       {"title_en", d.title_en},
+                       {"intro_nl", d.intro_nl},
+                       {"intro_en", d.intro_en},
+                       {"questions", std::move(questions)}});
+  }
+  return {{"domains", std::move(domains)},
+          {"unknown_answer", {{"nl", domain::kUnknownAnswerNl}, {"en", domain::kUnknownAnswerEn}}},
+          {"own_words_welcome", true}};
+}
+
+nlohmann::json LeidraadSchema() {
+  using schema::ArrayOf;
+  nlohmann::json feature = Object({{"id", String("Een kenmerk uit /api/v1/kenmerken")},
+                                   {"label_nl", String()},
+                                   {"label_en", String()}});
+  nlohmann::json question = Object({{"id", String("Vast, snake_case")},
+                                    {"text_nl", String("De vraag in eenvoudig Nederlands (B1)")},
+                                    {"text_en", String()},
+                                    {"features", ArrayOf(feature)}});
+  nlohmann::json life_domain = Object({{"id", Enum(domain::kAllLifeDomains)},
+                                       {"title_nl", String()},
+                                       {"title_en", String()},
+                                       {"intro_nl", String()},
+                                       {"intro_en", String()},
+                                       {"questions", ArrayOf(question)}});
+  return Object(
+      {{"domains", ArrayOf(life_domain)},
+       {"unknown_answer", Object({{"nl", String("Weet ik nog niet: bij elke vraag een antwoord")},
+                                  {"en", String()}})},
+       {"own_words_welcome", Boolean("Bij elke vraag mag de cliënt in eigen woorden antwoorden")}});
+}
+
 }  // namespace
 
 void AddReferenceRoutes(Router& router, const domain::ReferenceData& ref) {
@@ -122,6 +177,14 @@ void AddReferenceRoutes(Router& router, const domain::ReferenceData& ref) {
                        ref.municipalities(), MunicipalityJson, MunicipalitySchema()));
   router.Add(ListRoute("/api/v1/zorgkantoren", "De zorgkantoorregio's", ref.regions(), RegionJson,
                        RegionSchema()));
+  Route leidraad =
+      MakeRoute("GET", "/api/v1/leidraad", std::string(kPublic),
+                [body = LeidraadJson(refdata::BuiltInLeidraad(), ref)](
+                    const ApiRequest&) -> Result<ApiResponse> { return JsonResponse(body); });
+  leidraad.summary_nl = "De leidraad voor vraagverheldering: vragen per levensdomein";
+  leidraad.tag = "referentie";
+  leidraad.response_schema = LeidraadSchema();
+  router.Add(std::move(leidraad));
 }
 
 }  // namespace passend::api

@@ -257,4 +257,37 @@ Status ValidateDataset(const Dataset& d, const ReferenceData& ref) {
   return Ok();
 }
 
+Status ValidateGuideline(const Guideline& g, const ReferenceData& ref) {
+  if (g.domains.size() != std::size(kAllLifeDomains))
+    return InvalidArgument("De leidraad heeft elk levensdomein precies één keer", "domains");
+  std::unordered_set<std::string> ids;
+  for (size_t i = 0; i < g.domains.size(); ++i) {
+    const GuidelineDomain& d = g.domains[i];
+    const std::string prefix = Indexed("domains", i);
+    if (d.domain != kAllLifeDomains[i])
+      return InvalidArgument("Verwacht levensdomein " + std::string(ToString(kAllLifeDomains[i])),
+                             prefix + ".domain");
+    if (d.title_nl.empty() || d.title_en.empty() || d.intro_nl.empty() || d.intro_en.empty())
+      return InvalidArgument("Titel en inleiding in het Nederlands en Engels", prefix + ".title");
+    if (d.questions.empty()) return InvalidArgument("Geen vragen", prefix + ".questions");
+    for (size_t q = 0; q < d.questions.size(); ++q) {
+      const GuidelineQuestion& question = d.questions[q];
+      const std::string qp = prefix + "." + Indexed("questions", q);
+      PASSEND_RETURN_IF_ERROR(CheckId(question.id, (qp + ".id").c_str()));
+      if (!ids.insert(question.id).second)
+        return InvalidArgument("Id komt twee keer voor", qp + ".id");
+      if (question.text_nl.empty() || question.text_en.empty())
+        return InvalidArgument("De vraag in het Nederlands en Engels", qp + ".text_nl");
+      if (question.feature_ids.empty())
+        return InvalidArgument("Een vraag hoort bij minstens één kenmerk", qp + ".feature_ids");
+      for (size_t f = 0; f < question.feature_ids.size(); ++f) {
+        if (ref.FindFeature(question.feature_ids[f]) == nullptr)
+          return InvalidArgument("Onbekend kenmerk '" + question.feature_ids[f] + "'",
+                                 qp + "." + Indexed("feature_ids", f));
+      }
+    }
+  }
+  return Ok();
+}
+
 }  // namespace passend::domain

@@ -4,6 +4,7 @@
 // ("offers[3].features[0].feature_id"), in Dutch for people. Pure: reads nothing else.
 #include "domain/dataset.h"
 #include "domain/error.h"
+#include "domain/leidraad.h"
 #include "domain/reference.h"
 
 namespace passend::domain {
@@ -16,6 +17,11 @@ Status ValidateLocation(const Location& l, const ReferenceData& ref);
 Status ValidateOffer(const Offer& o, const ReferenceData& ref);
 Status ValidateClient(const Client& c, const ReferenceData& ref);
 Status ValidateWish(const Wish& w, const ReferenceData& ref);
+
+// The guideline: every life domain of the vocabulary once, each with at least one
+// question; question ids unique; both languages filled; every linked feature in the
+// vocabulary. Field paths like "domains[2].questions[1].feature_ids[0]".
+Status ValidateGuideline(const Guideline& g, const ReferenceData& ref);
 
 // Every record, ids unique per kind, and references (location -> provider, offer ->
 // provider and location) resolving within the dataset.

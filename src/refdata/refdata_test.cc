@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "domain/regions.h"
+#include "domain/validation.h"
 
 namespace passend::refdata {
 namespace {
@@ -99,4 +100,63 @@ TEST(RefdataTest, FeatureVocabularyCoversEveryLifeDomain) {
 }
 
 }  // namespace
+// The guideline (issue 20.1): every life domain of the vocabulary, every linked feature in
+// the vocabulary, and every feature of the vocabulary reachable from some question, so an
+// answer can produce any wish the matching knows. Plain Dutch: short sentences.
+TEST(LeidraadTest, CoversEveryLifeDomainAndLinksOnlyKnownFeatures) {
+  const auto& ref = BuiltIn();
+  const auto& g = BuiltInLeidraad();
+  ASSERT_EQ(g.domains.size(), std::size(domain::kAllLifeDomains));
+  std::set<std::string> linked;
+  for (size_t i = 0; i < g.domains.size(); ++i) {
+    const auto& d = g.domains[i];
+    EXPECT_EQ(d.domain, domain::kAllLifeDomains[i]);
+    EXPECT_GE(d.questions.size(), 2u) << domain::ToString(d.domain);
+    for (const auto& q : d.questions) {
+      EXPECT_FALSE(q.text_en.empty()) << q.id;
+      ASSERT_FALSE(q.feature_ids.empty()) << q.id;
+      for (const auto& f : q.feature_ids) {
+        EXPECT_NE(ref.FindFeature(f), nullptr) << q.id << ": " << f;
+        linked.insert(f);
+      }
+      // B1: no sentence longer than 15 words; a question, not a statement.
+      std::string sentence;
+      int words = 0;
+      for (char ch : q.text_nl + " ") {
+        if (ch == ' ' && !sentence.empty()) {
+          ++words;
+          sentence.clear();
+        } else if (ch == '.' || ch == '?' || ch == '!' || ch == ':') {
+          EXPECT_LE(words + (sentence.empty() ? 0 : 1), 15) << q.id;
+          words = 0;
+          sentence.clear();
+        } else if (ch != ' ') {
+          sentence += ch;
+        }
+      }
+      EXPECT_NE(q.text_nl.find('?'), std::string::npos) << q.id;
+    }
+  }
+  for (const auto& f : ref.features())
+    EXPECT_TRUE(linked.count(f.id)) << "geen vraag voor " << f.id;
+  EXPECT_TRUE(domain::ValidateGuideline(g, ref).ok());
+}
+
+TEST(LeidraadTest, AnUnknownFeatureOrAMissingDomainNamesThePlace) {
+  const auto& ref = BuiltIn();
+  domain::Guideline g = BuiltInLeidraad();
+  g.domains[2].questions[1].feature_ids.push_back("zwembad_op_dak");
+  Status s = domain::ValidateGuideline(g, ref);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().field(),
+            "domains[2].questions[1].feature_ids[" +
+                std::to_string(g.domains[2].questions[1].feature_ids.size() - 1) + "]");
+  g = BuiltInLeidraad();
+  g.domains.pop_back();
+  EXPECT_EQ(domain::ValidateGuideline(g, ref).error().field(), "domains");
+  auto bad = ParseLeidraad("domain,title_nl,title_en,intro_nl,intro_en\nruimtevaart,a,b,c,d\n",
+                           "domain,id,question_nl,question_en,features\n");
+  EXPECT_FALSE(bad.ok());
+}
+
 }  // namespace passend::refdata
