@@ -273,9 +273,9 @@ TEST_F(AccessMatrixTest, EveryGuardedRouteDeclaresItsSubjectAndItFitsThePath) {
     }
   }
   EXPECT_GT(guarded, 15);
-  // client (GET, PATCH), versions, one version, diff, consents (3), access log, export,
-  // erasure
-  EXPECT_EQ(about_client, 11);
+  // client (GET, PATCH), versions, one version, diff, report, registration form, consents
+  // (3), access log, export, erasure
+  EXPECT_EQ(about_client, 13);
 }
 
 TEST_F(AccessMatrixTest, WithoutLoginEveryGuardedRouteAnswers401) {
@@ -664,6 +664,85 @@ TEST_F(AccessMatrixTest, AClientChangesWishesButNotNeeds) {
         {"wishes", {{{"feature_id", "tuin"}, {"importance", "nice"}, {"text", "zon"}}}}}}};
   auto ok = Send("PATCH", "/api/v1/clients/cli-1", client, wishes.dump(), {{"If-Match", etag}});
   EXPECT_EQ(ok->status, 200) << ok->body;
+}
+
+}  // namespace
+}  // namespace passend::api
+
+namespace passend::api {
+namespace {
+
+// One report and one registration form (issue 20.5): the report prints (HTML, the client's
+// words quoted and escaped) and is JSON too; the form for an offer exists only when the
+// client consented to that offer's provider.
+TEST_F(AccessMatrixTest, TheReportPrintsAndTheFormNeedsConsentForThatProvider) {
+  Login oco = LogIn(a::Role::kOco);
+  json record = {{"name", "Mevrouw <b>Vos</b>"},
+                 {"birth_year", 1936},
+                 {"municipality_code", "GM0935"},
+                 {"home", {{"lat", 50.85}, {"lon", 5.69}}},
+                 {"sector", "VV"},
+                 {"indication", "none"},
+                 {"preferred_forms", {"verblijf"}},
+                 {"seeking", {"wonen"}},
+                 {"wishes",
+                  {{{"feature_id", "tuin"}, {"importance", "must"}, {"text", "<script>x</script>"}},
+                   {{"feature_id", ""}, {"importance", "nice"}, {"text", "mijn eigen stoel"}}}}};
+  auto made = Send("POST", "/api/v1/clients", oco, record.dump());
+  ASSERT_EQ(made->status, 201) << made->body;
+  const std::string id = json::parse(made->body)["id"];
+  auto report = Send("GET", "/api/v1/clients/" + id + "/verslag", oco);
+  ASSERT_EQ(report->status, 200) << report->body;
+  const json r = json::parse(report->body);
+  EXPECT_EQ(r["version"]["version"], 1);
+  ASSERT_EQ(r["participants"].size(), 1u);
+  EXPECT_EQ(r["participants"][0]["id"], DemoOf(a::Role::kOco).user_id);
+  EXPECT_EQ(r["wishes"][1]["text"], "mijn eigen stoel");
+  EXPECT_FALSE(r["client"].contains("home"));  // the story, not the address
+
+  auto html = Send("GET", "/api/v1/clients/" + id + "/verslag?format=html", oco);
+  ASSERT_EQ(html->status, 200);
+  EXPECT_EQ(html->get_header_value("Content-Type"), "text/html; charset=utf-8");
+  EXPECT_NE(html->body.find("@media print"), std::string::npos);
+  EXPECT_NE(html->body.find("<q>mijn eigen stoel</q>"), std::string::npos);
+  EXPECT_NE(html->body.find("&lt;script&gt;"), std::string::npos);
+  EXPECT_EQ(html->body.find("<script>"), std::string::npos);
+  EXPECT_EQ(html->body.find("<b>Vos</b>"), std::string::npos);
+  EXPECT_EQ(Send("GET", "/api/v1/clients/" + id + "/verslag?format=pdf", oco)->status, 400);
+
+  // cli-1 consented to care delivery by the demo provider (prv-a), not to prv-b.
+  ASSERT_TRUE(
+      db_->catalog().PutLocation({"loc-a", "prv-a", "Huis A", "", "GM0935", {50.85, 5.69}}).ok());
+  ASSERT_TRUE(
+      db_->catalog().PutLocation({"loc-b", "prv-b", "Huis B", "", "GM0935", {50.86, 5.70}}).ok());
+  for (auto [offer, provider, location] :
+       {std::tuple{"off-a", "prv-a", "loc-a"}, std::tuple{"off-b", "prv-b", "loc-b"}}) {
+    domain::Offer o;
+    o.id = offer;
+    o.provider_id = provider;
+    o.location_id = location;
+    o.name = std::string("Wonen bij ") + provider;
+    o.sectors = {domain::Sector::kVV};
+    o.delivery_forms = {domain::DeliveryForm::kVerblijf};
+    o.capacity = 10;
+    ASSERT_TRUE(db_->catalog().PutOffer(o).ok());
+  }
+  auto form = Send("GET", "/api/v1/clients/cli-1/aanmeldformulier?offer=off-a", oco);
+  ASSERT_EQ(form->status, 200) << form->body;
+  const json f = json::parse(form->body);
+  EXPECT_EQ(f["offer"]["provider_id"], "prv-a");
+  EXPECT_FALSE(f["consent_id"].get<std::string>().empty());
+  EXPECT_EQ(f["client"]["id"], "cli-1");
+  auto refused = Send("GET", "/api/v1/clients/cli-1/aanmeldformulier?offer=off-b", oco);
+  EXPECT_EQ(refused->status, 409) << refused->body;
+  EXPECT_EQ(json::parse(refused->body).value("field", ""), "offer");
+  auto unknown = Send("GET", "/api/v1/clients/cli-1/aanmeldformulier?offer=off-x", oco);
+  EXPECT_EQ(unknown->status, 404);
+  EXPECT_EQ(json::parse(unknown->body).value("field", ""), "offer");
+  auto printable =
+      Send("GET", "/api/v1/clients/cli-1/aanmeldformulier?offer=off-a&format=html", oco);
+  ASSERT_EQ(printable->status, 200);
+  EXPECT_NE(printable->body.find("Wonen bij prv-a"), std::string::npos);
 }
 
 }  // namespace

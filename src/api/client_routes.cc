@@ -9,6 +9,7 @@
 #include <charconv>
 
 #include "api/access_guard.h"
+#include "api/dossier_report.h"
 #include "api/openapi.h"
 #include "api/paging.h"
 #include "api/problem.h"
@@ -53,25 +54,6 @@ Result<int> VersionParam(const ApiRequest& req, const std::string& name) {
   auto v = ParseVersion(req.path_params.at(name));
   if (!v) return InvalidArgument(name + " moet een versienummer zijn (1, 2, ...).", name);
   return *v;
-}
-
-json VersionJson(const intake::ClientVersionInfo& v) {
-  return {{"version", v.version},
-          {"recorded_at", v.recorded_at.empty() ? json(nullptr) : json(v.recorded_at)},
-          {"author", {{"id", v.author_id}, {"name", v.author_name}, {"role", v.author_role}}},
-          {"reason", v.reason}};
-}
-
-json VersionSchema() {
-  using namespace schema;
-  json recorded = Nullable(DateTime("Wanneer (UTC); null voor de stand van vóór het dossier"));
-  json author = Object({{"id", String("Gebruiker; 'system' voor een ingelezen bestand")},
-                        {"name", String()},
-                        {"role", String("Rol van de auteur (oco, client, ...) of 'system'")}});
-  return Object({{"version", Integer()},
-                 {"recorded_at", recorded},
-                 {"author", author},
-                 {"reason", String("Waarom het dossier veranderde")}});
 }
 
 // The native client record without an id (Passend gives one): what POST takes.
@@ -234,9 +216,25 @@ Route ClientRoute(std::string method, std::string pattern, std::string permissio
   return r;
 }
 
+// ?format=json (the default) or html: the report and the form are pages to print too.
+Result<bool> WantsHtml(const ApiRequest& req) {
+  const std::string* format = req.Query("format");
+  if (format == nullptr || *format == "json") return false;
+  if (*format == "html") return true;
+  return InvalidArgument("format: json of html.", "format");
+}
+
+ApiResponse HtmlResponse(std::string html) {
+  ApiResponse r;
+  r.raw_body = std::move(html);
+  r.content_type = "text/html; charset=utf-8";
+  return r;
+}
+
 }  // namespace
 
-void AddClientRoutes(Router& router, intake::IntakeService& intake) {
+void AddClientRoutes(Router& router, intake::IntakeService& intake,
+                     const domain::ReferenceData& ref) {
   auto params = std::vector<ParamDoc>{
       QueryParam("municipality", "CBS-gemeentecodes, met komma's (GM0935,GM0917)"),
       QueryParam("region", "Zorgkantoorregio (5531): alle gemeenten van die regio"),
@@ -320,6 +318,41 @@ void AddClientRoutes(Router& router, intake::IntakeService& intake) {
   diff.params.push_back(PathParam("to", "Versie van na"));
   diff.response_schema = DiffSchema();
   router.Add(std::move(diff));
+
+  const ParamDoc format =
+      QueryParam("format", "json (standaard) of html: een pagina om te printen");
+  Route report = ClientRoute(
+      "GET", "/api/v1/clients/{id}/verslag", "dossier.read",
+      "Het verslag van het dossier: voor elke organisatie hetzelfde (JSON of HTML om te printen)",
+      [&intake, &ref](const ApiRequest& r) -> Result<ApiResponse> {
+        PASSEND_ASSIGN_OR_RETURN(bool html, WantsHtml(r));
+        PASSEND_ASSIGN_OR_RETURN(auto made, intake.Report(r.path_params.at("id")));
+        if (html) return HtmlResponse(ReportHtml(made, ref));
+        return JsonResponse(ReportJson(made, ref));
+      });
+  report.params.push_back(format);
+  report.response_schema = ReportSchema();
+  router.Add(std::move(report));
+
+  Route form = ClientRoute(
+      "GET", "/api/v1/clients/{id}/aanmeldformulier", "dossier.read",
+      "Het aanmeldformulier voor één gekozen aanbod, alleen met toestemming voor die aanbieder",
+      [&intake, &ref](const ApiRequest& r) -> Result<ApiResponse> {
+        PASSEND_ASSIGN_OR_RETURN(bool html, WantsHtml(r));
+        const std::string* offer = r.Query("offer");
+        if (offer == nullptr || offer->empty())
+          return InvalidArgument("Kies het aanbod: ?offer=ID.", "offer");
+        PASSEND_ASSIGN_OR_RETURN(auto made,
+                                 intake.MakeRegistrationForm(r.path_params.at("id"), *offer));
+        if (html) return HtmlResponse(FormHtml(made, ref));
+        return JsonResponse(FormJson(made, ref));
+      });
+  ParamDoc offer = QueryParam("offer", "Id van het gekozen aanbod");
+  offer.required = true;
+  form.params.push_back(std::move(offer));
+  form.params.push_back(format);
+  form.response_schema = FormSchema();
+  router.Add(std::move(form));
 }
 
 }  // namespace passend::api

@@ -18,8 +18,11 @@ namespace passend::api {
 void AddSystemRoutes(Router& router, store::Database& db);
 // Providers, locations, offers (public: the care offer is public information).
 void AddCatalogRoutes(Router& router, catalog::CatalogService& catalog);
-// Clients (client.list, client.read: personal data, logged by the access guard).
-void AddClientRoutes(Router& router, intake::IntakeService& intake);
+// Clients and their dossier: search, create, read, change, versions and diff, the report
+// (verslag) and the registration form (personal data, logged by the access guard); `ref`
+// names features and municipalities in the report.
+void AddClientRoutes(Router& router, intake::IntakeService& intake,
+                     const domain::ReferenceData& ref);
 // Kenmerken, zorgprofielen, gemeenten, zorgkantoren (public).
 void AddReferenceRoutes(Router& router, const domain::ReferenceData& ref);
 

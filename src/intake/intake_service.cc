@@ -233,6 +233,60 @@ Result<int64_t> IntakeService::CountClients(const ClientFilter& filter) {
   return db_.clients().CountClients(filter);
 }
 
+Result<DossierReport> IntakeService::Report(const std::string& client_id) {
+  DossierReport r;
+  r.made_at = clock_();
+  PASSEND_ASSIGN_OR_RETURN(int version, CurrentVersion(client_id));
+  PASSEND_ASSIGN_OR_RETURN(r.current, GetVersion(client_id, version));
+  if (domain::IsErased(r.current.record)) return FailedPrecondition("Deze cliënt is gewist.");
+  PASSEND_ASSIGN_OR_RETURN(auto history, History(client_id));
+  for (const auto& v : history) {
+    const bool seen =
+        std::any_of(r.participants.begin(), r.participants.end(),
+                    [&](const ClientVersionInfo& p) { return p.author_id == v.author_id; });
+    if (!seen) r.participants.push_back(v);
+  }
+  return r;
+}
+
+Result<RegistrationForm> IntakeService::MakeRegistrationForm(const std::string& client_id,
+                                                             const std::string& offer_id) {
+  RegistrationForm f;
+  auto offer = db_.catalog().GetOffer(offer_id);
+  if (!offer.ok()) {
+    if (offer.error().code() == ErrorCode::kNotFound)
+      return NotFound("Aanbod '" + offer_id + "' bestaat niet", "offer");
+    return offer.error();
+  }
+  f.offer = std::move(*offer);
+  PASSEND_ASSIGN_OR_RETURN(domain::Provider provider,
+                           db_.catalog().GetProvider(f.offer.provider_id));
+  f.provider_name = provider.name;
+  PASSEND_ASSIGN_OR_RETURN(DossierReport report, Report(client_id));
+  f.made_at = report.made_at;
+  f.current = std::move(report.current);
+  // The provider's organisations in Passend, and the client's valid consent naming one.
+  PASSEND_ASSIGN_OR_RETURN(auto organisations, db_.accounts().ListOrganisations());
+  PASSEND_ASSIGN_OR_RETURN(auto forms, db_.consents().ConsentsForClient(client_id));
+  for (const auto& form : forms) {
+    if (!form.IsValidAt(f.made_at)) continue;
+    if (form.purpose != a::Purpose::kRegistration && form.purpose != a::Purpose::kCareDelivery)
+      continue;
+    for (const auto& o : organisations) {
+      if (o.kind == a::Role::kProvider && o.provider_id == f.offer.provider_id &&
+          form.Names(o.id)) {
+        f.consent_id = form.id;
+        return f;
+      }
+    }
+  }
+  return Error(ErrorCode::kFailedPrecondition,
+               "De cliënt gaf " + f.provider_name +
+                   " (nog) geen toestemming voor aanmelding; zonder toestemming geen "
+                   "aanmeldformulier.",
+               "offer");
+}
+
 Result<ClientExport> IntakeService::ExportClient(const std::string& client_id) {
   ClientExport out;
   out.generated_at = clock_();

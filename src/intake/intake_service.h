@@ -60,6 +60,26 @@ struct DossierDiff {
   std::vector<FieldChange> changes;
 };
 
+// One report (verslag) of the dossier as it is now, for every organisation the same: the
+// record, the version it shows, and who took part (each author once, in the order they
+// first changed the dossier).
+struct DossierReport {
+  access::Time made_at;
+  ClientVersion current;
+  std::vector<ClientVersionInfo> participants;  // the first version each author made
+};
+
+// The registration form (aanmeldformulier) for one chosen offer: the same form for every
+// provider, made only when the client gave the offer's provider valid consent for
+// registration or care delivery, so it holds nothing that provider may not see.
+struct RegistrationForm {
+  access::Time made_at;
+  domain::Offer offer;
+  std::string provider_name;
+  std::string consent_id;  // the form of consent that lets this provider see it
+  ClientVersion current;
+};
+
 // The author and reason of a version made by a whole-file import, before the client had a
 // dossier of its own (see CurrentVersion).
 inline constexpr std::string_view kSystemAuthor = "system";
@@ -105,6 +125,14 @@ class IntakeService {
   Result<ClientVersion> GetVersion(const std::string& client_id, int version);
   // What changed from version `from` to version `to` (either order).
   Result<DossierDiff> Diff(const std::string& client_id, int from, int to);
+  // The report of the current dossier. kNotFound for an unknown client;
+  // kFailedPrecondition for an erased one.
+  Result<DossierReport> Report(const std::string& client_id);
+  // The registration form for `offer_id`. kNotFound (field "offer") for an unknown offer;
+  // kFailedPrecondition (field "offer") when the client has not given that offer's provider
+  // valid consent for registration or care delivery; as Report otherwise.
+  Result<RegistrationForm> MakeRegistrationForm(const std::string& client_id,
+                                                const std::string& offer_id);
 
   Result<domain::Client> GetClient(const std::string& id);
   // The client's municipality code, without loading the dossier (the access check).
