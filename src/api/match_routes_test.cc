@@ -25,6 +25,7 @@
 #include "api/server.h"
 #include "catalog/catalog_service.h"
 #include "generate/generator.h"
+#include "interop/native_json.h"
 #include "match/json/match_json.h"
 #include "match/match_service.h"
 #include "match/query.h"
@@ -269,6 +270,35 @@ TEST_F(MatchApiTest, RanksAndExplainsForAKnownClient) {
   // The guard was asked for match.read about this client (from the {id} parameter).
   auto admitted = guard_->admitted();
   EXPECT_NE(std::find(admitted.begin(), admitted.end(), "match.read " + client.id), admitted.end());
+}
+
+// Issue 20: a change to the dossier shows in the client's matches at once (the match
+// request reads the client's record; no index refresh is needed for a client).
+TEST_F(MatchApiTest, ADossierChangeShowsInTheMatchesAtOnce) {
+  auto page = db_->clients().ListClients({}, store::PageRequest{"", 5});
+  ASSERT_TRUE(page.ok() && page->items.size() == 5u);
+  const domain::Client client = page->items[4];  // not the client the other tests read
+  for (const auto& w : client.wishes) ASSERT_NE(w.feature_id, "joodse_identiteit");
+  const std::string path = "/api/v1/clients/" + client.id;
+  auto before = Get(path + "/matches");
+  ASSERT_EQ(before->status, 200) << before->body;
+  EXPECT_EQ(before->body.find("joodse_identiteit"), std::string::npos);
+
+  json wishes = json::array();
+  for (const auto& w : client.wishes) wishes.push_back(interop::ToJson(w));
+  wishes.push_back({{"feature_id", "joodse_identiteit"},
+                    {"importance", "must"},
+                    {"text", "koosjer eten en sjabbat"}});
+  const json change = {{"reason", "Nieuwe wens"}, {"patch", {{"wishes", wishes}}}};
+  auto version = Get(path);
+  ASSERT_EQ(version->status, 200);
+  httplib::Headers if_match{{"If-Match", version->get_header_value("ETag")}};
+  auto patched = Http().Patch(path, if_match, change.dump(), "application/json");
+  ASSERT_TRUE(patched);
+  ASSERT_EQ(patched->status, 200) << patched->body;
+  auto after = Get(path + "/matches");
+  ASSERT_EQ(after->status, 200) << after->body;
+  EXPECT_NE(after->body.find("joodse_identiteit"), std::string::npos);
 }
 
 TEST_F(MatchApiTest, ArrangementsOnRequest) {
