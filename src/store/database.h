@@ -30,6 +30,10 @@ class Database {
   // commits together when it returns Ok, and none does when it returns an error (which
   // is passed on) or throws. Transactions do not nest.
   virtual Status InTransaction(const std::function<Status()>& fn) = 0;
+  // InTransaction for writing a whole data set (an import): a backend may check the
+  // references between rows once before the commit instead of at every row written.
+  // A dangling reference fails it with kFailedPrecondition, and nothing is written.
+  virtual Status InBulkTransaction(const std::function<Status()>& fn) { return InTransaction(fn); }
 
   // The schema version the database is at (the number of the last migration applied).
   virtual Result<int> SchemaVersion() = 0;

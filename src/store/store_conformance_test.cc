@@ -286,6 +286,29 @@ TEST_P(StoreConformance, DanglingReferenceIsRefused) {
   EXPECT_EQ(s.error().code(), ErrorCode::kFailedPrecondition);
 }
 
+// A bulk transaction (an import) may check references once at the end, but it refuses a
+// dangling one all the same, and then writes nothing; the database checks every row again
+// afterwards.
+TEST_P(StoreConformance, BulkTransactionRefusesADanglingReferenceAndWritesNothing) {
+  Status s = db_->InBulkTransaction([&]() -> Status {
+    PASSEND_RETURN_IF_ERROR(db_->catalog().PutProvider({"prv-a", "Zorggroep A", true, ""}));
+    return db_->catalog().PutOffer(MakeOffer("off-1", d::OfferKind::kWonen, {}));
+  });
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().code(), ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(db_->catalog().GetProvider("prv-a").error().code(), ErrorCode::kNotFound);
+  EXPECT_EQ(db_->catalog().GetOffer("off-1").error().code(), ErrorCode::kNotFound);
+  Status after = db_->catalog().PutOffer(MakeOffer("off-2", d::OfferKind::kWonen, {}));
+  EXPECT_EQ(after.error().code(), ErrorCode::kFailedPrecondition);
+  // Whole and valid, it commits.
+  SeedCatalog();
+  EXPECT_TRUE(db_->InBulkTransaction([&] {
+                   return db_->catalog().PutOffer(MakeOffer("off-3", d::OfferKind::kWonen, {}));
+                 })
+                  .ok());
+  EXPECT_TRUE(db_->catalog().GetOffer("off-3").ok());
+}
+
 TEST_P(StoreConformance, OfferPagingAndFilters) {
   SeedCatalog();
   ASSERT_TRUE(db_->InTransaction([&]() -> Status {

@@ -90,12 +90,40 @@ Status SqliteDatabase::Write(const std::function<Status(Connection&)>& fn) {
 }
 
 Status SqliteDatabase::InTransaction(const std::function<Status()>& fn) {
+  return RunTransaction(fn, /*bulk=*/false);
+}
+
+Status SqliteDatabase::InBulkTransaction(const std::function<Status()>& fn) {
+  return RunTransaction(fn, /*bulk=*/true);
+}
+
+namespace {
+
+// The first dangling reference PRAGMA foreign_key_check finds, as an error; Ok when none.
+Status CheckForeignKeys(Connection& conn) {
+  PASSEND_ASSIGN_OR_RETURN(Statement st, conn.Prepare("PRAGMA foreign_key_check"));
+  PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
+  if (!row) return Ok();
+  return FailedPrecondition("Verwijzing in de database klopt niet: een rij in " + st.Text(0) +
+                            " verwijst naar een ontbrekende rij in " + st.Text(2));
+}
+
+}  // namespace
+
+Status SqliteDatabase::RunTransaction(const std::function<Status()>& fn, bool bulk) {
   if (tx_owner != nullptr) return FailedPrecondition("Transacties kunnen niet genest worden");
   std::lock_guard write_lock(write_mu_);
   PASSEND_ASSIGN_OR_RETURN(std::unique_ptr<Connection> conn, Take());
-  Status s = conn->Exec("BEGIN IMMEDIATE");
-  if (!s.ok()) {
+  // SQLite only switches foreign keys outside a transaction; they are on again before the
+  // connection goes back to the pool, whatever happens.
+  auto give_back = [&] {
+    if (bulk) (void)conn->Exec("PRAGMA foreign_keys=ON");
     Give(std::move(conn));
+  };
+  Status s = bulk ? conn->Exec("PRAGMA foreign_keys=OFF") : Ok();
+  if (s.ok()) s = conn->Exec("BEGIN IMMEDIATE");
+  if (!s.ok()) {
+    give_back();
     return s;
   }
   tx_owner = this;
@@ -106,15 +134,16 @@ Status SqliteDatabase::InTransaction(const std::function<Status()>& fn) {
     tx_owner = nullptr;
     tx_connection = nullptr;
     (void)conn->Exec("ROLLBACK");
-    Give(std::move(conn));
+    give_back();
     throw;
   }
   tx_owner = nullptr;
   tx_connection = nullptr;
+  if (s.ok() && bulk) s = CheckForeignKeys(*conn);
   if (s.ok()) s = PruneChangesIfLong(*conn);
   if (s.ok()) s = conn->Exec("COMMIT");
   if (!s.ok()) (void)conn->Exec("ROLLBACK");
-  Give(std::move(conn));
+  give_back();
   if (s.ok()) {
     std::lock_guard lock(commit_mu_);
     ++commits_;
