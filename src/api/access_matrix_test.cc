@@ -335,6 +335,10 @@ TEST_F(AccessMatrixTest, TheClientSeesWhoLookedAndWhy) {
                 db_->accounts().GetOrganisation("org-demo-aanbieder")->name);
       EXPECT_EQ(e["role_nl"], std::string(a::LabelNl(a::Role::kProvider)));
       EXPECT_NE(e["reason"].get<std::string>().find("toestemming cns-"), std::string::npos);
+      // For the client, the purpose in words instead of the consent's id.
+      EXPECT_EQ(e["reason_nl"].get<std::string>().rfind("met toestemming voor ", 0), 0u)
+          << e["reason_nl"];
+      EXPECT_EQ(e["reason_nl"].get<std::string>().find("cns-"), std::string::npos);
     }
   EXPECT_TRUE(seen) << log->body;
   // Bad paging parameters name themselves.

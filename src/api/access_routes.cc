@@ -1,6 +1,7 @@
 #include "api/access_routes.h"
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <initializer_list>
 #include <limits>
@@ -222,9 +223,31 @@ json AccessLogEntrySchema() {
   entry["properties"]["organisation_name"] =
       String("Naam van de organisatie; leeg voor de cliënt of vertegenwoordiger zelf");
   entry["properties"]["role_nl"] = String("De rol in woorden: \"Cliëntondersteuner (OCO)\"");
+  entry["properties"]["reason_nl"] = String(
+      "Waarom, zonder ids: \"met toestemming voor zorgverlening\" in plaats van het "
+      "nummer van de toestemming");
   entry["required"].push_back("organisation_name");
   entry["required"].push_back("role_nl");
+  entry["required"].push_back("reason_nl");
   return entry;
+}
+
+// The reason of a log entry for the client to read: access under a consent names the
+// purpose in words, not the form's id ("toestemming cns-… (care_delivery)", written by
+// access/permissions.cc, becomes "met toestemming voor zorgverlening"). Other reasons are
+// words already ("eigen gegevens", "taak Zorgkantoor", a stated emergency reason).
+std::string ReasonNl(const std::string& reason) {
+  static constexpr std::string_view kConsent = "toestemming ";
+  const size_t open = reason.rfind(" (");
+  if (reason.rfind(kConsent, 0) != 0 || open == std::string::npos || reason.back() != ')')
+    return reason;
+  const auto purpose =
+      a::ParsePurpose(std::string_view(reason).substr(open + 2, reason.size() - open - 3));
+  if (!purpose) return reason;
+  std::string label(a::LabelNl(*purpose));
+  if (!label.empty())
+    label[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(label[0])));
+  return "met toestemming voor " + label;
 }
 
 json AccessLogSchema() {
@@ -494,6 +517,7 @@ void AddClientRightsRoutes(Router& router, a::AccessService& s, intake::IntakeSe
           item["organisation_name"] = e.organisation_id.empty() ? "" : org_names[e.organisation_id];
           const auto role = a::ParseRole(e.role);
           item["role_nl"] = role ? std::string(a::LabelNl(*role)) : e.role;
+          item["reason_nl"] = ReasonNl(e.reason);
           items.push_back(std::move(item));
         }
         const bool more = static_cast<int>(entries.size()) == limit;
