@@ -177,10 +177,22 @@ Result<ClientVersion> IntakeService::UpdateClient(const a::Principal& by, const 
       return Ok();
     }
     PASSEND_RETURN_IF_ERROR(CheckDossier(by, c, &before));
-    if (latest == 0)
+    int next = current + 1;
+    if (latest == 0) {
       PASSEND_RETURN_IF_ERROR(
           db_.clients().RecordVersion(ImportedVersion(c.id, a::FormatUtc(clock_()))));
-    out = {VersionBy(by, c.id, current + 1, reason), c};
+    } else {
+      // A whole-file import may have replaced the record since the last version: keep what
+      // it wrote as a version of its own, so nothing is lost between two versions.
+      PASSEND_ASSIGN_OR_RETURN(ClientVersion last, db_.clients().GetVersion(c.id, latest));
+      if (!(last.record == before)) {
+        ClientVersionInfo outside = ImportedVersion(c.id, a::FormatUtc(clock_()));
+        outside.version = next++;
+        outside.reason = "Buiten het dossier veranderd (ingelezen bestand)";
+        PASSEND_RETURN_IF_ERROR(db_.clients().RecordVersion(outside));
+      }
+    }
+    out = {VersionBy(by, c.id, next, reason), c};
     PASSEND_RETURN_IF_ERROR(db_.clients().PutClient(c));
     return db_.clients().RecordVersion(out.info);
   }));

@@ -108,7 +108,9 @@ class IntakeService {
                                      const std::string& reason);
   // Replaces the dossier of `c.id` with `c`, as a new version on top of
   // `expected_version`. A client read in before it had a dossier is at version 1 (the
-  // record as imported; kept as version 1, author "system", on the first change).
+  // record as imported; kept as version 1, author "system", on the first change). When a
+  // whole-file import replaced the record after the last version, what it wrote is kept
+  // as a version of its own (author "system") before the change.
   // Nothing changed: the current version is returned and no version is added.
   // Errors: as CreateClient; kNotFound for an unknown client; kFailedPrecondition for an
   // erased one; kConflict (field "version") when the dossier moved past

@@ -294,6 +294,20 @@ TEST_F(ClientRightsTest, AnImportedClientIsVersionOneAndKeepsItOnItsFirstChange)
   EXPECT_EQ(Service().History("cli-1")->size(), 2u);
   EXPECT_TRUE(Service().GetVersion("cli-1", 1)->record == imported);
   EXPECT_EQ(Service().CurrentVersion("cli-9").error().code(), ErrorCode::kNotFound);
+  // An import that replaces the record between two versions is kept as a version too.
+  domain::Client imported_again = c;
+  imported_again.name = "Mevrouw uit het bestand";
+  ASSERT_TRUE(db_->clients().PutClient(imported_again).ok());  // as passend import does
+  c = imported_again;
+  c.birth_year = 1939;
+  auto v4 = Service().UpdateClient(PrincipalOf(Role::kOco), c, 2, "geboortejaar verbeterd");
+  ASSERT_TRUE(v4.ok()) << v4.error().ToString();
+  EXPECT_EQ(v4->info.version, 4);
+  auto three = Service().GetVersion("cli-1", 3);
+  ASSERT_TRUE(three.ok());
+  EXPECT_EQ(three->info.author_id, kSystemAuthor);
+  EXPECT_TRUE(three->record == imported_again);
+  EXPECT_EQ(Service().Diff("cli-1", 3, 4)->changes.size(), 1u);
   // The erasure removes every version with the rest of the personal data.
   ASSERT_TRUE(Service().EraseClient(PrincipalOf(Role::kAdmin), "cli-1", "AVG-verzoek 1").ok());
   EXPECT_TRUE(db_->clients().ListVersions("cli-1")->empty());
