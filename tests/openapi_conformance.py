@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks real HTTP answers of `passend serve` against the server's own OpenAPI document.
 
-    python3 tests/openapi_conformance.py build/passend
+    python3 tests/openapi_conformance.py build/passend [--postgres]
 
 Generates a Zuid-Limburg region (seed 42) and the demo accounts in a temporary directory,
 starts `passend serve --port 0` on loopback, logs in every demo user (session cookie and
@@ -17,6 +17,10 @@ null, and `$ref`s resolve against the whole converted document. Every failure na
 request, the JSON pointer of the offending value and the validator's message. The last
 line is `N passed, M failed` (responses checked); the exit status is non-zero on any
 failure, or when fewer than MIN_CHECKS responses were checked (no vacuous pass).
+
+With --postgres the region is moved with `passend migrate-db` into a new database on the
+PostgreSQL test server (PASSEND_TEST_PG_URI or PASSEND_TEST_PG_URI_FILE: CTest's `postgres`
+fixture) and the server runs on it; the database is dropped afterwards.
 
 Needs Python 3 with jsonschema (Debian: python3-jsonschema, from scripts/install-deps.sh).
 """
@@ -515,22 +519,39 @@ def walk_to_last_page(checker, session, url, first, schema_pointer, label):
 
 
 def main(argv):
-    if len(argv) != 2:
-        print("usage: openapi_conformance.py PATH/TO/passend", file=sys.stderr)
+    if len(argv) not in (2, 3) or (len(argv) == 3 and argv[2] != "--postgres"):
+        print("usage: openapi_conformance.py PATH/TO/passend [--postgres]", file=sys.stderr)
         return 2
     binary = os.path.abspath(argv[1])
+    postgres = len(argv) == 3
     with tempfile.TemporaryDirectory(prefix="passend-openapi-") as tmp:
         db = os.path.join(tmp, "zl.db")
         run([binary, "generate", "--region", "zuid-limburg", "--seed", "42", "--db", db])
         logins = demo_logins(run([binary, "user", "demo", "--db", db]))
         if not logins:
             raise RuntimeError("passend user demo printed no accounts")
-        server = Server(binary, db)
+        if postgres:
+            # The same helpers as the other PostgreSQL suites (the test server's URI, psql).
+            sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+            import index_follows_data as pg  # noqa: E402
+            server_uri = pg.test_server_uri()
+            database = "passend_openapi_%d" % os.getpid()
+            pg.psql(server_uri, "DROP DATABASE IF EXISTS %s WITH (FORCE)" % database)
+            pg.psql(server_uri, "CREATE DATABASE %s" % database)
+            target = pg.with_database(server_uri, database)
         try:
-            server.wait_until_healthy()
-            return conformance(server, logins)
+            if postgres:
+                run([binary, "migrate-db", "--from", db, "--to", target])
+                db = target
+            server = Server(binary, db)
+            try:
+                server.wait_until_healthy()
+                return conformance(server, logins)
+            finally:
+                server.stop()
         finally:
-            server.stop()
+            if postgres:
+                pg.psql(server_uri, "DROP DATABASE IF EXISTS %s WITH (FORCE)" % database)
 
 
 def conformance(server, logins):
