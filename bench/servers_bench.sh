@@ -48,7 +48,7 @@ start_server() {
   local name=$1 db=$2 log="$WORK/$1.log"
   "$PASSEND" serve --db "$db" --port 0 --bind 127.0.0.1 2>"$log" &
   PIDS+=($!)
-  for _ in $(seq 1 600); do
+  for _ in $(seq 1 3000); do  # up to 5 min (nl builds its index at start)
     port=$(sed -n 's/.*"event":"server_started".*"port":\([0-9]*\).*/\1/p' "$log" | head -1)
     [ -n "$port" ] && break
     sleep 0.1
@@ -114,6 +114,7 @@ for backend in $BACKENDS; do
   DEMO=$("$PASSEND" user demo --db "$DB" 2>/dev/null)
   ZK_EMAIL=$(awk '$1 == "zorgkantoor" {print $2}' <<<"$DEMO")
   ZK_PASSWORD=$(awk '$1 == "zorgkantoor" {print $3}' <<<"$DEMO")
+  ZK_REGION=$(awk '$1 == "zorgkantoor" {print $NF}' <<<"$DEMO")  # "..., regio 5531"
   ADMIN_EMAIL=$(awk '$1 == "admin" {print $2}' <<<"$DEMO")
   ADMIN_PASSWORD=$(awk '$1 == "admin" {print $3}' <<<"$DEMO")
   echo
@@ -125,7 +126,7 @@ for backend in $BACKENDS; do
   one_and_two "POST /api/v1/zoeken (anonymous)" "$A/api/v1/zoeken" "$B/api/v1/zoeken" \
     bench/zoeken.lua bench/zoeken.lua
   # The matches of one client of the region, each server with its own session.
-  CLIENT=$(curl -s -b "$(login_cookie "$A" "$ZK_EMAIL" "$ZK_PASSWORD")" "$A/api/v1/clients?limit=1" |
+  CLIENT=$(curl -s -b "$(login_cookie "$A" "$ZK_EMAIL" "$ZK_PASSWORD")" "$A/api/v1/clients?region=$ZK_REGION&limit=1" |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][0]["id"])')
   for s in A B; do
     base_var="$s"; cookie=$(login_cookie "${!base_var}" "$ZK_EMAIL" "$ZK_PASSWORD")
@@ -136,7 +137,7 @@ for backend in $BACKENDS; do
 
   # A change through A reaching B's index: an erasure, until B logs its refresh.
   VICTIM=$(curl -s -b "$(login_cookie "$A" "$ZK_EMAIL" "$ZK_PASSWORD")" \
-    "$A/api/v1/clients?limit=2" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][1]["id"])')
+    "$A/api/v1/clients?region=$ZK_REGION&limit=2" | python3 -c 'import json,sys; print(json.load(sys.stdin)["items"][1]["id"])')
   ADMIN_LOGIN=$(curl -s -D "$WORK/admin.h" -X POST -H 'Content-Type: application/json' \
     --data "{\"email\":\"$ADMIN_EMAIL\",\"password\":\"$ADMIN_PASSWORD\"}" "$A/api/v1/auth/login")
   CSRF=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["csrf_token"])' "$ADMIN_LOGIN")
