@@ -23,7 +23,7 @@ MODULES = {
     "store": (["domain", "catalog", "intake", "access"],
               ["store/database.h", "store/page.h", "store/open_database.h",
                "store/copy_database.h"]),
-    "catalog": (["domain", "store"], ["catalog/catalog_service.h", "catalog/catalog_store.h"]),
+    "catalog": (["domain", "store", "access"], ["catalog/catalog_service.h", "catalog/catalog_store.h"]),
     "intake": (["domain", "store", "access"],
                ["intake/intake_service.h", "intake/client_store.h", "intake/dossier_diff.h"]),
     # The access layer: its service (identity, policy, consents, audit), its storage

@@ -83,7 +83,9 @@ const std::vector<MatrixCell>& Matrix() {
       {R::kProvider, "catalog.read", S::kAll, {}},
       {R::kResearcher, "catalog.read", S::kAll, {}},
       {R::kAdmin, "catalog.read", S::kAll, {}},
+      // A provider keeps its own offer up to date; the care office the offers in its region.
       {R::kProvider, "catalog.update", S::kOwnProvider, {}},
+      {R::kZorgkantoor, "catalog.update", S::kRegion, {}},
       {R::kAdmin, "catalog.update", S::kAll, {}},
       // Clients and their dossier.
       {R::kClient, "client.list", S::kOwnClient, {}},

@@ -32,8 +32,10 @@ enum class SubjectKind {
 
 struct Subject {
   SubjectKind kind = SubjectKind::kNone;
-  std::string id;                 // the client or provider id
-  std::string municipality_code;  // kClient: where the client lives (its region follows)
+  std::string id;  // the client or provider id
+  // kClient: where the client lives; kProvider: where the record asked for is (an offer's
+  // location), empty for the provider as a whole. Its care-office region follows.
+  std::string municipality_code;
 };
 
 // Which clients a list may show, for list permissions about clients; and the log entry

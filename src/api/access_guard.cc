@@ -64,6 +64,19 @@ Result<a::Subject> AccessGuard::SubjectOf(const Route& route, const ApiRequest& 
     subject.kind = a::SubjectKind::kProvider;
     return subject;
   }
+  if (route.subject.kind == Kind::kOffer) {
+    auto offer = catalog_.GetOffer(subject.id);
+    if (!offer.ok()) {
+      if (offer.error().code() == ErrorCode::kNotFound) return a::NotFoundOrHidden();
+      return offer.error();
+    }
+    auto location = catalog_.GetLocation(offer->location_id);
+    if (!location.ok()) return location.error();
+    subject.kind = a::SubjectKind::kProvider;
+    subject.id = offer->provider_id;
+    subject.municipality_code = location->municipality_code;
+    return subject;
+  }
   subject.kind = a::SubjectKind::kClient;
   auto municipality = intake_.MunicipalityOf(subject.id);
   if (!municipality.ok()) {

@@ -6,8 +6,9 @@
 //  2. checks CSRF on POST/PUT/PATCH/DELETE made with a session cookie: the header
 //     X-CSRF-Token must carry the session's token -> else 403;
 //  3. resolves the subject the route declares (route.subject): for a client, whether it
-//     exists and where it lives (through intake/); an unknown client answers 404 exactly
-//     like one outside the caller's scope; an optional X-Emergency-Reason header is read;
+//     exists and where it lives (through intake/); for an offer, its provider and where it
+//     is (through catalog/); an unknown client or offer answers 404 exactly like one
+//     outside the caller's scope; an optional X-Emergency-Reason header is read;
 //  4. hands principal, permission and subject to access/'s policy, which decides from the
 //     permission matrix, the region and the consents and writes the access log (NEN 7513)
 //     before the handler runs; the guard itself has no rule of its own.
@@ -19,6 +20,7 @@
 
 #include "access/access_service.h"
 #include "api/route.h"
+#include "catalog/catalog_service.h"
 #include "intake/intake_service.h"
 
 namespace passend::api {
@@ -38,8 +40,9 @@ std::string CookieValue(std::string_view cookie_header, std::string_view name);
 
 class AccessGuard : public Guard {
  public:
-  AccessGuard(access::AccessService& access, intake::IntakeService& intake)
-      : access_(access), intake_(intake) {}
+  AccessGuard(access::AccessService& access, intake::IntakeService& intake,
+              catalog::CatalogService& catalog)
+      : access_(access), intake_(intake), catalog_(catalog) {}
   Result<std::shared_ptr<const Admission>> Admit(const Route& route,
                                                  const ApiRequest& request) override;
 
@@ -49,6 +52,7 @@ class AccessGuard : public Guard {
 
   access::AccessService& access_;
   intake::IntakeService& intake_;
+  catalog::CatalogService& catalog_;
 };
 
 }  // namespace passend::api

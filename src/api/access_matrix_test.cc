@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <map>
 #include <thread>
+#include <tuple>
 
 #include "access/demo_accounts.h"
 #include "access/permissions.h"
@@ -43,6 +44,21 @@ const std::map<std::string, std::map<a::Role, a::Purpose>> kConsents = {
 };
 const std::map<std::string, std::string> kRegion = {
     {"cli-1", "5531"}, {"cli-2", "5531"}, {"cli-3", "5521"}};
+// Offers: off-a of prv-a (the demo provider) in Maastricht (5531), off-b of prv-b in
+// Rotterdam (5521).
+const std::map<std::string, std::pair<std::string, std::string>> kOffers = {
+    {"off-a", {"prv-a", "5531"}}, {"off-b", {"prv-b", "5521"}}};
+
+// Whether an offer lies inside a cell: its provider, and the region where it is.
+bool OfferInScopeByFacts(const a::MatrixCell& cell, const std::string& offer) {
+  const auto& [provider, region] = kOffers.at(offer);
+  switch (cell.scope) {
+    case a::ScopeRule::kAll: return true;
+    case a::ScopeRule::kOwnProvider: return provider == "prv-a";
+    case a::ScopeRule::kRegion: return region == "5531";
+    default: return false;
+  }
+}
 
 bool InScopeByFacts(a::Role role, const a::MatrixCell& cell, const std::string& client,
                     const std::string& provider) {
@@ -82,6 +98,23 @@ class AccessMatrixTest : public ::testing::Test {
     db_ = std::move(db).value();
     ASSERT_TRUE(db_->catalog().PutProvider({"prv-a", "Zorggroep A", true, ""}).ok());
     ASSERT_TRUE(db_->catalog().PutProvider({"prv-b", "Zorggroep B", true, ""}).ok());
+    for (auto [offer, provider, gm, lat, lon] :
+         {std::tuple{"off-a", "prv-a", "GM0935", 50.85, 5.69},
+          std::tuple{"off-b", "prv-b", "GM0599", 51.92, 4.48}}) {
+      const std::string loc = std::string("loc-") + provider;
+      ASSERT_TRUE(db_->catalog().PutLocation({loc, provider, "Huis", "", gm, {lat, lon}}).ok());
+      domain::Offer o;
+      o.id = offer;
+      o.provider_id = provider;
+      o.location_id = loc;
+      o.name = std::string("Wonen ") + offer;
+      o.sectors = {domain::Sector::kVV};
+      o.delivery_forms = {domain::DeliveryForm::kVerblijf};
+      o.capacity = 10;
+      o.free_places = 1;
+      o.places_updated = o.details_updated = a::FormatUtc(a::SystemNow());
+      ASSERT_TRUE(db_->catalog().PutOffer(o).ok());
+    }
     for (auto [id, gm] : {std::pair{"cli-1", "GM0935"}, {"cli-2", "GM0935"}, {"cli-3", "GM0599"}}) {
       domain::Client c;
       c.id = id;
@@ -100,7 +133,7 @@ class AccessMatrixTest : public ::testing::Test {
     catalog_ = std::make_unique<catalog::CatalogService>(*db_, refdata::BuiltIn());
     intake_ = std::make_unique<intake::IntakeService>(*db_, refdata::BuiltIn(), clock);
     services_ = std::make_unique<a::AccessService>(stores, refdata::BuiltIn(), clock, opts);
-    guard_ = std::make_unique<AccessGuard>(*services_, *intake_);
+    guard_ = std::make_unique<AccessGuard>(*services_, *intake_, *catalog_);
     Router router = AllRoutes({*db_, *catalog_, *intake_, refdata::BuiltIn()});
     AddAccessRoutes(router, *services_, *intake_);
     routes_ = router.routes();
@@ -200,18 +233,21 @@ TEST_F(AccessMatrixTest, EveryCellOfTheMatrixHoldsOverHttp) {
                              << route.permission << "', die niet in de matrix staat";
     const bool about_client = route.pattern.rfind("/api/v1/clients/{id}", 0) == 0;
     const bool about_provider = route.pattern.rfind("/api/v1/providers/{id}", 0) == 0;
+    const bool about_offer = route.subject.kind == RouteSubject::Kind::kOffer;
     const std::vector<std::string> targets =
-        about_client ? std::vector<std::string>{"cli-1", "cli-2", "cli-3"}
-                     : std::vector<std::string>{"-"};
+        about_client  ? std::vector<std::string>{"cli-1", "cli-2", "cli-3"}
+        : about_offer ? std::vector<std::string>{"off-a", "off-b"}
+                      : std::vector<std::string>{"-"};
     for (a::Role role : a::kAllRoles) {
       for (const std::string& client : targets) {
-        const std::string id = about_provider ? "prv-a" : "bestaat-niet";
+        const std::string id = about_provider ? "prv-a" : about_offer ? client : "bestaat-niet";
         const std::string path = PathFor(route.pattern, client, id);
         ASSERT_FALSE(path.empty()) << route.pattern;
         const a::MatrixCell* cell = a::FindCell(role, route.permission);
         const bool allowed =
             cell != nullptr &&
-            (!about_client && !about_provider
+            (about_offer ? OfferInScopeByFacts(*cell, client)
+             : !about_client && !about_provider
                  ? true
                  : InScopeByFacts(role, *cell, client, about_provider ? "prv-a" : ""));
         auto res = Send(route.method, path, logins[role]);
@@ -226,10 +262,12 @@ TEST_F(AccessMatrixTest, EveryCellOfTheMatrixHoldsOverHttp) {
             EXPECT_NE(json::parse(res->body).value("detail", ""), a::NotFoundOrHidden().message())
                 << "toegestaan, maar geweigerd: " << what;
           }
-        } else if (about_client || about_provider) {
-          // Outside scope reads exactly like a client that does not exist.
-          auto none =
-              Send(route.method, PathFor(route.pattern, "cli-bestaat-niet", id), logins[role]);
+        } else if (about_client || about_provider || about_offer) {
+          // Outside scope reads exactly like a client (or offer) that does not exist.
+          auto none = Send(route.method,
+                           PathFor(route.pattern, "cli-bestaat-niet",
+                                   about_offer ? std::string("off-bestaat-niet") : id),
+                           logins[role]);
           EXPECT_EQ(res->status, 404) << "geweigerd: " << what;
           EXPECT_EQ(json::parse(res->body)["detail"], json::parse(none->body)["detail"]) << what;
         } else {
@@ -261,6 +299,10 @@ TEST_F(AccessMatrixTest, EveryGuardedRouteDeclaresItsSubjectAndItFitsThePath) {
         break;
       case Kind::kProvider:
         EXPECT_NE(route.pattern.find("/providers/{" + route.subject.param + "}"), std::string::npos)
+            << what;
+        break;
+      case Kind::kOffer:
+        EXPECT_NE(route.pattern.find("/offers/{" + route.subject.param + "}"), std::string::npos)
             << what;
         break;
       case Kind::kNone: EXPECT_FALSE(names_client) << what; break;
@@ -477,6 +519,96 @@ TEST_F(AccessMatrixTest, UnknownFieldsInWriteBodiesAre400NamingThem) {
   auto forms = db_->consents().ConsentsForClient("cli-1");
   ASSERT_TRUE(forms.ok());
   for (const auto& f : *forms) EXPECT_FALSE(f.valid_until);
+}
+
+// Issue 21: a provider keeps its own offer up to date with one request per change; the
+// care office may too for offers in its region; each change is in the offer's history.
+TEST_F(AccessMatrixTest, AProviderUpdatesItsOwnOfferAndTheHistorySaysWhoAndWhen) {
+  Login provider = LogIn(a::Role::kProvider);
+  auto res = Send("PATCH", "/api/v1/offers/off-a", provider, R"({"free_places": 4})");
+  ASSERT_EQ(res->status, 200) << res->body;
+  json offer = json::parse(res->body);
+  EXPECT_EQ(offer["free_places"], 4);
+  EXPECT_EQ(offer["maybe_outdated"], false);
+  EXPECT_FALSE(offer["places_updated"].get<std::string>().empty());
+  EXPECT_EQ(offer["last_updated"], offer["places_updated"]);
+  // The public read shows the same.
+  auto read = Http().Get("/api/v1/offers/off-a");
+  EXPECT_EQ(json::parse(read->body)["free_places"], 4);
+
+  Login office = LogIn(a::Role::kZorgkantoor);
+  auto by_office = Send("PATCH", "/api/v1/offers/off-a", office,
+                        json{{"waiting_weeks", 6},
+                             {"description", "Kleinschalig wonen aan de Maas"},
+                             {"features", {{"tuin", true}, {"huisdier_toegestaan", false}}},
+                             {"intake_contact", "043 123 45 67"}}
+                            .dump());
+  ASSERT_EQ(by_office->status, 200) << by_office->body;
+  offer = json::parse(by_office->body);
+  EXPECT_EQ(offer["waiting_weeks"], 6);
+  EXPECT_EQ(offer["intake_contact"], "043 123 45 67");
+  // (the body's features in name order, as JSON objects are read)
+  EXPECT_EQ(offer["features"], json::parse(R"([{"feature_id": "huisdier_toegestaan", "value": 0.0},
+                            {"feature_id": "tuin", "value": 1.0}])"));
+  // Unknown again: taken off the list.
+  auto unknown = Send("PATCH", "/api/v1/offers/off-a", provider, R"({"features": {"tuin": null}})");
+  ASSERT_EQ(unknown->status, 200) << unknown->body;
+  EXPECT_EQ(json::parse(unknown->body)["features"].size(), 1u);
+
+  auto history = Send("GET", "/api/v1/offers/off-a/changes", provider);
+  ASSERT_EQ(history->status, 200) << history->body;
+  const json items = json::parse(history->body)["items"];
+  ASSERT_EQ(items.size(), 7u) << items.dump();
+  EXPECT_EQ(items[0]["field"], "free_places");
+  EXPECT_EQ(items[0]["old_value"], "1");
+  EXPECT_EQ(items[0]["new_value"], "4");
+  EXPECT_EQ(items[0]["user_id"], DemoOf(a::Role::kProvider).user_id);
+  EXPECT_EQ(items[0]["organisation_id"], "org-demo-aanbieder");
+  EXPECT_EQ(items[1]["user_id"], DemoOf(a::Role::kZorgkantoor).user_id);
+  EXPECT_EQ(items[4]["field"], "features.huisdier_toegestaan");
+  EXPECT_EQ(items[6]["field"], "features.tuin");
+  EXPECT_EQ(items[6]["new_value"], "");
+  EXPECT_FALSE(a::ParseUtc(items[0]["changed_at"].get<std::string>()) == std::nullopt);
+
+  // Another provider's offer, or one outside the care office's region: as if absent.
+  EXPECT_EQ(Send("PATCH", "/api/v1/offers/off-b", provider, R"({"free_places": 0})")->status, 404);
+  EXPECT_EQ(Send("PATCH", "/api/v1/offers/off-b", office, R"({"free_places": 0})")->status, 404);
+  EXPECT_EQ(db_->catalog().GetOffer("off-b")->free_places, 1);
+  // A client may not change the offer at all.
+  EXPECT_EQ(Send("PATCH", "/api/v1/offers/off-a", LogIn(a::Role::kClient), R"({"free_places": 0})")
+                ->status,
+            404);
+}
+
+TEST_F(AccessMatrixTest, BadOfferChangesAre400NamingTheFieldAndWriteNothing) {
+  Login provider = LogIn(a::Role::kProvider);
+  const auto before = db_->catalog().GetOffer("off-a");
+  struct Case {
+    std::string body, field;
+  };
+  const std::vector<Case> cases = {
+      {R"({"free_places": 11})", "free_places"},  // more than the capacity of 10
+      {R"({"free_places": 5, "capacity": -1})", "capacity"},
+      {R"({"free_places": "veel"})", "free_places"},
+      {R"({"vrije_plaatsen": 2})", "vrije_plaatsen"},
+      {R"({"features": {"bestaat_niet": true}})", "features.bestaat_niet"},
+      {R"({"features": {"tuin": "misschien"}})", "features.tuin"},
+      {R"({"profiles": ["9ZZ"]})", "profiles[0]"},
+      {R"({"delivery_forms": []})", "delivery_forms"},
+      {R"({"delivery_forms": ["per_post"]})", "delivery_forms[0]"},
+      {R"({})", "body"},
+  };
+  for (const Case& c : cases) {
+    auto res = Send("PATCH", "/api/v1/offers/off-a", provider, c.body);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 400) << c.body << ": " << res->body;
+    EXPECT_EQ(json::parse(res->body).value("field", ""), c.field) << c.body << ": " << res->body;
+  }
+  const auto after = db_->catalog().GetOffer("off-a");
+  EXPECT_EQ(after->free_places, before->free_places);
+  EXPECT_EQ(after->capacity, before->capacity);
+  EXPECT_EQ(after->places_updated, before->places_updated);
+  EXPECT_TRUE(db_->catalog().OfferChanges("off-a")->empty());
 }
 
 // Regression (issue 23, item 17): the login answer carried Cache-Control twice.

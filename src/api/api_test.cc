@@ -97,7 +97,7 @@ TEST_F(ApiTest, WrongMethodIs405WithAllow) {
   auto client = Client();
   auto res = client.Delete("/api/v1/offers/off-1000");
   ExpectProblem(res, 405, "method_not_allowed");
-  EXPECT_EQ(res->get_header_value("Allow"), "GET");
+  EXPECT_EQ(res->get_header_value("Allow"), "GET, PATCH");
 }
 
 // Regression (issue 23, item 17): TRACE and PROPFIND answered 400.
@@ -106,7 +106,7 @@ TEST_F(ApiTest, OtherMethodsAre405WithAllow) {
                                         "TRACE /api/v1/offers/off-1000 HTTP/1.1\r\nHost: x\r\n"
                                         "Connection: close\r\n\r\n");
   EXPECT_EQ(trace.rfind("HTTP/1.1 405", 0), 0u) << trace;
-  EXPECT_NE(trace.find("Allow: GET\r\n"), std::string::npos) << trace;
+  EXPECT_NE(trace.find("Allow: GET, PATCH\r\n"), std::string::npos) << trace;
   EXPECT_NE(trace.find("application/problem+json"), std::string::npos) << trace;
   const std::string propfind =
       RawExchange(server->port(), "PROPFIND / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");

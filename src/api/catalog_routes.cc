@@ -1,8 +1,10 @@
-// Read endpoints over the catalogue: providers, locations, offers.
+// The catalogue: providers, locations and offers to read (public), and an offer kept up to
+// date by its provider or the care office (PATCH, its history).
 #include "api/openapi.h"
 #include "api/paging.h"
 #include "api/record_schemas.h"
 #include "api/routes.h"
+#include "interop/json_reader.h"
 #include "interop/native_json.h"
 #include "refdata/refdata.h"
 
@@ -14,14 +16,123 @@ namespace {
 constexpr std::string_view kPermission = kPublic;
 constexpr std::string_view kTag = "aanbod";
 
+using nlohmann::json;
+
 template <typename T>
-nlohmann::json Json(const T& record) {
+json Json(const T& record) {
   return interop::ToJson(record);
+}
+
+// An offer as the API shows it: the record, and whether it may be out of date now.
+json OfferJson(const catalog::CatalogService& catalog, const domain::Offer& o) {
+  json j = interop::ToJson(o);
+  j["maybe_outdated"] = catalog.MaybeOutdated(o);
+  return j;
 }
 
 template <typename T>
 ApiResponse PageResponse(const store::Page<T>& page) {
   return JsonResponse(PageBody(page, [](const T& r) { return Json(r); }));
+}
+
+// The body of PATCH /api/v1/offers/{id}: only the fields present change; unknown fields
+// and wrong types are 400 naming the field.
+Result<catalog::OfferPatch> OfferPatchFromJson(const json& body) {
+  PASSEND_ASSIGN_OR_RETURN(interop::ObjectReader r, interop::ObjectReader::Open(body));
+  catalog::OfferPatch p;
+  auto number = [&r](const char* key, std::optional<int>& out) -> Status {
+    if (r.Raw(key) == nullptr) return Ok();
+    int v = 0;
+    PASSEND_RETURN_IF_ERROR(r.Int(key, v));
+    out = v;
+    return Ok();
+  };
+  auto text = [&r](const char* key, std::optional<std::string>& out) -> Status {
+    if (r.Raw(key) == nullptr) return Ok();
+    std::string v;
+    PASSEND_RETURN_IF_ERROR(r.String(key, v));
+    out = std::move(v);
+    return Ok();
+  };
+  PASSEND_RETURN_IF_ERROR(number("capacity", p.capacity));
+  PASSEND_RETURN_IF_ERROR(number("free_places", p.free_places));
+  PASSEND_RETURN_IF_ERROR(number("waiting_people", p.waiting_people));
+  PASSEND_RETURN_IF_ERROR(number("waiting_weeks", p.waiting_weeks));
+  PASSEND_RETURN_IF_ERROR(text("description", p.description));
+  PASSEND_RETURN_IF_ERROR(text("intake_contact", p.intake_contact));
+  PASSEND_RETURN_IF_ERROR(text("intake_requirements", p.intake_requirements));
+  if (r.Raw("temporary") != nullptr) {
+    bool v = false;
+    PASSEND_RETURN_IF_ERROR(r.Bool("temporary", v));
+    p.temporary = v;
+  }
+  if (r.Raw("profiles") != nullptr) {
+    std::vector<std::string> v;
+    PASSEND_RETURN_IF_ERROR(r.StringList("profiles", v));
+    p.profiles = std::move(v);
+  }
+  if (r.Raw("delivery_forms") != nullptr) {
+    std::vector<domain::DeliveryForm> v;
+    PASSEND_RETURN_IF_ERROR(r.List("delivery_forms", v, [](const json& j) {
+      return interop::EnumFromJson<domain::DeliveryForm>(j, domain::ParseDeliveryForm);
+    }));
+    p.delivery_forms = std::move(v);
+  }
+  if (const json* features = r.Raw("features"); features != nullptr) {
+    if (!features->is_object())
+      return InvalidArgument("Verwacht een object: kenmerk -> ja, nee of onbekend", "features");
+    for (const auto& [id, v] : features->items()) {
+      const std::string field = "features." + id;
+      if (v.is_null() || v == "unknown") {
+        p.features.emplace_back(id, std::nullopt);
+      } else if (v.is_boolean()) {
+        p.features.emplace_back(id, v.get<bool>() ? 1.0 : 0.0);
+      } else if (v == "yes" || v == "no") {
+        p.features.emplace_back(id, v == "yes" ? 1.0 : 0.0);
+      } else if (v.is_number()) {
+        p.features.emplace_back(id, v.get<double>());
+      } else {
+        return InvalidArgument("Verwacht true (ja), false (nee), null (onbekend) of een getal",
+                               field);
+      }
+    }
+  }
+  PASSEND_RETURN_IF_ERROR(r.Finish());
+  return p;
+}
+
+json OfferPatchSchema() {
+  using namespace schema;
+  json features = Object({});
+  features["description"] =
+      "Kenmerk-id -> true (ja), false (nee), null (niet bekend), of een niveau of getal; "
+      "alleen de genoemde kenmerken veranderen";
+  features["additionalProperties"] = true;
+  json body = Object({{"capacity", Integer()},
+                      {"free_places", Integer("Vrije plaatsen nu")},
+                      {"waiting_people", Integer("Mensen op de wachtlijst")},
+                      {"waiting_weeks", Integer("Verwachte wachttijd in weken")},
+                      {"description", String()},
+                      {"intake_contact", String()},
+                      {"intake_requirements", String()},
+                      {"temporary", Boolean()},
+                      {"profiles", ArrayOf(String())},
+                      {"delivery_forms", ArrayOf(Enum(domain::kAllDeliveryForms))},
+                      {"features", features}},
+                     {"capacity", "free_places", "waiting_people", "waiting_weeks", "description",
+                      "intake_contact", "intake_requirements", "temporary", "profiles",
+                      "delivery_forms", "features"});
+  body["minProperties"] = 1;
+  return body;
+}
+
+json OfferChangeJson(const catalog::OfferChange& c) {
+  return {{"changed_at", c.changed_at},
+          {"user_id", c.user_id},
+          {"organisation_id", c.organisation_id},
+          {"field", c.field},
+          {"old_value", c.old_value},
+          {"new_value", c.new_value}};
 }
 
 ApiResponse EmptyPage() {
@@ -78,7 +189,8 @@ Result<ApiResponse> ListOffers(catalog::CatalogService& catalog, const ApiReques
     filter.municipality_codes = std::move(*municipalities);
   }
   PASSEND_ASSIGN_OR_RETURN(auto found, catalog.ListOffers(filter, page));
-  return PageResponse(found);
+  return JsonResponse(
+      PageBody(found, [&catalog](const domain::Offer& o) { return OfferJson(catalog, o); }));
 }
 
 // `schema`: the record's schema (api/record_schemas.h).
@@ -140,8 +252,51 @@ void AddCatalogRoutes(Router& router, catalog::CatalogService& catalog) {
   router.Add(Get("/api/v1/offers/{id}", "Eén aanbod", OfferSchema(),
                  [&catalog](const ApiRequest& r) -> Result<ApiResponse> {
                    PASSEND_ASSIGN_OR_RETURN(auto o, catalog.GetOffer(r.path_params.at("id")));
-                   return JsonResponse(Json(o));
+                   return JsonResponse(OfferJson(catalog, o));
                  }));
+
+  // Upkeep by the provider itself (its own offers) or the care office (offers in its
+  // region): catalog.update, about the offer's provider and where the offer is.
+  Route patch = MakeRoute(
+      "PATCH", "/api/v1/offers/{id}", "catalog.update",
+      [&catalog](const ApiRequest& r) -> Result<ApiResponse> {
+        PASSEND_ASSIGN_OR_RETURN(json body, r.JsonBody());
+        PASSEND_ASSIGN_OR_RETURN(catalog::OfferPatch p, OfferPatchFromJson(body));
+        const access::Principal& who = *r.principal;
+        PASSEND_ASSIGN_OR_RETURN(auto o, catalog.UpdateOffer(r.path_params.at("id"), p,
+                                                             {who.user_id, who.organisation_id}));
+        return JsonResponse(OfferJson(catalog, o));
+      });
+  patch.summary_nl = "Aanbod bijwerken (vrije plaatsen, wachttijd, kenmerken, ...)";
+  patch.tag = std::string(kTag);
+  patch.subject = AboutOffer();
+  patch.params = {PathParam("id", "Het id van het aanbod")};
+  patch.request_schema = OfferPatchSchema();
+  patch.response_schema = OfferSchema();
+  router.Add(std::move(patch));
+
+  Route history = MakeRoute("GET", "/api/v1/offers/{id}/changes", "catalog.update",
+                            [&catalog](const ApiRequest& r) -> Result<ApiResponse> {
+                              PASSEND_ASSIGN_OR_RETURN(
+                                  auto changes, catalog.OfferChanges(r.path_params.at("id")));
+                              json items = json::array();
+                              for (const auto& c : changes) items.push_back(OfferChangeJson(c));
+                              return JsonResponse({{"items", items}});
+                            });
+  history.summary_nl = "Wie wijzigde dit aanbod, en wanneer (oudste eerst)";
+  history.tag = std::string(kTag);
+  history.subject = AboutOffer();
+  history.params = {PathParam("id", "Het id van het aanbod")};
+  {
+    using namespace schema;
+    history.response_schema = ItemList(Object({{"changed_at", DateTime()},
+                                               {"user_id", String()},
+                                               {"organisation_id", String()},
+                                               {"field", String("free_places, features.tuin, ...")},
+                                               {"old_value", String("Leeg: niet bekend")},
+                                               {"new_value", String("Leeg: niet bekend")}}));
+  }
+  router.Add(std::move(history));
 }
 
 }  // namespace passend::api

@@ -213,6 +213,10 @@ json ExplanationSchema() {
                    {"free_places", Integer()},
                    {"within_service_area", Boolean()},
                    {"temporary", Boolean()},
+                   {"last_updated", String("Wanneer de aanbieder het aanbod het laatst bijwerkte "
+                                           "(UTC); leeg: onbekend")},
+                   {"maybe_outdated", Boolean("Mogelijk verouderd: vrije plaatsen en wachttijd, of "
+                                              "de rest, te lang niet bijgewerkt")},
                    {"possible_forms", ArrayOf(Enum(domain::kAllDeliveryForms))},
                    {"quality", Number()},
                    {"travel_km", Number()},

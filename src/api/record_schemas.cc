@@ -142,8 +142,18 @@ json OfferSchema() {
        {"quality", quality},
        {"service_radius_km", radius},
        {"temporary", Boolean("Tijdelijk of overbrugging (trainingshuis, logeren tijdens het "
-                             "wachten); standaard niet")}},
-      {"quality", "temporary"});
+                             "wachten); standaard niet")},
+       {"intake_contact", String("Contact voor een intake (telefoon, e-mail, webpagina)")},
+       {"intake_requirements", String("Wat de aanbieder vraagt voor een intake")},
+       {"places_updated", String("Wanneer vrije plaatsen, wachtlijst en wachttijd het laatst "
+                                 "zijn doorgegeven (UTC, 2026-03-01T09:30:00Z); leeg: onbekend")},
+       {"details_updated", String("Wanneer de rest het laatst is gewijzigd (UTC); leeg: onbekend")},
+       {"last_updated", String("De laatste van places_updated en details_updated (UTC)")},
+       {"maybe_outdated",
+        Boolean("Alleen in antwoorden van de API: true als het aanbod mogelijk verouderd is "
+                "(vrije plaatsen of wachttijd te lang niet bijgewerkt, of de rest; "
+                "docs/api.md)")}},
+      {"quality", "temporary", "maybe_outdated"});
 }
 
 json ClientSchema() {

@@ -70,6 +70,11 @@ void CheckSubject(const Route& route) {
         throw std::logic_error("provider subject '" + route.subject.param +
                                "' does not follow /providers/ in: " + p);
       return;
+    case Kind::kOffer:
+      if (p.find("/offers/{" + route.subject.param + "}") == std::string::npos)
+        throw std::logic_error("offer subject '" + route.subject.param +
+                               "' does not follow /offers/ in: " + p);
+      return;
   }
 }
 
@@ -134,6 +139,9 @@ RouteSubject AboutClient(std::string param) {
 }
 RouteSubject AboutProvider(std::string param) {
   return {RouteSubject::Kind::kProvider, std::move(param)};
+}
+RouteSubject AboutOffer(std::string param) {
+  return {RouteSubject::Kind::kOffer, std::move(param)};
 }
 RouteSubject AboutNoRecord() { return {RouteSubject::Kind::kNone, ""}; }
 

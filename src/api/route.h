@@ -118,16 +118,19 @@ using Handler = std::function<Result<ApiResponse>(const ApiRequest&)>;
 // What a guarded route's requests concern, declared once on the route; the guard resolves
 // it (the client's municipality, ...) and access/'s policy decides from it. Every
 // non-public route declares one, and it must fit the path: kClient names the {param} that
-// follows "/clients/", kProvider the one that follows "/providers/", and kNone is for
-// paths without either (lists, aggregates, the caller's own session, administration).
+// follows "/clients/", kProvider the one that follows "/providers/", kOffer the one that
+// follows "/offers/" (the request concerns the offer's provider, and the region where the
+// offer is), and kNone is for paths without any (lists, aggregates, the caller's own
+// session, administration).
 // Router::Add refuses a route that breaks this, at start-up.
 struct RouteSubject {
-  enum class Kind { kUndeclared, kNone, kClient, kProvider };
+  enum class Kind { kUndeclared, kNone, kClient, kProvider, kOffer };
   Kind kind = Kind::kUndeclared;
   std::string param;  // the path parameter holding the id (kClient, kProvider)
 };
 RouteSubject AboutClient(std::string param = "id");
 RouteSubject AboutProvider(std::string param = "id");
+RouteSubject AboutOffer(std::string param = "id");
 RouteSubject AboutNoRecord();
 
 struct Route {

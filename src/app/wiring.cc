@@ -19,7 +19,9 @@ class Wired : public cli::Modules {
       : db_(std::move(db)),
         ref_(ref),
         clock_(clock),
-        catalog_(*db_, ref_),
+        catalog_(*db_, ref_,
+                 catalog::CatalogOptions{
+                     clock_, {options.outdated_places_days, options.outdated_details_days}}),
         intake_(*db_, ref_, clock_, options.audit_key),
         access_(access::AccessStores{db_->accounts(), db_->consents(), db_->audit()}, ref_, clock_,
                 AccessOptionsOf(options)) {}

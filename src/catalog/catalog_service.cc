@@ -1,6 +1,8 @@
 #include "catalog/catalog_service.h"
 
 #include <algorithm>
+#include <chrono>
+#include <nlohmann/json.hpp>
 
 #include "domain/validation.h"
 
@@ -70,6 +72,11 @@ Result<store::Page<domain::Offer>> CatalogService::ListOffers(const OfferFilter&
 
 Result<ImportSummary> CatalogService::Import(domain::Dataset d, const ProgressFn& progress) {
   const int64_t updated = UpdateOldCodes(d, ref_);
+  const std::string now = access::FormatUtc(options_.clock());
+  for (domain::Offer& o : d.offers) {
+    if (o.places_updated.empty()) o.places_updated = now;
+    if (o.details_updated.empty()) o.details_updated = now;
+  }
   PASSEND_RETURN_IF_ERROR(domain::ValidateDataset(d, ref_));
   const int64_t total = static_cast<int64_t>(d.providers.size() + d.locations.size() +
                                              d.offers.size() + d.clients.size());
@@ -130,6 +137,125 @@ Result<bool> CatalogService::Empty() {
   PASSEND_ASSIGN_OR_RETURN(auto page, db_.catalog().ListProviders({}, {"", 1}));
   PASSEND_ASSIGN_OR_RETURN(int64_t clients, db_.clients().CountClients({}));
   return page.items.empty() && clients == 0;
+}
+
+namespace {
+
+std::string ListText(const std::vector<std::string>& v) { return nlohmann::json(v).dump(); }
+std::string FormsText(const std::vector<domain::DeliveryForm>& v) {
+  std::vector<std::string> names;
+  for (auto f : v) names.emplace_back(domain::ToString(f));
+  return ListText(names);
+}
+std::string NumberText(double v) { return nlohmann::json(v).dump(); }
+
+// The features field of a validation error, in the patch's terms: "features[3].value"
+// becomes "features.tuin".
+Error InPatchTerms(const Error& e, const domain::Offer& o) {
+  const std::string& f = e.field();
+  if (f.rfind("features[", 0) != 0) return e;
+  const size_t close = f.find(']');
+  const size_t i = std::stoul(f.substr(9, close - 9));
+  if (i >= o.features.size()) return e;
+  return Error(e.code(), e.message(), "features." + o.features[i].feature_id);
+}
+
+}  // namespace
+
+Result<domain::Offer> CatalogService::UpdateOffer(const std::string& id, const OfferPatch& patch,
+                                                  const ChangeAuthor& by) {
+  if (patch.empty()) return InvalidArgument("Geef minstens één veld om te wijzigen.", "body");
+  for (const auto& [feature_id, value] : patch.features) {
+    if (!ref_.FeatureIndex(feature_id))
+      return InvalidArgument("Onbekend kenmerk '" + feature_id + "'", "features." + feature_id);
+  }
+  const std::string now = access::FormatUtc(options_.clock());
+  domain::Offer updated;
+  PASSEND_RETURN_IF_ERROR(db_.InTransaction([&]() -> Status {
+    PASSEND_ASSIGN_OR_RETURN(domain::Offer o, db_.catalog().GetOffer(id));
+    std::vector<OfferChange> changes;
+    auto record = [&](std::string field, std::string before, std::string after) {
+      changes.push_back({o.id, now, by.user_id, by.organisation_id, std::move(field),
+                         std::move(before), std::move(after)});
+    };
+    bool places = false, details = false;
+    auto number = [&](const std::optional<int>& v, int& field, const char* name, bool is_place) {
+      if (!v) return;
+      record(name, std::to_string(field), std::to_string(*v));
+      field = *v;
+      (is_place ? places : details) = true;
+    };
+    auto text = [&](const std::optional<std::string>& v, std::string& field, const char* name) {
+      if (!v) return;
+      record(name, field, *v);
+      field = *v;
+      details = true;
+    };
+    number(patch.free_places, o.free_places, "free_places", true);
+    number(patch.waiting_people, o.waiting_people, "waiting_people", true);
+    number(patch.waiting_weeks, o.waiting_weeks, "waiting_weeks", true);
+    number(patch.capacity, o.capacity, "capacity", false);
+    text(patch.description, o.description, "description");
+    text(patch.intake_contact, o.intake_contact, "intake_contact");
+    text(patch.intake_requirements, o.intake_requirements, "intake_requirements");
+    if (patch.temporary) {
+      record("temporary", o.temporary ? "true" : "false", *patch.temporary ? "true" : "false");
+      o.temporary = *patch.temporary;
+      details = true;
+    }
+    if (patch.profiles) {
+      record("profiles", ListText(o.profiles), ListText(*patch.profiles));
+      o.profiles = *patch.profiles;
+      details = true;
+    }
+    if (patch.delivery_forms) {
+      record("delivery_forms", FormsText(o.delivery_forms), FormsText(*patch.delivery_forms));
+      o.delivery_forms = *patch.delivery_forms;
+      details = true;
+    }
+    for (const auto& [feature_id, value] : patch.features) {
+      auto it =
+          std::find_if(o.features.begin(), o.features.end(),
+                       [&](const domain::FeatureValue& f) { return f.feature_id == feature_id; });
+      const std::string before = it == o.features.end() ? "" : NumberText(it->value);
+      record("features." + feature_id, before, value ? NumberText(*value) : "");
+      if (!value) {
+        if (it != o.features.end()) o.features.erase(it);
+      } else if (it != o.features.end()) {
+        it->value = *value;
+      } else {
+        o.features.push_back({feature_id, *value});
+      }
+      details = true;
+    }
+    if (places) o.places_updated = now;
+    if (details) o.details_updated = now;
+    if (Status valid = domain::ValidateOffer(o, ref_); !valid.ok())
+      return InPatchTerms(valid.error(), o);
+    PASSEND_RETURN_IF_ERROR(db_.catalog().PutOffer(o));
+    PASSEND_RETURN_IF_ERROR(db_.catalog().AddOfferChanges(changes));
+    updated = std::move(o);
+    return Ok();
+  }));
+  return updated;
+}
+
+Result<std::vector<OfferChange>> CatalogService::OfferChanges(const std::string& id) {
+  PASSEND_RETURN_IF_ERROR(db_.catalog().GetOffer(id));
+  return db_.catalog().OfferChanges(id);
+}
+
+domain::FreshnessCutoffs CatalogService::Cutoffs() const {
+  using std::chrono::days;
+  const auto today = std::chrono::floor<days>(options_.clock());
+  return {access::FormatUtc(today - days(options_.freshness.places_days)),
+          access::FormatUtc(today - days(options_.freshness.details_days))};
+}
+
+Result<store::Page<domain::Offer>> CatalogService::ListOutdatedOffers(
+    OfferFilter filter, const store::PageRequest& page) {
+  filter.outdated = Cutoffs();
+  return db_.catalog().ListOffers(filter, page);
 }
 
 }  // namespace passend::catalog

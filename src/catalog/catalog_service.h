@@ -4,17 +4,25 @@
 //  - reads: providers, locations and offers, one or a page at a time (the care offer is
 //    public information);
 //  - whole data sets: the import (validated completely before anything is written, then
-//    written in one transaction: all of it or nothing), the export (every record in id
+//    written in one transaction: all of it or nothing; offers without update times get
+//    the time of the import), the export (every record in id
 //    order, clients streamed one by one), and whether the database is still empty.
+//  - upkeep: a provider (or the care office) changes one offer (UpdateOffer); every
+//    change is recorded with who and when, and stamps the offer's places_updated or
+//    details_updated; an offer not kept up to date is "mogelijk verouderd" (Cutoffs).
 // A data set carries clients too; they are written and read through intake's store
 // interface in the same transaction. Parsing and rendering a file is interop/'s task
 // (native_json.h); this service sees records only. Rules on a record's values stay in
 // domain/validation.h. Safe for concurrent use as the stores.
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
+#include "access/timestamp.h"
 #include "catalog/catalog_store.h"
 #include "domain/dataset.h"
 #include "domain/error.h"
@@ -48,10 +56,46 @@ struct DatasetVisitor {
   std::function<void(const domain::Client&)> client;
 };
 
+// After how many days without an update an offer counts as "mogelijk verouderd": its free
+// places and waits, and the rest of it.
+struct FreshnessRule {
+  int places_days = 30;
+  int details_days = 365;
+};
+
+struct CatalogOptions {
+  access::Clock clock = access::SystemNow;
+  FreshnessRule freshness;
+};
+
+// A change to one offer: only the fields set change. `features`: a feature id with its new
+// value (1 yes, 0 no, a level or a number), or nullopt for "not known" (taken off the list).
+struct OfferPatch {
+  std::optional<int> capacity, free_places, waiting_people, waiting_weeks;
+  std::optional<std::string> description, intake_contact, intake_requirements;
+  std::optional<bool> temporary;
+  std::optional<std::vector<std::string>> profiles;
+  std::optional<std::vector<domain::DeliveryForm>> delivery_forms;
+  std::vector<std::pair<std::string, std::optional<double>>> features;
+
+  bool empty() const {
+    return !capacity && !free_places && !waiting_people && !waiting_weeks && !description &&
+           !intake_contact && !intake_requirements && !temporary && !profiles && !delivery_forms &&
+           features.empty();
+  }
+};
+
+// Who makes a change, for the offer's history.
+struct ChangeAuthor {
+  std::string user_id;
+  std::string organisation_id;
+};
+
 class CatalogService {
  public:
   // `ref`: the reference data records are validated against; must outlive the service.
-  CatalogService(store::Database& db, const domain::ReferenceData& ref) : db_(db), ref_(ref) {}
+  CatalogService(store::Database& db, const domain::ReferenceData& ref, CatalogOptions options = {})
+      : db_(db), ref_(ref), options_(std::move(options)) {}
 
   Result<domain::Provider> GetProvider(const std::string& id);
   Result<store::Page<domain::Provider>> ListProviders(const ProviderFilter& filter,
@@ -77,9 +121,28 @@ class CatalogService {
   // Whether the database holds no provider and no client (generate refuses otherwise).
   Result<bool> Empty();
 
+  // Applies `patch` to offer `id` in one transaction: the offer is read, changed,
+  // validated (domain::ValidateOffer) and written together with one history row per field
+  // the patch names (a provider confirming the same number of free places is recorded
+  // too). Free places, people waiting and the wait stamp places_updated, the rest
+  // details_updated. Errors: kNotFound for an unknown offer; kInvalidArgument naming the
+  // patch's field ("free_places", "features.tuin"), nothing written; store errors.
+  Result<domain::Offer> UpdateOffer(const std::string& id, const OfferPatch& patch,
+                                    const ChangeAuthor& by);
+  // The offer's change history, oldest first; kNotFound for an unknown offer.
+  Result<std::vector<OfferChange>> OfferChanges(const std::string& id);
+  // The cutoffs of "mogelijk verouderd" now (FreshnessRule, counted in whole days from the
+  // start of today, UTC, so they move once a day).
+  domain::FreshnessCutoffs Cutoffs() const;
+  bool MaybeOutdated(const domain::Offer& o) const { return domain::MaybeOutdated(o, Cutoffs()); }
+  // Offers "mogelijk verouderd" now, in id order (for the care office).
+  Result<store::Page<domain::Offer>> ListOutdatedOffers(OfferFilter filter,
+                                                        const store::PageRequest& page);
+
  private:
   store::Database& db_;
   const domain::ReferenceData& ref_;
+  CatalogOptions options_;
 };
 
 }  // namespace passend::catalog

@@ -19,6 +19,8 @@ using interop::NativeWriter;
 using interop::ParseNativeDocument;
 using interop::SerializeNativeDocument;
 
+constexpr const char* kNow = "2026-11-26T10:00:00Z";
+
 // A small region, sorted by id as an export is.
 d::Dataset Region() {
   d::Dataset ds;
@@ -36,6 +38,8 @@ d::Dataset Region() {
   wonen.capacity = 8;
   wonen.contracted_regions = {"5531"};
   wonen.features = {{"dementie_expertise", 1}};
+  wonen.places_updated = "2026-11-20T08:00:00Z";
+  wonen.details_updated = "2026-06-01T08:00:00Z";
   d::Offer thuis = wonen;
   thuis.id = "off-b";
   thuis.provider_id = "prv-b";
@@ -64,7 +68,9 @@ class CatalogImportTest : public ::testing::Test {
              ::testing::UnitTest::GetInstance()->current_test_info()->name() + ".db");
     std::filesystem::remove(path_);
     db_ = std::move(store::OpenDatabase(path_.string())).value();
-    service_ = std::make_unique<CatalogService>(*db_, refdata::BuiltIn());
+    // Thursday 26 November 2026, 10:00 UTC.
+    service_ = std::make_unique<CatalogService>(
+        *db_, refdata::BuiltIn(), CatalogOptions{[] { return *access::ParseUtc(kNow); }, {}});
   }
   void TearDown() override {
     service_.reset();
@@ -194,6 +200,109 @@ TEST_F(CatalogImportTest, BadInputWritesNothing) {
     EXPECT_EQ(r.error().field(), c.field) << c.name;
     EXPECT_EQ(Export(), before) << c.name;
   }
+}
+
+TEST_F(CatalogImportTest, OffersWithoutUpdateTimesGetTheTimeOfTheImport) {
+  d::Dataset ds = Region();
+  ds.offers[1].places_updated.clear();
+  ds.offers[1].details_updated.clear();
+  ASSERT_TRUE(service_->Import(ds).ok());
+  const auto b = db_->catalog().GetOffer("off-b");
+  EXPECT_EQ(b->places_updated, kNow);
+  EXPECT_EQ(b->details_updated, kNow);
+  EXPECT_EQ(db_->catalog().GetOffer("off-a")->places_updated, "2026-11-20T08:00:00Z");
+}
+
+// Issue 21: one field at a time, who and when, and the right time stamped.
+TEST_F(CatalogImportTest, UpdateOfferChangesOnlyWhatItNamesAndRecordsWhoAndWhen) {
+  ASSERT_TRUE(service_->Import(Region()).ok());
+  OfferPatch free;
+  free.free_places = 3;
+  auto o = service_->UpdateOffer("off-a", free, {"usr-1", "org-1"});
+  ASSERT_TRUE(o.ok()) << o.error().ToString();
+  EXPECT_EQ(o->free_places, 3);
+  EXPECT_EQ(o->places_updated, kNow);
+  EXPECT_EQ(o->details_updated, "2026-06-01T08:00:00Z");  // the rest did not change
+  EXPECT_EQ(o->last_updated(), kNow);
+  EXPECT_EQ(db_->catalog().GetOffer("off-a")->free_places, 3);
+
+  OfferPatch rest;
+  rest.description = "Met tuin";
+  rest.features = {{"tuin", 1.0}, {"dementie_expertise", std::nullopt}};
+  rest.temporary = true;
+  o = service_->UpdateOffer("off-a", rest, {"usr-2", ""});
+  ASSERT_TRUE(o.ok()) << o.error().ToString();
+  EXPECT_EQ(o->details_updated, kNow);
+  EXPECT_EQ(o->features, (std::vector<d::FeatureValue>{{"tuin", 1}}));
+  EXPECT_TRUE(o->temporary);
+  EXPECT_EQ(o->name, "Kleinschalig wonen");
+
+  auto history = service_->OfferChanges("off-a");
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 5u);
+  EXPECT_EQ((*history)[0], (OfferChange{"off-a", kNow, "usr-1", "org-1", "free_places", "0", "3"}));
+  EXPECT_EQ((*history)[1].field, "description");
+  EXPECT_EQ((*history)[2].field, "temporary");
+  EXPECT_EQ((*history)[3], (OfferChange{"off-a", kNow, "usr-2", "", "features.tuin", "", "1.0"}));
+  EXPECT_EQ((*history)[4].old_value, "1.0");
+  EXPECT_EQ((*history)[4].new_value, "");
+  EXPECT_TRUE(service_->OfferChanges("off-b")->empty());
+  EXPECT_EQ(service_->OfferChanges("off-zz").error().code(), ErrorCode::kNotFound);
+}
+
+TEST_F(CatalogImportTest, ABadUpdateNamesItsFieldAndWritesNothing) {
+  ASSERT_TRUE(service_->Import(Region()).ok());
+  const std::string before = Export();
+  auto fails = [&](OfferPatch p, const char* field) {
+    auto r = service_->UpdateOffer("off-a", p, {"usr-1", "org-1"});
+    ASSERT_FALSE(r.ok()) << field;
+    EXPECT_EQ(r.error().code(), ErrorCode::kInvalidArgument) << field;
+    EXPECT_EQ(r.error().field(), field);
+  };
+  OfferPatch too_many;
+  too_many.free_places = 9;  // capacity 8
+  fails(too_many, "free_places");
+  OfferPatch both;
+  both.free_places = 2;
+  both.capacity = -1;
+  fails(both, "capacity");
+  OfferPatch level;
+  level.features = {{"groepsgrootte", -4.0}};
+  fails(level, "features.groepsgrootte");
+  OfferPatch unknown;
+  unknown.features = {{"zwembad", 1.0}};
+  fails(unknown, "features.zwembad");
+  fails(OfferPatch{}, "body");
+  EXPECT_EQ(Export(), before);
+  EXPECT_TRUE(service_->OfferChanges("off-a")->empty());
+  OfferPatch any;
+  any.free_places = 1;
+  EXPECT_EQ(service_->UpdateOffer("off-zz", any, {"usr-1", ""}).error().code(),
+            ErrorCode::kNotFound);
+}
+
+// 30 days for free places and waits, 365 for the rest, in whole days from today's start.
+TEST_F(CatalogImportTest, OffersNotKeptUpToDateAreMaybeOutdated) {
+  EXPECT_EQ(service_->Cutoffs(),
+            (d::FreshnessCutoffs{"2026-10-27T00:00:00Z", "2025-11-26T00:00:00Z"}));
+  d::Dataset ds = Region();
+  ds.offers[0].places_updated = "2026-10-27T00:00:00Z";  // 30 days and 10 hours: still current
+  ds.offers[1].places_updated = "2026-10-26T23:59:59Z";  // just over 30 days
+  ASSERT_TRUE(service_->Import(ds).ok());
+  EXPECT_FALSE(service_->MaybeOutdated(*db_->catalog().GetOffer("off-a")));
+  EXPECT_TRUE(service_->MaybeOutdated(*db_->catalog().GetOffer("off-b")));
+  d::Offer old_rest = ds.offers[0];
+  old_rest.details_updated = "2025-11-25T12:00:00Z";
+  EXPECT_TRUE(service_->MaybeOutdated(old_rest));
+  auto outdated = service_->ListOutdatedOffers({}, {"", 10});
+  ASSERT_TRUE(outdated.ok());
+  ASSERT_EQ(outdated->items.size(), 1u);
+  EXPECT_EQ(outdated->items[0].id, "off-b");
+  // Updating the free places makes it current again.
+  OfferPatch confirm;
+  confirm.free_places = 0;
+  ASSERT_TRUE(service_->UpdateOffer("off-b", confirm, {"usr-1", ""}).ok());
+  EXPECT_TRUE(service_->ListOutdatedOffers({}, {"", 10})->items.empty());
 }
 
 }  // namespace

@@ -30,6 +30,20 @@ struct OfferFilter {
                                                  // profiles but serving that sector match too
   std::optional<std::string> contracted_region;  // contracted in kind by this care office
   std::vector<std::string> municipality_codes;   // located in any of these; empty: all
+  // Only offers "mogelijk verouderd" by these cutoffs (domain::MaybeOutdated).
+  std::optional<domain::FreshnessCutoffs> outdated;
+};
+
+// One changed field of an offer: who changed it and when (the offer's change history).
+// Values as text: numbers in decimal, lists and features as compact JSON.
+struct OfferChange {
+  std::string offer_id;
+  std::string changed_at;  // UTC ISO 8601
+  std::string user_id;
+  std::string organisation_id;  // empty for a user without one (an administrator)
+  std::string field;            // "free_places", "features.tuin", ...
+  std::string old_value, new_value;
+  bool operator==(const OfferChange&) const = default;
 };
 
 class CatalogStore {
@@ -50,6 +64,11 @@ class CatalogStore {
   virtual Status PutProvider(const domain::Provider& p) = 0;
   virtual Status PutLocation(const domain::Location& l) = 0;
   virtual Status PutOffer(const domain::Offer& o) = 0;
+
+  // Appends to offers' change history (inside the transaction that changes the offer).
+  virtual Status AddOfferChanges(const std::vector<OfferChange>& changes) = 0;
+  // An offer's change history, oldest first; empty for an offer never changed or unknown.
+  virtual Result<std::vector<OfferChange>> OfferChanges(const std::string& offer_id) = 0;
 
   // The whole catalogue, ordered by id: for building the matching index and for export.
   virtual Result<std::vector<domain::Provider>> AllProviders() = 0;

@@ -36,6 +36,10 @@ class Modules {
 struct ModuleOptions {
   std::string audit_key;        // the access log's HMAC key (--audit-key); empty: unkeyed
   bool secure_cookies = false;  // session cookies with the Secure flag (serve behind HTTPS)
+  // After how many days without an update an offer is "mogelijk verouderd"
+  // (catalog::FreshnessRule): its free places and waits, and the rest.
+  int outdated_places_days = 30;
+  int outdated_details_days = 365;
 };
 
 // Opens the database named on the command line (a path or URI, store/open_database.h)

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "access/timestamp.h"
 #include "catalog/catalog_service.h"
 #include "cli/command.h"
 #include "domain/dutch_number.h"
@@ -38,6 +39,7 @@ struct GenerateArgs {
   std::string region = "zuid-limburg";
   uint64_t seed = 42;
   std::string db;
+  std::string as_of;  // UTC ISO 8601 or a date; empty: the start of today
 };
 
 Status RunGenerate(const OpenModules& open, const GenerateArgs& a) {
@@ -53,6 +55,15 @@ Status RunGenerate(const OpenModules& open, const GenerateArgs& a) {
   options.region = *preset;
   options.seed = a.seed;
   options.progress = ProgressOf("generate");
+  // The generated offers count as brought up to date at the start of the day (--as-of), so
+  // the same seed on the same day gives the same data.
+  if (a.as_of.empty()) {
+    options.as_of = access::FormatUtc(std::chrono::floor<std::chrono::days>(access::SystemNow()));
+  } else {
+    auto t = access::ParseUtc(a.as_of);
+    if (!t) return InvalidArgument("--as-of: gebruik JJJJ-MM-DD of JJJJ-MM-DDTuu:mm:ssZ", "as-of");
+    options.as_of = access::FormatUtc(*t);
+  }
   PASSEND_ASSIGN_OR_RETURN(domain::Dataset d, generate::Generate(options, modules->ref()));
   const double generated = SecondsSince(t0);
   // Counts and the data-quality report are taken before the import, so the data set moves
@@ -162,6 +173,9 @@ void RegisterDataCommands(CLI::App& app, Invocation& inv) {
   auto g = std::make_shared<GenerateArgs>();
   gen->add_option("--region", g->region, "zuid-limburg, rotterdam of nl")->capture_default_str();
   gen->add_option("--seed", g->seed, "Zelfde seed geeft dezelfde gegevens")->capture_default_str();
+  gen->add_option("--as-of", g->as_of,
+                  "Wanneer het aanbod het laatst is bijgewerkt (JJJJ-MM-DD of "
+                  "JJJJ-MM-DDTuu:mm:ssZ); standaard het begin van vandaag");
   gen->add_option("--db", g->db, "SQLite-bestand (nieuw of leeg)")->required();
   gen->callback([&inv, g] { inv.run = [&inv, g] { return RunGenerate(inv.open, *g); }; });
 

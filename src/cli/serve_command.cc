@@ -34,6 +34,8 @@ struct ServeOptions {
   bool secure_cookies = false;
   std::string audit_key_file;
   std::vector<std::string> trusted_proxies;
+  int outdated_places_days = 30;    // free places and waits
+  int outdated_details_days = 365;  // the rest of an offer
 };
 
 // Blocks SIGINT and SIGTERM in this thread and every thread started after it, and waits
@@ -108,8 +110,16 @@ Status Serve(const OpenModules& open, const ServeOptions& opts) {
   if (opts.work_slots < 0 || opts.work_slots > 1024) {
     return InvalidArgument("--work-slots moet tussen 0 en 1024 liggen.", "work-slots");
   }
+  if (opts.outdated_places_days < 1 || opts.outdated_places_days > 3650)
+    return InvalidArgument("--outdated-places-days moet tussen 1 en 3650 liggen.",
+                           "outdated-places-days");
+  if (opts.outdated_details_days < 1 || opts.outdated_details_days > 3650)
+    return InvalidArgument("--outdated-details-days moet tussen 1 en 3650 liggen.",
+                           "outdated-details-days");
   ModuleOptions module_options;
   module_options.secure_cookies = opts.secure_cookies;
+  module_options.outdated_places_days = opts.outdated_places_days;
+  module_options.outdated_details_days = opts.outdated_details_days;
   if (!opts.audit_key_file.empty()) {
     PASSEND_ASSIGN_OR_RETURN(module_options.audit_key, ReadAuditKey(opts.audit_key_file));
   }
@@ -141,14 +151,16 @@ Status Serve(const OpenModules& open, const ServeOptions& opts) {
                        "zonder --audit-key kan het toegangslog ongemerkt worden "
                        "herschreven (docs/access.md)"}});
   }
-  api::AccessGuard guard(modules->access(), modules->intake());
+  api::AccessGuard guard(modules->access(), modules->intake(), modules->catalog());
   api::Router routes = api::AllRoutes({db, modules->catalog(), modules->intake(), modules->ref()});
   api::AddAccessRoutes(routes, modules->access(), modules->intake());
   // The matching index: built from the catalogue at start, then kept up to date from the
   // database's change feed (an import by another process, an erasure) by a watcher thread.
   auto feed = match::StoreChangeFeed(db);
-  PASSEND_ASSIGN_OR_RETURN(
-      auto matching, match::MatchService::Open(db, modules->ref(), feed.get(), MatchLogging()));
+  match::MatchServiceOptions match_options = MatchLogging();
+  match_options.freshness = [&catalog = modules->catalog()] { return catalog.Cutoffs(); };
+  PASSEND_ASSIGN_OR_RETURN(auto matching, match::MatchService::Open(db, modules->ref(), feed.get(),
+                                                                    std::move(match_options)));
   api::AddMatchRoutes(routes, *matching);
   // The web app from the same origin: /, its routes and its files (api/static_site.h).
   std::error_code ec;
@@ -195,6 +207,13 @@ void RegisterServeCommand(CLI::App& app, Invocation& inv) {
                   "Sleutelbestand van het toegangslog, buiten de database (passend audit keygen)");
   cmd->add_flag("--secure-cookies", opts->secure_cookies,
                 "Zet de vlag Secure op het sessiekoekje (achter HTTPS; docs/operations.md)");
+  cmd->add_option("--outdated-places-days", opts->outdated_places_days,
+                  "Na zoveel dagen zonder nieuwe vrije plaatsen of wachttijd is een aanbod "
+                  "mogelijk verouderd")
+      ->capture_default_str();
+  cmd->add_option("--outdated-details-days", opts->outdated_details_days,
+                  "Na zoveel dagen zonder wijziging van de rest is een aanbod mogelijk verouderd")
+      ->capture_default_str();
   cmd->add_option("--trusted-proxy", opts->trusted_proxies,
                   "Adres van een eigen reverse proxy: alleen van dit adres geldt X-Forwarded-For "
                   "(mag vaker)");

@@ -57,6 +57,34 @@ struct Offer {
   // Temporary or bridging (a training house, respite while waiting for a place): shown as
   // such, never as a failed permanent option.
   bool temporary = false;
+  // How to reach the provider about an intake (phone, e-mail, web page), and what it asks
+  // before an intake (free text, for people).
+  std::string intake_contact;
+  std::string intake_requirements;
+  // UTC ISO 8601 ("2026-03-01T09:30:00Z"): when free places, people waiting and the
+  // expected wait were last stated (a provider confirming the same numbers counts), and
+  // when anything else was last changed. Empty: not known (possibly outdated).
+  std::string places_updated;
+  std::string details_updated;
+
+  // The later of the two: when the offer was last brought up to date.
+  const std::string& last_updated() const {
+    return places_updated > details_updated ? places_updated : details_updated;
+  }
 };
+
+// When an offer counts as "mogelijk verouderd" (possibly outdated): its free places and
+// waits were stated before `places_before`, or the rest before `details_before`
+// (timestamps as Offer's; text order is time order). Empty cutoffs mark nothing.
+struct FreshnessCutoffs {
+  std::string places_before;
+  std::string details_before;
+  bool operator==(const FreshnessCutoffs&) const = default;
+};
+
+inline bool MaybeOutdated(const Offer& o, const FreshnessCutoffs& c) {
+  return (!c.places_before.empty() && o.places_updated < c.places_before) ||
+         (!c.details_before.empty() && o.details_updated < c.details_before);
+}
 
 }  // namespace passend::domain

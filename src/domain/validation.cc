@@ -3,6 +3,7 @@
 #include <cctype>
 #include <cmath>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -23,6 +24,27 @@ Status CheckText(const std::string& s, const char* field, bool required, size_t 
   if (required && s.empty()) return InvalidArgument("Dit veld is verplicht", field);
   if (s.size() > max)
     return InvalidArgument("Tekst is te lang (meer dan " + std::to_string(max) + " tekens)", field);
+  return Ok();
+}
+
+// Empty (not known) or "YYYY-MM-DDTHH:MM:SSZ", the one shape stored, so that text order
+// stays time order.
+Status CheckUtcTimestamp(const std::string& s, const char* field) {
+  if (s.empty()) return Ok();
+  static constexpr std::string_view kShape = "dddd-dd-ddTdd:dd:ddZ";
+  bool ok = s.size() == kShape.size();
+  for (size_t i = 0; ok && i < s.size(); ++i)
+    ok = kShape[i] == 'd' ? std::isdigit(static_cast<unsigned char>(s[i])) != 0 : s[i] == kShape[i];
+  if (ok) {
+    const int month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
+    const int hour = std::stoi(s.substr(11, 2)), minute = std::stoi(s.substr(14, 2));
+    const int second = std::stoi(s.substr(17, 2));
+    ok = month >= 1 && month <= 12 && day >= 1 && day <= 31 && hour < 24 && minute < 60 &&
+         second < 60;
+  }
+  if (!ok)
+    return InvalidArgument("Tijdstip in UTC als JJJJ-MM-DDTuu:mm:ssZ (2026-03-01T09:30:00Z)",
+                           field);
   return Ok();
 }
 
@@ -137,6 +159,10 @@ Status ValidateOffer(const Offer& o, const ReferenceData& ref) {
     return InvalidArgument("Waardering ligt tussen 1 en 10", "quality");
   if (!std::isfinite(o.service_radius_km) || o.service_radius_km < 0 || o.service_radius_km > 300)
     return InvalidArgument("Werkgebied (km) ligt tussen 0 en 300", "service_radius_km");
+  PASSEND_RETURN_IF_ERROR(CheckText(o.intake_contact, "intake_contact", false, 300));
+  PASSEND_RETURN_IF_ERROR(CheckText(o.intake_requirements, "intake_requirements", false, 2000));
+  PASSEND_RETURN_IF_ERROR(CheckUtcTimestamp(o.places_updated, "places_updated"));
+  PASSEND_RETURN_IF_ERROR(CheckUtcTimestamp(o.details_updated, "details_updated"));
   return Ok();
 }
 

@@ -54,6 +54,7 @@ Result<domain::Dataset> Generate(const GenerateOptions& options, const domain::R
   SortById(d.locations);
   SortById(d.offers);
   SortById(d.clients);
+  for (domain::Offer& o : d.offers) o.places_updated = o.details_updated = options.as_of;
   return d;
 }
 

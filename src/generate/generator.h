@@ -33,6 +33,10 @@ struct GenerateOptions {
   // Called now and then on long work: stage ("aanbieders", "cliënten"), done, total. May be
   // empty.
   std::function<void(std::string_view stage, int64_t done, int64_t total)> progress;
+  // When the generated offers were last brought up to date (UTC ISO 8601, e.g. the start
+  // of today): every offer's places_updated and details_updated. Empty: left empty (an
+  // import stamps them with its own time). A fixed value keeps the output the same.
+  std::string as_of;
 };
 
 // Fails with kFailedPrecondition when the reference data lacks what the preset needs

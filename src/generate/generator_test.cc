@@ -33,19 +33,19 @@ TEST(ParseRegionPreset, KnowsTheThreePresets) {
 
 TEST(Generate, FailsWhenTheReferenceDataLacksTheRegion) {
   const domain::ReferenceData empty({}, Ref().profiles(), Ref().features());
-  const Result<domain::Dataset> r = Generate({RegionPreset::kZuidLimburg, 1, {}}, empty);
+  const Result<domain::Dataset> r = Generate({RegionPreset::kZuidLimburg, 1, {}, ""}, empty);
   ASSERT_FALSE(r.ok());
   EXPECT_EQ(r.error().code(), ErrorCode::kFailedPrecondition);
 }
 
 TEST(Generate, SameSeedGivesTheIdenticalDataset) {
-  const Result<domain::Dataset> again = Generate({RegionPreset::kZuidLimburg, 42, {}}, Ref());
+  const Result<domain::Dataset> again = Generate({RegionPreset::kZuidLimburg, 42, {}, ""}, Ref());
   ASSERT_TRUE(again.ok());
   EXPECT_TRUE(testing::Equal(*again, Cached(RegionPreset::kZuidLimburg)));
 }
 
 TEST(Generate, DifferentSeedsGiveDifferentDatasets) {
-  const Result<domain::Dataset> other = Generate({RegionPreset::kZuidLimburg, 43, {}}, Ref());
+  const Result<domain::Dataset> other = Generate({RegionPreset::kZuidLimburg, 43, {}, ""}, Ref());
   ASSERT_TRUE(other.ok());
   const domain::Dataset& base = Cached(RegionPreset::kZuidLimburg);
   EXPECT_FALSE(testing::Equal(*other, base));
@@ -58,7 +58,7 @@ TEST(Generate, DifferentSeedsGiveDifferentDatasets) {
 
 TEST(Generate, ReportsProgressUpToTheTotal) {
   std::map<std::string, std::pair<int64_t, int64_t>> last;
-  GenerateOptions o{RegionPreset::kRotterdam, 7, {}};
+  GenerateOptions o{RegionPreset::kRotterdam, 7, {}, ""};
   o.progress = [&](std::string_view stage, int64_t done, int64_t total) {
     last[std::string(stage)] = {done, total};
   };

@@ -34,7 +34,7 @@ const Timed& Nl() {
   static const Timed t = [] {
     const auto start = std::chrono::steady_clock::now();
     const std::clock_t cpu_start = std::clock();
-    Timed r{Generate({RegionPreset::kNl, 42, {}}, refdata::BuiltIn()).value(), 0, 0};
+    Timed r{Generate({RegionPreset::kNl, 42, {}, ""}, refdata::BuiltIn()).value(), 0, 0};
     r.cpu_seconds = static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
     r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     return r;

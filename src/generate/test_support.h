@@ -14,9 +14,9 @@ namespace passend::generate::testing {
 
 inline const domain::Dataset& Cached(RegionPreset preset) {
   static const domain::Dataset zl =
-      Generate({RegionPreset::kZuidLimburg, 42, {}}, refdata::BuiltIn()).value();
+      Generate({RegionPreset::kZuidLimburg, 42, {}, ""}, refdata::BuiltIn()).value();
   static const domain::Dataset rd =
-      Generate({RegionPreset::kRotterdam, 42, {}}, refdata::BuiltIn()).value();
+      Generate({RegionPreset::kRotterdam, 42, {}, ""}, refdata::BuiltIn()).value();
   return preset == RegionPreset::kZuidLimburg ? zl : rd;
 }
 

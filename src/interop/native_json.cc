@@ -109,7 +109,12 @@ json ToJson(const d::Offer& o) {
          {"contracted_regions", o.contracted_regions},
          {"features", features},
          {"service_radius_km", o.service_radius_km},
-         {"temporary", o.temporary}};
+         {"temporary", o.temporary},
+         {"intake_contact", o.intake_contact},
+         {"intake_requirements", o.intake_requirements},
+         {"places_updated", o.places_updated},
+         {"details_updated", o.details_updated},
+         {"last_updated", o.last_updated()}};
   if (o.quality) j["quality"] = *o.quality;
   return j;
 }
@@ -200,6 +205,15 @@ Result<d::Offer> OfferFromJson(const json& j) {
   PASSEND_RETURN_IF_ERROR(r.OptionalDouble("quality", o.quality));
   PASSEND_RETURN_IF_ERROR(r.Double("service_radius_km", o.service_radius_km, false));
   PASSEND_RETURN_IF_ERROR(r.Bool("temporary", o.temporary, false));
+  PASSEND_RETURN_IF_ERROR(r.String("intake_contact", o.intake_contact, false));
+  PASSEND_RETURN_IF_ERROR(r.String("intake_requirements", o.intake_requirements, false));
+  PASSEND_RETURN_IF_ERROR(r.String("places_updated", o.places_updated, false));
+  PASSEND_RETURN_IF_ERROR(r.String("details_updated", o.details_updated, false));
+  // last_updated is the later of the two; alone (a file from elsewhere) it stands for both.
+  std::string last_updated;
+  PASSEND_RETURN_IF_ERROR(r.String("last_updated", last_updated, false));
+  if (o.places_updated.empty()) o.places_updated = last_updated;
+  if (o.details_updated.empty()) o.details_updated = last_updated;
   PASSEND_RETURN_IF_ERROR(r.Finish());
   return o;
 }

@@ -137,6 +137,8 @@ PartExplanation ExplainPart(const Query& q, uint32_t o, const RadPoint& living) 
   }
   p.wait_weeks = ix.wait_weeks(o), p.free_places = offer.free_places, p.quality = offer.quality;
   p.temporary = offer.temporary;
+  p.last_updated = offer.last_updated();
+  p.maybe_outdated = ix.maybe_outdated(o);
   if (!IsLiving(offer.kind)) p.travel_km = DistanceKm(living, ix.position(o));
   if (offer.kind == OfferKind::kZorgThuis && offer.service_radius_km > 0) {
     p.service_radius_km = offer.service_radius_km;
@@ -304,6 +306,10 @@ Explanation Explain(const Query& q, const std::vector<uint32_t>& offers, const A
     if (p.contracting != Contracting::kInKind)
       e.summary.push_back(who + p.contracting_reason + ".");
     if (!p.within_service_area) e.summary.push_back(who + "u woont buiten het werkgebied.");
+    if (p.maybe_outdated)
+      e.summary.push_back(who +
+                          "mogelijk verouderd: de aanbieder heeft vrije plaatsen en wachttijd "
+                          "(of de rest) lang niet bijgewerkt. Vraag na of het nog klopt.");
   }
   if (!missing_musts.empty()) {
     std::string s = "Ontbreekt, terwijl het moet: ";

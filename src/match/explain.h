@@ -56,7 +56,9 @@ struct PartExplanation {
   std::optional<double> travel_km;  // day activities / respite: from where the client lives
   std::optional<double> service_radius_km;
   bool within_service_area = true;
-  bool temporary = false;  // temporary or bridging (domain::Offer::temporary)
+  bool temporary = false;       // temporary or bridging (domain::Offer::temporary)
+  std::string last_updated;     // domain::Offer::last_updated()
+  bool maybe_outdated = false;  // "mogelijk verouderd" (MatchIndex::maybe_outdated)
 };
 
 struct Explanation {

@@ -128,5 +128,36 @@ TEST(ExplainTest, ATemporaryOfferSaysSo) {
   EXPECT_EQ(e.summary[0].rfind("tijdelijk aanbod", 0), 0u);
 }
 
+// Issue 21: an offer whose free places were not updated for too long says so, and ranks
+// below an otherwise equal offer that is current (its wait counts for half).
+TEST(ExplainTest, AnOutdatedOfferSaysSoAndRanksBelowACurrentOne) {
+  testing::Catalog cat;
+  for (const char* id : {"off-a", "off-b"}) {
+    domain::Offer& o = cat.Add(id, "prv-a", OfferKind::kWonen, testing::kMaastricht);
+    o.places_updated = "2026-11-20T08:00:00Z";
+    o.details_updated = "2026-06-01T08:00:00Z";
+  }
+  cat.offers[1].places_updated = "2026-09-01T08:00:00Z";
+  auto built =
+      MatchIndex::Build(cat.providers, cat.locations, cat.offers, refdata::BuiltIn(),
+                        Weights::BuiltIn(), {"2026-10-27T00:00:00Z", "2025-11-26T00:00:00Z"});
+  ASSERT_TRUE(built.ok());
+  const MatchIndex& ix = *built;
+  const uint32_t a = ix.Find("off-a"), b = ix.Find("off-b");
+  EXPECT_FALSE(ix.maybe_outdated(a));
+  EXPECT_TRUE(ix.maybe_outdated(b));
+  EXPECT_FLOAT_EQ(ix.wait_score(b), ix.wait_score(a) * 0.5f);
+  const domain::Client client = testing::MakeClient();
+  auto q = MakeQuery(ix, client);
+  ASSERT_TRUE(q.ok());
+  EXPECT_GT(ScoreOffer(*q, a).score, ScoreOffer(*q, b).score);
+  const Explanation e = Explain(*q, {b}, ScoreOffer(*q, b));
+  EXPECT_TRUE(e.parts[0].maybe_outdated);
+  EXPECT_EQ(e.parts[0].last_updated, "2026-09-01T08:00:00Z");  // the later of the two
+  ASSERT_FALSE(e.summary.empty());
+  EXPECT_EQ(e.summary[0].rfind("mogelijk verouderd", 0), 0u);
+  EXPECT_FALSE(Explain(*q, {a}, ScoreOffer(*q, a)).parts[0].maybe_outdated);
+}
+
 }  // namespace
 }  // namespace passend::match

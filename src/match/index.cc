@@ -90,7 +90,11 @@ void MatchIndex::SetOffer(uint32_t i, const domain::Offer& o, uint32_t loc, uint
   kind_[i] = o.kind;
   const int weeks = o.free_places > 0 ? 0 : std::max(0, o.waiting_weeks);
   wait_weeks_[i] = weeks;
-  wait_score_[i] = static_cast<float>(std::max(0.0, 1.0 - weeks / weights_.wait_zero_weeks));
+  // An offer "mogelijk verouderd" counts with a smaller wait score (docs/matching.md).
+  const bool outdated = domain::MaybeOutdated(o, fresh_);
+  outdated_[i] = outdated ? 1 : 0;
+  wait_score_[i] = static_cast<float>(std::max(0.0, 1.0 - weeks / weights_.wait_zero_weeks) *
+                                      (outdated ? weights_.outdated_wait_factor : 1.0));
   quality_score_[i] = static_cast<float>(o.quality ? std::clamp((*o.quality - 1) / 9, 0.0, 1.0)
                                                    : weights_.quality_unknown);
   // A radius of 0 means the offer does not state one: no limit.
@@ -133,12 +137,14 @@ void MatchIndex::SetPlace(uint32_t i) {
 Result<MatchIndex> MatchIndex::Build(const std::vector<domain::Provider>& providers,
                                      const std::vector<domain::Location>& locations,
                                      const std::vector<domain::Offer>& offers,
-                                     const domain::ReferenceData& ref, const Weights& weights) {
+                                     const domain::ReferenceData& ref, const Weights& weights,
+                                     const domain::FreshnessCutoffs& fresh) {
   if (ref.profiles().size() > kSectorAcceptBit || ref.regions().size() > 64)
     return Internal("te veel zorgprofielen of zorgkantoorregio's voor de matchingindex");
   MatchIndex ix;
   ix.ref_ = &ref;
   ix.weights_ = weights;
+  ix.fresh_ = fresh;
   ix.feature_count_ = static_cast<uint32_t>(ref.features().size());
   PASSEND_ASSIGN_OR_RETURN(Applicability applies, Applicability::BuiltIn(ref));
   for (uint32_t f = 0; f < ix.feature_count_; ++f) ix.feature_kinds_.push_back(applies.kinds(f));
@@ -185,7 +191,7 @@ Result<MatchIndex> MatchIndex::Build(const std::vector<domain::Provider>& provid
   ix.location_of_.resize(n), ix.provider_of_.resize(n), ix.kind_.resize(n), ix.position_.resize(n);
   ix.wait_weeks_.resize(n), ix.wait_score_.resize(n), ix.quality_score_.resize(n);
   ix.service_radius_.resize(n), ix.own_contract_.resize(n), ix.region_mask_.resize(n);
-  ix.accept_mask_.resize(n), ix.forms_.resize(n);
+  ix.accept_mask_.resize(n), ix.forms_.resize(n), ix.outdated_.resize(n);
   ix.values_.assign(n * F, kAbsent);
   for (uint32_t i = 0; i < n; ++i) {
     const uint32_t src = order[i];

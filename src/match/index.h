@@ -65,11 +65,14 @@ class MatchIndex {
  public:
   // Fails with kInvalidArgument when an offer names an unknown location or provider, or a
   // feature the vocabulary does not know.
+  // `fresh`: when offers count as "mogelijk verouderd" (their wait score is then
+  // weights.outdated_wait_factor of what it would be); empty cutoffs mark none.
   static Result<MatchIndex> Build(const std::vector<domain::Provider>& providers,
                                   const std::vector<domain::Location>& locations,
                                   const std::vector<domain::Offer>& offers,
                                   const domain::ReferenceData& ref,
-                                  const Weights& weights = Weights::BuiltIn());
+                                  const Weights& weights = Weights::BuiltIn(),
+                                  const domain::FreshnessCutoffs& fresh = {});
 
   // A copy of this index with these providers, locations and offers replaced by their new
   // records, equal in every array to what Build gives for the patched catalogue, made in
@@ -77,7 +80,8 @@ class MatchIndex {
   // the roots are computed again. That holds while every record is already in the index
   // and no offer changes its place in the order (same kind and accepted profiles, a
   // location in the same cell of the map) and every value stays whole and small;
-  // otherwise nullopt, and the caller builds (which also reports any error).
+  // otherwise nullopt, and the caller builds (which also reports any error). The copy
+  // keeps this index's cutoffs of "mogelijk verouderd" (freshness()).
   std::optional<MatchIndex> Patched(std::span<const domain::Provider> providers,
                                     std::span<const domain::Location> locations,
                                     std::span<const domain::Offer> offers) const;
@@ -115,6 +119,9 @@ class MatchIndex {
     return v == kAbsent8 ? kAbsent : static_cast<float>(v);
   }
   float wait_score(uint32_t i) const { return wait_score_[i]; }
+  // Whether the offer is "mogelijk verouderd" by the cutoffs the index was built with.
+  bool maybe_outdated(uint32_t i) const { return outdated_[i] != 0; }
+  const domain::FreshnessCutoffs& freshness() const { return fresh_; }
   float quality_score(uint32_t i) const { return quality_score_[i]; }
   int wait_weeks(uint32_t i) const { return wait_weeks_[i]; }  // 0 when a place is free
   float service_radius_km(uint32_t i) const { return service_radius_[i]; }
@@ -194,7 +201,8 @@ class MatchIndex {
   std::vector<float> values_, columns_, wait_score_, quality_score_, service_radius_;
   std::vector<int> wait_weeks_;
   std::vector<uint64_t> region_mask_, accept_mask_;
-  std::vector<uint8_t> forms_, own_contract_;
+  std::vector<uint8_t> forms_, own_contract_, outdated_;
+  domain::FreshnessCutoffs fresh_;
   std::vector<Group> groups_;
   std::vector<float> group_values_, group_columns_;
   std::vector<uint8_t> group_unknown_;             // by feature, like group_columns_

@@ -40,6 +40,7 @@ void ExpectSameIndex(const MatchIndex& a, const MatchIndex& b) {
     EXPECT_EQ(a.position(i).lon, b.position(i).lon);
     EXPECT_EQ(a.wait_weeks(i), b.wait_weeks(i));
     EXPECT_EQ(a.wait_score(i), b.wait_score(i));
+    EXPECT_EQ(a.maybe_outdated(i), b.maybe_outdated(i));
     EXPECT_EQ(a.quality_score(i), b.quality_score(i));
     EXPECT_EQ(a.service_radius_km(i), b.service_radius_km(i));
     EXPECT_EQ(a.region_mask(i), b.region_mask(i));
@@ -113,6 +114,31 @@ class IndexPatchTest : public ::testing::Test {
   Catalog catalog_;
   std::optional<MatchIndex> base_;
 };
+
+// Issue 21: a provider confirming its free places makes an outdated offer current; the
+// patched index keeps the cutoffs it was built with and equals a build with them.
+TEST_F(IndexPatchTest, APatchKeepsTheCutoffsOfMaybeOutdated) {
+  const domain::FreshnessCutoffs fresh{"2026-10-27T00:00:00Z", "2025-11-26T00:00:00Z"};
+  for (auto& o : catalog_.offers) {
+    o.places_updated = "2026-09-01T00:00:00Z";
+    o.details_updated = "2026-06-01T00:00:00Z";
+  }
+  auto build = [&] {
+    return MatchIndex::Build(catalog_.providers, catalog_.locations, catalog_.offers,
+                             refdata::BuiltIn(), Weights::BuiltIn(), fresh)
+        .value();
+  };
+  base_.emplace(build());
+  domain::Offer o = catalog_.offers[5];
+  ASSERT_TRUE(base_->maybe_outdated(base_->Find(o.id)));
+  o.places_updated = "2026-11-25T09:00:00Z";
+  auto patched = Patch({}, {}, {o});
+  ASSERT_TRUE(patched.has_value());
+  EXPECT_FALSE(patched->maybe_outdated(patched->Find(o.id)));
+  EXPECT_TRUE(patched->maybe_outdated(patched->Find(catalog_.offers[6].id)));
+  EXPECT_EQ(patched->freshness(), fresh);
+  ExpectSameIndex(*patched, build());
+}
 
 TEST_F(IndexPatchTest, APatchedIndexEqualsTheIndexBuiltFromTheSameCatalogue) {
   // The edits a provider makes: free places and waits, quality, features added, changed

@@ -43,7 +43,8 @@ struct MatchService::State {
 
   std::mutex refresh_mu;  // one refresh at a time; guards what follows
   CatalogueCopy catalogue;
-  int64_t applied_seq = 0;  // the feed position snapshot and cache reflect
+  int64_t applied_seq = 0;         // the feed position snapshot and cache reflect
+  domain::FreshnessCutoffs fresh;  // the cutoffs the snapshot was built with
 
   RegionMapCache maps;
   std::mutex compute_mu;  // one cached map computed at a time
@@ -78,8 +79,10 @@ Result<std::unique_ptr<MatchService>> MatchService::Open(store::Database& db,
   }
   PASSEND_ASSIGN_OR_RETURN(s->state_->catalogue, ReadCatalogue(db.catalog()));
   const CatalogueCopy& c = s->state_->catalogue;
+  if (s->options_.freshness) s->state_->fresh = s->options_.freshness();
   PASSEND_ASSIGN_OR_RETURN(MatchIndex index,
-                           MatchIndex::Build(c.providers, c.locations, c.offers, ref));
+                           MatchIndex::Build(c.providers, c.locations, c.offers, ref,
+                                             Weights::BuiltIn(), s->state_->fresh));
   s->state_->snapshot =
       std::make_shared<const IndexSnapshot>(IndexSnapshot{std::move(index), seq, 1});
   s->state_->applied_seq = seq;
@@ -244,7 +247,11 @@ Result<RefreshReport> MatchService::Refresh() {
   const auto t0 = Clock::now();
   report.from_seq = report.to_seq = state_->applied_seq;
   PASSEND_ASSIGN_OR_RETURN(const int64_t last, feed_->LastChange());
-  if (last == state_->applied_seq) return report;
+  // A new day can make offers "mogelijk verouderd" without any change to the data.
+  const domain::FreshnessCutoffs fresh =
+      options_.freshness ? options_.freshness() : domain::FreshnessCutoffs{};
+  const bool fresh_moved = !(fresh == state_->fresh);
+  if (last == state_->applied_seq && !fresh_moved) return report;
 
   // The changes since the snapshot, page by page; too many (or a gap in the log, or a
   // log that went back: another database file) means reading everything again.
@@ -276,13 +283,16 @@ Result<RefreshReport> MatchService::Refresh() {
     auto read = ApplyChanges(db_.catalog(), changes, state_->catalogue);
     if (read.ok()) {
       const CatalogueCopy& now = read->records;
-      if (!read->removed)
+      // A patched snapshot keeps its cutoffs of "mogelijk verouderd": only when they did
+      // not move.
+      if (!read->removed && !fresh_moved)
         index = Snapshot()->index.Patched(now.providers, now.locations, now.offers);
       if (index) {
         report.kind = RefreshReport::Kind::kPatched;
       } else {
         const CatalogueCopy& c = state_->catalogue;
-        auto built = MatchIndex::Build(c.providers, c.locations, c.offers, ref_);
+        auto built =
+            MatchIndex::Build(c.providers, c.locations, c.offers, ref_, Weights::BuiltIn(), fresh);
         if (built.ok()) {
           index = std::move(built).value();
           report.kind = RefreshReport::Kind::kIncremental;
@@ -296,10 +306,18 @@ Result<RefreshReport> MatchService::Refresh() {
   if (full) {
     PASSEND_ASSIGN_OR_RETURN(state_->catalogue, ReadCatalogue(db_.catalog()));
     const CatalogueCopy& c = state_->catalogue;
-    PASSEND_ASSIGN_OR_RETURN(MatchIndex built,
-                             MatchIndex::Build(c.providers, c.locations, c.offers, ref_));
+    PASSEND_ASSIGN_OR_RETURN(MatchIndex built, MatchIndex::Build(c.providers, c.locations, c.offers,
+                                                                 ref_, Weights::BuiltIn(), fresh));
     index = std::move(built);
     report.kind = RefreshReport::Kind::kFull;
+  }
+  if (!index && fresh_moved) {
+    // Only the day moved: the same catalogue, marked anew.
+    const CatalogueCopy& c = state_->catalogue;
+    PASSEND_ASSIGN_OR_RETURN(MatchIndex built, MatchIndex::Build(c.providers, c.locations, c.offers,
+                                                                 ref_, Weights::BuiltIn(), fresh));
+    index = std::move(built);
+    report.kind = RefreshReport::Kind::kIncremental;
   }
 
   const uint64_t generation = Snapshot()->generation;
@@ -311,6 +329,7 @@ Result<RefreshReport> MatchService::Refresh() {
       std::lock_guard swap(state_->snapshot_mu);
       state_->snapshot = std::move(next);
     }
+    state_->fresh = fresh;
     // Every map was made on the old catalogue.
     report.regions_dropped = state_->maps.DropAll();
   } else {

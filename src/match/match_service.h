@@ -95,6 +95,10 @@ struct MatchServiceOptions {
   // writes it as a JSON log line); also told when a refresh failed (the old snapshot stays).
   std::function<void(const RefreshReport&)> on_refresh;
   std::function<void(const Error&)> on_refresh_error;
+  // When offers count as "mogelijk verouderd" now (catalog::CatalogService::Cutoffs); the
+  // index is built with them and built again from its copy of the catalogue when they
+  // move (once a day). Empty: no offer is marked.
+  std::function<domain::FreshnessCutoffs()> freshness;
 };
 
 class MatchService {

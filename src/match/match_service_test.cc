@@ -426,3 +426,32 @@ TEST_F(MatchServiceTest, TheStoresFeedIsFollowed) {
 
 }  // namespace
 }  // namespace passend::match
+
+namespace passend::match {
+namespace {
+
+// Issue 21: a new day can make an offer "mogelijk verouderd" without any change to the
+// data; the next refresh builds the index again with the new cutoffs.
+TEST_F(MatchServiceTest, OffersBecomeOutdatedWhenTheDayMovesWithoutAChange) {
+  auto cutoffs = std::make_shared<domain::FreshnessCutoffs>();
+  MatchServiceOptions options;
+  options.freshness = [cutoffs] { return *cutoffs; };
+  auto service = Open(std::move(options));
+  ASSERT_NE(service, nullptr);
+  const auto first = service->Snapshot();
+  for (uint32_t i = 0; i < first->index.size(); ++i) ASSERT_FALSE(first->index.maybe_outdated(i));
+  // Every offer was stamped by the import; a cutoff after that marks them all.
+  *cutoffs = {"9999-01-01T00:00:00Z", ""};
+  auto report = service->Refresh();
+  ASSERT_TRUE(report.ok()) << report.error().ToString();
+  EXPECT_EQ(report->changes, 0u);
+  const auto second = service->Snapshot();
+  EXPECT_EQ(second->generation, first->generation + 1);
+  for (uint32_t i = 0; i < second->index.size(); ++i) EXPECT_TRUE(second->index.maybe_outdated(i));
+  // Nothing moved: no new snapshot.
+  ASSERT_TRUE(service->Refresh().ok());
+  EXPECT_EQ(service->Snapshot()->generation, second->generation);
+}
+
+}  // namespace
+}  // namespace passend::match

@@ -21,6 +21,35 @@ void ExpectSame(const MatchIndex& ix, const std::vector<RankedOffer>& fast,
   }
 }
 
+// Offers "mogelijk verouderd" count with a smaller wait score; the group bounds must
+// still hold, so the pruned search still gives exactly what scoring everything gives.
+TEST(TopKTest, FastEqualsExhaustiveWithOutdatedOffers) {
+  const domain::FreshnessCutoffs fresh{"2026-10-27T00:00:00Z", "2025-11-26T00:00:00Z"};
+  int outdated = 0;
+  for (uint64_t seed = 1; seed <= 4; ++seed) {
+    testing::Catalog cat = testing::RandomCatalog(seed, 300);
+    testing::Rng rng(seed * 13);
+    for (auto& o : cat.offers) {
+      o.places_updated = rng.Next() % 3 == 0 ? "2026-09-01T00:00:00Z" : "2026-11-20T00:00:00Z";
+      o.details_updated = "2026-06-01T00:00:00Z";
+    }
+    auto built = MatchIndex::Build(cat.providers, cat.locations, cat.offers, refdata::BuiltIn(),
+                                   Weights::BuiltIn(), fresh);
+    ASSERT_TRUE(built.ok());
+    const MatchIndex& ix = *built;
+    for (uint32_t i = 0; i < ix.size(); ++i) outdated += ix.maybe_outdated(i);
+    for (int i = 0; i < 30; ++i) {
+      const domain::Client c =
+          testing::RandomClient(rng, i, {OfferKind::kWonen, OfferKind::kZorgThuis});
+      auto q = MakeQuery(ix, c);
+      ASSERT_TRUE(q.ok()) << q.error().ToString();
+      ExpectSame(ix, TopOffers(*q, 10), TopOffersExhaustive(*q, 10),
+                 "seed " + std::to_string(seed) + " client " + std::to_string(i));
+    }
+  }
+  EXPECT_GT(outdated, 100);
+}
+
 TEST(TopKTest, FastEqualsExhaustiveOnRandomCatalogues) {
   const std::vector<std::vector<OfferKind>> seeks = {
       {OfferKind::kWonen},

@@ -27,7 +27,11 @@ struct Weights {
   double pgb_factor = 0.5;  // contract score when only a pgb reaches the offer
   double quality = 2;
   double quality_unknown = 0.5;  // quality score without a rating
-  double one_provider = 2;       // arrangements: all parts with one provider
+  // An offer "mogelijk verouderd" (domain::MaybeOutdated: free places and waits, or the
+  // rest, not updated for too long): its wait score counts for this share, since the free
+  // place or short wait it states may be gone. Built in, not in matchgewichten.csv.
+  double outdated_wait_factor = 0.5;
+  double one_provider = 2;  // arrangements: all parts with one provider
   // Housing far from home: the distance from home counts (weight `home`, full within the
   // reach, then falling like a place), and an offer beyond the reach ranks after every
   // offer within it that misses no more musts. People mostly move within their region;

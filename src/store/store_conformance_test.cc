@@ -280,6 +280,57 @@ TEST_P(StoreConformance, OfferRoundTripsWithItsLists) {
   EXPECT_EQ(db_->catalog().GetOffer("off-x").error().code(), ErrorCode::kNotFound);
 }
 
+// Issue 21 (migration 8 on both backends): the upkeep fields, the change history in order
+// and inside the offer's transaction, and the filter for offers not kept up to date.
+TEST_P(StoreConformance, OfferUpkeepHistoryAndOutdatedFilter) {
+  SeedCatalog();
+  d::Offer a = MakeOffer("off-1", d::OfferKind::kWonen, {"5VV"});
+  a.intake_contact = "043 123 45 67";
+  a.intake_requirements = "Een indicatie 5VV of hoger";
+  a.places_updated = "2026-11-20T08:00:00Z";
+  a.details_updated = "2026-01-05T09:30:00Z";
+  d::Offer b = MakeOffer("off-2", d::OfferKind::kWonen, {});
+  b.places_updated = "2026-09-01T00:00:00Z";  // free places long not stated
+  b.details_updated = "2026-09-01T00:00:00Z";
+  ASSERT_TRUE(db_->catalog().PutOffer(a).ok());
+  ASSERT_TRUE(db_->catalog().PutOffer(b).ok());
+  auto back = db_->catalog().GetOffer("off-1");
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->intake_contact, a.intake_contact);
+  EXPECT_EQ(back->intake_requirements, a.intake_requirements);
+  EXPECT_EQ(back->places_updated, a.places_updated);
+  EXPECT_EQ(back->details_updated, a.details_updated);
+  EXPECT_EQ(interop::ToJson(db_->catalog().AllOffers()->at(0)), interop::ToJson(a));
+
+  catalog::OfferFilter outdated;
+  outdated.outdated = d::FreshnessCutoffs{"2026-10-27T00:00:00Z", "2025-11-26T00:00:00Z"};
+  auto page = db_->catalog().ListOffers(outdated, {"", 10});
+  ASSERT_TRUE(page.ok()) << page.error().ToString();
+  ASSERT_EQ(page->items.size(), 1u);
+  EXPECT_EQ(page->items[0].id, "off-2");
+  outdated.outdated->details_before = "2026-02-01T00:00:00Z";  // the rest of off-1 is older
+  EXPECT_EQ(db_->catalog().ListOffers(outdated, {"", 10})->items.size(), 2u);
+
+  const std::vector<catalog::OfferChange> changes = {
+      {"off-1", "2026-11-26T10:00:00Z", "usr-1", "org-1", "free_places", "2", "3"},
+      {"off-1", "2026-11-26T10:00:00Z", "usr-1", "org-1", "features.tuin", "", "1.0"},
+      {"off-2", "2026-11-26T10:01:00Z", "usr-2", "", "description", "", "Nieuw"}};
+  ASSERT_TRUE(db_->catalog().AddOfferChanges(changes).ok());
+  auto history = db_->catalog().OfferChanges("off-1");
+  ASSERT_TRUE(history.ok()) << history.error().ToString();
+  EXPECT_EQ(*history, (std::vector<catalog::OfferChange>{changes[0], changes[1]}));
+  EXPECT_TRUE(db_->catalog().OfferChanges("off-x")->empty());
+  // A failed transaction leaves no history behind.
+  Status failed = db_->InTransaction([&]() -> Status {
+    PASSEND_RETURN_IF_ERROR(db_->catalog().AddOfferChanges({changes[2]}));
+    return InvalidArgument("afgebroken");
+  });
+  EXPECT_FALSE(failed.ok());
+  EXPECT_EQ(db_->catalog().OfferChanges("off-2")->size(), 1u);
+  // An empty list writes nothing and is no error.
+  EXPECT_TRUE(db_->catalog().AddOfferChanges({}).ok());
+}
+
 TEST_P(StoreConformance, DanglingReferenceIsRefused) {
   Status s = db_->catalog().PutOffer(MakeOffer("off-1", d::OfferKind::kWonen, {}));
   ASSERT_FALSE(s.ok());

@@ -92,6 +92,8 @@ void WritePart(Writer& w, const PartExplanation& p) {
   Field(w, "free_places", p.free_places);
   Field(w, "within_service_area", p.within_service_area);
   Field(w, "temporary", p.temporary);
+  Field(w, "last_updated", p.last_updated);
+  Field(w, "maybe_outdated", p.maybe_outdated);
   Str(w, "possible_forms");
   w.StartArray();
   for (auto f : p.possible_forms) Str(w, domain::ToString(f));

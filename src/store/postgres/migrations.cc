@@ -10,6 +10,7 @@ std::string_view pg_migration_0004_sql();
 std::string_view pg_migration_0005_sql();
 std::string_view pg_migration_0006_sql();
 std::string_view pg_migration_0007_sql();
+std::string_view pg_migration_0008_sql();
 }  // namespace passend::embedded
 
 namespace passend::store::postgres {
@@ -57,6 +58,7 @@ const std::vector<Migration>& Migrations() {
       {5, "change_log", embedded::pg_migration_0005_sql()},
       {6, "consent_client_support", embedded::pg_migration_0006_sql()},
       {7, "client_versions", embedded::pg_migration_0007_sql()},
+      {8, "offer_upkeep", embedded::pg_migration_0008_sql()},
   };
   return all;
 }

@@ -20,7 +20,8 @@ constexpr const char* kLocationColumns =
 constexpr const char* kOfferColumns =
     "SELECT o.id, o.provider_id, o.location_id, o.kind, o.name, o.description, o.sectors, "
     "o.delivery_forms, o.capacity, o.free_places, o.waiting_people, o.waiting_weeks, o.quality, "
-    "o.service_radius_km, o.temporary FROM offers o";
+    "o.service_radius_km, o.temporary, o.intake_contact, o.intake_requirements, o.places_updated, "
+    "o.details_updated FROM offers o";
 
 d::Provider ReadProvider(const Rows::Row& r) {
   return {r.Text(0), r.Text(1), r.Int(2) != 0, r.Text(3)};
@@ -50,6 +51,10 @@ Result<d::Offer> ReadOffer(const Rows::Row& r) {
   if (!r.IsNull(12)) o.quality = r.Double(12);
   o.service_radius_km = r.Double(13);
   o.temporary = r.Int(14) != 0;
+  o.intake_contact = r.Text(15);
+  o.intake_requirements = r.Text(16);
+  o.places_updated = r.Text(17);
+  o.details_updated = r.Text(18);
   return o;
 }
 
@@ -192,6 +197,9 @@ Result<Page<d::Offer>> PostgresCatalogStore::ListOffers(const catalog::OfferFilt
   if (!filter.municipality_codes.empty())
     q.Where("o.location_id IN (SELECT id FROM locations WHERE municipality_code = ANY(?::text[]))",
             {*TextArray(filter.municipality_codes)});
+  if (filter.outdated)
+    q.Where("(o.places_updated < ? OR o.details_updated < ?)",
+            {filter.outdated->places_before, filter.outdated->details_before});
   q.Page("o.id", page);
   Page<d::Offer> out;
   PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
@@ -234,21 +242,26 @@ Status PostgresCatalogStore::PutOffer(const d::Offer& o) {
   return db_.Write([&](Connection& c) -> Status {
     PASSEND_ASSIGN_OR_RETURN(
         Rows r,
-        c.Query("INSERT INTO offers (id, provider_id, location_id, kind, name, description, "
-                "sectors, delivery_forms, capacity, free_places, waiting_people, waiting_weeks, "
-                "quality, service_radius_km, temporary) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
-                "$9, $10, $11, $12, $13, $14, $15) ON CONFLICT (id) DO UPDATE SET "
-                "provider_id = excluded.provider_id, location_id = excluded.location_id, "
-                "kind = excluded.kind, name = excluded.name, description = excluded.description, "
-                "sectors = excluded.sectors, delivery_forms = excluded.delivery_forms, "
-                "capacity = excluded.capacity, free_places = excluded.free_places, "
-                "waiting_people = excluded.waiting_people, waiting_weeks = excluded.waiting_weeks, "
-                "quality = excluded.quality, service_radius_km = excluded.service_radius_km, "
-                "temporary = excluded.temporary",
-                {P(o.id), P(o.provider_id), P(o.location_id), P(d::ToString(o.kind)), P(o.name),
-                 P(o.description), P(JoinEnums(o.sectors)), P(JoinEnums(o.delivery_forms)),
-                 P(o.capacity), P(o.free_places), P(o.waiting_people), P(o.waiting_weeks),
-                 P(o.quality), P(o.service_radius_km), P(o.temporary ? 1 : 0)}));
+        c.Query(
+            "INSERT INTO offers (id, provider_id, location_id, kind, name, description, "
+            "sectors, delivery_forms, capacity, free_places, waiting_people, waiting_weeks, "
+            "quality, service_radius_km, temporary, intake_contact, intake_requirements, "
+            "places_updated, details_updated) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
+            "$9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) ON CONFLICT (id) DO UPDATE SET "
+            "provider_id = excluded.provider_id, location_id = excluded.location_id, "
+            "kind = excluded.kind, name = excluded.name, description = excluded.description, "
+            "sectors = excluded.sectors, delivery_forms = excluded.delivery_forms, "
+            "capacity = excluded.capacity, free_places = excluded.free_places, "
+            "waiting_people = excluded.waiting_people, waiting_weeks = excluded.waiting_weeks, "
+            "quality = excluded.quality, service_radius_km = excluded.service_radius_km, "
+            "temporary = excluded.temporary, intake_contact = excluded.intake_contact, "
+            "intake_requirements = excluded.intake_requirements, "
+            "places_updated = excluded.places_updated, details_updated = excluded.details_updated",
+            {P(o.id), P(o.provider_id), P(o.location_id), P(d::ToString(o.kind)), P(o.name),
+             P(o.description), P(JoinEnums(o.sectors)), P(JoinEnums(o.delivery_forms)),
+             P(o.capacity), P(o.free_places), P(o.waiting_people), P(o.waiting_weeks), P(o.quality),
+             P(o.service_radius_km), P(o.temporary ? 1 : 0), P(o.intake_contact),
+             P(o.intake_requirements), P(o.places_updated), P(o.details_updated)}));
     (void)r;
     // The lists are replaced whole: one statement clears them, one writes them (arrays
     // unnested with their positions), so an offer costs three round trips.
@@ -278,6 +291,50 @@ Status PostgresCatalogStore::PutOffer(const d::Offer& o) {
     (void)ins;
     return Ok();
   });
+}
+
+Status PostgresCatalogStore::AddOfferChanges(const std::vector<catalog::OfferChange>& changes) {
+  if (changes.empty()) return Ok();
+  return db_.Write([&](Connection& c) -> Status {
+    std::vector<std::string> cols[7];
+    for (const auto& ch : changes) {
+      cols[0].push_back(ch.offer_id);
+      cols[1].push_back(ch.changed_at);
+      cols[2].push_back(ch.user_id);
+      cols[3].push_back(ch.organisation_id);
+      cols[4].push_back(ch.field);
+      cols[5].push_back(ch.old_value);
+      cols[6].push_back(ch.new_value);
+    }
+    // In the given order, so seq follows it.
+    PASSEND_ASSIGN_OR_RETURN(
+        Rows r,
+        c.Query("INSERT INTO offer_changes (offer_id, changed_at, user_id, "
+                "organisation_id, field, old_value, new_value) "
+                "SELECT a, b, c, d, e, f, g FROM unnest($1::text[], $2::text[], "
+                "$3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) "
+                "WITH ORDINALITY AS t(a, b, c, d, e, f, g, n) ORDER BY n",
+                {TextArray(cols[0]), TextArray(cols[1]), TextArray(cols[2]), TextArray(cols[3]),
+                 TextArray(cols[4]), TextArray(cols[5]), TextArray(cols[6])}));
+    (void)r;
+    return Ok();
+  });
+}
+
+Result<std::vector<catalog::OfferChange>> PostgresCatalogStore::OfferChanges(
+    const std::string& offer_id) {
+  std::vector<catalog::OfferChange> out;
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(
+        Rows rows, c.Query("SELECT offer_id, changed_at, user_id, organisation_id, field, "
+                           "old_value, new_value FROM offer_changes WHERE offer_id = $1 "
+                           "ORDER BY seq",
+                           {P(offer_id)}));
+    for (Rows::Row r : rows)
+      out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6)});
+    return Ok();
+  }));
+  return out;
 }
 
 Result<std::vector<d::Provider>> PostgresCatalogStore::AllProviders() {

@@ -23,6 +23,8 @@ class PostgresCatalogStore : public catalog::CatalogStore {
   Status PutProvider(const domain::Provider& p) override;
   Status PutLocation(const domain::Location& l) override;
   Status PutOffer(const domain::Offer& o) override;
+  Status AddOfferChanges(const std::vector<catalog::OfferChange>& changes) override;
+  Result<std::vector<catalog::OfferChange>> OfferChanges(const std::string& offer_id) override;
   Result<std::vector<domain::Provider>> AllProviders() override;
   Result<std::vector<domain::Location>> AllLocations() override;
   Result<std::vector<domain::Offer>> AllOffers() override;

@@ -10,6 +10,7 @@ std::string_view migration_0004_sql();
 std::string_view migration_0005_sql();
 std::string_view migration_0006_sql();
 std::string_view migration_0007_sql();
+std::string_view migration_0008_sql();
 }  // namespace passend::embedded
 
 namespace passend::store::sqlite {
@@ -23,6 +24,7 @@ const std::vector<Migration>& Migrations() {
       {5, "offer_temporary", embedded::migration_0005_sql()},
       {6, "consent_client_support", embedded::migration_0006_sql()},
       {7, "client_versions", embedded::migration_0007_sql()},
+      {8, "offer_upkeep", embedded::migration_0008_sql()},
   };
   return all;
 }

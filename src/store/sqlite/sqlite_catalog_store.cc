@@ -18,7 +18,8 @@ constexpr const char* kLocationColumns =
 constexpr const char* kOfferColumns =
     "SELECT o.id, o.provider_id, o.location_id, o.kind, o.name, o.description, o.sectors, "
     "o.delivery_forms, o.capacity, o.free_places, o.waiting_people, o.waiting_weeks, o.quality, "
-    "o.service_radius_km, o.temporary FROM offers o";
+    "o.service_radius_km, o.temporary, o.intake_contact, o.intake_requirements, o.places_updated, "
+    "o.details_updated FROM offers o";
 
 d::Provider ReadProvider(const Statement& st) {
   return {st.Text(0), st.Text(1), st.Int(2) != 0, st.Text(3)};
@@ -48,6 +49,10 @@ Result<d::Offer> ReadOffer(const Statement& st) {
   if (!st.IsNull(12)) o.quality = st.Double(12);
   o.service_radius_km = st.Double(13);
   o.temporary = st.Int(14) != 0;
+  o.intake_contact = st.Text(15);
+  o.intake_requirements = st.Text(16);
+  o.places_updated = st.Text(17);
+  o.details_updated = st.Text(18);
   return o;
 }
 
@@ -204,6 +209,9 @@ Result<Page<d::Offer>> SqliteCatalogStore::ListOffers(const catalog::OfferFilter
     for (size_t i = 0; i < filter.municipality_codes.size(); ++i) cond += i ? ",?" : "?";
     q.Where(cond + "))", filter.municipality_codes);
   }
+  if (filter.outdated)
+    q.Where("(o.places_updated < ? OR o.details_updated < ?)",
+            {filter.outdated->places_before, filter.outdated->details_before});
   q.Page("o.id", page);
   Result<Page<d::Offer>> out = Page<d::Offer>{};
   PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
@@ -253,14 +261,19 @@ Status SqliteCatalogStore::PutOffer(const d::Offer& o) {
         c.Prepare(
             "INSERT INTO offers (id, provider_id, location_id, kind, name, description, sectors, "
             "delivery_forms, capacity, free_places, waiting_people, waiting_weeks, quality, "
-            "service_radius_km, temporary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "service_radius_km, temporary, intake_contact, intake_requirements, places_updated, "
+            "details_updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET provider_id = excluded.provider_id, "
             "location_id = excluded.location_id, kind = excluded.kind, name = excluded.name, "
             "description = excluded.description, sectors = excluded.sectors, "
             "delivery_forms = excluded.delivery_forms, capacity = excluded.capacity, "
             "free_places = excluded.free_places, waiting_people = excluded.waiting_people, "
             "waiting_weeks = excluded.waiting_weeks, quality = excluded.quality, "
-            "service_radius_km = excluded.service_radius_km, temporary = excluded.temporary"));
+            "service_radius_km = excluded.service_radius_km, temporary = excluded.temporary, "
+            "intake_contact = excluded.intake_contact, "
+            "intake_requirements = excluded.intake_requirements, "
+            "places_updated = excluded.places_updated, details_updated = "
+            "excluded.details_updated"));
     PASSEND_RETURN_IF_ERROR(st.Bind(1, o.id)
                                 .Bind(2, o.provider_id)
                                 .Bind(3, o.location_id)
@@ -276,6 +289,10 @@ Status SqliteCatalogStore::PutOffer(const d::Offer& o) {
                                 .Bind(13, o.quality)
                                 .Bind(14, o.service_radius_km)
                                 .Bind(15, o.temporary ? 1 : 0)
+                                .Bind(16, o.intake_contact)
+                                .Bind(17, o.intake_requirements)
+                                .Bind(18, o.places_updated)
+                                .Bind(19, o.details_updated)
                                 .Run());
     for (const char* table : {"offer_profiles", "offer_regions", "offer_features"}) {
       PASSEND_ASSIGN_OR_RETURN(
@@ -319,6 +336,45 @@ Status SqliteCatalogStore::PutOffer(const d::Offer& o) {
     }
     return Ok();
   });
+}
+
+Status SqliteCatalogStore::AddOfferChanges(const std::vector<catalog::OfferChange>& changes) {
+  return db_.Write([&](Connection& c) -> Status {
+    for (const auto& ch : changes) {
+      PASSEND_ASSIGN_OR_RETURN(
+          Statement st,
+          c.Prepare("INSERT INTO offer_changes (offer_id, changed_at, user_id, organisation_id, "
+                    "field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+      PASSEND_RETURN_IF_ERROR(st.Bind(1, ch.offer_id)
+                                  .Bind(2, ch.changed_at)
+                                  .Bind(3, ch.user_id)
+                                  .Bind(4, ch.organisation_id)
+                                  .Bind(5, ch.field)
+                                  .Bind(6, ch.old_value)
+                                  .Bind(7, ch.new_value)
+                                  .Run());
+    }
+    return Ok();
+  });
+}
+
+Result<std::vector<catalog::OfferChange>> SqliteCatalogStore::OfferChanges(
+    const std::string& offer_id) {
+  std::vector<catalog::OfferChange> out;
+  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(
+        Statement st, c.Prepare("SELECT offer_id, changed_at, user_id, organisation_id, field, "
+                                "old_value, new_value FROM offer_changes WHERE offer_id = ? "
+                                "ORDER BY seq"));
+    st.Bind(1, offer_id);
+    while (true) {
+      PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
+      if (!row) return Ok();
+      out.push_back(
+          {st.Text(0), st.Text(1), st.Text(2), st.Text(3), st.Text(4), st.Text(5), st.Text(6)});
+    }
+  }));
+  return out;
 }
 
 Result<std::vector<d::Provider>> SqliteCatalogStore::AllProviders() {
