@@ -97,7 +97,11 @@ json ProviderSchema() {
   return Object({{"id", String()},
                  {"name", String()},
                  {"established", Boolean("false voor een nieuwe, kleine aanbieder")},
-                 {"website", String()}});
+                 {"website", String()},
+                 {"agb_code", String("AGB-code, 8 cijfers; leeg: onbekend")},
+                 {"kvk_number", String("KvK-nummer, 8 cijfers; leeg: onbekend")},
+                 {"ura_number", String("URA (UZI-register abonneenummer), 8 cijfers; leeg: "
+                                       "onbekend")}});
 }
 
 json LocationSchema() {

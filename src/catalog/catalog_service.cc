@@ -1,7 +1,9 @@
 #include "catalog/catalog_service.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "domain/validation.h"
@@ -18,6 +20,13 @@ std::vector<const T*> ById(const std::vector<T>& records) {
   for (const T& r : records) out.push_back(&r);
   std::sort(out.begin(), out.end(), [](const T* a, const T* b) { return a->id < b->id; });
   return out;
+}
+
+// A provider's register numbers with the name of their field.
+std::array<std::pair<const char*, const std::string*>, 3> RegisterNumbers(
+    const domain::Provider& p) {
+  return {
+      {{"agb_code", &p.agb_code}, {"kvk_number", &p.kvk_number}, {"ura_number", &p.ura_number}}};
 }
 
 // Nieuwe Waterweg Noord (5522) is part of the merged region Passend codes 5519.
@@ -70,8 +79,50 @@ Result<store::Page<domain::Offer>> CatalogService::ListOffers(const OfferFilter&
   return db_.catalog().ListOffers(filter, page);
 }
 
+Result<int64_t> CatalogService::RecogniseProviders(domain::Dataset& d) {
+  PASSEND_ASSIGN_OR_RETURN(auto stored, db_.catalog().AllProviders());
+  std::map<std::string, const domain::Provider*> by_number, by_id;
+  for (const auto& p : stored) {
+    by_id.emplace(p.id, &p);
+    for (const auto& [kind, number] : RegisterNumbers(p))
+      if (!number->empty()) by_number.emplace(std::string(kind) + ":" + *number, &p);
+  }
+  std::map<std::string, std::string> renamed;  // file id -> stored id
+  for (size_t i = 0; i < d.providers.size(); ++i) {
+    domain::Provider& p = d.providers[i];
+    const domain::Provider* same = nullptr;
+    for (const auto& [kind, number] : RegisterNumbers(p)) {
+      if (number->empty()) continue;
+      auto it = by_number.find(std::string(kind) + ":" + *number);
+      if (it == by_number.end()) continue;
+      if (same != nullptr && same != it->second)
+        return InvalidArgument("Deze nummers horen bij twee verschillende aanbieders (" + same->id +
+                                   " en " + it->second->id + ")",
+                               "providers[" + std::to_string(i) + "]." + kind);
+      same = it->second;
+    }
+    if (same != nullptr && same->id != p.id) {
+      renamed.emplace(p.id, same->id);
+      p.id = same->id;
+    }
+    // A number the file does not know keeps the stored one.
+    if (auto it = by_id.find(p.id); it != by_id.end()) {
+      const domain::Provider& s = *it->second;
+      if (p.agb_code.empty()) p.agb_code = s.agb_code;
+      if (p.kvk_number.empty()) p.kvk_number = s.kvk_number;
+      if (p.ura_number.empty()) p.ura_number = s.ura_number;
+    }
+  }
+  for (auto& l : d.locations)
+    if (auto it = renamed.find(l.provider_id); it != renamed.end()) l.provider_id = it->second;
+  for (auto& o : d.offers)
+    if (auto it = renamed.find(o.provider_id); it != renamed.end()) o.provider_id = it->second;
+  return static_cast<int64_t>(renamed.size());
+}
+
 Result<ImportSummary> CatalogService::Import(domain::Dataset d, const ProgressFn& progress) {
   const int64_t updated = UpdateOldCodes(d, ref_);
+  PASSEND_ASSIGN_OR_RETURN(const int64_t recognised, RecogniseProviders(d));
   const std::string now = access::FormatUtc(options_.clock());
   for (domain::Offer& o : d.offers) {
     if (o.places_updated.empty()) o.places_updated = now;
@@ -105,9 +156,12 @@ Result<ImportSummary> CatalogService::Import(domain::Dataset d, const ProgressFn
     }
     return Ok();
   }));
-  return ImportSummary{
-      static_cast<int64_t>(d.providers.size()), static_cast<int64_t>(d.locations.size()),
-      static_cast<int64_t>(d.offers.size()), static_cast<int64_t>(d.clients.size()), updated};
+  return ImportSummary{static_cast<int64_t>(d.providers.size()),
+                       static_cast<int64_t>(d.locations.size()),
+                       static_cast<int64_t>(d.offers.size()),
+                       static_cast<int64_t>(d.clients.size()),
+                       updated,
+                       recognised};
 }
 
 Result<ExportSummary> CatalogService::Export(const DatasetVisitor& visit) {

@@ -38,6 +38,9 @@ using ProgressFn = std::function<void(std::string_view stage, int64_t done, int6
 struct ImportSummary {
   int64_t providers = 0, locations = 0, offers = 0, clients = 0;
   int64_t codes_updated = 0;  // old municipality or care-office codes read as today's
+  // Providers of the file recognised as one the database has under another id (by AGB
+  // code, KvK number or URA): written under the id it has, with their locations and offers.
+  int64_t providers_recognised = 0;
 };
 
 struct ExportSummary {
@@ -107,6 +110,10 @@ class CatalogService {
   Result<store::Page<domain::Offer>> ListOffers(const OfferFilter& filter,
                                                 const store::PageRequest& page);
 
+  // A provider with the AGB code, KvK number or URA of one the database has is that
+  // provider: the file's id is replaced by the stored one (in its locations and offers
+  // too); a provider matching two stored ones is kInvalidArgument on its number. A number
+  // the file leaves empty keeps the stored one.
   // Validates `d` whole (domain::ValidateDataset; the error names the bad field's path),
   // then inserts or replaces every record in one transaction. Municipality codes of 2014
   // or later that no longer exist (mergers, splits, renames) are read as their 2025
@@ -140,6 +147,9 @@ class CatalogService {
                                                         const store::PageRequest& page);
 
  private:
+  // Import's recognition of stored providers (see Import); the number recognised.
+  Result<int64_t> RecogniseProviders(domain::Dataset& d);
+
   store::Database& db_;
   const domain::ReferenceData& ref_;
   CatalogOptions options_;

@@ -5,8 +5,10 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <functional>
 #include <sstream>
 
+#include "domain/validation.h"
 #include "interop/native_json.h"
 #include "refdata/refdata.h"
 #include "store/open_database.h"
@@ -303,6 +305,71 @@ TEST_F(CatalogImportTest, OffersNotKeptUpToDateAreMaybeOutdated) {
   confirm.free_places = 0;
   ASSERT_TRUE(service_->UpdateOffer("off-b", confirm, {"usr-1", ""}).ok());
   EXPECT_TRUE(service_->ListOutdatedOffers({}, {"", 10})->items.empty());
+}
+
+// Issue 21.3: one identity per provider. A file that names a stored provider by its AGB
+// code, KvK number or URA under another id is that provider.
+TEST_F(CatalogImportTest, ImportsRecogniseAProviderByItsRegisterNumbers) {
+  d::Dataset first = Region();
+  first.providers[0].agb_code = "33330001";
+  first.providers[0].kvk_number = "41234567";
+  first.providers[1].ura_number = "00001234";
+  ASSERT_TRUE(service_->Import(first).ok());
+
+  d::Dataset again = Region();
+  again.providers[0].id = "prv-elders";  // the same provider under the id of another system
+  again.providers[0].kvk_number = "41234567";
+  again.locations[0].provider_id = "prv-elders";
+  again.offers[0].provider_id = "prv-elders";
+  again.offers[0].free_places = 2;
+  auto summary = service_->Import(again);
+  ASSERT_TRUE(summary.ok()) << summary.error().ToString();
+  EXPECT_EQ(summary->providers_recognised, 1);
+  EXPECT_EQ(db_->catalog().GetProvider("prv-elders").error().code(), ErrorCode::kNotFound);
+  const auto kept = db_->catalog().GetProvider("prv-a");
+  EXPECT_EQ(kept->agb_code, "33330001");  // not in the second file: kept
+  EXPECT_EQ(db_->catalog().GetOffer("off-a")->provider_id, "prv-a");
+  EXPECT_EQ(db_->catalog().GetOffer("off-a")->free_places, 2);
+  EXPECT_EQ(db_->catalog().GetLocation("loc-a")->provider_id, "prv-a");
+  EXPECT_EQ(db_->catalog().GetProvider("prv-b")->ura_number, "00001234");
+
+  // Numbers of two different stored providers: refused, naming the number, nothing written.
+  const std::string before = Export();
+  d::Dataset clash = Region();
+  clash.providers[0].kvk_number = "41234567";
+  clash.providers[0].ura_number = "00001234";
+  auto refused = service_->Import(clash);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().field(), "providers[0].ura_number");
+  EXPECT_EQ(Export(), before);
+}
+
+TEST_F(CatalogImportTest, RegisterNumbersAreEightDigitsAndNameOneProvider) {
+  struct Case {
+    std::function<void(d::Dataset&)> change;
+    const char* field;
+  };
+  const Case cases[] = {
+      {[](d::Dataset& ds) { ds.providers[0].agb_code = "1234567"; }, "providers[0].agb_code"},
+      {[](d::Dataset& ds) { ds.providers[0].kvk_number = "1234 5678"; }, "providers[0].kvk_number"},
+      {[](d::Dataset& ds) { ds.providers[1].ura_number = "12345678x"; }, "providers[1].ura_number"},
+      {[](d::Dataset& ds) {
+         ds.providers[0].agb_code = "33330001";
+         ds.providers[1].agb_code = "33330001";
+       },
+       "providers[1].agb_code"},
+  };
+  for (const Case& c : cases) {
+    d::Dataset ds = Region();
+    c.change(ds);
+    auto r = service_->Import(ds);
+    ASSERT_FALSE(r.ok()) << c.field;
+    EXPECT_EQ(r.error().code(), ErrorCode::kInvalidArgument);
+    EXPECT_EQ(r.error().field(), c.field);
+  }
+  EXPECT_TRUE(d::IsValidRegisterNumber("00000001"));
+  EXPECT_TRUE(d::IsValidRegisterNumber(""));
+  EXPECT_FALSE(d::IsValidRegisterNumber("-1234567"));
 }
 
 }  // namespace

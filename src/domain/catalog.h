@@ -15,6 +15,15 @@ struct Provider {
   std::string name;         // "Zorggroep Heuvelland"
   bool established = true;  // false for a new, small provider (entered under open purchasing)
   std::string website;
+  // The provider's identity in the national registers ("" when not known), each 8 digits:
+  // AGB code (Vektis, the AGB register of care providers), KvK number (the Dutch business
+  // register) and URA (UZI-register abonneenummer: the number the Generic Functions care
+  // directory and the Nuts network identify a care organisation by). None of the three
+  // has a published check digit: only their format is checked. An import recognises a
+  // provider it already has by any of them (catalog::CatalogService::Import).
+  std::string agb_code = {};
+  std::string kvk_number = {};
+  std::string ura_number = {};
 };
 
 struct Location {

@@ -97,10 +97,26 @@ bool IsValidId(const std::string& id) {
   return true;
 }
 
+bool IsValidRegisterNumber(const std::string& number) {
+  if (number.empty()) return true;
+  if (number.size() != 8) return false;
+  for (char c : number)
+    if (c < '0' || c > '9') return false;
+  return true;
+}
+
 Status ValidateProvider(const Provider& p) {
   PASSEND_RETURN_IF_ERROR(CheckId(p.id, "id"));
   PASSEND_RETURN_IF_ERROR(CheckText(p.name, "name", true, 200));
   PASSEND_RETURN_IF_ERROR(CheckText(p.website, "website", false, 500));
+  const std::pair<const std::string*, const char*> numbers[] = {
+      {&p.agb_code, "agb_code"}, {&p.kvk_number, "kvk_number"}, {&p.ura_number, "ura_number"}};
+  for (const auto& [number, field] : numbers)
+    if (!IsValidRegisterNumber(*number))
+      return InvalidArgument(
+          "Gebruik precies 8 cijfers (met voorloopnullen), zonder spaties of "
+          "punten",
+          field);
   return Ok();
 }
 
@@ -235,12 +251,21 @@ Status ValidateClient(const Client& c, const ReferenceData& ref) {
 
 Status ValidateDataset(const Dataset& d, const ReferenceData& ref) {
   std::unordered_set<std::string> providers, locations, offers, clients;
+  // One identity per provider: a register number names one provider in the data set.
+  std::unordered_set<std::string> register_numbers;
   for (size_t i = 0; i < d.providers.size(); ++i) {
+    const Provider& p = d.providers[i];
     const std::string prefix = Indexed("providers", i);
-    Status s = ValidateProvider(d.providers[i]);
+    Status s = ValidateProvider(p);
     if (!s.ok()) return s.error().WithFieldPrefix(prefix);
-    if (!providers.insert(d.providers[i].id).second)
+    if (!providers.insert(p.id).second)
       return InvalidArgument("Id komt twee keer voor", prefix + ".id");
+    const std::pair<const std::string*, const char*> numbers[] = {
+        {&p.agb_code, "agb_code"}, {&p.kvk_number, "kvk_number"}, {&p.ura_number, "ura_number"}};
+    for (const auto& [number, field] : numbers)
+      if (!number->empty() && !register_numbers.insert(std::string(field) + ":" + *number).second)
+        return InvalidArgument("Dit nummer hoort al bij een andere aanbieder in het bestand",
+                               prefix + "." + field);
   }
   std::unordered_map<std::string, const Location*> location_by_id;
   for (size_t i = 0; i < d.locations.size(); ++i) {

@@ -12,6 +12,10 @@ namespace passend::domain {
 // Ids are opaque: 1..64 characters from [A-Za-z0-9_-].
 bool IsValidId(const std::string& id);
 
+// A provider's register number: empty (not known) or exactly 8 digits (AGB code, KvK
+// number, URA with its leading zeros).
+bool IsValidRegisterNumber(const std::string& number);
+
 Status ValidateProvider(const Provider& p);
 Status ValidateLocation(const Location& l, const ReferenceData& ref);
 Status ValidateOffer(const Offer& o, const ReferenceData& ref);

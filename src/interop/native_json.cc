@@ -76,8 +76,13 @@ Result<d::Need> NeedFromJson(const json& j) {
 }  // namespace
 
 json ToJson(const d::Provider& p) {
-  return json{
-      {"id", p.id}, {"name", p.name}, {"established", p.established}, {"website", p.website}};
+  return json{{"id", p.id},
+              {"name", p.name},
+              {"established", p.established},
+              {"website", p.website},
+              {"agb_code", p.agb_code},
+              {"kvk_number", p.kvk_number},
+              {"ura_number", p.ura_number}};
 }
 
 json ToJson(const d::Location& l) {
@@ -166,6 +171,9 @@ Result<d::Provider> ProviderFromJson(const json& j) {
   PASSEND_RETURN_IF_ERROR(r.String("name", p.name));
   PASSEND_RETURN_IF_ERROR(r.Bool("established", p.established, false));
   PASSEND_RETURN_IF_ERROR(r.String("website", p.website, false));
+  PASSEND_RETURN_IF_ERROR(r.String("agb_code", p.agb_code, false));
+  PASSEND_RETURN_IF_ERROR(r.String("kvk_number", p.kvk_number, false));
+  PASSEND_RETURN_IF_ERROR(r.String("ura_number", p.ura_number, false));
   PASSEND_RETURN_IF_ERROR(r.Finish());
   return p;
 }

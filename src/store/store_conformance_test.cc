@@ -331,6 +331,21 @@ TEST_P(StoreConformance, OfferUpkeepHistoryAndOutdatedFilter) {
   EXPECT_TRUE(db_->catalog().AddOfferChanges({}).ok());
 }
 
+// Issue 21.3 (migration 9 on both backends): register numbers round-trip, and one number
+// names at most one provider.
+TEST_P(StoreConformance, ProviderRegisterNumbersRoundTripAndAreUnique) {
+  d::Provider p{"prv-x", "Zorggroep X", true, "", "33330001", "41234567", "00001234"};
+  ASSERT_TRUE(db_->catalog().PutProvider(p).ok());
+  auto back = db_->catalog().GetProvider("prv-x");
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(interop::ToJson(*back), interop::ToJson(p));
+  ASSERT_TRUE(db_->catalog().PutProvider({"prv-y", "Y", true, ""}).ok());
+  ASSERT_TRUE(db_->catalog().PutProvider({"prv-z", "Z", true, ""}).ok());  // empty: no clash
+  Status twice = db_->catalog().PutProvider({"prv-y", "Y", true, "", "", "41234567", ""});
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(twice.error().code(), ErrorCode::kAlreadyExists);
+}
+
 TEST_P(StoreConformance, DanglingReferenceIsRefused) {
   Status s = db_->catalog().PutOffer(MakeOffer("off-1", d::OfferKind::kWonen, {}));
   ASSERT_FALSE(s.ok());

@@ -14,7 +14,8 @@ using sqlite::SplitEnums;
 
 namespace {
 
-constexpr const char* kProviderColumns = "SELECT id, name, established, website FROM providers";
+constexpr const char* kProviderColumns =
+    "SELECT id, name, established, website, agb_code, kvk_number, ura_number FROM providers";
 constexpr const char* kLocationColumns =
     "SELECT id, provider_id, name, address, municipality_code, lat, lon FROM locations";
 constexpr const char* kOfferColumns =
@@ -24,7 +25,7 @@ constexpr const char* kOfferColumns =
     "o.details_updated FROM offers o";
 
 d::Provider ReadProvider(const Rows::Row& r) {
-  return {r.Text(0), r.Text(1), r.Int(2) != 0, r.Text(3)};
+  return {r.Text(0), r.Text(1), r.Int(2) != 0, r.Text(3), r.Text(4), r.Text(5), r.Text(6)};
 }
 
 d::Location ReadLocation(const Rows::Row& r) {
@@ -211,12 +212,17 @@ Result<Page<d::Offer>> PostgresCatalogStore::ListOffers(const catalog::OfferFilt
 
 Status PostgresCatalogStore::PutProvider(const d::Provider& p) {
   return db_.Write([&](Connection& c) -> Status {
-    PASSEND_ASSIGN_OR_RETURN(Rows r,
-                             c.Query("INSERT INTO providers (id, name, established, website) "
-                                     "VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO UPDATE SET "
-                                     "name = excluded.name, established = excluded.established, "
-                                     "website = excluded.website",
-                                     {P(p.id), P(p.name), P(p.established ? 1 : 0), P(p.website)}));
+    PASSEND_ASSIGN_OR_RETURN(
+        Rows r, c.Query("INSERT INTO providers (id, name, established, website, "
+                        "agb_code, kvk_number, ura_number) "
+                        "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO "
+                        "UPDATE SET name = excluded.name, "
+                        "established = excluded.established, "
+                        "website = excluded.website, agb_code = excluded.agb_code, "
+                        "kvk_number = excluded.kvk_number, "
+                        "ura_number = excluded.ura_number",
+                        {P(p.id), P(p.name), P(p.established ? 1 : 0), P(p.website), P(p.agb_code),
+                         P(p.kvk_number), P(p.ura_number)}));
     (void)r;
     return Ok();
   });

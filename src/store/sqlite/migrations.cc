@@ -11,6 +11,7 @@ std::string_view migration_0005_sql();
 std::string_view migration_0006_sql();
 std::string_view migration_0007_sql();
 std::string_view migration_0008_sql();
+std::string_view migration_0009_sql();
 }  // namespace passend::embedded
 
 namespace passend::store::sqlite {
@@ -25,6 +26,7 @@ const std::vector<Migration>& Migrations() {
       {6, "consent_client_support", embedded::migration_0006_sql()},
       {7, "client_versions", embedded::migration_0007_sql()},
       {8, "offer_upkeep", embedded::migration_0008_sql()},
+      {9, "provider_identity", embedded::migration_0009_sql()},
   };
   return all;
 }

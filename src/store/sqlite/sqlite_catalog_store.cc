@@ -12,7 +12,8 @@ namespace d = passend::domain;
 
 namespace {
 
-constexpr const char* kProviderColumns = "SELECT id, name, established, website FROM providers";
+constexpr const char* kProviderColumns =
+    "SELECT id, name, established, website, agb_code, kvk_number, ura_number FROM providers";
 constexpr const char* kLocationColumns =
     "SELECT id, provider_id, name, address, municipality_code, lat, lon FROM locations";
 constexpr const char* kOfferColumns =
@@ -22,7 +23,7 @@ constexpr const char* kOfferColumns =
     "o.details_updated FROM offers o";
 
 d::Provider ReadProvider(const Statement& st) {
-  return {st.Text(0), st.Text(1), st.Int(2) != 0, st.Text(3)};
+  return {st.Text(0), st.Text(1), st.Int(2) != 0, st.Text(3), st.Text(4), st.Text(5), st.Text(6)};
 }
 
 d::Location ReadLocation(const Statement& st) {
@@ -226,10 +227,20 @@ Status SqliteCatalogStore::PutProvider(const d::Provider& p) {
   return db_.Write([&](Connection& c) -> Status {
     PASSEND_ASSIGN_OR_RETURN(
         Statement st,
-        c.Prepare("INSERT INTO providers (id, name, established, website) VALUES (?, ?, ?, ?) "
+        c.Prepare("INSERT INTO providers (id, name, established, website, agb_code, kvk_number, "
+                  "ura_number) VALUES (?, ?, ?, ?, ?, ?, ?) "
                   "ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
-                  "established = excluded.established, website = excluded.website"));
-    return st.Bind(1, p.id).Bind(2, p.name).Bind(3, p.established ? 1 : 0).Bind(4, p.website).Run();
+                  "established = excluded.established, website = excluded.website, "
+                  "agb_code = excluded.agb_code, kvk_number = excluded.kvk_number, "
+                  "ura_number = excluded.ura_number"));
+    return st.Bind(1, p.id)
+        .Bind(2, p.name)
+        .Bind(3, p.established ? 1 : 0)
+        .Bind(4, p.website)
+        .Bind(5, p.agb_code)
+        .Bind(6, p.kvk_number)
+        .Bind(7, p.ura_number)
+        .Run();
   });
 }
 
