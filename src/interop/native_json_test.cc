@@ -166,7 +166,9 @@ TEST(NativeJsonTest, EmptySectionsAndOneRecordPerLine) {
   one.providers.push_back({"prv-a", "A", true, ""});
   one.providers.push_back({"prv-b", "B", false, ""});
   const std::string two = SerializeNativeDocument(one);
-  EXPECT_NE(two.find("\n{\"established\":false,\"id\":\"prv-b\""), std::string::npos) << two;
+  EXPECT_NE(two.find("\n{\"agb_code\":\"\",\"established\":false,\"id\":\"prv-b\""),
+            std::string::npos)
+      << two;
   EXPECT_EQ(ParseNativeDocument(two)->providers.size(), 2u);
 }
 
