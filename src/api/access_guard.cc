@@ -92,14 +92,16 @@ Result<std::shared_ptr<const Admission>> AccessGuard::Admit(const Route& route,
   if (a::FindPermission(route.permission) == nullptr)
     return Internal("Route " + route.pattern + " noemt een onbekende bevoegdheid.");
   PASSEND_ASSIGN_OR_RETURN(a::Caller caller, Authenticate(request));
-  PASSEND_ASSIGN_OR_RETURN(a::Subject subject, SubjectOf(route, request));
+  // The emergency reason is checked before the client is looked up, so that its answer
+  // never tells whether the client exists (issue 23.9).
   std::string emergency_reason;
-  if (subject.kind == a::SubjectKind::kClient) {
+  if (route.subject.kind == RouteSubject::Kind::kClient) {
     emergency_reason = request.Header(kEmergencyHeader);
     if (!emergency_reason.empty() && emergency_reason.size() < 10)
       return InvalidArgument("Geef een duidelijke reden voor noodtoegang (minstens 10 tekens).",
                              std::string(kEmergencyHeader));
   }
+  PASSEND_ASSIGN_OR_RETURN(a::Subject subject, SubjectOf(route, request));
   auto admission = std::make_shared<Admission>();
   PASSEND_ASSIGN_OR_RETURN(
       admission->decision,

@@ -356,6 +356,31 @@ TEST_F(AccessMatrixTest, ConsentOpensAndWithdrawalClosesTheDossier) {
   EXPECT_EQ(Send("GET", "/api/v1/clients/cli-1", ciz)->status, 404);
 }
 
+// Issue 23.9: a short or long X-Emergency-Reason never tells whether a client exists.
+TEST_F(AccessMatrixTest, EmergencyReasonIsNoExistenceOracle) {
+  for (a::Role role : {a::Role::kProvider, a::Role::kCiz, a::Role::kResearcher}) {
+    Login who = LogIn(role);
+    for (const char* reason : {"kort", "cliënt onwel op de dagbesteding"}) {
+      auto existing = Send("GET", "/api/v1/clients/cli-3", who, "", {{"X-Emergency-Reason", reason}});
+      auto missing =
+          Send("GET", "/api/v1/clients/cli-bestaat-niet", who, "", {{"X-Emergency-Reason", reason}});
+      ASSERT_TRUE(existing && missing);
+      const bool opened = existing->status == 200;
+      if (opened) {
+        // Emergency access opened the record: the role may do that, and it was logged.
+        EXPECT_TRUE(a::FindCell(role, "client.read")->emergency) << a::ToString(role);
+        EXPECT_EQ(missing->status, 404);
+        continue;
+      }
+      EXPECT_EQ(existing->status, missing->status) << a::ToString(role) << " " << reason;
+      // The same problem, apart from the path it names (instance) and the request id.
+      auto e = json::parse(existing->body), m = json::parse(missing->body);
+      for (auto* b : {&e, &m}) b->erase("instance"), b->erase("request_id");
+      EXPECT_EQ(e, m) << a::ToString(role) << " " << reason;
+    }
+  }
+}
+
 TEST_F(AccessMatrixTest, TheClientSeesWhoLookedAndWhy) {
   Login provider = LogIn(a::Role::kProvider);
   ASSERT_EQ(Send("GET", "/api/v1/clients/cli-1", provider)->status, 200);
