@@ -139,9 +139,11 @@ const std::vector<MatrixCell>& Matrix() {
       {R::kRepresentative, "audit.read", S::kOwnClient, {}},
       {R::kAdmin, "audit.read", S::kAll, {}},
       {R::kAdmin, "audit.verify", S::kAll, {}},
+      // The export holds all the dossier holds, so it follows client.read: the client and
+      // the representative export their own; the administrator, who reads no dossier,
+      // exports none (a request on paper goes through `passend client export --reason`).
       {R::kClient, "client.export", S::kOwnClient, {}},
       {R::kRepresentative, "client.export", S::kOwnClient, {}},
-      {R::kAdmin, "client.export", S::kAll, {}},
       {R::kAdmin, "client.erase", S::kAll, {}},
       // Users and system access.
       {R::kAdmin, "user.list", S::kAll, {}},

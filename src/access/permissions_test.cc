@@ -41,6 +41,26 @@ TEST(PermissionMatrix, EveryPermissionIsGrantedToSomeRole) {
   }
 }
 
+// Issue 23.12: the export holds everything the dossier read shows, so it never reaches
+// further than client.read: a role that may export a client may read that client, in the
+// same scope and for the same purposes (the administrator does neither).
+TEST(PermissionMatrix, ExportReachesNoFurtherThanRead) {
+  int exporters = 0;
+  for (Role role : kAllRoles) {
+    const MatrixCell* exp = FindCell(role, "client.export");
+    if (exp == nullptr) continue;
+    ++exporters;
+    const MatrixCell* read = FindCell(role, "client.read");
+    ASSERT_NE(read, nullptr) << ToString(role) << " mag exporteren maar niet lezen";
+    EXPECT_EQ(exp->scope, read->scope) << ToString(role);
+    EXPECT_EQ(exp->purposes, read->purposes) << ToString(role);
+    EXPECT_FALSE(exp->emergency && !read->emergency) << ToString(role);
+  }
+  EXPECT_GT(exporters, 0);
+  EXPECT_EQ(FindCell(Role::kAdmin, "client.read"), nullptr);
+  EXPECT_EQ(FindCell(Role::kAdmin, "client.export"), nullptr);
+}
+
 TEST(Authorize, ProviderStaffOfAnotherProviderGetsNotFound) {
   Scope s = ClientScope({{"cns-1", "org-a", Purpose::kCareDelivery}});
   auto d = Decide(Provider("org-b", "prv-b"), "dossier.read", s);

@@ -356,14 +356,37 @@ TEST_F(AccessMatrixTest, ConsentOpensAndWithdrawalClosesTheDossier) {
   EXPECT_EQ(Send("GET", "/api/v1/clients/cli-1", ciz)->status, 404);
 }
 
+// Issue 23.12: one rule for the dossier and its export: whoever gets a client's export
+// over HTTP also gets the client's record, and whoever is refused the record (404) is
+// refused the export the same way.
+TEST_F(AccessMatrixTest, ExportFollowsTheReadRule) {
+  for (a::Role role : a::kAllRoles) {
+    Login who = LogIn(role);
+    for (const char* client : {"cli-1", "cli-2", "cli-3"}) {
+      const std::string path = std::string("/api/v1/clients/") + client;
+      auto read = Send("GET", path, who);
+      auto exp = Send("GET", path + "/export", who);
+      ASSERT_TRUE(read && exp);
+      if (exp->status == 200) {
+        EXPECT_EQ(read->status, 200)
+            << a::ToString(role) << " exporteert " << client << " maar mag het niet lezen";
+      }
+      if (read->status == 404) {
+        EXPECT_EQ(exp->status, 404) << a::ToString(role) << " " << client;
+      }
+    }
+  }
+}
+
 // Issue 23.9: a short or long X-Emergency-Reason never tells whether a client exists.
 TEST_F(AccessMatrixTest, EmergencyReasonIsNoExistenceOracle) {
   for (a::Role role : {a::Role::kProvider, a::Role::kCiz, a::Role::kResearcher}) {
     Login who = LogIn(role);
     for (const char* reason : {"kort", "cliënt onwel op de dagbesteding"}) {
-      auto existing = Send("GET", "/api/v1/clients/cli-3", who, "", {{"X-Emergency-Reason", reason}});
-      auto missing =
-          Send("GET", "/api/v1/clients/cli-bestaat-niet", who, "", {{"X-Emergency-Reason", reason}});
+      auto existing =
+          Send("GET", "/api/v1/clients/cli-3", who, "", {{"X-Emergency-Reason", reason}});
+      auto missing = Send("GET", "/api/v1/clients/cli-bestaat-niet", who, "",
+                          {{"X-Emergency-Reason", reason}});
       ASSERT_TRUE(existing && missing);
       const bool opened = existing->status == 200;
       if (opened) {
