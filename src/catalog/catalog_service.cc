@@ -268,9 +268,10 @@ Result<domain::Offer> CatalogService::UpdateOffer(const std::string& id, const O
       details = true;
     }
     for (const auto& [feature_id, value] : patch.features) {
-      auto it =
-          std::find_if(o.features.begin(), o.features.end(),
-                       [&](const domain::FeatureValue& f) { return f.feature_id == feature_id; });
+      auto it = std::find_if(
+          o.features.begin(), o.features.end(),
+          // (clang 14, of the fuzz build, cannot capture a structured binding)
+          [&id = feature_id](const domain::FeatureValue& f) { return f.feature_id == id; });
       const std::string before = it == o.features.end() ? "" : NumberText(it->value);
       record("features." + feature_id, before, value ? NumberText(*value) : "");
       if (!value) {
