@@ -54,7 +54,18 @@ export function setUnauthenticatedHandler(fn: () => void): void {
 }
 
 export async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  return (await apiWithHeaders<T>(method, path, body)).data;
+}
+
+// The same, with the answer's ETag and extra request headers (If-Match): the dossier is
+// changed on the version it was read at (docs/api.md, "The dossier").
+export async function apiWithHeaders<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extra: Record<string, string> = {},
+): Promise<{ data: T; etag: string | null }> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...extra };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let res: Response;
@@ -80,12 +91,13 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
     if (res.status === 401 && !path.endsWith('/auth/login')) onUnauthenticated();
     throw error;
   }
-  return (text ? JSON.parse(text) : {}) as T;
+  return { data: (text ? JSON.parse(text) : {}) as T, etag: res.headers.get('ETag') };
 }
 
 export const get = <T>(path: string) => api<T>('GET', path);
 export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
 export const del = <T>(path: string) => api<T>('DELETE', path);
+export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
 
 // Every page of a paged list (docs/api.md, Paging), up to `max` items.
 export async function getAll<T>(path: string, max = 5000): Promise<T[]> {

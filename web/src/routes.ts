@@ -41,6 +41,25 @@ export const routes: RouteDef[] = [
     load: () => import('./pages/MyOptions'),
   },
   {
+    path: '/mijn/dossier',
+    title: 'dossier.title',
+    roles: CLIENT_SIDE,
+    menu: 'nav.dossier',
+    load: () => import('./pages/Dossier'),
+  },
+  {
+    path: '/mijn/dossier/wijzigen',
+    title: 'dossier.edit_title',
+    roles: CLIENT_SIDE,
+    load: () => import('./pages/DossierEdit'),
+  },
+  {
+    path: '/mijn/dossier/versies',
+    title: 'versions.title',
+    roles: CLIENT_SIDE,
+    load: () => import('./pages/DossierVersions'),
+  },
+  {
     path: '/mijn/privacy',
     title: 'privacy.title',
     roles: CLIENT_SIDE,
@@ -55,10 +74,40 @@ export const routes: RouteDef[] = [
     load: () => import('./pages/Caseload'),
   },
   {
+    path: '/caseload/nieuw',
+    title: 'newclient.title',
+    roles: SUPPORTERS,
+    load: () => import('./pages/NewClient'),
+  },
+  {
     path: '/caseload/:id',
     title: 'client.title',
     roles: SUPPORTERS,
     load: () => import('./pages/ClientOptions'),
+  },
+  {
+    path: '/caseload/:id/dossier',
+    title: 'dossier.title',
+    roles: SUPPORTERS,
+    load: () => import('./pages/Dossier'),
+  },
+  {
+    path: '/caseload/:id/dossier/wijzigen',
+    title: 'dossier.edit_title',
+    roles: SUPPORTERS,
+    load: () => import('./pages/DossierEdit'),
+  },
+  {
+    path: '/caseload/:id/dossier/versies',
+    title: 'versions.title',
+    roles: SUPPORTERS,
+    load: () => import('./pages/DossierVersions'),
+  },
+  {
+    path: '/caseload/:id/aanmelden',
+    title: 'form.title',
+    roles: SUPPORTERS,
+    load: () => import('./pages/RegistrationForm'),
   },
   {
     path: '/aanbieder',

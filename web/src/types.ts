@@ -113,6 +113,8 @@ export interface Part {
   possible_forms: string[];
   quality?: number;
   travel_km?: number;
+  last_updated?: string;
+  maybe_outdated?: boolean;
 }
 
 export interface WishOutcome {
@@ -196,6 +198,10 @@ export interface Offer {
   sectors: string[];
   quality?: number;
   description?: string;
+  places_updated?: string;
+  details_updated?: string;
+  last_updated?: string;
+  maybe_outdated?: boolean;
 }
 
 export interface Location {

@@ -87,3 +87,44 @@ export function Choice(props: {
     </div>
   );
 }
+
+// A one-line text field (numeric: a short field with the numeric keyboard on a phone).
+export function TextField(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  value: string;
+  numeric?: boolean;
+  onInput: (v: string) => void;
+}) {
+  const described = [props.hint && `${props.id}-hint`, props.error && `${props.id}-error`].filter(Boolean).join(' ');
+  return (
+    <div class={`utrecht-form-field${props.error ? ' utrecht-form-field--invalid' : ''}`}>
+      <label class="utrecht-form-label" for={props.id}>
+        {props.label}
+      </label>
+      {props.hint && (
+        <p class="field-hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {props.error && (
+        <p class="utrecht-form-field-error-message" id={`${props.id}-error`}>
+          {props.error}
+        </p>
+      )}
+      <input
+        id={props.id}
+        class={`utrecht-textbox utrecht-textbox--html-input${props.numeric ? ' short' : ''}${props.error ? ' utrecht-textbox--invalid' : ''}`}
+        type="text"
+        inputMode={props.numeric ? 'numeric' : undefined}
+        maxLength={props.numeric ? 4 : 200}
+        aria-describedby={described || undefined}
+        aria-invalid={props.error ? true : undefined}
+        value={props.value}
+        onInput={(e) => props.onInput((e.target as HTMLInputElement).value)}
+      />
+    </div>
+  );
+}

@@ -1,11 +1,18 @@
 // One option (an offer or a combination) explained in plain words: does it fit, what fits,
 // what does not, what is not known, how far, how long the wait, in kind or only with a pgb.
-import { formatNumber, t } from '../i18n';
+import type { ComponentChildren } from 'preact';
+import { formatDate, formatNumber, t } from '../i18n';
 import { fitOf, type OptionItem } from '../options';
 import type { Municipality, Part, WishOutcome } from '../types';
 
 export function weeks(n: number): string {
   return n <= 0 ? t('common.no_wait') : t('common.weeks', { count: n });
+}
+
+// When the provider last updated the offer, and "mogelijk verouderd" when the API says so.
+export function updatedText(p: Part): string {
+  const when = p.last_updated ? formatDate(p.last_updated) : t('common.unknown');
+  return p.maybe_outdated ? t('options.updated_outdated', { when }) : when;
 }
 
 export function fitText(o: OptionItem): string {
@@ -54,10 +61,12 @@ export function OptionCard({
   n,
   places,
   compare,
+  partAction,
 }: {
   option: OptionItem;
   n: number;
   places: Map<string, Municipality>;
+  partAction?: (part: Part) => ComponentChildren;
   compare?: { checked: boolean; disabled: boolean; onChange: (on: boolean) => void };
 }) {
   const e = option.explanation;
@@ -104,6 +113,11 @@ export function OptionCard({
             {weeks(p.wait_weeks)}
             {p.free_places > 0 && `, ${t('options.free_places', { count: p.free_places })}`}
           </dd>
+          <dt>{t('options.updated')}</dt>
+          <dd>
+            {p.last_updated ? formatDate(p.last_updated) : t('common.unknown')}
+            {p.maybe_outdated && <span class="badge-outdated"> {t('options.outdated')}</span>}
+          </dd>
           <dt>{t('options.funding.label')}</dt>
           <dd>
             {funding(p)} <span class="muted">({p.contracting_reason})</span>
@@ -134,6 +148,7 @@ export function OptionCard({
           </dd>
         </dl>
       ))}
+      {partAction && e.parts.map((p) => <div key={`actie-${p.offer_id}`}>{partAction(p)}</div>)}
       {e.places.length > 0 && (
         <>
           <h4 class="utrecht-heading-4">{t('options.distances')}</h4>

@@ -4,8 +4,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { formatNumber, t } from '../i18n';
 import { optionsOf, positionsOf, type OptionItem } from '../options';
-import type { LatLon, MatchAnswer, Municipality, Place } from '../types';
-import { funding, OptionCard, fitText, optionTitle, statusMark, weeks } from './OptionCard';
+import type { LatLon, MatchAnswer, Municipality, Part, Place } from '../types';
+import type { ComponentChildren } from 'preact';
+import { funding, OptionCard, fitText, optionTitle, statusMark, updatedText, weeks } from './OptionCard';
 import { MapView, type MapPoint } from './MapView';
 
 const MAX_COMPARE = 3;
@@ -15,11 +16,13 @@ export function OptionsView({
   home,
   places,
   municipalities,
+  partAction,
 }: {
   answer: MatchAnswer;
   home?: LatLon;
   places: Place[];
   municipalities: Municipality[];
+  partAction?: (part: Part) => ComponentChildren;
 }) {
   const { single, combined } = optionsOf(answer);
   const [tab, setTab] = useState<'single' | 'combined'>('single');
@@ -86,6 +89,7 @@ export function OptionsView({
             option={o}
             n={i + 1}
             places={byCode}
+            partAction={partAction}
             compare={{
               checked: picked.includes(o.key),
               disabled: !picked.includes(o.key) && picked.length >= MAX_COMPARE,
@@ -226,6 +230,12 @@ function Compare({
               <th scope="row">{t('options.wait')}</th>
               {options.map((o) => (
                 <td key={o.key}>{o.explanation.parts.map((p) => weeks(p.wait_weeks)).join(', ')}</td>
+              ))}
+            </tr>
+            <tr>
+              <th scope="row">{t('options.updated')}</th>
+              {options.map((o) => (
+                <td key={o.key}>{o.explanation.parts.map(updatedText).join(', ')}</td>
               ))}
             </tr>
             <tr>

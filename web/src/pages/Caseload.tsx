@@ -1,13 +1,13 @@
 // The client supporter's caseload: the clients who gave consent to their organisation
-// (GET /api/v1/clients: the API filters by consent), per municipality, searchable by name
-// among the loaded clients.
-import { useState } from 'preact/hooks';
+// (GET /api/v1/clients: the API filters by consent), searched by the API by name, year of
+// birth and municipality; and the way to register a new client.
+import { useRef, useState } from 'preact/hooks';
 import { get } from '../api';
 import { t } from '../i18n';
 import { municipalities } from '../refdata';
 import type { Client, Municipality } from '../types';
 import { useAsync } from '../useAsync';
-import { Select } from '../components/Fields';
+import { Select, TextField } from '../components/Fields';
 import { Loading } from '../components/Loading';
 import { Problem } from '../components/Problem';
 
@@ -17,15 +17,22 @@ interface Page {
 }
 
 export default function Caseload() {
+  // What the form holds, and what was searched (the API's filters).
   const [municipality, setMunicipality] = useState('');
   const [name, setName] = useState('');
+  const [year, setYear] = useState('');
+  const [search, setSearch] = useState({ municipality: '', name: '', year: '' });
+  const [yearWrong, setYearWrong] = useState(false);
   const [clients, setClients] = useState<Client[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
+  const regions = useRef<Set<string>>(new Set());
   const places = useAsync(municipalities, []);
   const url = (c: string | null) => {
     const q = new URLSearchParams({ limit: '50' });
-    if (municipality) q.set('municipality', municipality);
+    if (search.municipality) q.set('municipality', search.municipality);
+    if (search.name) q.set('name', search.name);
+    if (search.year) q.set('birth_year', search.year);
     if (c) q.set('cursor', c);
     return `/api/v1/clients?${q}`;
   };
@@ -34,7 +41,7 @@ export default function Caseload() {
     setClients(page.items);
     setCursor(page.next_cursor);
     return page;
-  }, [municipality]);
+  }, [search]);
   const more = async () => {
     try {
       const page = await get<Page>(url(cursor));
@@ -45,29 +52,56 @@ export default function Caseload() {
     }
   };
   const byCode = new Map((places.data ?? []).map((m: Municipality) => [m.code, m]));
+  // The municipalities offered: those of the care-office regions the clients live in.
+  const seen = regions.current;
+  for (const c of clients) {
+    const r = byCode.get(c.municipality_code)?.zorgkantoor_code;
+    if (r) seen.add(r);
+  }
   const region = [...byCode.values()]
-    .filter((m) => clients.some((c) => c.municipality_code === m.code) || m.code === municipality)
+    .filter((m) => seen.has(m.zorgkantoor_code) || m.code === municipality)
     .sort((a, b) => a.name.localeCompare(b.name, 'nl'));
-  const needle = name.trim().toLocaleLowerCase('nl');
-  const shown = needle ? clients.filter((c) => c.name.toLocaleLowerCase('nl').includes(needle)) : clients;
+  const shown = clients;
+  const submit = () => {
+    const y = year.trim();
+    if (y && !/^(19|20)\d\d$/.test(y)) {
+      setYearWrong(true);
+      document.getElementById('zoek-jaar')?.focus();
+      return;
+    }
+    setYearWrong(false);
+    setError(null);
+    setSearch({ municipality, name: name.trim(), year: y });
+  };
+  const searched = search.name || search.year || search.municipality;
 
   return (
     <section>
       <h1 class="utrecht-heading-1">{t('caseload.title')}</h1>
       <p class="utrecht-paragraph">{t('caseload.intro')}</p>
-      <div class="filters">
-        <div class="utrecht-form-field">
-          <label class="utrecht-form-label" for="zoek-naam">
-            {t('caseload.search_name')}
-          </label>
-          <input
-            id="zoek-naam"
-            type="search"
-            class="utrecht-textbox utrecht-textbox--html-input"
-            value={name}
-            onInput={(e) => setName((e.target as HTMLInputElement).value)}
-          />
-        </div>
+      <p>
+        <a class="utrecht-button-link utrecht-button-link--secondary-action" href="/caseload/nieuw">
+          {t('caseload.new_client')}
+        </a>
+      </p>
+      <form
+        class="filters"
+        role="search"
+        aria-label={t('caseload.search_label')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+      >
+        <TextField id="zoek-naam" label={t('caseload.search_name')} value={name} onInput={setName} />
+        <TextField
+          id="zoek-jaar"
+          label={t('caseload.birth_year')}
+          value={year}
+          numeric
+          error={yearWrong ? t('caseload.birth_year_wrong') : undefined}
+          onInput={setYear}
+        />
         <Select
           id="filter-gemeente"
           label={t('caseload.municipality')}
@@ -78,13 +112,20 @@ export default function Caseload() {
           ]}
           onChange={setMunicipality}
         />
-      </div>
+        <div class="filters-submit">
+          <button type="submit" class="utrecht-button utrecht-button--primary-action">
+            {t('caseload.search')}
+          </button>
+        </div>
+      </form>
       {!first.data && <Loading error={first.error} />}
       {error !== null && <Problem error={error} />}
       {first.data && (
         <>
           <p class="utrecht-paragraph" role="status">
-            {t('caseload.count', { count: shown.length })}
+            {searched
+              ? t(cursor ? 'caseload.found_more' : 'caseload.found', { count: shown.length })
+              : t(cursor ? 'caseload.count_more' : 'caseload.count', { count: shown.length })}
           </p>
           <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="caseload-caption">
             <table class="utrecht-table utrecht-table--html-table">

@@ -1,5 +1,6 @@
 // One client of the caseload: what matters to them and their options, to go through and
-// compare together, and to print.
+// compare together, and to print; from here the dossier (the guideline together, versions,
+// the report) and the registration form for a chosen offer.
 import { t } from '../i18n';
 import type { PageProps } from '../routes';
 import { useAsync } from '../useAsync';
@@ -10,6 +11,7 @@ import { loadClientOptions } from './MyOptions';
 
 export default function ClientOptions({ params }: PageProps) {
   const { data, error } = useAsync(() => loadClientOptions(params.id), [params.id]);
+  const enc = encodeURIComponent(params.id);
   return (
     <section>
       <p class="no-print">
@@ -23,13 +25,22 @@ export default function ClientOptions({ params }: PageProps) {
       {!data && <Loading error={error} />}
       {data && (
         <>
-          <button
-            type="button"
-            class="utrecht-button utrecht-button--secondary-action no-print"
-            onClick={() => window.print()}
-          >
-            {t('client.print')}
-          </button>
+          <ul class="action-list no-print">
+            <li>
+              <a class="utrecht-button-link utrecht-button-link--primary-action" href={`/caseload/${enc}/dossier`}>
+                {t('client.dossier')}
+              </a>
+            </li>
+            <li>
+              <button
+                type="button"
+                class="utrecht-button utrecht-button--secondary-action"
+                onClick={() => window.print()}
+              >
+                {t('client.print')}
+              </button>
+            </li>
+          </ul>
           <ClientSummary
             client={data.client}
             features={data.features}
@@ -41,6 +52,14 @@ export default function ClientOptions({ params }: PageProps) {
             home={data.client.home}
             places={data.client.places}
             municipalities={data.municipalities}
+            partAction={(p) => (
+              <a
+                class="utrecht-link no-print form-link"
+                href={`/caseload/${enc}/aanmelden?aanbod=${encodeURIComponent(p.offer_id)}`}
+              >
+                {t('client.form_for', { name: p.offer_name })}
+              </a>
+            )}
           />
         </>
       )}
