@@ -117,6 +117,12 @@ export const routes: RouteDef[] = [
     load: () => import('./pages/ProviderOffers'),
   },
   {
+    path: '/aanbieder/aanbod/:id',
+    title: 'upkeep.title',
+    roles: ['provider'],
+    load: () => import('./pages/OfferUpkeep'),
+  },
+  {
     path: '/zorgkantoor',
     title: 'careoffice.title',
     roles: CARE_OFFICE,

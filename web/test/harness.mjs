@@ -3,7 +3,7 @@
 // browser), axe-core on every page and state, screenshots at 320 and 1280 px kept under
 // build/web-test/screenshots/ (artefacts, not committed).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
@@ -43,7 +43,8 @@ export function demoDatabase() {
 // Starts `passend serve` on a free loopback port; resolves when it listens.
 export async function startServer() {
   // While developing: PASSEND_URL points at a server that is already running.
-  if (process.env.PASSEND_URL) return { url: process.env.PASSEND_URL, log: [], async stop() {} };
+  if (process.env.PASSEND_URL)
+    return { url: process.env.PASSEND_URL, db: process.env.PASSEND_DB, log: [], async stop() {} };
   assert.ok(existsSync(bin), `${bin} is missing: build Passend first (make build)`);
   assert.ok(existsSync(join(webDir, 'index.html')), `${webDir} is missing: run make web`);
   const db = demoDatabase();
@@ -72,6 +73,7 @@ export async function startServer() {
   });
   return {
     url: `http://127.0.0.1:${port}`,
+    db,
     log,
     async stop() {
       if (proc.exitCode !== null) return;
@@ -163,4 +165,54 @@ export function expectNoJsErrors(page, expected = []) {
     (e) => !expected.some((status) => e.includes(`Failed to load resource: the server responded with a status of ${status} `)),
   );
   assert.deepEqual(left, [], 'no JavaScript errors on the page');
+}
+
+// Makes offers look as if their providers last stated free places and waits on `when` (an
+// ISO date): `passend import` of the offers as the API gives them, with their providers and
+// locations, into the running server's database. The server follows the database's change
+// feed, so its answers say "mogelijk verouderd" shortly after.
+export async function ageOffers(server, offerIds, when) {
+  assert.ok(server.db, 'the database of the server (PASSEND_DB with PASSEND_URL)');
+  if (offerIds.length === 0) return; // aged by an earlier run on the same database
+  const json = async (path) => {
+    const res = await fetch(`${server.url}${path}`);
+    assert.equal(res.status, 200, path);
+    return res.json();
+  };
+  const offers = [];
+  const locations = new Map();
+  const providers = new Map();
+  for (const id of offerIds) {
+    const offer = await json(`/api/v1/offers/${id}`);
+    if (!locations.has(offer.location_id))
+      locations.set(offer.location_id, await json(`/api/v1/locations/${offer.location_id}`));
+    if (!providers.has(offer.provider_id))
+      providers.set(offer.provider_id, await json(`/api/v1/providers/${offer.provider_id}`));
+    delete offer.maybe_outdated;
+    delete offer.last_updated;
+    offer.places_updated = when;
+    offers.push(offer);
+  }
+  const file = join(outDir, `verouderd-${process.pid}.json`);
+  writeFileSync(
+    file,
+    JSON.stringify({
+      format: 'passend',
+      version: 1,
+      providers: [...providers.values()],
+      locations: [...locations.values()],
+      offers,
+      clients: [],
+    }),
+  );
+  const r = spawnSync(bin, ['import', '--db', server.db, file], { encoding: 'utf8' });
+  rmSync(file, { force: true });
+  assert.equal(r.status, 0, `import failed:\n${r.stderr}`);
+  // The catalogue answers from the database at once; the matching index follows its change
+  // feed within about a quarter of a second.
+  for (let i = 0; i < 100; i++) {
+    if ((await json(`/api/v1/offers/${offerIds[0]}`)).maybe_outdated) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  await new Promise((r) => setTimeout(r, 1000));
 }

@@ -1,6 +1,7 @@
-// The provider's own offers: free places, waits and contracts, from the public catalogue.
+// The provider's own offers: free places, waits, contracts and when each was last updated
+// ("mogelijk verouderd" when the API says so); each offer links to where it is kept current.
 import { get, getAll } from '../api';
-import { formatNumber, t } from '../i18n';
+import { formatDate, formatNumber, t } from '../i18n';
 import { useSession } from '../session';
 import type { Location, Offer, Provider } from '../types';
 import { useAsync } from '../useAsync';
@@ -20,6 +21,7 @@ export default function ProviderOffers() {
     return { provider, offers, locations: new Map(locations.map((l) => [l.id, l])) };
   }, [id]);
   const free = data ? data.offers.reduce((n, o) => n + o.free_places, 0) : 0;
+  const outdated = data ? data.offers.filter((o) => o.maybe_outdated).length : 0;
   return (
     <section>
       <h1 class="utrecht-heading-1">
@@ -31,6 +33,12 @@ export default function ProviderOffers() {
           <p class="utrecht-paragraph">
             {t('provider.summary', { count: data.offers.length, free })}
           </p>
+          <p class="utrecht-paragraph">{t('provider.upkeep_hint')}</p>
+          {outdated > 0 && (
+            <p class="utrecht-paragraph">
+              <span class="badge-outdated">{t('provider.outdated_count', { count: outdated })}</span>
+            </p>
+          )}
           <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="aanbod-caption">
             <table class="utrecht-table utrecht-table--html-table">
               <caption id="aanbod-caption" class="utrecht-table__caption">
@@ -51,6 +59,7 @@ export default function ProviderOffers() {
                   <th scope="col" class="num">
                     {t('provider.waiting_people')}
                   </th>
+                  <th scope="col">{t('provider.updated')}</th>
                   <th scope="col">{t('provider.contracted')}</th>
                   <th scope="col">{t('provider.profiles')}</th>
                 </tr>
@@ -58,13 +67,21 @@ export default function ProviderOffers() {
               <tbody>
                 {data.offers.map((o) => (
                   <tr key={o.id}>
-                    <td>{o.name}</td>
+                    <td>
+                      <a class="utrecht-link" href={`/aanbieder/aanbod/${encodeURIComponent(o.id)}`}>
+                        {o.name}
+                      </a>
+                    </td>
                     <td>{t(`kinds.${o.kind}`)}</td>
                     <td>{data.locations.get(o.location_id)?.name ?? ''}</td>
                     <td class="num">{formatNumber(o.free_places)}</td>
                     <td class="num">{formatNumber(o.capacity)}</td>
                     <td>{weeks(o.waiting_weeks)}</td>
                     <td class="num">{formatNumber(o.waiting_people)}</td>
+                    <td>
+                      {o.places_updated ? formatDate(o.places_updated) : t('common.unknown')}
+                      {o.maybe_outdated && <span class="badge-outdated"> {t('options.outdated')}</span>}
+                    </td>
                     <td>
                       {o.contracted_regions.length ? o.contracted_regions.join(', ') : t('provider.no_contract')}
                     </td>

@@ -1,0 +1,263 @@
+// The provider keeps one offer current in a few clicks: free places, people waiting and the
+// expected wait (PATCH /api/v1/offers/{id}, only the fields that changed; when nothing
+// changed, saving confirms the free places, so people see the offer is current). Shows when
+// it was last updated, "mogelijk verouderd" when the API says so, and who changed what.
+import { useState } from 'preact/hooks';
+import { get, getAll, patch } from '../api';
+import { formatDate, formatDateTime, t } from '../i18n';
+import { featureLabel, features } from '../refdata';
+import type { PageProps } from '../routes';
+import { useSession } from '../session';
+import type { Feature, Location, Offer, Organisation } from '../types';
+import { useAsync } from '../useAsync';
+import { Loading } from '../components/Loading';
+import { Problem } from '../components/Problem';
+
+interface Change {
+  changed_at: string;
+  user_id: string;
+  organisation_id: string;
+  field: string;
+  old_value: string;
+  new_value: string;
+}
+
+const FIELDS = ['free_places', 'waiting_people', 'waiting_weeks'] as const;
+type Field = (typeof FIELDS)[number];
+
+export default function OfferUpkeep({ params }: PageProps) {
+  const { me } = useSession();
+  const enc = encodeURIComponent(params.id);
+  const { data, error, reload } = useAsync(async () => {
+    const [offer, changes, orgs, f] = await Promise.all([
+      get<Offer>(`/api/v1/offers/${enc}`),
+      get<{ items: Change[] }>(`/api/v1/offers/${enc}/changes`).then((r) => r.items),
+      getAll<Organisation>('/api/v1/organisations?limit=500').catch(() => [] as Organisation[]),
+      features(),
+    ]);
+    const location = await get<Location>(`/api/v1/locations/${encodeURIComponent(offer.location_id)}`).catch(
+      () => null,
+    );
+    return { offer, changes, orgs, features: f, location };
+  }, [params.id]);
+  const [values, setValues] = useState<Record<Field, string> | null>(null);
+  const [invalid, setInvalid] = useState<Field | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [saveError, setSaveError] = useState<unknown>(null);
+  const [busy, setBusy] = useState(false);
+
+  const offer = data?.offer;
+  const shown: Record<Field, string> | null =
+    values ?? (offer ? { free_places: String(offer.free_places), waiting_people: String(offer.waiting_people), waiting_weeks: String(offer.waiting_weeks) } : null);
+
+  const set = (f: Field, v: string) => {
+    setValues({ ...shown!, [f]: v });
+    setInvalid(null);
+    setSaved(null);
+  };
+  const step = (f: Field, by: number) => {
+    const n = Math.max(0, (Number(shown![f]) || 0) + by);
+    set(f, String(f === 'free_places' && offer ? Math.min(n, offer.capacity) : n));
+  };
+
+  const save = async () => {
+    if (!offer || !shown) return;
+    const body: Record<string, number> = {};
+    for (const f of FIELDS) {
+      const n = Number(shown[f]);
+      if (shown[f].trim() === '' || !Number.isInteger(n) || n < 0 || (f === 'free_places' && n > offer.capacity)) {
+        setInvalid(f);
+        document.getElementById(`veld-${f}`)?.focus();
+        return;
+      }
+      if (n !== offer[f]) body[f] = n;
+    }
+    // Nothing changed: saving says the numbers are still right.
+    const confirmed = Object.keys(body).length === 0;
+    if (confirmed) body.free_places = offer.free_places;
+    setBusy(true);
+    setSaveError(null);
+    try {
+      await patch<Offer>(`/api/v1/offers/${enc}`, body);
+      setValues(null);
+      setSaved(t(confirmed ? 'upkeep.confirmed' : 'upkeep.saved'));
+      reload();
+    } catch (e) {
+      setSaveError(e);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const orgName = (id: string) => data?.orgs.find((o) => o.id === id)?.name ?? id;
+  const who = (c: Change) => (c.user_id === me?.user_id ? t('upkeep.you') : orgName(c.organisation_id));
+
+  return (
+    <section class="offer-edit">
+      <p>
+        <a class="utrecht-link" href="/aanbieder">
+          {t('upkeep.back')}
+        </a>
+      </p>
+      <h1 class="utrecht-heading-1">{offer ? offer.name : t('upkeep.title')}</h1>
+      {!data && <Loading error={error} />}
+      {offer && shown && data && (
+        <>
+          <dl class="facts">
+            <dt>{t('provider.kind')}</dt>
+            <dd>{t(`kinds.${offer.kind}`)}</dd>
+            {data.location && (
+              <>
+                <dt>{t('provider.location')}</dt>
+                <dd>{data.location.name}</dd>
+              </>
+            )}
+            <dt>{t('provider.capacity')}</dt>
+            <dd>{offer.capacity}</dd>
+            <dt>{t('upkeep.places_updated')}</dt>
+            <dd>
+              {offer.places_updated ? formatDate(offer.places_updated) : t('common.unknown')}
+              {offer.maybe_outdated && <span class="badge-outdated"> {t('options.outdated')}</span>}
+            </dd>
+          </dl>
+          {offer.maybe_outdated && (
+            <div class="utrecht-alert utrecht-alert--warning">
+              <div class="utrecht-alert__content">
+                <p class="utrecht-paragraph">{t('upkeep.outdated_text')}</p>
+              </div>
+            </div>
+          )}
+          <form
+            class="utrecht-form"
+            noValidate
+            onSubmit={(e) => {
+              e.preventDefault();
+              void save();
+            }}
+          >
+            <h2 class="utrecht-heading-2">{t('upkeep.now')}</h2>
+            {FIELDS.map((f) => (
+              <NumberStepper
+                key={f}
+                id={`veld-${f}`}
+                label={t(`upkeep.field.${f}`)}
+                hint={f === 'free_places' ? t('upkeep.free_hint', { capacity: offer.capacity }) : undefined}
+                error={invalid === f ? t(f === 'free_places' ? 'upkeep.free_wrong' : 'upkeep.number_wrong', { capacity: offer.capacity }) : undefined}
+                value={shown[f]}
+                onInput={(v) => set(f, v)}
+                onStep={(by) => step(f, by)}
+              />
+            ))}
+            <p class="field-hint">{t('upkeep.confirm_hint')}</p>
+            {saveError !== null && <Problem error={saveError} />}
+            <div class="button-row">
+              <button type="submit" class="utrecht-button utrecht-button--primary-action big" disabled={busy}>
+                {t('upkeep.save')}
+              </button>
+            </div>
+            <p role="status" class="saved-status">
+              {saved}
+            </p>
+          </form>
+          <h2 class="utrecht-heading-2" id="geschiedenis">
+            {t('upkeep.history')}
+          </h2>
+          {data.changes.length === 0 ? (
+            <p class="utrecht-paragraph">{t('upkeep.no_history')}</p>
+          ) : (
+            <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="geschiedenis">
+              <table class="utrecht-table utrecht-table--html-table history">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('upkeep.when')}</th>
+                    <th scope="col">{t('upkeep.who')}</th>
+                    <th scope="col">{t('upkeep.what')}</th>
+                    <th scope="col">{t('upkeep.before')}</th>
+                    <th scope="col">{t('upkeep.after')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {[...data.changes].reverse().map((c, i) => (
+                    <tr key={i}>
+                      <td>{formatDateTime(c.changed_at)}</td>
+                      <td>{who(c)}</td>
+                      <td>{fieldLabel(c.field, data.features)}</td>
+                      <td>{c.old_value || t('common.unknown')}</td>
+                      <td>{c.new_value || t('common.unknown')}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function fieldLabel(field: string, features: Feature[]): string {
+  if (field.startsWith('features.')) {
+    const f = features.find((x) => x.id === field.slice('features.'.length));
+    return t('upkeep.field.feature', { name: f ? featureLabel(f) : field.slice(9) });
+  }
+  return t(`upkeep.field.${field}`, { defaultValue: field });
+}
+
+function NumberStepper(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  value: string;
+  onInput: (v: string) => void;
+  onStep: (by: number) => void;
+}) {
+  const described = [props.hint && `${props.id}-hint`, props.error && `${props.id}-error`].filter(Boolean).join(' ');
+  return (
+    <div class={`utrecht-form-field${props.error ? ' utrecht-form-field--invalid' : ''}`}>
+      <label class="utrecht-form-label" for={props.id}>
+        {props.label}
+      </label>
+      {props.hint && (
+        <p class="field-hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {props.error && (
+        <p class="utrecht-form-field-error-message" id={`${props.id}-error`}>
+          {props.error}
+        </p>
+      )}
+      <div class="stepper">
+        <button
+          type="button"
+          class="utrecht-button utrecht-button--secondary-action"
+          aria-label={t('upkeep.less', { what: props.label })}
+          onClick={() => props.onStep(-1)}
+        >
+          −
+        </button>
+        <input
+          id={props.id}
+          class="utrecht-textbox utrecht-textbox--html-input short"
+          type="text"
+          inputMode="numeric"
+          maxLength={5}
+          aria-describedby={described || undefined}
+          aria-invalid={props.error ? true : undefined}
+          value={props.value}
+          onInput={(e) => props.onInput((e.target as HTMLInputElement).value)}
+        />
+        <button
+          type="button"
+          class="utrecht-button utrecht-button--secondary-action"
+          aria-label={t('upkeep.more', { what: props.label })}
+          onClick={() => props.onStep(1)}
+        >
+          +
+        </button>
+      </div>
+    </div>
+  );
+}

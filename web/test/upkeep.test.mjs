@@ -1,0 +1,117 @@
+// Keeping offers current: the provider sees which offers may be out of date, changes free
+// places and the wait in a few clicks (wrong numbers said in words), confirms numbers that
+// are still right, and reads who changed what. The options (anonymous) show when an offer
+// was last updated and "mogelijk verouderd" where the API says so.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ageOffers, capture, expectNoJsErrors, launchBrowser, login, newPage, startServer } from './harness.mjs';
+
+let server;
+let browser;
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const longAgo = () => new Date(Date.now() - 90 * 86400000).toISOString().replace(/\.\d+Z$/, 'Z');
+const PROVIDER = 'prv-0r1h40zc'; // the demo provider's (passend user demo)
+
+describe('provider', () => {
+  test('updates free places and the wait of an offer that may be out of date', async () => {
+    const list = await (await fetch(`${server.url}/api/v1/offers?provider=${PROVIDER}&limit=1`)).json();
+    const offer = list.items[0];
+    await ageOffers(server, [offer.id], longAgo());
+
+    const page = await newPage(browser);
+    await login(page, server.url, 'provider');
+    const row = page.locator('tbody tr').filter({ has: page.getByRole('link', { name: offer.name, exact: true }) });
+    await row.waitFor();
+    assert.match(await row.innerText(), /mogelijk verouderd/);
+    await page.getByText(/(aanbod is|aanbiedingen zijn) mogelijk verouderd/).waitFor();
+    await capture(page, 'aanbieder-aanbod-verouderd');
+
+    await row.getByRole('link', { name: offer.name, exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: offer.name }).waitFor();
+    await page.getByText('Dit aanbod is al lang niet bijgewerkt.', { exact: false }).waitFor();
+    await capture(page, 'aanbieder-bijwerken');
+
+    // A number above the capacity is said in words, nothing is sent.
+    const free = page.getByRole('textbox', { name: 'Vrije plekken' });
+    await free.fill(String(offer.capacity + 1));
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText(`Vul een heel getal in van 0 tot en met ${offer.capacity}.`).waitFor();
+    await capture(page, 'aanbieder-bijwerken-fout');
+
+    // A few clicks: one place more (or less when full), one week longer.
+    const current = (await (await fetch(`${server.url}/api/v1/offers/${offer.id}`)).json());
+    await free.fill(String(current.free_places));
+    const up = current.free_places < current.capacity;
+    await page.getByRole('button', { name: `Eén ${up ? 'meer' : 'minder'}: Vrije plekken` }).click();
+    const wantFree = current.free_places + (up ? 1 : -1);
+    assert.equal(await free.inputValue(), String(wantFree));
+    await page.getByRole('button', { name: 'Eén meer: Verwachte wachttijd in weken' }).click();
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Opgeslagen. Mensen zien de nieuwe getallen meteen.' }).waitFor();
+    // Current again: the warning is gone, the history says who changed what.
+    await page.waitForFunction(() => !document.querySelector('.offer-edit .utrecht-alert--warning'));
+    const now = await (await fetch(`${server.url}/api/v1/offers/${offer.id}`)).json();
+    assert.equal(now.free_places, wantFree);
+    assert.equal(now.waiting_weeks, current.waiting_weeks + 1);
+    assert.equal(now.maybe_outdated, false);
+    const history = page.getByRole('region', { name: 'Wat is er veranderd?' });
+    await history.waitFor();
+    const lines = await history.locator('tbody tr').allInnerTexts();
+    assert.ok(lines.some((l) => /U\s+Vrije plekken\s+\d+\s+/.test(l) && l.trim().endsWith(String(wantFree))), lines.join('\n'));
+    assert.ok(lines.some((l) => /U\s+Verwachte wachttijd in weken/.test(l)));
+    await capture(page, 'aanbieder-bijgewerkt');
+
+    // Nothing changed: saving says the numbers are still right.
+    await page.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'de getallen kloppen nog' }).waitFor();
+    expectNoJsErrors(page);
+    await page.context().close();
+  });
+});
+
+describe('options', () => {
+  test('show when the provider last updated an offer, and "mogelijk verouderd"', async () => {
+    // The ranking halves the wait's part for an offer that may be out of date, so one aged
+    // offer drops out of the ten shown: every offer for a short stay (logeren) in the region
+    // is aged, so whichever ten are shown say so.
+    const logeren = await (await fetch(`${server.url}/api/v1/offers?region=5531&kind=logeren&limit=500`)).json();
+    await ageOffers(server, logeren.items.filter((o) => !o.maybe_outdated).map((o) => o.id), longAgo());
+    const page = await newPage(browser);
+    await page.goto(server.url + '/zoeken');
+    const answer = await page.evaluate(async () => {
+      const res = await fetch('/api/v1/zoeken?arrangements=true&limit=10', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ municipality_code: 'GM0935', seeking: ['logeren'], wishes: [], places: [] }),
+      });
+      return res.json();
+    });
+    const outdated = answer.offers.filter((o) => o.explanation.parts.some((p) => p.maybe_outdated));
+    assert.equal(outdated.length, answer.offers.length, 'every short stay shown may be out of date');
+
+    await page.getByLabel('Gemeente').selectOption({ label: 'Maastricht' });
+    await page.getByRole('button', { name: 'Volgende' }).click();
+    await page.getByLabel('Logeren').check();
+    for (let i = 0; i < 10; i++) await page.getByRole('button', { name: 'Volgende' }).click();
+    await page.getByRole('button', { name: 'Laat de mogelijkheden zien' }).click();
+    const cards = page.locator('.option-list > li');
+    await cards.first().waitFor();
+    // Every option says when it was updated; the outdated ones say so.
+    for (const text of await cards.allInnerTexts()) assert.match(text, /Bijgewerkt\s+\d{1,2} \w+ \d{4}/);
+    assert.equal(await page.locator('.option-list .badge-outdated').count(), outdated.length);
+    const card = cards.filter({ has: page.locator('.badge-outdated') }).first();
+    assert.match(await card.innerText(), /mogelijk verouderd/);
+    await card.scrollIntoViewIfNeeded();
+    await capture(page, 'opties-verouderd');
+    expectNoJsErrors(page);
+    await page.context().close();
+  });
+});
