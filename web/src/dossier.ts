@@ -7,6 +7,8 @@ import { apiWithHeaders, get } from './api';
 import { lang } from './i18n';
 import type { Client, Wish } from './types';
 
+export type Need = Client['needs'][number];
+
 export interface LeidraadFeature {
   id: string;
   label_nl: string;
@@ -65,16 +67,18 @@ export async function readDossier(id: string): Promise<{ client: Client; version
   return { client: data, version: etag ?? '' };
 }
 
-export async function saveWishes(
+// Saves a change (a JSON Merge Patch: `wishes` and `needs` replace the whole list) made on
+// `version`; a 412 means someone else saved in between.
+export async function saveDossier(
   id: string,
   version: string,
   reason: string,
-  wishes: Wish[],
+  change: { wishes: Wish[]; needs?: Need[] },
 ): Promise<{ client: Client; version: string }> {
   const { data, etag } = await apiWithHeaders<Client>(
     'PATCH',
     clientPath(id),
-    { reason, patch: { wishes } },
+    { reason, patch: change },
     { 'If-Match': version },
   );
   return { client: data, version: etag ?? '' };
@@ -122,12 +126,31 @@ export function rebaseWishes(base: Wish[], mine: Wish[], theirs: Wish[]): Wish[]
   return out;
 }
 
+// Needs the same way, by feature.
+export function rebaseNeeds(base: Need[], mine: Need[], theirs: Need[]): Need[] {
+  const index = (list: Need[]) => new Map(list.map((n) => [n.feature_id, n]));
+  const b = index(base);
+  const m = index(mine);
+  const th = index(theirs);
+  const same = (x?: Need, y?: Need) => (!x || !y ? x === y : (x.note ?? '') === (y.note ?? ''));
+  const out: Need[] = [];
+  for (const k of new Set([...th.keys(), ...m.keys(), ...b.keys()])) {
+    const pick = same(b.get(k), m.get(k)) ? th.get(k) : m.get(k);
+    if (pick) out.push(pick);
+  }
+  return out;
+}
+
+export const sameNeeds = (a: Need[], b: Need[]) =>
+  a.length === b.length && a.every((n) => b.some((m) => m.feature_id === n.feature_id && (m.note ?? '') === (n.note ?? '')));
+
 // The draft of a change to one dossier, kept while the person goes from step to step.
 export interface Draft {
   clientId: string;
   base: Client; // the version the change is made on
   version: string; // its ETag
   wishes: Wish[];
+  needs: Need[]; // changed only by professionals (a client supporter)
 }
 
 const drafts = new Map<string, Draft>();
@@ -142,6 +165,7 @@ export function startDraft(id: string, client: Client, version: string): Draft {
     base: client,
     version,
     wishes: client.wishes.map((w) => ({ ...w })),
+    needs: client.needs.map((n) => ({ ...n })),
   };
   drafts.set(id, d);
   return d;

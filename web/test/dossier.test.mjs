@@ -62,7 +62,7 @@ describe('client: my dossier', () => {
     await page.getByRole('link', { name: 'Mijn dossier' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mijn dossier' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Wat nodig is' }).waitFor();
-    // Needs are shown, not editable: a professional records them.
+    // Needs are shown, not editable by her: a professional records them.
     assert.match(await page.locator('main').innerText(), /Dit heeft een professional vastgelegd/);
     await capture(page, 'client-dossier');
 
@@ -260,6 +260,12 @@ describe('client supporter: caseload and dossier', () => {
     await stepTo(page, 'Vrije tijd en wat u belangrijk vindt');
     await page.getByLabel('Begeleiders spreken Limburgs dialect', { exact: true }).check();
     await capture(page, 'oco-leidraad-samen');
+    // A professional's step: what is needed, with where it comes from.
+    await stepTo(page, 'Wat nodig is');
+    await page.getByLabel('Iets toevoegen dat nodig is').selectOption({ label: 'Deskundig in dementie' });
+    await page.getByRole('button', { name: 'Toevoegen' }).click();
+    await page.getByLabel(/^Waar komt dit vandaan\?/).fill('indicatie 5VV');
+    await capture(page, 'oco-leidraad-nodig');
     await page.getByRole('link', { name: 'Klaar? Ga naar opslaan' }).click();
     await page.getByRole('heading', { level: 1, name: 'Opslaan' }).waitFor();
     assert.equal(await page.getByLabel('Waarom verandert het dossier?').inputValue(), 'Leidraad samen met de cliënt doorlopen');
@@ -269,6 +275,7 @@ describe('client supporter: caseload and dossier', () => {
     assert.match(text, /Tuin of buitenruimte \(Moet echt\)/);
     assert.match(text, /Begeleiders spreken Limburgs dialect \(Belangrijk\)/);
     assert.match(text, /Dit is versie 2\./);
+    assert.match(text, /Deskundig in dementie \(indicatie 5VV\)/);
     await capture(page, 'oco-dossier');
 
     // The caseload finds the new client by name.

@@ -104,7 +104,7 @@ export default function Dossier({ params, query }: PageProps) {
               </a>
             </li>
           </ul>
-          <DossierBody client={client} guide={data.guide} features={data.features} />
+          <DossierBody client={client} guide={data.guide} features={data.features} supporter={target.supporter} />
           <h2 class="utrecht-heading-2">{t('dossier.about')}</h2>
           <dl class="facts">
             <dt>{t('client.lives_in')}</dt>
@@ -123,7 +123,17 @@ export default function Dossier({ params, query }: PageProps) {
   );
 }
 
-export function DossierBody({ client, guide, features }: { client: Client; guide: Leidraad; features: Feature[] }) {
+export function DossierBody({
+  client,
+  guide,
+  features,
+  supporter,
+}: {
+  client: Client;
+  guide: Leidraad;
+  features: Feature[];
+  supporter: boolean;
+}) {
   const { groups, other, own } = wishGroups(client, guide);
   const label = (id: string) => {
     const f = features.find((x) => x.id === id);
@@ -166,7 +176,7 @@ export function DossierBody({ client, guide, features }: { client: Client; guide
         </div>
       )}
       <h2 class="utrecht-heading-2">{t('dossier.needs')}</h2>
-      <p class="field-hint">{t('dossier.needs_hint')}</p>
+      <p class="field-hint">{t(supporter ? 'dossier.needs_hint_supporter' : 'dossier.needs_hint')}</p>
       {client.needs.length === 0 ? (
         <p class="utrecht-paragraph">{t('dossier.no_needs')}</p>
       ) : (

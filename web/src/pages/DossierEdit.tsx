@@ -21,7 +21,9 @@ import {
   leidraad,
   readDossier,
   rebaseWishes,
-  saveWishes,
+  rebaseNeeds,
+  saveDossier,
+  sameNeeds,
   setDraftWish,
   startDraft,
   versionNumber,
@@ -64,7 +66,11 @@ export default function DossierEdit({ params, query }: PageProps) {
         .catch(setError);
   }, [id]);
 
-  const total = (ref?.guide.domains.length ?? 8) + 2; // domains, own words, save
+  // The life domains, what is needed (a professional's step), own words, save.
+  const domains = ref?.guide.domains.length ?? 8;
+  const needsStep = target.supporter ? domains : -1;
+  const ownIndex = domains + (target.supporter ? 1 : 0);
+  const total = ownIndex + 2;
   const index = Math.min(Math.max(Number(query.get('stap') || '1') - 1, 0), total - 1);
   const go = (i: number) => navigate(withStep(target.path('/wijzigen'), i + 1));
 
@@ -78,18 +84,12 @@ export default function DossierEdit({ params, query }: PageProps) {
     );
 
   const domain: LeidraadDomain | undefined = ref.guide.domains[index];
-  const ownStep = index === ref.guide.domains.length;
+  const ownStep = index === ownIndex;
+  const onNeeds = index === needsStep;
   const saveStep = index === total - 1;
-  const title = domain
-    ? inLang(domain.title_nl, domain.title_en)
-    : ownStep
-      ? t('dossier.own_step.title')
-      : t('dossier.save_step.title');
-  const intro = domain
-    ? inLang(domain.intro_nl, domain.intro_en)
-    : ownStep
-      ? t('dossier.own_step.intro')
-      : t('dossier.save_step.intro');
+  const key = ownStep ? 'own_step' : onNeeds ? 'needs_step' : 'save_step';
+  const title = domain ? inLang(domain.title_nl, domain.title_en) : t(`dossier.${key}.title`);
+  const intro = domain ? inLang(domain.intro_nl, domain.intro_en) : t(`dossier.${key}.intro`);
   const spoken = () => {
     const questions = domain ? domain.questions.map((q) => inLang(q.text_nl, q.text_en)).join(' ') : '';
     return `${t('search.progress', { n: index + 1, total })}. ${title}. ${intro} ${questions}`;
@@ -131,6 +131,7 @@ export default function DossierEdit({ params, query }: PageProps) {
           }}
         >
           {domain && <DomainStep domain={domain} draft={draft} features={ref.features} onChange={update} />}
+          {onNeeds && <NeedsStep draft={draft} features={ref.features} onChange={update} />}
           {ownStep && <OwnWordsStep draft={draft} onChange={update} />}
           <div class="button-row">
             {index > 0 && (
@@ -292,6 +293,77 @@ function WishDetails({
   );
 }
 
+// What is needed, recorded by a professional (the API refuses it from a client or their
+// representative): from the indication or the supporter's own assessment, with where it
+// comes from.
+function NeedsStep({ draft, features, onChange }: { draft: Draft; features: Feature[]; onChange: () => void }) {
+  const [adding, setAdding] = useState('');
+  const label = (id: string) => {
+    const f = features.find((x) => x.id === id);
+    return f ? featureLabel(f) : id;
+  };
+  const free = features
+    .filter((f) => !draft.needs.some((n) => n.feature_id === f.id))
+    .sort((a, b) => featureLabel(a).localeCompare(featureLabel(b), 'nl'));
+  return (
+    <>
+      {draft.needs.length === 0 && <p class="utrecht-paragraph">{t('dossier.no_needs')}</p>}
+      {draft.needs.map((n) => (
+        <fieldset class="utrecht-form-fieldset place" key={n.feature_id}>
+          <legend>{label(n.feature_id)}</legend>
+          <div class="utrecht-form-field">
+            <label class="utrecht-form-label" for={`nodig-${n.feature_id}`}>
+              {t('dossier.needs_step.note')}
+            </label>
+            <input
+              id={`nodig-${n.feature_id}`}
+              class="utrecht-textbox utrecht-textbox--html-input"
+              type="text"
+              maxLength={200}
+              value={n.note ?? ''}
+              onInput={(e) => {
+                n.note = (e.target as HTMLInputElement).value;
+              }}
+            />
+          </div>
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--secondary-action"
+            onClick={() => {
+              draft.needs.splice(draft.needs.indexOf(n), 1);
+              onChange();
+            }}
+          >
+            {t('dossier.needs_step.remove', { what: label(n.feature_id) })}
+          </button>
+        </fieldset>
+      ))}
+      <div class="add-need">
+        <Select
+          id="nodig-erbij"
+          label={t('dossier.needs_step.add_label')}
+          value={adding}
+          options={[{ value: '', label: t('dossier.needs_step.choose') }, ...free.map((f) => ({ value: f.id, label: featureLabel(f) }))]}
+          onChange={setAdding}
+        />
+        <button
+          type="button"
+          class="utrecht-button utrecht-button--secondary-action"
+          disabled={!adding}
+          onClick={() => {
+            draft.needs.push({ feature_id: adding, note: '' });
+            setAdding('');
+            onChange();
+            requestAnimationFrame(() => document.getElementById(`nodig-${adding}`)?.focus());
+          }}
+        >
+          {t('dossier.needs_step.add')}
+        </button>
+      </div>
+    </>
+  );
+}
+
 // Wishes in own words only, not tied to anything Passend knows: they are shown to every
 // organisation and in the report, and the options say they are not known.
 function OwnWordsStep({ draft, onChange }: { draft: Draft; onChange: () => void }) {
@@ -380,7 +452,11 @@ function SaveStep({
     setBusy(true);
     setError(null);
     try {
-      await saveWishes(draft.clientId, draft.version, reason.trim(), wishes);
+      const needsChanged = supporter && !sameNeeds(draft.base.needs, draft.needs);
+      await saveDossier(draft.clientId, draft.version, reason.trim(), {
+        wishes,
+        ...(needsChanged ? { needs: draft.needs.map((n) => ({ feature_id: n.feature_id, note: (n.note ?? '').trim() })) } : {}),
+      });
       dropDraft(draft.clientId);
       onDone();
     } catch (e) {
@@ -391,6 +467,7 @@ function SaveStep({
           const from = versionNumber(draft.version);
           const to = versionNumber(fresh.version);
           const merged = rebaseWishes(draft.base.wishes, draft.wishes, fresh.client.wishes);
+          draft.needs = rebaseNeeds(draft.base.needs, draft.needs, fresh.client.needs);
           setMoved(await diff(draft.clientId, from, to).catch(() => null));
           draft.base = fresh.client;
           draft.version = fresh.version;
@@ -448,6 +525,26 @@ function SaveStep({
             <WishLine key={i} w={w} features={ref_.features} />
           ))}
         </ul>
+      )}
+      {supporter && (
+        <>
+          <h2 class="utrecht-heading-2">{t('dossier.needs')}</h2>
+          {draft.needs.length === 0 ? (
+            <p class="utrecht-paragraph">{t('dossier.no_needs')}</p>
+          ) : (
+            <ul class="utrecht-unordered-list">
+              {draft.needs.map((n) => {
+                const f = ref_.features.find((x) => x.id === n.feature_id);
+                return (
+                  <li key={n.feature_id}>
+                    {f ? featureLabel(f) : n.feature_id}
+                    {n.note && <span class="muted"> ({n.note})</span>}
+                  </li>
+                );
+              })}
+            </ul>
+          )}
+        </>
       )}
       <div class={`utrecht-form-field${missing ? ' utrecht-form-field--invalid' : ''}`}>
         <label class="utrecht-form-label" for="reden">
