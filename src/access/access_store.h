@@ -50,6 +50,9 @@ class AccountStore {
   virtual Status RecordLoginAttempt(const std::string& key, Time at, bool success) = 0;
   // Failed attempts for `key` at or after `since` and after the last success.
   virtual Result<int> CountRecentFailures(const std::string& key, Time since) = 0;
+  // Forgets every attempt under `key`, compared without regard to ASCII case (an e-mail
+  // address typed in capitals is the same account): for an erasure.
+  virtual Status DeleteLoginAttempts(const std::string& key) = 0;
 };
 
 // Consent forms.

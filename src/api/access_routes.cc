@@ -273,7 +273,8 @@ json ErasureSchema() {
                  {"representative_links", NonNegative(Integer())},
                  {"consents_withdrawn", NonNegative(Integer())},
                  {"consents_kept", NonNegative(Integer())},
-                 {"audit_entries_kept", NonNegative(Int64())}});
+                 {"audit_entries_kept", NonNegative(Int64())},
+                 {"old_versions_discarded", Boolean()}});
 }
 
 // A route of the access layer; `schema` is the JSON Schema of its success body. Guarded
@@ -551,7 +552,8 @@ void AddClientRightsRoutes(Router& router, a::AccessService& s, intake::IntakeSe
                                       {"representative_links", rep.representative_links},
                                       {"consents_withdrawn", rep.consents_withdrawn},
                                       {"consents_kept", rep.consents_kept},
-                                      {"audit_entries_kept", rep.audit_entries_kept}});
+                                      {"audit_entries_kept", rep.audit_entries_kept},
+                                      {"old_versions_discarded", rep.old_versions_discarded}});
                }));
 }
 

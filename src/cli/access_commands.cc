@@ -184,10 +184,14 @@ Status Erase(const OpenModules& open, const AccessOptions& o) {
   std::printf(
       "Cliënt %s gewist op %s. Accounts geblokkeerd: %d; vertegenwoordigers ontkoppeld: %d;\n"
       "toestemmingen ingetrokken: %d (bewaard als bewijs: %d); regels in het\n"
-      "toegangslog bewaard (reden gewist): %s.\n",
+      "toegangslog bewaard (reden gewist): %s.\n%s",
       r.client_id.c_str(), a::FormatAmsterdam(a::SystemNow()).c_str(), r.accounts_blocked,
       r.representative_links, r.consents_withdrawn, r.consents_kept,
-      domain::IntegerNl(r.audit_entries_kept).c_str());
+      domain::IntegerNl(r.audit_entries_kept).c_str(),
+      r.old_versions_discarded
+          ? ""
+          : "Oude versies staan nog in de bestanden van de database, omdat die nog gelezen\n"
+            "werd; ze verdwijnen bij het volgende checkpoint (of: passend serve stoppen).\n");
   return Ok();
 }
 

@@ -17,6 +17,9 @@ Status ForgetAccounts(a::AccountStore& accounts, const std::string& client_id, E
   for (a::User u : users) {
     std::erase(u.client_ids, client_id);
     if (u.role == a::Role::kClient) {
+      // The e-mail address also keys the login attempts; the sessions end with the account.
+      PASSEND_RETURN_IF_ERROR(accounts.DeleteLoginAttempts("account:" + u.email));
+      PASSEND_RETURN_IF_ERROR(accounts.DeleteSessionsOfUser(u.id, ""));
       u.display_name = std::string(kErasedName);
       u.email = "gewist+" + u.id + "@passend.invalid";
       u.password_hash.clear();
@@ -335,6 +338,7 @@ Result<ErasureReport> IntakeService::EraseClient(const a::Principal& by,
     if (!entry.ok()) return entry.error();
     return Ok();
   }));
+  r.old_versions_discarded = db_.DiscardOldVersions().ok();
   return r;
 }
 

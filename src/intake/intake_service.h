@@ -51,6 +51,10 @@ struct ErasureReport {
   int consents_withdrawn = 0;      // still valid at erasure
   int consents_kept = 0;           // all forms, kept as evidence
   int64_t audit_entries_kept = 0;  // entries about the client, reasons redacted
+  // The old versions of the erased rows are gone from the database's files too
+  // (store::Database::DiscardOldVersions); false when readers held them back: they go at
+  // the next checkpoint, and a second erasure attempt is refused, so say so.
+  bool old_versions_discarded = false;
 };
 
 // The differences between two versions of one client's dossier.
@@ -151,7 +155,10 @@ class IntakeService {
   //    indication, care status and care provider, wishes, needs, places and representative
   //    are removed; only the opaque id stays, on a record named "[gewist]", so references elsewhere
   //    (journeys, matches, the access log) do not dangle and nobody can re-register the id;
-  //  - the client's own login account: name and e-mail replaced, password removed, blocked;
+  //  - the client's own login account: name and e-mail replaced, password removed, blocked,
+  //    its sessions ended and the login attempts kept under its e-mail address forgotten;
+  //  - the old versions of all of this in the database's files (freed pages, the WAL):
+  //    after the commit, store::Database::DiscardOldVersions;
   //  - the free text of the access log's reasons about this client (a stated emergency
   //    reason may describe the client); the digest of each reason stays in the hash chain,
   //    so `passend audit verify` still passes, and the entries show "gewist".

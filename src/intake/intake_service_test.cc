@@ -6,11 +6,15 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "access/authenticator.h"
 #include "access/consent_registry.h"
 #include "access/demo_accounts.h"
+#include "access/login_throttle.h"
 #include "access/permissions.h"
+#include "access/session.h"
 #include "access/user_directory.h"
 #include "interop/avg_json.h"
 #include "refdata/refdata.h"
@@ -162,6 +166,44 @@ TEST_F(ClientRightsTest, ErasureRemovesPersonalDataAndKeepsTheLog) {
   EXPECT_EQ(Service().EraseClient(admin, "cli-1", "nog een keer").error().code(),
             ErrorCode::kFailedPrecondition);
   EXPECT_EQ(Service().EraseClient(admin, "cli-2", "").error().field(), "reason");
+}
+
+// Issue 23.14: after an erasure nothing of the client stays in the database file or its
+// WAL: not the login attempts under the e-mail address, not the session, not the old
+// rows that SQLite keeps in freed pages and in the WAL until they are overwritten.
+TEST_F(ClientRightsTest, ErasureLeavesNothingOfTheClientInTheFileOrItsWal) {
+  const DemoLogin& client = logins_[0];
+  ASSERT_EQ(client.role, Role::kClient);
+  LoginThrottle throttle(db_->accounts(), clock());
+  PasswordAuthenticator auth(db_->accounts(), throttle);
+  ASSERT_TRUE(auth.Authenticate({client.email, client.password, {}, "10.0.0.1"}).ok());
+  ASSERT_FALSE(auth.Authenticate({client.email, "een verkeerd wachtwoord", {}, "10.0.0.1"}).ok());
+  Sessions sessions(db_->accounts(), clock());
+  auto session = sessions.Start(client.user_id);
+  ASSERT_TRUE(session.ok());
+  auto read = [this] {
+    std::string bytes;
+    for (const char* ext : {"", "-wal"}) {
+      std::ifstream in(path_.string() + ext, std::ios::binary);
+      bytes += std::string(std::istreambuf_iterator<char>(in), {});
+    }
+    return bytes;
+  };
+  const std::vector<std::string> traces = {"Mevrouw cli-1", client.email, session->session.id};
+  const std::string before = read();
+  for (const std::string& trace : traces)  // the test can see them while they are there
+    ASSERT_NE(before.find(trace), std::string::npos) << trace;
+
+  auto r = Service().EraseClient(PrincipalOf(Role::kAdmin), "cli-1", "AVG-verzoek 2026-018");
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  EXPECT_EQ(
+      *db_->accounts().CountRecentFailures("account:" + client.email, now_ - std::chrono::hours(1)),
+      0);
+  EXPECT_FALSE(sessions.Resume(session->secret).ok());
+  const std::string after = read();
+  EXPECT_GT(after.size(), 4096u);
+  for (const std::string& trace : traces) EXPECT_EQ(after.find(trace), std::string::npos) << trace;
+  EXPECT_NE(after.find("Mevrouw cli-2"), std::string::npos);  // the other client stays
 }
 
 // --- the dossier: versions with author, time and reason, nothing overwritten ---

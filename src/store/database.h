@@ -38,6 +38,13 @@ class Database {
   // The schema version the database is at (the number of the last migration applied).
   virtual Result<int> SchemaVersion() = 0;
 
+  // Makes rows that were deleted or overwritten unreadable in the database's files too
+  // (after an erasure). SQLite: every connection zeroes freed content (secure_delete), and
+  // this checkpoints the WAL and truncates it, so no old page image stays behind;
+  // kUnavailable when readers kept old pages in use past the busy timeout. PostgreSQL:
+  // nothing here (a VACUUM by the operator reclaims dead rows; docs/operations.md).
+  virtual Status DiscardOldVersions() { return Ok(); }
+
   // The change feed (contract in store/change.h).
   // The seq of the newest committed change (0: none yet). One indexed lookup: poll it.
   // A backend without a change log yet answers kFailedPrecondition (the defaults below).

@@ -683,6 +683,13 @@ TEST_P(StoreConformance, SessionsTokensAndLoginAttempts) {
   ASSERT_TRUE(acc.RecordLoginAttempt(key, t0 + std::chrono::minutes(4), false).ok());
   EXPECT_EQ(*acc.CountRecentFailures(key, t0), 1);  // only after the last success
   EXPECT_EQ(*acc.CountRecentFailures("ip:10.0.0.1", t0), 0);
+  // An erasure forgets the attempts on one account, however its address was typed.
+  ASSERT_TRUE(acc.RecordLoginAttempt("account:A@B.nl", t0 + std::chrono::minutes(5), false).ok());
+  ASSERT_TRUE(acc.RecordLoginAttempt("account:c@d.nl", t0 + std::chrono::minutes(5), false).ok());
+  ASSERT_TRUE(acc.DeleteLoginAttempts(key).ok());
+  EXPECT_EQ(*acc.CountRecentFailures(key, t0), 0);
+  EXPECT_EQ(*acc.CountRecentFailures("account:A@B.nl", t0), 0);
+  EXPECT_EQ(*acc.CountRecentFailures("account:c@d.nl", t0), 1);
 }
 
 // --- consents ---

@@ -340,6 +340,12 @@ Status PostgresAccessStore::RecordLoginAttempt(const std::string& key, a::Time a
   });
 }
 
+Status PostgresAccessStore::DeleteLoginAttempts(const std::string& key) {
+  return db_.Write([&](Connection& conn) {
+    return Run(conn, "DELETE FROM login_attempts WHERE lower(key) = lower($1)", {P(key)});
+  });
+}
+
 Result<int> PostgresAccessStore::CountRecentFailures(const std::string& key, a::Time since) {
   int n = 0;
   PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& conn) -> Status {

@@ -32,6 +32,7 @@ class PostgresAccessStore : public access::AccountStore,
   Result<std::vector<access::ApiToken>> ListApiTokens() override;
   Status RecordLoginAttempt(const std::string& key, access::Time at, bool success) override;
   Result<int> CountRecentFailures(const std::string& key, access::Time since) override;
+  Status DeleteLoginAttempts(const std::string& key) override;
 
   // ConsentStore
   Status PutConsent(const access::ConsentForm& c) override;

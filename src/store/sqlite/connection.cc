@@ -97,7 +97,7 @@ Result<std::unique_ptr<Connection>> Connection::Open(const std::string& path) {
   sqlite3_busy_timeout(db, 10000);
   PASSEND_RETURN_IF_ERROR(
       conn->Exec("PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;"
-                 "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;"));
+                 "PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA secure_delete=ON;"));
   return conn;
 }
 

@@ -384,6 +384,15 @@ Status SqliteAccessStore::RecordLoginAttempt(const std::string& key, a::Time at,
   });
 }
 
+Status SqliteAccessStore::DeleteLoginAttempts(const std::string& key) {
+  return db_.Write([&](Connection& conn) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(
+        Statement st, conn.Prepare("DELETE FROM login_attempts WHERE lower(key) = lower(?)"));
+    st.Bind(1, key);
+    return st.Run();
+  });
+}
+
 Result<int> SqliteAccessStore::CountRecentFailures(const std::string& key, a::Time since) {
   int n = 0;
   PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& conn) -> Status {

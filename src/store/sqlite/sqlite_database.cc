@@ -152,6 +152,21 @@ Status SqliteDatabase::RunTransaction(const std::function<Status()>& fn, bool bu
   return s;
 }
 
+Status SqliteDatabase::DiscardOldVersions() {
+  if (tx_owner != nullptr) return FailedPrecondition("Niet binnen een transactie.");
+  // Freed cells and pages in the main file are zeroed already (secure_delete on every
+  // connection); the older page images sit in the WAL until it is checkpointed and
+  // truncated. Holding the write lock keeps this process's writers out meanwhile.
+  std::lock_guard write_lock(write_mu_);
+  return WithConnection([](Connection& conn) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(Statement st, conn.Prepare("PRAGMA wal_checkpoint(TRUNCATE)"));
+    PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
+    if (row && st.Int(0) != 0)
+      return Unavailable("De database wordt nog gelezen; oude versies blijven tot later staan.");
+    return Ok();
+  });
+}
+
 Result<int> SqliteDatabase::SchemaVersion() {
   int version = 0;
   PASSEND_RETURN_IF_ERROR(WithConnection([&](Connection& c) -> Status {

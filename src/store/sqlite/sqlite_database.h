@@ -50,6 +50,7 @@ class SqliteDatabase : public Database {
   // at every row: writing the nl data set takes 15% less CPU.
   Status InBulkTransaction(const std::function<Status()>& fn) override;
   Result<int> SchemaVersion() override;
+  Status DiscardOldVersions() override;
   Result<int64_t> LastChange() override;
   Result<ChangePage> ChangesSince(int64_t after, int limit) override;
   Result<int64_t> WaitForChange(int64_t after, std::chrono::milliseconds timeout) override;
