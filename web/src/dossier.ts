@@ -5,7 +5,7 @@
 // keeping what this person changed and taking the rest from the other's change.
 import { apiWithHeaders, get } from './api';
 import { lang } from './i18n';
-import type { Client, Wish } from './types';
+import type { Client, Municipality, Place, Wish } from './types';
 
 export type Need = Client['needs'][number];
 
@@ -73,7 +73,7 @@ export async function saveDossier(
   id: string,
   version: string,
   reason: string,
-  change: { wishes: Wish[]; needs?: Need[] },
+  change: { wishes: Wish[]; needs?: Need[]; places?: Place[] },
 ): Promise<{ client: Client; version: string }> {
   const { data, etag } = await apiWithHeaders<Client>(
     'PATCH',
@@ -141,6 +141,45 @@ export function rebaseNeeds(base: Need[], mine: Need[], theirs: Need[]): Need[] 
   return out;
 }
 
+// A place in the draft: moveTo is a municipality whose centre becomes its position (Passend
+// asks no addresses); without it an existing place stays where it is.
+export type DraftPlace = Omit<Place, 'position'> & { position?: Place['position']; moveTo?: string };
+
+const placeKey = (p: DraftPlace) => `${p.kind}:${p.label.trim()}`;
+
+export function rebasePlaces(base: Place[], mine: DraftPlace[], theirs: Place[]): DraftPlace[] {
+  const index = (list: DraftPlace[]) => new Map(list.map((p) => [placeKey(p), p]));
+  const b = index(base);
+  const m = index(mine);
+  const th = index(theirs);
+  const same = (x?: DraftPlace, y?: DraftPlace) =>
+    !x || !y ? x === y : x.max_km === y.max_km && x.importance === y.importance && !y.moveTo && !x.moveTo;
+  const out: DraftPlace[] = [];
+  for (const k of new Set([...th.keys(), ...m.keys(), ...b.keys()])) {
+    const pick = same(b.get(k), m.get(k)) ? th.get(k) : m.get(k);
+    if (pick) out.push(pick);
+  }
+  return out;
+}
+
+// The places as the API takes them; null when a new place has no municipality yet.
+export function cleanPlaces(list: DraftPlace[], municipalities: Municipality[]): Place[] | null {
+  const out: Place[] = [];
+  for (const p of list) {
+    if (!p.label.trim()) continue;
+    const m = p.moveTo ? municipalities.find((x) => x.code === p.moveTo) : undefined;
+    if (p.moveTo && !m) return null;
+    const position = m ? m.centroid : p.position;
+    if (!position) return null;
+    out.push({ kind: p.kind, label: p.label.trim(), position, max_km: p.max_km, importance: p.importance });
+  }
+  return out;
+}
+
+const placeFacts = (p: Place) => [p.kind, p.label, p.position.lat, p.position.lon, p.max_km, p.importance];
+export const samePlaces = (a: Place[], b: Place[]) =>
+  JSON.stringify(a.map(placeFacts)) === JSON.stringify(b.map(placeFacts));
+
 export const sameNeeds = (a: Need[], b: Need[]) =>
   a.length === b.length && a.every((n) => b.some((m) => m.feature_id === n.feature_id && (m.note ?? '') === (n.note ?? '')));
 
@@ -151,6 +190,7 @@ export interface Draft {
   version: string; // its ETag
   wishes: Wish[];
   needs: Need[]; // changed only by professionals (a client supporter)
+  places: DraftPlace[];
 }
 
 const drafts = new Map<string, Draft>();
@@ -166,6 +206,7 @@ export function startDraft(id: string, client: Client, version: string): Draft {
     version,
     wishes: client.wishes.map((w) => ({ ...w })),
     needs: client.needs.map((n) => ({ ...n })),
+    places: client.places.map((p) => ({ ...p })),
   };
   drafts.set(id, d);
   return d;

@@ -68,7 +68,7 @@ describe('client: my dossier', () => {
 
     await page.getByRole('link', { name: 'Mijn wensen veranderen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Wonen' }).waitFor();
-    assert.match(await page.locator('.progress').innerText(), /Stap 1 van 10/);
+    assert.match(await page.locator('.progress').innerText(), /Stap 1 van 11/);
     // A wish from the guideline's questions, made a must, with her own words.
     const bath = page.getByLabel('Eigen badkamer en toilet', { exact: true });
     if (await bath.isChecked()) await bath.uncheck();
@@ -79,7 +79,16 @@ describe('client: my dossier', () => {
     // "Weet ik nog niet" goes on without changing anything.
     await page.getByRole('button', { name: 'Weet ik nog niet, ga verder' }).click();
     await page.getByRole('heading', { level: 1, name: 'Dagbesteding en werk' }).waitFor();
-    await stepTo(page, 'Nog iets in uw eigen woorden?');
+    // Someone to live near: a new place at the centre of her municipality.
+    await stepTo(page, 'Mensen en plekken dichtbij');
+    await page.getByRole('button', { name: 'Persoon of plek toevoegen' }).click();
+    const n = await page.locator('fieldset.place').count();
+    await page.locator(`#plek-${n - 1}-wie`).fill(`kleindochter Sanne ${stamp}`);
+    await page.locator(`#plek-${n - 1}-waar`).selectOption({ label: 'Heerlen' });
+    await page.locator(`#plek-${n - 1}-km`).selectOption('15');
+    await capture(page, 'client-dossier-plekken');
+    await page.getByRole('button', { name: 'Volgende' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Nog iets in uw eigen woorden?' }).waitFor();
     await page.getByRole('button', { name: 'Een wens in eigen woorden toevoegen' }).click();
     const own = page.locator('textarea').last();
     await own.fill(`Elke ochtend de krant op papier ${stamp}`);
@@ -98,6 +107,7 @@ describe('client: my dossier', () => {
     const main = page.locator('main');
     await main.getByText(`“Elke ochtend de krant op papier ${stamp}”`).waitFor();
     assert.match(await main.innerText(), new RegExp(`Eigen badkamer en toilet \\(Moet echt\\).*beugel bij de wc ${stamp}`));
+    assert.match(await main.innerText(), new RegExp(`kleindochter Sanne ${stamp}: hooguit 15 km \\(Belangrijk\\)`));
 
     // The versions: the newest first chosen, what changed in words.
     await page.getByRole('link', { name: 'Eerdere versies bekijken' }).click();

@@ -8,9 +8,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api';
 import { t } from '../i18n';
 import { navigate } from '../router';
-import { featureLabel, features } from '../refdata';
+import { featureLabel, features, municipalities, PLACE_KINDS } from '../refdata';
 import type { PageProps } from '../routes';
-import type { Feature, Importance, Wish } from '../types';
+import type { Feature, Importance, Municipality, Wish } from '../types';
 import {
   cleanWishes,
   diff,
@@ -22,6 +22,10 @@ import {
   readDossier,
   rebaseWishes,
   rebaseNeeds,
+  rebasePlaces,
+  cleanPlaces,
+  samePlaces,
+  type DraftPlace,
   saveDossier,
   sameNeeds,
   setDraftWish,
@@ -44,6 +48,7 @@ const IMPORTANCE: Importance[] = ['nice', 'important', 'must'];
 interface Ref {
   guide: Leidraad;
   features: Feature[];
+  municipalities: Municipality[];
 }
 
 export default function DossierEdit({ params, query }: PageProps) {
@@ -57,8 +62,10 @@ export default function DossierEdit({ params, query }: PageProps) {
 
   useEffect(() => {
     if (!id) return;
-    Promise.all([leidraad(), features()])
-      .then(([guide, f]) => setRef({ guide, features: f }))
+    Promise.all([leidraad(), features(), municipalities()])
+      .then(([guide, f, m]) =>
+        setRef({ guide, features: f, municipalities: [...m].sort((a, b) => a.name.localeCompare(b.name, 'nl')) }),
+      )
       .catch(setError);
     if (!getDraft(id))
       readDossier(id)
@@ -69,7 +76,8 @@ export default function DossierEdit({ params, query }: PageProps) {
   // The life domains, what is needed (a professional's step), own words, save.
   const domains = ref?.guide.domains.length ?? 8;
   const needsStep = target.supporter ? domains : -1;
-  const ownIndex = domains + (target.supporter ? 1 : 0);
+  const placesIndex = domains + (target.supporter ? 1 : 0);
+  const ownIndex = placesIndex + 1;
   const total = ownIndex + 2;
   const index = Math.min(Math.max(Number(query.get('stap') || '1') - 1, 0), total - 1);
   const go = (i: number) => navigate(withStep(target.path('/wijzigen'), i + 1));
@@ -86,8 +94,9 @@ export default function DossierEdit({ params, query }: PageProps) {
   const domain: LeidraadDomain | undefined = ref.guide.domains[index];
   const ownStep = index === ownIndex;
   const onNeeds = index === needsStep;
+  const onPlaces = index === placesIndex;
   const saveStep = index === total - 1;
-  const key = ownStep ? 'own_step' : onNeeds ? 'needs_step' : 'save_step';
+  const key = ownStep ? 'own_step' : onNeeds ? 'needs_step' : onPlaces ? 'places_step' : 'save_step';
   const title = domain ? inLang(domain.title_nl, domain.title_en) : t(`dossier.${key}.title`);
   const intro = domain ? inLang(domain.intro_nl, domain.intro_en) : t(`dossier.${key}.intro`);
   const spoken = () => {
@@ -132,6 +141,7 @@ export default function DossierEdit({ params, query }: PageProps) {
         >
           {domain && <DomainStep domain={domain} draft={draft} features={ref.features} onChange={update} />}
           {onNeeds && <NeedsStep draft={draft} features={ref.features} onChange={update} />}
+          {onPlaces && <PlacesStep draft={draft} municipalities={ref.municipalities} onChange={update} />}
           {ownStep && <OwnWordsStep draft={draft} onChange={update} />}
           <div class="button-row">
             {index > 0 && (
@@ -364,6 +374,104 @@ function NeedsStep({ draft, features, onChange }: { draft: Draft; features: Feat
   );
 }
 
+// The people and places that matter, and how far from them the client will live at most.
+// A new place sits at its municipality's centre; an existing one stays where it is unless
+// another municipality is chosen.
+function PlacesStep({
+  draft,
+  municipalities,
+  onChange,
+}: {
+  draft: Draft;
+  municipalities: Municipality[];
+  onChange: () => void;
+}) {
+  const set = (p: DraftPlace, patch: Partial<DraftPlace>) => {
+    Object.assign(p, patch);
+    onChange();
+  };
+  const kms = (km: number) => [...new Set([2, 5, 10, 15, 25, 40, km])].sort((a, b) => a - b);
+  const add = () => {
+    draft.places.push({
+      kind: 'familie',
+      label: '',
+      max_km: 10,
+      importance: 'important',
+      moveTo: draft.base.municipality_code,
+    });
+    onChange();
+    requestAnimationFrame(() => document.getElementById(`plek-${draft.places.length - 1}-wie`)?.focus());
+  };
+  return (
+    <>
+      {draft.places.map((p, i) => (
+        <fieldset class="utrecht-form-fieldset place" key={i}>
+          <legend>{t('search.people.legend', { n: i + 1 })}</legend>
+          <div class="utrecht-form-field">
+            <label class="utrecht-form-label" for={`plek-${i}-wie`}>
+              {t('search.people.who')}
+            </label>
+            <input
+              id={`plek-${i}-wie`}
+              class="utrecht-textbox utrecht-textbox--html-input"
+              type="text"
+              maxLength={80}
+              value={p.label}
+              onInput={(e) => (p.label = (e.target as HTMLInputElement).value)}
+            />
+          </div>
+          <Select
+            id={`plek-${i}-soort`}
+            label={t('search.people.kind')}
+            value={p.kind}
+            options={PLACE_KINDS.map((k) => ({ value: k, label: t(`place_kinds.${k}`) }))}
+            onChange={(v) => set(p, { kind: v })}
+          />
+          <Select
+            id={`plek-${i}-waar`}
+            label={t('search.people.where')}
+            value={p.moveTo ?? ''}
+            options={[
+              ...(p.position ? [{ value: '', label: t('dossier.places_step.stays') }] : []),
+              ...municipalities.map((m) => ({ value: m.code, label: m.name })),
+            ]}
+            onChange={(v) => set(p, { moveTo: v || undefined })}
+          />
+          <Select
+            id={`plek-${i}-km`}
+            label={t('search.people.max_km')}
+            value={String(p.max_km)}
+            options={kms(p.max_km).map((k) => ({ value: String(k), label: t('common.km', { km: k }) }))}
+            onChange={(v) => set(p, { max_km: Number(v) })}
+          />
+          <Select
+            id={`plek-${i}-belang`}
+            label={t('search.domain.how_important')}
+            value={p.importance}
+            options={IMPORTANCE.map((v) => ({ value: v, label: t(`importance.${v}`) }))}
+            onChange={(v) => set(p, { importance: v as Importance })}
+          />
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--secondary-action"
+            onClick={() => {
+              draft.places.splice(i, 1);
+              onChange();
+            }}
+          >
+            {t('search.people.remove', { n: i + 1 })}
+          </button>
+        </fieldset>
+      ))}
+      {draft.places.length < 10 && (
+        <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={add}>
+          {t('search.people.add')}
+        </button>
+      )}
+    </>
+  );
+}
+
 // Wishes in own words only, not tied to anything Passend knows: they are shown to every
 // organisation and in the report, and the options say they are not known.
 function OwnWordsStep({ draft, onChange }: { draft: Draft; onChange: () => void }) {
@@ -441,6 +549,7 @@ function SaveStep({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
   const [moved, setMoved] = useState<DiffAnswer | null>(null);
+  const [placesMissing, setPlacesMissing] = useState(false);
   const wishes = cleanWishes(draft.wishes);
 
   const save = async () => {
@@ -453,8 +562,16 @@ function SaveStep({
     setError(null);
     try {
       const needsChanged = supporter && !sameNeeds(draft.base.needs, draft.needs);
+      const places = cleanPlaces(draft.places, ref_.municipalities);
+      if (places === null) {
+        setPlacesMissing(true);
+        setBusy(false);
+        return;
+      }
+      const placesChanged = !samePlaces(draft.base.places, places);
       await saveDossier(draft.clientId, draft.version, reason.trim(), {
         wishes,
+        ...(placesChanged ? { places } : {}),
         ...(needsChanged ? { needs: draft.needs.map((n) => ({ feature_id: n.feature_id, note: (n.note ?? '').trim() })) } : {}),
       });
       dropDraft(draft.clientId);
@@ -468,6 +585,7 @@ function SaveStep({
           const to = versionNumber(fresh.version);
           const merged = rebaseWishes(draft.base.wishes, draft.wishes, fresh.client.wishes);
           draft.needs = rebaseNeeds(draft.base.needs, draft.needs, fresh.client.needs);
+          draft.places = rebasePlaces(draft.base.places, draft.places, fresh.client.places);
           setMoved(await diff(draft.clientId, from, to).catch(() => null));
           draft.base = fresh.client;
           draft.version = fresh.version;
@@ -516,6 +634,11 @@ function SaveStep({
         </div>
       )}
       {error !== null && <Problem error={error} />}
+      {placesMissing && (
+        <p class="utrecht-form-field-error-message" role="alert">
+          {t('dossier.places_step.where_missing')}
+        </p>
+      )}
       <h2 class="utrecht-heading-2">{t('dossier.save_step.wishes')}</h2>
       {wishes.length === 0 ? (
         <p class="utrecht-paragraph">{t('dossier.no_wishes')}</p>
@@ -525,6 +648,20 @@ function SaveStep({
             <WishLine key={i} w={w} features={ref_.features} />
           ))}
         </ul>
+      )}
+      {draft.places.some((p) => p.label.trim()) && (
+        <>
+          <h2 class="utrecht-heading-2">{t('client.places')}</h2>
+          <ul class="utrecht-unordered-list">
+            {draft.places
+              .filter((p) => p.label.trim())
+              .map((p, i) => (
+                <li key={i}>
+                  {t('client.place', { who: p.label.trim(), km: p.max_km })} ({t(`importance.${p.importance}`)})
+                </li>
+              ))}
+          </ul>
+        </>
       )}
       {supporter && (
         <>
