@@ -1,10 +1,12 @@
 # Passend: the two set-up commands are `make demo` and `make test` (see README.md).
-.PHONY: deps build build-ci build-asan web test-web demo test test-unit test-asan bench bench-web format clean
+.PHONY: deps build build-ci build-asan build-fuzz web test-web demo test test-unit test-asan bench bench-web fuzz format clean
 
 DEMO_DB ?= passend-demo.db
 PORT ?= 8080
 SEED ?= 42
 CTEST_JOBS ?= 2
+# make fuzz: seconds the targets run (all at once; the smoke in make test runs each for 10 s).
+FUZZ_SECONDS ?= 300
 # ccache keys on paths relative to the checkout, so a fresh clone reuses earlier builds.
 export CCACHE_BASEDIR := $(CURDIR)
 
@@ -24,6 +26,11 @@ build-asan: deps
 	@cmake --preset asan >/dev/null
 	@cmake --build build-asan
 
+# The libFuzzer targets (tests/fuzz/), built with Debian's clang under ASan and UBSan.
+build-fuzz: deps
+	@cmake --preset fuzz >/dev/null
+	@cmake --build build-fuzz --target fuzz
+
 # The web app (web/): npm packages from the lock file, then the Vite build into web/dist,
 # which `passend serve` serves. npm ci runs again only when the lock file changed.
 web: deps web/node_modules/.package-lock.json
@@ -40,11 +47,12 @@ demo: build web
 	@bash scripts/demo.sh build/passend $(DEMO_DB) $(PORT) $(SEED)
 
 # Every suite: release build (warnings as errors) with all tests, then the unit tests
-# again under AddressSanitizer and UndefinedBehaviorSanitizer, then the format check, then
-# the web app's browser suite.
-test: build-ci build-asan
+# again under AddressSanitizer and UndefinedBehaviorSanitizer, then the format check,
+# a short smoke of every fuzz target, the web app's browser suite.
+test: build-ci build-asan build-fuzz
 	@ctest --test-dir build --output-on-failure -j $(CTEST_JOBS)
 	@ctest --test-dir build-asan --output-on-failure -j $(CTEST_JOBS) -L unit
+	@ctest --test-dir build-fuzz --output-on-failure -j $(CTEST_JOBS) -L fuzz
 	@bash scripts/check-format.sh
 	@$(MAKE) --no-print-directory test-web
 
@@ -55,8 +63,13 @@ bench: build
 bench-web: build web
 	@bash bench/web_bench.sh
 
+# Every fuzz target at once for FUZZ_SECONDS from its seeds (tests/fuzz/corpus/<target>/); the
+# grown corpus stays in build-fuzz/corpus/, findings land in build-fuzz/findings/.
+fuzz: build-fuzz
+	@bash scripts/fuzz.sh build-fuzz tests/fuzz/corpus $(FUZZ_SECONDS)
+
 format:
 	@find src tests bench -name '*.h' -o -name '*.cc' | xargs clang-format -i
 
 clean:
-	rm -rf build build-asan web/dist
+	rm -rf build build-asan build-fuzz web/dist

@@ -12,6 +12,7 @@ PACKAGES=(
   libhowardhinnant-date-dev tzdata
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format
+  clang libclang-rt-14-dev
   curl wrk
   haproxy
   python3-jsonschema

@@ -214,7 +214,8 @@ Result<MatchIndex> MatchIndex::Build(const std::vector<domain::Provider>& provid
   // Groups hold consecutive offers, so a group's offers are [begin, end) in each column.
   ix.group_unknown_.assign(G * F, 0);
   for (uint32_t f = 0; f < F; ++f) {
-    const float* col = &ix.columns_[size_t{f} * n];
+    // (data(), not &columns_[...]: with no offers the column is empty; found by fuzz_query)
+    const float* col = ix.columns_.data() + size_t{f} * n;
     for (size_t g = 0; g < G; ++g) {
       const Group& gr = ix.groups_[g];
       ix.group_unknown_[f * G + g] =

@@ -222,5 +222,15 @@ TEST_F(IndexPatchTest, ChangesThatMoveAnOfferOrNeedJudgingAreLeftToBuild) {
       [](domain::Offer& o, domain::Location&, Ls&, Os&) { o.location_id = "loc-bestaat-niet"; }));
 }
 
+// Regression (fuzz_query, issue 23.18): an empty catalogue (a new database, `passend serve`
+// before any import) builds an index; it took the address of an element of an empty
+// column, which UBSan reports (the asan preset stops on it).
+TEST(MatchIndexBuild, AnEmptyCatalogueBuildsAnEmptyIndex) {
+  auto ix = MatchIndex::Build({}, {}, {}, refdata::BuiltIn());
+  ASSERT_TRUE(ix.ok()) << ix.error().ToString();
+  EXPECT_EQ(ix->size(), 0u);
+  EXPECT_EQ(ix->group_count(), 0u);
+}
+
 }  // namespace
 }  // namespace passend::match
