@@ -696,6 +696,32 @@ def conformance(server, logins):
         else:
             checker.check(label, resp, pointer, media_type="application/problem+json")
 
+    # The self-service registration: the answers of the first search saved with a new
+    # account (needs are a professional's, so left out); the request body is checked
+    # against the declared request schema too.
+    registratie = doc["paths"].get("/api/v1/registraties", {}).get("post")
+    if registratie is None:
+        checker.skipped.append("/api/v1/registraties: no POST operation in the document")
+    else:
+        body = {"account": {"role": "representative", "email": "conformance@example.nl",
+                            "password": "een lang wachtwoord 9", "name": "Anja Smeets"},
+                "client": {"name": "Meneer Smeets", "birth_year": 1938, "relation": "dochter"},
+                "situation": {k: v for k, v in ZOEKEN_BODIES[0].items() if k != "needs"}}
+        op = op_pointer("/api/v1/registraties", "post")
+        request_errors = ["request body %s: %s" % (list(e.absolute_path), e.message)
+                          for e in checker.book.validator(
+                              op + "/requestBody/content/application~1json/schema"
+                          ).iter_errors(body)]
+        status, suffix = success_of(registratie)
+        resp = Session(base, "registratie").request("POST", "/api/v1/registraties", body)
+        label = "POST /api/v1/registraties"
+        if suffix is None:
+            checker.fail(label, ["no JSON success schema declared"])
+        elif resp.status != int(status):
+            checker.fail(label, ["answered %d: %s" % (resp.status, resp.body[:300])])
+        else:
+            checker.check(label, resp, op + suffix, extra=request_errors)
+
     for s in checker.skipped:
         print("skip %s" % s)
     total = checker.passed + checker.failed

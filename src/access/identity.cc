@@ -8,6 +8,7 @@ Identity::Identity(AccountStore& accounts, Clock clock, IdentityOptions options)
       tokens_(accounts, clock),
       users_(accounts, clock, options.hash_cost),
       throttle_(accounts, clock, options.throttle),
+      registration_throttle_(accounts, clock, options.registration_throttle),
       password_login_(accounts, throttle_) {}
 
 Result<Principal> Identity::PrincipalOf(const std::string& user_id) {

@@ -25,6 +25,7 @@ struct IdentityOptions {
   HashCost hash_cost = HashCost::kInteractive;
   SessionPolicy sessions;
   ThrottlePolicy throttle;
+  ThrottlePolicy registration_throttle = RegistrationThrottlePolicy();
 };
 
 // Who a request comes from, and the session it came with (none for an API token).
@@ -53,6 +54,8 @@ class Identity {
   UserDirectory& users() { return users_; }
   PasswordAuthenticator& password_login() { return password_login_; }
   LoginThrottle& throttle() { return throttle_; }
+  // Self-service registrations, counted apart from logins (RegistrationThrottlePolicy).
+  LoginThrottle& registration_throttle() { return registration_throttle_; }
 
  private:
   Result<Principal> PrincipalOf(const std::string& user_id);
@@ -62,6 +65,7 @@ class Identity {
   ApiTokens tokens_;
   UserDirectory users_;
   LoginThrottle throttle_;
+  LoginThrottle registration_throttle_;
   PasswordAuthenticator password_login_;
 };
 

@@ -139,8 +139,11 @@ TEST_F(LoginTest, UserRulesNameTheField) {
                 .code(),
             ErrorCode::kAlreadyExists);
   EXPECT_EQ(users.Add({"b@x.nl", "B", Role::kOco, "org-a", {}, kPassword}).error().field(), "role");
-  EXPECT_EQ(users.Add({"c@x.nl", "C", Role::kClient, "", {}, kPassword}).error().field(),
-            "client_ids");
+  EXPECT_EQ(
+      users.Add({"c@x.nl", "C", Role::kClient, "", {"cli-1", "cli-2"}, kPassword}).error().field(),
+      "client_ids");
+  // Without a client yet: the account writes its own dossier next.
+  EXPECT_TRUE(users.Add({"c2@x.nl", "C", Role::kClient, "", {}, kPassword}).ok());
   EXPECT_EQ(users.Add({"d@x.nl", "D", Role::kOco, "org-x", {}, kPassword}).error().field(),
             "organisation");
   EXPECT_EQ(users.Add({"e@x.nl", "E", Role::kClient, "", {"cli-1"}, "kort"}).error().field(),

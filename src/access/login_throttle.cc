@@ -5,15 +5,19 @@
 namespace passend::access {
 namespace {
 
-std::string AccountKey(const std::string& email) { return "account:" + email; }
-std::string AddressKey(const std::string& remote_addr) { return "ip:" + remote_addr; }
-
 Error Refused() {
   return ResourceExhausted(
       "Te vaak een verkeerd wachtwoord. Wacht even en probeer het dan opnieuw.");
 }
 
 }  // namespace
+
+std::string LoginThrottle::AccountKey(const std::string& email) const {
+  return policy_.key_prefix + "account:" + email;
+}
+std::string LoginThrottle::AddressKey(const std::string& remote_addr) const {
+  return policy_.key_prefix + "ip:" + remote_addr;
+}
 
 std::chrono::seconds LoginThrottle::AccountDelay(int failures) const {
   if (failures < policy_.max_failures) return std::chrono::seconds(0);
@@ -84,6 +88,7 @@ std::chrono::seconds LoginThrottle::RetryAfter(const std::string& email,
 
 Status LoginThrottle::Record(const std::string& email, const std::string& remote_addr,
                              bool success) {
+  if (policy_.count_successes) success = false;
   const Time now = clock_();
   PASSEND_RETURN_IF_ERROR(store_.RecordLoginAttempt(AccountKey(email), now, success));
   // A success from an address does not clear the failures of other accounts tried there.

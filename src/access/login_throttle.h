@@ -29,7 +29,25 @@ struct ThrottlePolicy {
   std::chrono::seconds window = std::chrono::minutes(15);
   std::chrono::seconds first_delay = std::chrono::minutes(1);
   int max_failures_per_address = 50;  // many accounts tried from one address
+  // Another throttle on the same store keeps its counts apart under its own prefix.
+  std::string key_prefix;
+  // Every attempt counts, a success too (a registration: many accounts made from one
+  // address are the abuse); a success then clears nothing.
+  bool count_successes = false;
 };
+
+// The self-service registration (POST /api/v1/registraties): per address at most 10
+// accounts made or tried within an hour; per e-mail address 3 tries, then waiting as at
+// login. Counted apart from the logins.
+inline ThrottlePolicy RegistrationThrottlePolicy() {
+  ThrottlePolicy p;
+  p.max_failures = 3;
+  p.window = std::chrono::hours(1);
+  p.max_failures_per_address = 10;
+  p.key_prefix = "registratie:";
+  p.count_successes = true;
+  return p;
+}
 
 class LoginThrottle {
  public:
@@ -52,6 +70,8 @@ class LoginThrottle {
     std::chrono::seconds account{0}, address{0};  // 0: may try now
   };
   Result<Wait> WaitFor(const std::string& email, const std::string& remote_addr);
+  std::string AccountKey(const std::string& email) const;
+  std::string AddressKey(const std::string& remote_addr) const;
   std::chrono::seconds AccountDelay(int failures) const;
 
   AccountStore& store_;

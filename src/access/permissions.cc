@@ -95,6 +95,10 @@ const std::vector<MatrixCell>& Matrix() {
       {R::kCiz, "client.list", S::kConsent, {P::kIndication}},
       {R::kProvider, "client.list", S::kConsent, {P::kRegistration, P::kCareDelivery}},
       {R::kZorgkantoor, "client.list", S::kRegion, {}},
+      // A new client has no record to scope by; the client or representative who writes
+      // their own dossier is linked to it (intake), the supporter gets the intake's consent.
+      {R::kClient, "client.create", S::kAll, {}},
+      {R::kRepresentative, "client.create", S::kAll, {}},
       {R::kOco, "client.create", S::kAll, {}},
       {R::kWijkteam, "client.create", S::kAll, {}},
       {R::kClient, "client.read", S::kOwnClient, {}},

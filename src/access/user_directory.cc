@@ -29,7 +29,12 @@ Result<Organisation> UserDirectory::AddOrganisation(Organisation o) {
   return o;
 }
 
-Result<User> UserDirectory::Add(const NewUser& in) {
+Status UserDirectory::Check(const NewUser& in) {
+  PASSEND_RETURN_IF_ERROR(Validated(in));
+  return Ok();
+}
+
+Result<User> UserDirectory::Validated(const NewUser& in) {
   User u;
   u.email = NormaliseEmail(in.email);
   if (!PlausibleEmail(u.email)) return InvalidArgument("Dit is geen geldig e-mailadres.", "email");
@@ -56,27 +61,40 @@ Result<User> UserDirectory::Add(const NewUser& in) {
     if (!in.organisation_id.empty())
       return InvalidArgument("Cliënten en vertegenwoordigers horen niet bij een organisatie.",
                              "organisation");
-    if (in.client_ids.empty())
-      return InvalidArgument("Koppel deze gebruiker aan een cliënt.", "client_ids");
-    if (in.role == Role::kClient && in.client_ids.size() != 1)
-      return InvalidArgument("Een cliënt is aan precies één cliëntrecord gekoppeld.", "client_ids");
+    // Without a client yet the account writes its own dossier next (POST /api/v1/clients
+    // links the new client to it).
+    if (in.role == Role::kClient && in.client_ids.size() > 1)
+      return InvalidArgument("Een cliënt is aan hoogstens één cliëntrecord gekoppeld.",
+                             "client_ids");
   }
-  if (!in.password.empty()) {
-    PASSEND_RETURN_IF_ERROR(CheckPasswordStrength(in.password));
-    PASSEND_ASSIGN_OR_RETURN(u.password_hash, HashPassword(in.password, cost_));
-  }
-  auto existing = store_.FindUserByEmail(u.email);
-  if (existing.ok()) return AlreadyExists("Er is al een gebruiker met dit e-mailadres.", "email");
-  if (existing.error().code() != ErrorCode::kNotFound) return existing.error();
-  u.id = NewId("usr");
+  if (!in.password.empty()) PASSEND_RETURN_IF_ERROR(CheckPasswordStrength(in.password));
   u.display_name = in.display_name;
   u.role = in.role;
   u.organisation_id = in.organisation_id;
   u.client_ids = in.client_ids;
+  return u;
+}
+
+Result<User> UserDirectory::Prepare(const NewUser& in) {
+  PASSEND_ASSIGN_OR_RETURN(User u, Validated(in));
+  if (!in.password.empty()) {
+    PASSEND_ASSIGN_OR_RETURN(u.password_hash, HashPassword(in.password, cost_));
+  }
+  u.id = NewId("usr");
   u.created_at = clock_();
+  return u;
+}
+
+Result<User> UserDirectory::Add(const NewUser& in) {
+  PASSEND_ASSIGN_OR_RETURN(User u, Prepare(in));
+  auto existing = store_.FindUserByEmail(u.email);
+  if (existing.ok()) return EmailTaken();
+  if (existing.error().code() != ErrorCode::kNotFound) return existing.error();
   PASSEND_RETURN_IF_ERROR(store_.PutUser(u));
   return u;
 }
+
+Error EmailTaken() { return AlreadyExists("Er is al een gebruiker met dit e-mailadres.", "email"); }
 
 Status UserDirectory::SetActive(const std::string& user_id, bool active) {
   PASSEND_ASSIGN_OR_RETURN(User u, store_.GetUser(user_id));

@@ -23,13 +23,23 @@ struct NewUser {
   std::string password;  // checked by CheckPasswordStrength; empty: no password login
 };
 
+// The error of an e-mail address another user has (kAlreadyExists, field "email").
+Error EmailTaken();
+
 class UserDirectory {
  public:
   UserDirectory(AccountStore& store, Clock clock, HashCost cost = HashCost::kInteractive)
       : store_(store), clock_(std::move(clock)), cost_(cost) {}
 
-  // kInvalidArgument with the field at fault; kAlreadyExists for a taken e-mail address.
+  // kInvalidArgument with the field at fault; kAlreadyExists (EmailTaken) for a taken
+  // e-mail address.
   Result<User> Add(const NewUser& u);
+  // Add's checks on their own: nothing hashed, looked up or written (a form's answer).
+  Status Check(const NewUser& u);
+  // The user Add would write, with a new id and the password hashed, but not written and
+  // the e-mail address not looked up: for a use case that writes the user in a
+  // transaction of its own (intake's registration) and checks the address there.
+  Result<User> Prepare(const NewUser& u);
   // Organisation with a fitting kind; kInvalidArgument for a missing name or binding.
   Result<Organisation> AddOrganisation(Organisation o);
   // Blocking a user ends every session and API token of the account (EndAccess), so
@@ -47,6 +57,8 @@ class UserDirectory {
   Result<Principal> PrincipalFor(const User& user);
 
  private:
+  Result<User> Validated(const NewUser& u);
+
   AccountStore& store_;
   Clock clock_;
   HashCost cost_;

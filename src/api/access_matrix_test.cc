@@ -136,6 +136,7 @@ class AccessMatrixTest : public ::testing::Test {
     guard_ = std::make_unique<AccessGuard>(*services_, *intake_, *catalog_);
     Router router = AllRoutes({*db_, *catalog_, *intake_, refdata::BuiltIn()});
     AddAccessRoutes(router, *services_, *intake_);
+    AddRegistrationRoutes(router, *services_, *intake_, refdata::BuiltIn());
     routes_ = router.routes();
     ServerOptions options;
     options.port = 0;
@@ -751,7 +752,12 @@ TEST_F(AccessMatrixTest, TheDossierIsWrittenInVersionsOverHttp) {
     EXPECT_EQ(json::parse(res->body).value("field", ""), b.field) << res->body;
   }
   EXPECT_EQ(*db_->clients().CountClients({}), clients_before);
-  EXPECT_EQ(Send("POST", "/api/v1/clients", LogIn(a::Role::kClient), record.dump())->status, 403);
+  // The demo client already has its dossier (cli-1): one account, one client.
+  auto second = Send("POST", "/api/v1/clients", LogIn(a::Role::kClient), record.dump());
+  EXPECT_EQ(second->status, 409) << second->body;
+  EXPECT_EQ(json::parse(second->body).value("field", ""), "account");
+  EXPECT_EQ(*db_->clients().CountClients({}), clients_before);
+  EXPECT_EQ(Send("POST", "/api/v1/clients", LogIn(a::Role::kProvider), record.dump())->status, 403);
 
   auto made = Send("POST", "/api/v1/clients", oco, record.dump());
   ASSERT_EQ(made->status, 201) << made->body;
@@ -827,6 +833,64 @@ TEST_F(AccessMatrixTest, TheDossierIsWrittenInVersionsOverHttp) {
   ASSERT_FALSE(log->empty());
   EXPECT_EQ(log->back().action, "create");  // newest first: the creation is the oldest
   EXPECT_TRUE(services_->audit.Verify()->ok());
+}
+
+// A client or representative writes their own dossier (issue 20.3): the new client is
+// linked to their account and to nobody else until they give consent.
+TEST_F(AccessMatrixTest, ClientsAndRepresentativesWriteTheirOwnDossier) {
+  json record = {{"name", "Mevrouw Claessens"},
+                 {"birth_year", 1944},
+                 {"municipality_code", "GM0935"},
+                 {"home", {{"lat", 50.85}, {"lon", 5.69}}},
+                 {"sector", "VV"},
+                 {"indication", "none"},
+                 {"preferred_forms", {"verblijf"}},
+                 {"seeking", {"wonen"}},
+                 {"wishes", {{{"feature_id", "tuin"}, {"importance", "must"}, {"text", "rozen"}}}}};
+  Login rep = LogIn(a::Role::kRepresentative);
+  auto made = Send("POST", "/api/v1/clients", rep, record.dump());
+  ASSERT_EQ(made->status, 201) << made->body;
+  const std::string id = json::parse(made->body)["id"];
+  auto me = json::parse(Send("GET", "/api/v1/auth/me", rep)->body);
+  EXPECT_EQ(me["client_ids"], json({"cli-2", id})) << me;
+  EXPECT_EQ(Send("GET", "/api/v1/clients/" + id, rep)->status, 200);
+  EXPECT_EQ(Send("GET", "/api/v1/clients/" + id + "/versions", rep)->status, 200);
+  // No consent comes with it: a supporter or provider sees nothing yet.
+  EXPECT_EQ(Send("GET", "/api/v1/clients/" + id, LogIn(a::Role::kOco))->status, 404);
+  EXPECT_TRUE(db_->consents().ConsentsForClient(id)->empty());
+  // Needs are a professional's: refused, and nothing written.
+  const int64_t before = *db_->clients().CountClients({});
+  json with_needs = record;
+  with_needs["needs"] = {{{"feature_id", "dementie_expertise"}, {"note", ""}}};
+  auto refused = Send("POST", "/api/v1/clients", rep, with_needs.dump());
+  EXPECT_EQ(refused->status, 403) << refused->body;
+  EXPECT_EQ(json::parse(refused->body).value("field", ""), "needs");
+  EXPECT_EQ(*db_->clients().CountClients({}), before);
+
+  // A client account made before its dossier: the first dossier is linked, a second refused.
+  auto account = services_->identity.users().Add(
+      {"nieuw@example.nl", "Mevrouw Claessens", a::Role::kClient, "", {}, "een lang wachtwoord 1"});
+  ASSERT_TRUE(account.ok()) << account.error().ToString();
+  auto res =
+      Http().Post("/api/v1/auth/login",
+                  json{{"email", "nieuw@example.nl"}, {"password", "een lang wachtwoord 1"}}.dump(),
+                  "application/json");
+  ASSERT_EQ(res->status, 200) << res->body;
+  const std::string cookie = res->get_header_value("Set-Cookie");
+  Login self{cookie.substr(0, cookie.find(';')), json::parse(res->body)["csrf_token"]};
+  auto own = Send("POST", "/api/v1/clients", self, record.dump());
+  ASSERT_EQ(own->status, 201) << own->body;
+  const std::string own_id = json::parse(own->body)["id"];
+  EXPECT_EQ(db_->accounts().GetUser(account->id)->client_ids, std::vector<std::string>{own_id});
+  EXPECT_EQ(Send("GET", "/api/v1/clients/" + own_id, self)->status, 200);
+  auto again = Send("POST", "/api/v1/clients", self, record.dump());
+  EXPECT_EQ(again->status, 409) << again->body;
+  EXPECT_EQ(json::parse(again->body).value("field", ""), "account");
+  EXPECT_EQ(*db_->clients().CountClients({}), before + 1);
+  auto log = db_->audit().AuditForClient(own_id, 0, 10);
+  ASSERT_FALSE(log->empty());
+  EXPECT_EQ(log->back().action, "create");
+  EXPECT_EQ(log->back().user_id, account->id);
 }
 
 TEST_F(AccessMatrixTest, AClientChangesWishesButNotNeeds) {
@@ -927,6 +991,146 @@ TEST_F(AccessMatrixTest, TheReportPrintsAndTheFormNeedsConsentForThatProvider) {
       Send("GET", "/api/v1/clients/cli-1/aanmeldformulier?offer=off-a&format=html", oco);
   ASSERT_EQ(printable->status, 200);
   EXPECT_NE(printable->body.find("Wonen bij prv-a"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace passend::api
+
+namespace passend::api {
+namespace {
+
+// Self-service without an account (issue 20.4): the answers of the anonymous search saved
+// with a new account in one request, all or nothing, and that account logged in.
+class RegistrationTest : public AccessMatrixTest {
+ protected:
+  static json Body(const std::string& role, const std::string& email) {
+    return {{"account",
+             {{"role", role},
+              {"email", email},
+              {"password", "een lang wachtwoord 7"},
+              {"name", "Mevrouw Bosch"}}},
+            {"client", {{"birth_year", 1940}}},
+            {"situation",
+             {{"municipality_code", "GM0935"},
+              {"seeking", {"wonen"}},
+              {"wishes",
+               {{{"feature_id", "tuin"}, {"importance", "must"}, {"text", "rozen"}},
+                {{"importance", "nice"}, {"text", "mijn eigen stoel"}}}}}}};
+  }
+  httplib::Result Register(const json& body) {
+    return Http().Post("/api/v1/registraties", body.dump(), "application/json");
+  }
+  int64_t Users() { return db_->accounts().ListUsers({"", 500})->items.size(); }
+  int64_t Clients() { return *db_->clients().CountClients({}); }
+};
+
+TEST_F(RegistrationTest, SavesTheSearchAsADossierWithAnAccountAndLogsIn) {
+  auto res = Register(Body("client", "Bosch@Example.nl"));
+  ASSERT_EQ(res->status, 201) << res->body;
+  const json body = json::parse(res->body);
+  const std::string id = body["client"]["id"];
+  EXPECT_EQ(res->get_header_value("Location"), "/api/v1/clients/" + id);
+  EXPECT_EQ(res->get_header_value("ETag"), "\"1\"");
+  const std::string set = res->get_header_value("Set-Cookie");
+  EXPECT_NE(set.find("HttpOnly"), std::string::npos);
+  EXPECT_EQ(body["account"]["role"], "client");
+  EXPECT_EQ(body["account"]["client_ids"], json({id}));
+  EXPECT_EQ(body["client"]["name"], "Mevrouw Bosch");  // the account's own name
+  EXPECT_EQ(body["client"]["birth_year"], 1940);
+  EXPECT_EQ(body["client"]["wishes"].size(), 2u);
+  EXPECT_EQ(body["client"]["sector"], "VV");  // the search's defaults
+  // Logged in: the session reads and changes the new dossier, with the CSRF token.
+  Login self{set.substr(0, set.find(';')), body["account"]["csrf_token"]};
+  EXPECT_EQ(Send("GET", "/api/v1/clients/" + id, self)->status, 200);
+  json change = {{"reason", "zelf"}, {"patch", {{"birth_year", 1941}}}};
+  EXPECT_EQ(
+      Send("PATCH", "/api/v1/clients/" + id, self, change.dump(), {{"If-Match", "\"1\""}})->status,
+      200);
+  auto versions = json::parse(Send("GET", "/api/v1/clients/" + id + "/versions", self)->body);
+  EXPECT_EQ(versions["items"][0]["author"]["id"], body["account"]["user_id"]);
+  EXPECT_EQ(versions["items"][0]["author"]["role"], "client");
+  // The same e-mail and password log in later; nobody else sees the dossier.
+  auto login =
+      Http().Post("/api/v1/auth/login",
+                  json{{"email", "bosch@example.nl"}, {"password", "een lang wachtwoord 7"}}.dump(),
+                  "application/json");
+  EXPECT_EQ(login->status, 200) << login->body;
+  EXPECT_EQ(Send("GET", "/api/v1/clients/" + id, LogIn(a::Role::kOco))->status, 404);
+  auto log = db_->audit().AuditForClient(id, 0, 10);
+  ASSERT_FALSE(log->empty());
+  EXPECT_EQ(log->back().action, "create");
+  EXPECT_TRUE(services_->audit.Verify()->ok());
+}
+
+TEST_F(RegistrationTest, ARepresentativeNamesWhomTheyRepresent) {
+  json body = Body("representative", "anja@example.nl");
+  auto nameless = Register(body);
+  EXPECT_EQ(nameless->status, 400) << nameless->body;
+  EXPECT_EQ(json::parse(nameless->body).value("field", ""), "client.name");
+  body["client"] = {{"name", "Meneer Bosch"}, {"relation", "dochter"}};
+  auto res = Register(body);
+  ASSERT_EQ(res->status, 201) << res->body;
+  const json made = json::parse(res->body);
+  EXPECT_EQ(made["client"]["name"], "Meneer Bosch");
+  EXPECT_EQ(made["client"]["representative"],
+            json({{"name", "Mevrouw Bosch"}, {"relation", "dochter"}}));
+  EXPECT_EQ(made["account"]["role"], "representative");
+}
+
+TEST_F(RegistrationTest, BadAnswersNameTheFieldAndWriteNothing) {
+  const int64_t users = Users(), clients = Clients();
+  struct Bad {
+    std::string pointer;
+    json value;
+    std::string field;
+  };
+  for (const Bad& b : std::vector<Bad>{
+           {"/account/password", "kort", "account.password"},
+           {"/account/role", "admin", "account.role"},
+           {"/account/email", "geen-adres", "account.email"},
+           {"/account/naam", "x", "account.naam"},
+           {"/situation/municipality_code", "GM9999", "situation.municipality_code"},
+           {"/situation/wishes/0/feature_id", "zwembad", "situation.wishes[0].feature_id"},
+           {"/situation/needs", {{{"feature_id", "dementie_expertise"}}}, "situation.needs"},
+           {"/client/birth_year", 1800, "client.birth_year"},
+           {"/client/relation", "dochter", "client.relation"},
+           {"/extra", 1, "extra"}}) {
+    json body = Body("client", "fout@example.nl");
+    body[json::json_pointer(b.pointer)] = b.value;
+    auto res = Register(body);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 400) << b.pointer << ": " << res->body;
+    EXPECT_EQ(json::parse(res->body).value("field", ""), b.field) << res->body;
+  }
+  json missing = Body("client", "fout@example.nl");
+  missing.erase("situation");
+  EXPECT_EQ(json::parse(Register(missing)->body).value("field", ""), "situation");
+  EXPECT_EQ(Users(), users);
+  EXPECT_EQ(Clients(), clients);
+  // None of these counted against the address: a right answer still goes through.
+  EXPECT_EQ(Register(Body("client", "goed@example.nl"))->status, 201);
+}
+
+TEST_F(RegistrationTest, ATakenAddressWritesNothingAndTriesAreThrottled) {
+  ASSERT_EQ(Register(Body("client", "bosch@example.nl"))->status, 201);
+  const int64_t users = Users(), clients = Clients();
+  auto taken = Register(Body("client", "BOSCH@example.nl"));
+  EXPECT_EQ(taken->status, 409) << taken->body;
+  EXPECT_EQ(json::parse(taken->body).value("field", ""), "account.email");
+  EXPECT_EQ(Users(), users);
+  EXPECT_EQ(Clients(), clients);  // the dossier is not kept without its account
+  // Three tries per e-mail address (the one that made it counts), then wait.
+  EXPECT_EQ(Register(Body("client", "bosch@example.nl"))->status, 409);
+  auto refused = Register(Body("client", "bosch@example.nl"));
+  EXPECT_EQ(refused->status, 429) << refused->body;
+  EXPECT_GE(std::stoi(refused->get_header_value("Retry-After")), 1);
+  EXPECT_EQ(Clients(), clients);
+  // Logins are counted apart: the account still logs in.
+  auto login =
+      Http().Post("/api/v1/auth/login",
+                  json{{"email", "bosch@example.nl"}, {"password", "een lang wachtwoord 7"}}.dump(),
+                  "application/json");
+  EXPECT_EQ(login->status, 200) << login->body;
 }
 
 }  // namespace

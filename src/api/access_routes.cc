@@ -14,6 +14,7 @@
 #include "api/paging.h"
 #include "api/problem.h"
 #include "api/record_schemas.h"
+#include "api/signed_in.h"
 #include "interop/avg_json.h"
 
 namespace passend::api {
@@ -78,6 +79,8 @@ Result<std::optional<a::Time>> TimeField(const json& body, const std::string& na
   return std::optional<a::Time>(*t);
 }
 
+}  // namespace
+
 json MeJson(const a::Principal& who, const std::string& csrf_token) {
   return {{"user_id", who.user_id},
           {"display_name", who.display_name},
@@ -90,6 +93,18 @@ json MeJson(const a::Principal& who, const std::string& csrf_token) {
           {"csrf_token", csrf_token.empty() ? json(nullptr) : json(csrf_token)},
           {"via_api_token", who.via_api_token}};
 }
+
+Result<SignedIn> SignIn(a::AccessService& s, const a::User& user) {
+  PASSEND_ASSIGN_OR_RETURN(a::Principal p, s.identity.users().PrincipalFor(user));
+  PASSEND_ASSIGN_OR_RETURN(auto started, s.identity.sessions().Start(user.id));
+  SignedIn in{JsonResponse(MeJson(p, started.session.csrf_token)), std::move(p)};
+  in.response.headers["Set-Cookie"] =
+      s.identity.sessions().CookieFor(started, s.options.secure_cookies);
+  in.response.headers["Cache-Control"] = "no-store";
+  return in;
+}
+
+namespace {
 
 json OrganisationJson(const a::Organisation& o) {
   return {{"id", o.id},
@@ -130,6 +145,8 @@ json StatusSchema(std::string_view word) {
   return Object({{"status", {{"type", "string"}, {"enum", json::array({word})}}}});
 }
 
+}  // namespace
+
 json MeSchema() {
   return Object({{"user_id", String()},
                  {"display_name", String()},
@@ -143,6 +160,8 @@ json MeSchema() {
                                                 "PATCH en DELETE; null bij een API-sleutel"))},
                  {"via_api_token", Boolean()}});
 }
+
+namespace {
 
 json OrganisationSchema() {
   return Object({{"id", String()},
@@ -310,13 +329,8 @@ void AddSessionRoutes(Router& router, a::AccessService& s) {
           return wait;
         }
         PASSEND_ASSIGN_OR_RETURN(a::User user, std::move(authenticated));
-        PASSEND_ASSIGN_OR_RETURN(a::Principal p, s.identity.users().PrincipalFor(user));
-        PASSEND_ASSIGN_OR_RETURN(auto started, s.identity.sessions().Start(user.id));
-        ApiResponse out = JsonResponse(MeJson(p, started.session.csrf_token));
-        out.headers["Set-Cookie"] =
-            s.identity.sessions().CookieFor(started, s.options.secure_cookies);
-        out.headers["Cache-Control"] = "no-store";
-        return out;
+        PASSEND_ASSIGN_OR_RETURN(SignedIn in, SignIn(s, user));
+        return std::move(in.response);
       });
   login.request_schema = {
       {"type", "object"},

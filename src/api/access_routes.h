@@ -18,6 +18,8 @@
 //   GET    /api/v1/clients/{id}/access-log          (audit.read) who looked at my data
 //   GET    /api/v1/clients/{id}/export              (client.export) AVG: everything, as JSON
 //   POST   /api/v1/clients/{id}/erase               (client.erase) AVG: erasure
+//   POST   /api/v1/registraties                     (public) self-service: account + dossier,
+//                                                   logged in (registration_routes.cc)
 // Each route declares its subject (api/route.h): the /clients/{id}/... routes are about
 // that client, the rest about no single record. Handlers keep references to `access` and
 // `intake` (the AVG export and erasure), which must outlive the server.
@@ -28,5 +30,10 @@
 namespace passend::api {
 
 void AddAccessRoutes(Router& router, access::AccessService& access, intake::IntakeService& intake);
+// POST /api/v1/registraties: what a person told the anonymous search saved as their
+// dossier with a new account, all or nothing, and that account logged in (throttled per
+// address and e-mail address). `ref` checks the answers as the anonymous search does.
+void AddRegistrationRoutes(Router& router, access::AccessService& access,
+                           intake::IntakeService& intake, const domain::ReferenceData& ref);
 
 }  // namespace passend::api

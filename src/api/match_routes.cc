@@ -14,6 +14,7 @@
 #include "api/paging.h"
 #include "api/record_schemas.h"
 #include "api/routes.h"
+#include "api/situation_json.h"
 #include "interop/json_reader.h"
 #include "interop/native_json.h"
 #include "match/json/match_json.h"
@@ -27,9 +28,6 @@ using nlohmann::json;
 constexpr std::string_view kTag = "matching";
 constexpr size_t kDefaultLimit = 10;
 constexpr size_t kMaxLimit = 50;
-// The anonymous search takes a situation from anyone: its body is bounded well below the
-// server's limit (a real situation is a few KiB), so parsing it stays cheap.
-constexpr size_t kMaxSearchBodyBytes = 64 * 1024;
 
 // ---- query parameters ----------------------------------------------------------------
 
@@ -92,9 +90,9 @@ Status ReadOptionalEnum(interop::ObjectReader& r, const char* key, std::optional
   return Ok();
 }
 
-// The body of POST /api/v1/zoeken as a situation; the match service fills the defaults and
-// validates it like a stored client. Unknown fields are errors, so a misspelt field is not
-// silently ignored.
+}  // namespace
+
+// Unknown fields are errors, so a misspelt field is not silently ignored.
 Result<match::Situation> SituationFromJson(const json& j) {
   auto opened = interop::ObjectReader::Open(j);
   if (!opened.ok()) return InvalidArgument("Verwacht een JSON-object", "body");
@@ -128,6 +126,8 @@ Result<match::Situation> SituationFromJson(const json& j) {
   PASSEND_RETURN_IF_ERROR(r.Finish());
   return s;
 }
+
+namespace {
 
 // ---- handlers ------------------------------------------------------------------------
 
@@ -306,6 +306,8 @@ json MaxItems(json array_schema, size_t max) {
   return array_schema;
 }
 
+}  // namespace
+
 json SituationSchema() {
   json wish = Obj({{"feature_id", String()},
                    {"importance", Enum(domain::kAllImportances)},
@@ -347,6 +349,8 @@ json SituationSchema() {
       std::to_string(kMaxSearchBodyBytes / 1024) + " KiB.";
   return schema;
 }
+
+namespace {
 
 json MismatchMapSchema() {
   json count = {{"type", "integer"},

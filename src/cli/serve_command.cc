@@ -154,6 +154,7 @@ Status Serve(const OpenModules& open, const ServeOptions& opts) {
   api::AccessGuard guard(modules->access(), modules->intake(), modules->catalog());
   api::Router routes = api::AllRoutes({db, modules->catalog(), modules->intake(), modules->ref()});
   api::AddAccessRoutes(routes, modules->access(), modules->intake());
+  api::AddRegistrationRoutes(routes, modules->access(), modules->intake(), modules->ref());
   // The matching index: built from the catalogue at start, then kept up to date from the
   // database's change feed (an import by another process, an erasure) by a watcher thread.
   auto feed = match::StoreChangeFeed(db);

@@ -83,6 +83,31 @@ Status CheckReason(const std::string& reason, bool required) {
   return Ok();
 }
 
+// A client or representative who writes their own dossier: the new client joins the
+// account's clients, so the account reaches it as its own (scope own client) and nobody
+// else does until the client gives consent. A client account is one person: bound to
+// exactly one client record.
+Result<a::User> AccountThatMayCreate(a::AccountStore& accounts, const a::Principal& by) {
+  PASSEND_ASSIGN_OR_RETURN(a::User user, accounts.GetUser(by.user_id));
+  if (user.role == a::Role::kClient && !user.client_ids.empty())
+    return Error(ErrorCode::kConflict,
+                 "Uw account hoort al bij een dossier. Een vertegenwoordiger kan voor meer "
+                 "cliënten een dossier maken.",
+                 "account");
+  return user;
+}
+
+Status LinkAccount(a::AccountStore& accounts, const a::Principal& by,
+                   const std::string& client_id) {
+  PASSEND_ASSIGN_OR_RETURN(a::User user, AccountThatMayCreate(accounts, by));
+  user.client_ids.push_back(client_id);
+  return accounts.PutUser(user);
+}
+
+bool WritesOwnDossier(const a::Principal& by) {
+  return by.role == a::Role::kClient || by.role == a::Role::kRepresentative;
+}
+
 // Version 1 of a client read in before the dossier existed: the record as it is.
 ClientVersionInfo ImportedVersion(const std::string& client_id, std::string recorded_at) {
   return {client_id,
@@ -135,27 +160,64 @@ Result<ClientVersion> IntakeService::CreateClient(const a::Principal& by, domain
     return InvalidArgument("Een nieuwe cliënt krijgt zijn id van Passend; laat id weg.", "id");
   PASSEND_RETURN_IF_ERROR(CheckReason(reason, false));
   c.id = NewRecordId("cli");
+  if (WritesOwnDossier(by)) {  // checked again when linking, in the transaction
+    PASSEND_RETURN_IF_ERROR(AccountThatMayCreate(db_.accounts(), by));
+  }
   PASSEND_RETURN_IF_ERROR(CheckDossier(by, c, nullptr));
   ClientVersion out{VersionBy(by, c.id, 1, reason.empty() ? "Dossier aangemaakt" : reason), c};
+  PASSEND_RETURN_IF_ERROR(db_.InTransaction([&] { return WriteNewDossier(by, out); }));
+  return out;
+}
+
+Status IntakeService::WriteNewDossier(const a::Principal& by, const ClientVersion& made) {
+  const domain::Client& c = made.record;
+  PASSEND_RETURN_IF_ERROR(db_.clients().PutClient(c));
+  PASSEND_RETURN_IF_ERROR(db_.clients().RecordVersion(made.info));
+  if (WritesOwnDossier(by)) {
+    PASSEND_RETURN_IF_ERROR(LinkAccount(db_.accounts(), by, c.id));
+  } else if ((by.role == a::Role::kOco || by.role == a::Role::kWijkteam) &&
+             !by.organisation_id.empty()) {
+    a::ConsentForm form;
+    form.id = NewRecordId("cns");
+    form.client_id = c.id;
+    form.organisation_ids = {by.organisation_id};
+    form.purpose = a::Purpose::kClientSupport;
+    form.granted_at = clock_();
+    form.granted_by = by.user_id;
+    PASSEND_RETURN_IF_ERROR(db_.consents().PutConsent(form));
+  }
+  // NEN 7513: the creation is the first processing of the client's data; no route could
+  // admit it against a client that did not exist yet, so the use case logs it.
+  auto entry = log_.Record(a::EventFor(by, c.id, "client", "create", made.info.reason));
+  if (!entry.ok()) return entry.error();
+  return Ok();
+}
+
+Result<ClientVersion> IntakeService::Register(a::User account, domain::Client c) {
+  if (account.role != a::Role::kClient && account.role != a::Role::kRepresentative)
+    return InvalidArgument(
+        "Maak een account voor uzelf (client) of als vertegenwoordiger "
+        "(representative).",
+        "role");
+  if (account.id.empty() || !account.client_ids.empty())
+    return Internal(
+        "Register verwacht een nieuw account zonder cliënten (UserDirectory::Prepare).");
+  if (!c.id.empty())
+    return InvalidArgument("Een nieuwe cliënt krijgt zijn id van Passend; laat id weg.", "id");
+  c.id = NewRecordId("cli");
+  a::Principal by;
+  by.user_id = account.id;
+  by.display_name = account.display_name;
+  by.role = account.role;
+  PASSEND_RETURN_IF_ERROR(CheckDossier(by, c, nullptr));
+  ClientVersion out{VersionBy(by, c.id, 1, "Dossier aangemaakt bij het aanmelden"), c};
   PASSEND_RETURN_IF_ERROR(db_.InTransaction([&]() -> Status {
-    PASSEND_RETURN_IF_ERROR(db_.clients().PutClient(c));
-    PASSEND_RETURN_IF_ERROR(db_.clients().RecordVersion(out.info));
-    if ((by.role == a::Role::kOco || by.role == a::Role::kWijkteam) &&
-        !by.organisation_id.empty()) {
-      a::ConsentForm form;
-      form.id = NewRecordId("cns");
-      form.client_id = c.id;
-      form.organisation_ids = {by.organisation_id};
-      form.purpose = a::Purpose::kClientSupport;
-      form.granted_at = clock_();
-      form.granted_by = by.user_id;
-      PASSEND_RETURN_IF_ERROR(db_.consents().PutConsent(form));
-    }
-    // NEN 7513: the creation is the first processing of the client's data; no route could
-    // admit it against a client that did not exist yet, so the use case logs it.
-    auto entry = log_.Record(a::EventFor(by, c.id, "client", "create", out.info.reason));
-    if (!entry.ok()) return entry.error();
-    return Ok();
+    auto existing = db_.accounts().FindUserByEmail(account.email);
+    if (existing.ok())
+      return AlreadyExists("Er is al een account met dit e-mailadres. Log in.", "email");
+    if (existing.error().code() != ErrorCode::kNotFound) return existing.error();
+    PASSEND_RETURN_IF_ERROR(db_.accounts().PutUser(account));
+    return WriteNewDossier(by, out);
   }));
   return out;
 }

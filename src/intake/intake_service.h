@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "access/account.h"
 #include "access/audit.h"
 #include "access/principal.h"
 #include "access/timestamp.h"
@@ -102,7 +103,10 @@ class IntakeService {
   // 1, with `by` as author. When `by` is a client supporter or neighbourhood-team member,
   // the client's consent for client support by `by`'s organisation, given in the intake
   // conversation, is recorded with it (granted_by: `by`), so the organisation that wrote
-  // the dossier can read it; the client can withdraw it like any other. The creation is
+  // the dossier can read it; the client can withdraw it like any other. When `by` is a
+  // client or representative, the new client is linked to `by`'s account (its own client;
+  // no consent form: nobody else sees it until the client gives consent); a client
+  // account already bound to a client gets kConflict (field "account"). The creation is
   // written to the access log (resource "client", action "create"). One transaction.
   // Errors: kInvalidArgument with the field at fault (domain/validation.h; an id given:
   // "id"; an unknown current care provider: "care_provider_id"; a reason over 500
@@ -110,6 +114,15 @@ class IntakeService {
   // needs (needs come from the indication or a professional's assessment).
   Result<ClientVersion> CreateClient(const access::Principal& by, domain::Client c,
                                      const std::string& reason);
+  // Self-service without an account: saves what a person told the anonymous search as
+  // their dossier, with their new account, all in one transaction: `account` (role client
+  // or representative; made by access's UserDirectory::Prepare: checked, its password
+  // hashed, not written, no clients yet) is written and linked to the client `c` (id
+  // empty), version 1 by that account, and the creation is logged. Errors: as
+  // CreateClient for the client (needs are a professional's: kPermissionDenied, field
+  // "needs"); kAlreadyExists (field "email") when the address has an account;
+  // kInvalidArgument (field "role") for another role. On any error nothing is written.
+  Result<ClientVersion> Register(access::User account, domain::Client c);
   // Replaces the dossier of `c.id` with `c`, as a new version on top of
   // `expected_version`. A client read in before it had a dossier is at version 1 (the
   // record as imported; kept as version 1, author "system", on the first change). When a
@@ -179,6 +192,9 @@ class IntakeService {
   // The checks both CreateClient and UpdateClient make beyond the value rules.
   Status CheckDossier(const access::Principal& by, const domain::Client& c,
                       const domain::Client* before);
+  // Writes a new client's record, version 1, the link or consent that lets its author
+  // read it, and the access-log entry; inside the caller's transaction.
+  Status WriteNewDossier(const access::Principal& by, const ClientVersion& made);
   ClientVersionInfo VersionBy(const access::Principal& by, const std::string& client_id,
                               int version, const std::string& reason);
 

@@ -122,6 +122,10 @@ Result<ClientMatch> MatchService::MatchStoredClient(const std::string& client_id
 }
 
 Result<domain::Client> MatchService::ClientFor(const Situation& s) const {
+  return ClientForSituation(s, ref_);
+}
+
+Result<domain::Client> ClientForSituation(const Situation& s, const domain::ReferenceData& ref) {
   domain::Client c;
   c.id = std::string(kAnonymousClientId);
   c.profile = s.profile;
@@ -132,16 +136,16 @@ Result<domain::Client> MatchService::ClientFor(const Situation& s) const {
   c.needs = s.needs;
   c.places = s.places;
   // Sector: as given, else the profile's, else elderly care.
-  const domain::CareProfile* profile = c.profile.empty() ? nullptr : ref_.FindProfile(c.profile);
+  const domain::CareProfile* profile = c.profile.empty() ? nullptr : ref.FindProfile(c.profile);
   c.sector = s.sector ? *s.sector : profile != nullptr ? profile->sector : domain::Sector::kVV;
   // Without a statement the profile is the expected one (no indication yet).
   c.indication = s.indication ? *s.indication : domain::IndicationStatus::kNone;
   if (s.home) {
     c.home = *s.home;
-  } else if (const auto* m = ref_.FindMunicipality(c.municipality_code)) {
+  } else if (const auto* m = ref.FindMunicipality(c.municipality_code)) {
     c.home = m->centroid;
   }
-  PASSEND_RETURN_IF_ERROR(domain::ValidateClient(c, ref_));
+  PASSEND_RETURN_IF_ERROR(domain::ValidateClient(c, ref));
   return c;
 }
 

@@ -64,6 +64,12 @@ struct Situation {
 // The id of the transient client of an anonymous search.
 inline constexpr std::string_view kAnonymousClientId = "anoniem";
 
+// The situation as a client (id kAnonymousClientId) with the defaults filled in, validated
+// like a stored client (domain/validation.h): what the anonymous search matches, and what
+// a registration from it saves.
+Result<domain::Client> ClientForSituation(const Situation& situation,
+                                          const domain::ReferenceData& ref);
+
 // A mismatch map and what it covers.
 struct RegionMismatch {
   std::string region_code;      // empty: every client in the database
