@@ -151,6 +151,27 @@ Result<ApiResponse> Search(match::MatchService& service, const ApiRequest& req) 
   return MatchResponse(m, params);
 }
 
+// Per free-text wish, the features its words may mean, to confirm (issue 20.7).
+Result<ApiResponse> Suggestions(match::MatchService& service, const ApiRequest& req) {
+  const std::string& id = req.path_params.at("id");
+  PASSEND_ASSIGN_OR_RETURN(auto found, service.SuggestFeatures(id));
+  json items = json::array();
+  for (const auto& s : found) {
+    json features = json::array();
+    for (const auto& f : s.feature_ids) {
+      const domain::Feature* feature = service.ref().FindFeature(f);
+      features.push_back({{"id", f},
+                          {"label_nl", feature ? feature->label_nl : f},
+                          {"label_en", feature ? feature->label_en : f}});
+    }
+    items.push_back({{"wish", s.wish},
+                     {"text", s.text},
+                     {"importance", domain::ToString(s.importance)},
+                     {"suggested_features", std::move(features)}});
+  }
+  return JsonResponse({{"client_id", id}, {"items", std::move(items)}});
+}
+
 Result<ApiResponse> MismatchMap(match::MatchService& service, const ApiRequest& req) {
   const std::string* region = req.Query("region");
   if (region == nullptr || region->empty())
@@ -407,9 +428,14 @@ json MismatchMapSchema() {
               {"municipalities", ArrayOf(area)},
               {"profiles", ArrayOf(area)},
               {"kinds", ArrayOf(area)},
-              {"free_texts", ArrayOf(Obj({{"text", String()}, {"clients", Integer()}}))}},
+              {"free_texts", ArrayOf(Obj({{"text", String()}, {"clients", Integer()}}))},
+              {"free_text_features", ArrayOf(Obj({{"feature_id", String()},
+                                                  {"label", String()},
+                                                  {"clients", Integer()},
+                                                  {"share", Number()}},
+                                                 {"feature_id", "label", "clients", "share"}))}},
              {"region", "scope", "clients", "per_wish", "unchangeable", "regions", "municipalities",
-              "profiles", "kinds", "free_texts"});
+              "profiles", "kinds", "free_texts", "free_text_features"});
 }
 
 std::vector<ParamDoc> MatchQueryParams() {
@@ -445,6 +471,29 @@ void AddMatchRoutes(Router& router, match::MatchService& service) {
   search.max_body_bytes = kMaxSearchBodyBytes;
   search.response_schema = MatchResultSchema();
   router.Add(std::move(search));
+
+  Route suggestions = MakeRoute("GET", "/api/v1/clients/{id}/suggestions", "dossier.read",
+                                [svc](const ApiRequest& r) { return Suggestions(*svc, r); });
+  suggestions.subject = AboutClient("id");
+  suggestions.summary_nl =
+      "Wensen in eigen woorden: welke kenmerken ze kunnen betekenen, om te bevestigen (PATCH "
+      "feature_id)";
+  suggestions.tag = "clienten";
+  suggestions.params = {PathParam("id", "Id van de cliënt")};
+  {
+    using schema::ArrayOf;
+    using schema::Integer;
+    using schema::Object;
+    using schema::String;
+    json feature = Object({{"id", String()}, {"label_nl", String()}, {"label_en", String()}});
+    suggestions.response_schema = Object(
+        {{"client_id", String()},
+         {"items", ArrayOf(Object({{"wish", Integer("Plaats van de wens in wishes (vanaf 0)")},
+                                   {"text", String("De eigen woorden, zoals bewaard")},
+                                   {"importance", Enum(domain::kAllImportances)},
+                                   {"suggested_features", ArrayOf(feature)}}))}});
+  }
+  router.Add(std::move(suggestions));
 
   Route map = MakeRoute("GET", "/api/v1/mismatch", "report.read",
                         [svc](const ApiRequest& r) { return MismatchMap(*svc, r); });

@@ -654,6 +654,42 @@ TEST_F(MatchApiTest, MismatchMapOfTheRegion) {
   EXPECT_NE(std::find(admitted.begin(), admitted.end(), "report.read -"), admitted.end());
 }
 
+// Wishes in own words offered for confirmation (issue 20.7): per free-text wish the
+// features its words may mean, without those the client wishes already.
+TEST_F(MatchApiTest, FreeTextWishesOfferFeaturesToConfirm) {
+  domain::Client c = FirstClient();
+  c.id = "cli-eigen-woorden";
+  c.municipality_code = "GM0599";  // outside the region the other tests count
+  c.home = {51.92, 4.48};
+  c.wishes = {{"tuin", domain::Importance::kImportant, std::nullopt, ""},
+              {"", domain::Importance::kMust, std::nullopt, "om zes uur ontbijten"},
+              {"", domain::Importance::kNice, std::nullopt, "samen koffie drinken"},
+              {"", domain::Importance::kNice, std::nullopt, "een mooie tuin met bloemen"}};
+  ASSERT_TRUE(db_->clients().PutClient(c).ok());
+  auto res = Get("/api/v1/clients/cli-eigen-woorden/suggestions");
+  ASSERT_EQ(res->status, 200) << res->body;
+  const json body = Json(res);
+  EXPECT_EQ(body["client_id"], "cli-eigen-woorden");
+  ASSERT_EQ(body["items"].size(), 3u);
+  EXPECT_EQ(body["items"][0]["wish"], 1);
+  EXPECT_EQ(body["items"][0]["text"], "om zes uur ontbijten");
+  EXPECT_EQ(body["items"][0]["importance"], "must");
+  ASSERT_EQ(body["items"][0]["suggested_features"].size(), 1u);
+  EXPECT_EQ(body["items"][0]["suggested_features"][0]["id"], "vroeg_ontbijt");
+  EXPECT_EQ(body["items"][0]["suggested_features"][0]["label_nl"],
+            refdata::BuiltIn().FindFeature("vroeg_ontbijt")->label_nl);
+  // Words that mean nothing in the list: listed, with nothing to confirm.
+  EXPECT_EQ(body["items"][1]["wish"], 2);
+  EXPECT_TRUE(body["items"][1]["suggested_features"].empty());
+  // "tuin" is wished already: not offered again.
+  EXPECT_EQ(body["items"][2]["text"], "een mooie tuin met bloemen");
+  EXPECT_TRUE(body["items"][2]["suggested_features"].empty()) << body["items"][2];
+  ExpectProblem(Get("/api/v1/clients/cli-bestaat-niet/suggestions"), 404, "not_found");
+  auto admitted = guard_->admitted();
+  EXPECT_NE(std::find(admitted.begin(), admitted.end(), "dossier.read cli-eigen-woorden"),
+            admitted.end());
+}
+
 TEST_F(MatchApiTest, OpenApiListsTheMatchingRoutes) {
   auto res = Get("/api/v1/openapi.json");
   ASSERT_TRUE(res);

@@ -243,6 +243,8 @@ void PrintMapCsv(const match::MismatchMap& m, const std::string& scope_name) {
     row("niet_door_inkoop", "", scope_name, k, label(k), v, "", m.clients, nullptr);
   for (const auto& [t, v] : m.free_texts)
     row("vrije_tekst", "", scope_name, "", t, v, "", m.clients, nullptr);
+  for (const auto& [k, v] : m.free_text_features)
+    row("vrije_tekst_lijkt_op", "", scope_name, k, label(k), v, "", m.clients, nullptr);
 }
 
 void PrintMapText(const match::MismatchMap& m, const std::string& scope_name, double seconds) {
@@ -320,6 +322,13 @@ void PrintMapText(const match::MismatchMap& m, const std::string& scope_name, do
   size_t shown = 0;
   for (const auto& [t, v] : m.free_texts)
     if (shown++ < 15) std::printf("  %6s  \"%s\"\n", domain::IntegerNl(v).c_str(), t.c_str());
+  if (!m.free_text_features.empty()) {
+    std::printf("\nWat cliënten in eigen woorden schrijven, lijkt op (nog niet bevestigd):\n");
+    for (const auto& [k, v] : m.free_text_features)
+      std::printf("  %7s  %6s  %s\n", domain::IntegerNl(v).c_str(),
+                  domain::PercentNl(100 * match::Share(v, m.clients)).c_str(),
+                  m.labels.count(k) ? m.labels.at(k).c_str() : k.c_str());
+  }
   if (m.clients_invalid != 0)
     std::printf("\nOvergeslagen wegens fouten in het dossier: %s\n",
                 CountText(m.clients_invalid, m.min_clients).c_str());

@@ -121,6 +121,27 @@ Result<ClientMatch> MatchService::MatchStoredClient(const std::string& client_id
   return m;
 }
 
+Result<std::vector<FreeTextSuggestion>> MatchService::SuggestFeatures(
+    const std::string& client_id) {
+  PASSEND_ASSIGN_OR_RETURN(domain::Client client, db_.clients().GetClient(client_id));
+  const std::shared_ptr<const IndexSnapshot> snapshot = Snapshot();
+  const auto& features = ref_.features();
+  std::vector<FreeTextSuggestion> out;
+  for (size_t i = 0; i < client.wishes.size(); ++i) {
+    const domain::Wish& w = client.wishes[i];
+    if (!w.feature_id.empty() || w.text.empty()) continue;
+    FreeTextSuggestion s{static_cast<uint32_t>(i), w.text, w.importance, {}};
+    for (uint32_t f : snapshot->index.suggester().Suggest(w.text)) {
+      const std::string& id = features[f].id;
+      const bool wished = std::any_of(client.wishes.begin(), client.wishes.end(),
+                                      [&](const domain::Wish& o) { return o.feature_id == id; });
+      if (!wished) s.feature_ids.push_back(id);
+    }
+    out.push_back(std::move(s));
+  }
+  return out;
+}
+
 Result<domain::Client> MatchService::ClientFor(const Situation& s) const {
   return ClientForSituation(s, ref_);
 }

@@ -70,6 +70,14 @@ inline constexpr std::string_view kAnonymousClientId = "anoniem";
 Result<domain::Client> ClientForSituation(const Situation& situation,
                                           const domain::ReferenceData& ref);
 
+// A wish in the client's own words and the features of the vocabulary it may mean.
+struct FreeTextSuggestion {
+  uint32_t wish = 0;  // index in the client's wishes
+  std::string text;
+  domain::Importance importance = domain::Importance::kImportant;
+  std::vector<std::string> feature_ids;  // vocabulary order; none the client wishes already
+};
+
 // A mismatch map and what it covers.
 struct RegionMismatch {
   std::string region_code;      // empty: every client in the database
@@ -125,6 +133,12 @@ class MatchService {
   // The stored client `client_id`, matched on the current snapshot.
   Result<ClientMatch> MatchStoredClient(const std::string& client_id,
                                         const MatchOptions& options = {});
+  // Per wish of the stored client in own words only (no feature), what its words may
+  // mean (match/free_text.h), without the features the client wishes already; wishes
+  // whose words suggest nothing are listed with none. For the client or supporter to
+  // confirm: setting the wish's feature_id (PATCH) keeps the text and makes it count.
+  // kNotFound for an unknown client.
+  Result<std::vector<FreeTextSuggestion>> SuggestFeatures(const std::string& client_id);
   // The situation as a transient client (id kAnonymousClientId), validated like a stored
   // one; nothing is stored.
   Result<ClientMatch> Search(const Situation& situation, const MatchOptions& options = {});

@@ -180,6 +180,18 @@ class Tally {
     std::sort(texts_.begin(), texts_.end());
     texts_.erase(std::unique(texts_.begin(), texts_.end()), texts_.end());
     for (std::string_view t : texts_) ++map_.free_texts[std::string(t)];
+    // What those words may mean (free_text.h), each feature once per client: a signal the
+    // vocabulary's counts miss until someone confirms it.
+    suggested_.clear();
+    for (uint32_t w : q_.free_text_wishes)
+      for (uint32_t f : ix_.suggester().Suggest(c.wishes[w].text)) suggested_.push_back(f);
+    std::sort(suggested_.begin(), suggested_.end());
+    suggested_.erase(std::unique(suggested_.begin(), suggested_.end()), suggested_.end());
+    for (uint32_t f : suggested_) {
+      const auto& feature = ix_.ref().features()[f];
+      ++map_.free_text_features[feature.id];
+      map_.labels.emplace(feature.id, feature.label_nl);
+    }
     if (any || !texts_.empty()) {
       ++map_.clients_with_mismatch;
       for (int d = 0; d < 3; ++d) ++dims[d]->with[area[d]];
@@ -270,6 +282,7 @@ class Tally {
   uint32_t stamp_ = 0;
   Query q_;
   std::vector<std::string_view> texts_;
+  std::vector<uint32_t> suggested_;
   MismatchMap map_;
 };
 
@@ -292,6 +305,7 @@ void MismatchMap::Merge(const MismatchMap& o) {
   for (const auto& [k, a] : o.profiles) MergeArea(profiles[k], a);
   for (const auto& [k, a] : o.kinds) MergeArea(kinds[k], a);
   for (const auto& [k, v] : o.free_texts) free_texts[k] += v;
+  for (const auto& [k, v] : o.free_text_features) free_text_features[k] += v;
   for (const auto& [k, v] : o.not_stated) not_stated[k] += v;
   for (const auto& [k, v] : o.offers_not_stating) {
     std::vector<uint32_t>& into = offers_not_stating[k];
@@ -335,6 +349,7 @@ MismatchMap Publishable(const MismatchMap& m, int64_t k) {
   musts(m.per_must, out.per_wish, out.per_must);
   keep(m.unchangeable, out.unchangeable);
   keep(m.free_texts, out.free_texts);
+  keep(m.free_text_features, out.free_text_features);
   out.supply = m.supply;  // offers, not people
   // Clients: only for a wish shown, and only a count that may be shown.
   for (const auto& [key, n] : m.not_stated)
@@ -367,6 +382,7 @@ MismatchMap Publishable(const MismatchMap& m, int64_t k) {
   };
   for (const auto& [key, n] : out.per_wish) label(key);
   for (const auto& [key, n] : out.unchangeable) label(key);
+  for (const auto& [key, n] : out.free_text_features) label(key);
   for (const auto* areas_of : {&out.municipalities, &out.regions, &out.profiles, &out.kinds})
     for (const auto& [code, a] : *areas_of)
       for (const auto& [key, n] : a.per_wish) label(key);

@@ -76,6 +76,9 @@ struct MismatchMap {
   std::map<std::string, MismatchArea> profiles, kinds;  // by care profile, by main kind sought
   std::map<std::string, Supply> supply;                 // per feature key, after AddSupply
   std::map<std::string, int64_t> free_texts;            // the client's own words -> clients
+  // Feature id -> clients whose own words (wishes not linked to a feature) may mean it
+  // (free_text.h): not yet confirmed, so not in per_wish; counted once per client.
+  std::map<std::string, int64_t> free_text_features;
   // Per key counted in per_wish: how many of those clients have an offer within reach that
   // does not state it, and which offers (numbers in the index, sorted) those are.
   std::map<std::string, int64_t> not_stated;
@@ -90,10 +93,11 @@ struct MismatchMap {
 // Small-cell suppression: the map as it may be shown to people. Every count of fewer than
 // `min_clients` distinct clients is left out: a wish in an area or in the total, an area
 // with fewer clients, a free text fewer clients wrote (free text can hold names,
-// addresses and diagnoses); a total or an area's clients with a mismatch below it becomes
-// kSuppressed. The first dossier error (it names a client) is dropped. Counts of
-// min_clients or more are kept as they are; so are the complements (clients without a
-// mismatch), which are not sensitive here. Counts of offers are not about people and stay.
+// addresses and diagnoses), a feature suggested by the words of fewer clients; a total or an area's
+// clients with a mismatch below it becomes kSuppressed. The first dossier error (it names a client)
+// is dropped. Counts of min_clients or more are kept as they are; so are the complements (clients
+// without a mismatch), which are not sensitive here. Counts of offers are not about people and
+// stay.
 MismatchMap Publishable(const MismatchMap& map, int64_t min_clients = kMinPublishedClients);
 
 // Sets the supply beside the seekers: for each feature key of per_wish the offers in the

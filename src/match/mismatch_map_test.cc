@@ -250,6 +250,37 @@ TEST(MismatchMapTest, MustsUnchangeableBreakdownsAndSupply) {
   EXPECT_EQ(p.kinds.at("wonen").supply->offers, 2);
 }
 
+// Own words count as a regional signal by what they may mean: each suggested feature once
+// per client, only from wishes not linked to a feature (issue 20.7).
+TEST(MismatchMapTest, OwnWordsCountByTheFeaturesTheySuggest) {
+  testing::Catalog cat;
+  cat.Add("off-a", "prv-a", OfferKind::kWonen, testing::kMaastricht).features = {{"tuin", 1}};
+  const MatchIndex ix = cat.Index();
+  std::vector<domain::Client> clients;
+  for (int i = 0; i < 3; ++i) {
+    domain::Client c = testing::MakeClient();
+    c.id = "cli-" + std::to_string(i);
+    c.wishes = {testing::Want("tuin", Importance::kImportant)};
+    clients.push_back(c);
+  }
+  // Two wishes with the same meaning: counted once.
+  clients[0].wishes.push_back({"", Importance::kNice, std::nullopt, "ontbijt om zes uur"});
+  clients[0].wishes.push_back({"", Importance::kNice, std::nullopt, "vroeg opstaan"});
+  clients[1].wishes.push_back({"", Importance::kMust, std::nullopt, "om zes uur ontbijten"});
+  // Confirmed (linked to the feature, the words kept): a wish, no longer a suggestion.
+  domain::Wish linked = testing::Want("vroeg_ontbijt", Importance::kNice);
+  linked.text = "om zes uur ontbijten";
+  clients[2].wishes.push_back(linked);
+  MismatchMapBuilder b(ix, 2);
+  b.Add(clients);
+  const MismatchMap& m = b.map();
+  EXPECT_EQ(m.free_text_features, (std::map<std::string, int64_t>{{"vroeg_ontbijt", 2}}));
+  EXPECT_FALSE(m.labels.at("vroeg_ontbijt").empty());
+  // Published only from min_clients clients on.
+  EXPECT_TRUE(Publishable(m, 3).free_text_features.empty());
+  EXPECT_EQ(Publishable(m, 2).free_text_features.at("vroeg_ontbijt"), 2);
+}
+
 // Small-cell suppression: no count of fewer than min_clients distinct clients is shown,
 // and a free text only when at least that many clients wrote it.
 TEST(MismatchMapTest, PublishableLeavesOutCountsOfFewerClients) {

@@ -321,7 +321,8 @@ json MismatchMapToJson(const MismatchMap& m, const std::string& scope) {
             {"municipalities", json::array()},
             {"profiles", json::array()},
             {"kinds", json::array()},
-            {"free_texts", json::array()}};
+            {"free_texts", json::array()},
+            {"free_text_features", json::array()}};
   for (const auto& [k, v] : m.per_wish) {
     auto label = m.labels.find(k);
     json& w = j["per_wish"][k];
@@ -347,6 +348,13 @@ json MismatchMapToJson(const MismatchMap& m, const std::string& scope) {
   for (const auto& [code, area] : m.municipalities)
     j["municipalities"].push_back(MismatchAreaToJson(area));
   for (const auto& [t, v] : m.free_texts) j["free_texts"].push_back({{"text", t}, {"clients", v}});
+  for (const auto& [k, v] : m.free_text_features) {
+    auto label = m.labels.find(k);
+    j["free_text_features"].push_back({{"feature_id", k},
+                                       {"label", label == m.labels.end() ? k : label->second},
+                                       {"clients", v},
+                                       {"share", Share(v, m.clients)}});
+  }
   return j;
 }
 
