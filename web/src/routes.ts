@@ -32,6 +32,7 @@ export const routes: RouteDef[] = [
   { path: '/', title: 'start.title', load: async () => ({ default: Start }) },
   { path: '/zoeken', title: 'search.title', load: () => import('./pages/Search') },
   { path: '/zoeken/opties', title: 'options.title', load: () => import('./pages/SearchOptions') },
+  { path: '/zoeken/bewaren', title: 'save.title', load: () => import('./pages/SaveSearch') },
   { path: '/inloggen', title: 'login.title', load: async () => ({ default: Login }) },
   {
     path: '/mijn',

@@ -54,6 +54,11 @@ export async function login(email: string, password: string): Promise<Me> {
   return me;
 }
 
+// A request that logged in by itself (the self-service registration) hands over its answer.
+export function signedIn(me: Me): void {
+  set(me);
+}
+
 export async function logout(): Promise<void> {
   try {
     await post('/api/v1/auth/logout');

@@ -96,6 +96,8 @@ export function TextField(props: {
   error?: string;
   value: string;
   numeric?: boolean;
+  type?: 'text' | 'email' | 'password';
+  autocomplete?: string;
   onInput: (v: string) => void;
 }) {
   const described = [props.hint && `${props.id}-hint`, props.error && `${props.id}-error`].filter(Boolean).join(' ');
@@ -117,7 +119,8 @@ export function TextField(props: {
       <input
         id={props.id}
         class={`utrecht-textbox utrecht-textbox--html-input${props.numeric ? ' short' : ''}${props.error ? ' utrecht-textbox--invalid' : ''}`}
-        type="text"
+        type={(props.type ?? 'text') as 'text'}
+        autocomplete={props.autocomplete}
         inputMode={props.numeric ? 'numeric' : undefined}
         maxLength={props.numeric ? 4 : 200}
         aria-describedby={described || undefined}

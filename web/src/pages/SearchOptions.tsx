@@ -5,6 +5,7 @@ import { post } from '../api';
 import { t } from '../i18n';
 import { municipalities } from '../refdata';
 import { answers, toSituation } from '../search';
+import { useSession } from '../session';
 import type { MatchAnswer, Municipality, Situation } from '../types';
 import { OptionsView } from '../components/OptionsView';
 import { Problem } from '../components/Problem';
@@ -17,6 +18,7 @@ export default function SearchOptions() {
   } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const empty = !answers.municipality_code;
+  const { me } = useSession();
 
   useEffect(() => {
     if (empty) return;
@@ -54,6 +56,15 @@ export default function SearchOptions() {
       )}
       {error !== null && <Problem error={error} />}
       {!empty && !result && error === null && <p class="loading">{t('options.searching')}</p>}
+      {result && !me && (
+        <div class="save-box">
+          <h2 class="utrecht-heading-2">{t('save.offer_title')}</h2>
+          <p class="utrecht-paragraph">{t('save.offer_text')}</p>
+          <a class="utrecht-button-link utrecht-button-link--secondary-action" href="/zoeken/bewaren">
+            {t('save.offer_link')}
+          </a>
+        </div>
+      )}
       {result && (
         <OptionsView
           answer={result.answer}
