@@ -13,6 +13,12 @@ constexpr Permission kPermissions[] = {
     {"organisation.create", "organisation", "create", false, "Organisatie aanmaken", false},
     {"catalog.read", "catalog", "read", false, "Zorgaanbod bekijken", false},
     {"catalog.update", "catalog", "update", false, "Zorgaanbod wijzigen", false},
+    {"catalog.contract", "catalog", "contract", false,
+     "Contract per zorgkantoorregio vastleggen (in natura of alleen pgb)", false},
+    {"catalog.monitor", "catalog", "list", false, "Verouderd aanbod in de regio bekijken", false},
+    {"register.submit", "register", "create", false, "Nieuwe zorgaanbieder aanmelden", false},
+    {"register.decide", "register", "update", false, "Zorgaanbieder toelaten of schorsen", false},
+    {"register.read", "register", "read", false, "Register van zorgaanbieders bekijken", false},
     {"client.list", "client", "list", false, "Cliënten opzoeken", false},
     {"client.create", "client", "create", false, "Cliënt inschrijven", false},
     {"client.read", "client", "read", true, "Gegevens van een cliënt bekijken", false},
@@ -87,6 +93,22 @@ const std::vector<MatrixCell>& Matrix() {
       {R::kProvider, "catalog.update", S::kOwnProvider, {}},
       {R::kZorgkantoor, "catalog.update", S::kRegion, {}},
       {R::kAdmin, "catalog.update", S::kAll, {}},
+      // The care office contracts for its own region (any offer, also one just across the
+      // border) and watches which offers in its region are out of date.
+      {R::kZorgkantoor, "catalog.contract", S::kRegion, {}},
+      {R::kAdmin, "catalog.contract", S::kAll, {}},
+      {R::kZorgkantoor, "catalog.monitor", S::kRegion, {}},
+      {R::kAdmin, "catalog.monitor", S::kAll, {}},
+      // The register: a provider submits itself (its account names the provider), the care
+      // office submits one too, and approves or suspends; the register is one for all care
+      // offices, like the AGB register, so any care office may decide (and is recorded).
+      {R::kProvider, "register.submit", S::kOwnProvider, {}},
+      {R::kZorgkantoor, "register.submit", S::kAll, {}},
+      {R::kAdmin, "register.submit", S::kAll, {}},
+      {R::kZorgkantoor, "register.decide", S::kAll, {}},
+      {R::kAdmin, "register.decide", S::kAll, {}},
+      {R::kZorgkantoor, "register.read", S::kAll, {}},
+      {R::kAdmin, "register.read", S::kAll, {}},
       // Clients and their dossier.
       {R::kClient, "client.list", S::kOwnClient, {}},
       {R::kRepresentative, "client.list", S::kOwnClient, {}},

@@ -60,7 +60,10 @@ Result<Decision> Policy::Admit(const Principal& who, std::string_view permission
     scope.emergency_reason = emergency_reason;
   } else if (subject.kind == SubjectKind::kProvider) {
     scope.provider_id = subject.id;
-    if (!subject.municipality_code.empty()) scope.region = RegionOf(subject.municipality_code);
+    if (!subject.region.empty())
+      scope.region = subject.region;
+    else if (!subject.municipality_code.empty())
+      scope.region = RegionOf(subject.municipality_code);
   }
   Decision d;
   PASSEND_ASSIGN_OR_RETURN(d.basis, Decide(who, permission_key, scope));

@@ -36,6 +36,9 @@ struct Subject {
   // kClient: where the client lives; kProvider: where the record asked for is (an offer's
   // location), empty for the provider as a whole. Its care-office region follows.
   std::string municipality_code;
+  // kProvider: the care-office region the request is for when it names one (a care
+  // office's contract for an offer); empty: the region of municipality_code.
+  std::string region;
 };
 
 // Which clients a list may show, for list permissions about clients; and the log entry

@@ -75,6 +75,13 @@ Result<a::Subject> AccessGuard::SubjectOf(const Route& route, const ApiRequest& 
     subject.kind = a::SubjectKind::kProvider;
     subject.id = offer->provider_id;
     subject.municipality_code = location->municipality_code;
+    if (!route.subject.region_param.empty()) {
+      const auto region = request.path_params.find(route.subject.region_param);
+      if (region == request.path_params.end())
+        return Internal("Route " + route.pattern + " mist de parameter " +
+                        route.subject.region_param + ".");
+      subject.region = region->second;
+    }
     return subject;
   }
   subject.kind = a::SubjectKind::kClient;

@@ -49,9 +49,12 @@ const std::map<std::string, std::string> kRegion = {
 const std::map<std::string, std::pair<std::string, std::string>> kOffers = {
     {"off-a", {"prv-a", "5531"}}, {"off-b", {"prv-b", "5521"}}};
 
-// Whether an offer lies inside a cell: its provider, and the region where it is.
-bool OfferInScopeByFacts(const a::MatrixCell& cell, const std::string& offer) {
-  const auto& [provider, region] = kOffers.at(offer);
+// Whether an offer lies inside a cell: its provider, and the region where it is (or the
+// region the request names: a care office's contract).
+bool OfferInScopeByFacts(const a::MatrixCell& cell, const std::string& offer,
+                         const std::string& region_named = "") {
+  auto [provider, region] = kOffers.at(offer);
+  if (!region_named.empty()) region = region_named;
   switch (cell.scope) {
     case a::ScopeRule::kAll: return true;
     case a::ScopeRule::kOwnProvider: return provider == "prv-a";
@@ -220,6 +223,7 @@ std::string PathFor(const std::string& pattern, const std::string& client, const
   put("from", "1");
   put("to", "1");
   put("code", "x");
+  put("region", "5531");  // a care office's contract: the demo care office's own region
   return out.find('{') == std::string::npos ? out : "";
 }
 
@@ -247,7 +251,8 @@ TEST_F(AccessMatrixTest, EveryCellOfTheMatrixHoldsOverHttp) {
         const a::MatrixCell* cell = a::FindCell(role, route.permission);
         const bool allowed =
             cell != nullptr &&
-            (about_offer ? OfferInScopeByFacts(*cell, client)
+            (about_offer ? OfferInScopeByFacts(*cell, client,
+                                               route.subject.region_param.empty() ? "" : "5531")
              : !about_client && !about_provider
                  ? true
                  : InScopeByFacts(role, *cell, client, about_provider ? "prv-a" : ""));
@@ -627,6 +632,135 @@ TEST_F(AccessMatrixTest, AProviderUpdatesItsOwnOfferAndTheHistorySaysWhoAndWhen)
   EXPECT_EQ(Send("PATCH", "/api/v1/offers/off-a", LogIn(a::Role::kClient), R"({"free_places": 0})")
                 ->status,
             404);
+}
+
+// Issue 21.2: the care office keeps the register over HTTP. A provider submits itself (its
+// account names the provider), the care office submits, approves and suspends; the public
+// catalogue shows approved providers only; every decision says who and when.
+TEST_F(AccessMatrixTest, TheCareOfficeKeepsTheRegisterOverHttp) {
+  Login provider = LogIn(a::Role::kProvider);
+  Login office = LogIn(a::Role::kZorgkantoor);
+  // The demo provider's account is for prv-a, which the register has.
+  auto own = Send("POST", "/api/v1/providers", provider, R"({"name": "Zorggroep A"})");
+  EXPECT_EQ(own->status, 409) << own->body;
+
+  auto made = Send("POST", "/api/v1/providers", office,
+                   R"({"name": "Nieuw Thuis", "kvk_number": "41234567", "established": false})");
+  ASSERT_EQ(made->status, 201) << made->body;
+  const json p = json::parse(made->body);
+  const std::string id = p["id"];
+  EXPECT_EQ(p["register_status"], "submitted");
+  EXPECT_EQ(Http().Get("/api/v1/providers/" + id)->status, 404);  // not public yet
+  auto bad = Send("POST", "/api/v1/providers", office, R"({"name": "X", "agb_code": "12"})");
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(json::parse(bad->body)["field"], "agb_code");
+
+  auto submitted = Send("GET", "/api/v1/register?status=submitted", office);
+  ASSERT_EQ(submitted->status, 200) << submitted->body;
+  ASSERT_EQ(json::parse(submitted->body)["items"].size(), 1u);
+  EXPECT_EQ(json::parse(submitted->body)["items"][0]["id"], id);
+  EXPECT_EQ(Send("GET", "/api/v1/register", provider)->status, 403);
+
+  auto approved = Send("PUT", "/api/v1/providers/" + id + "/register-status", office,
+                       R"({"status": "approved"})");
+  ASSERT_EQ(approved->status, 200) << approved->body;
+  EXPECT_EQ(Http().Get("/api/v1/providers/" + id)->status, 200);
+  EXPECT_EQ(Send("PUT", "/api/v1/providers/" + id + "/register-status", office,
+                 R"({"status": "approved"})")
+                ->status,
+            409);
+
+  // Suspending needs a reason; a provider may not decide.
+  auto no_reason =
+      Send("PUT", "/api/v1/providers/prv-b/register-status", office, R"({"status": "suspended"})");
+  EXPECT_EQ(no_reason->status, 400);
+  EXPECT_EQ(json::parse(no_reason->body)["field"], "reason");
+  EXPECT_EQ(Send("PUT", "/api/v1/providers/prv-b/register-status", provider,
+                 R"({"status": "suspended", "reason": "x"})")
+                ->status,
+            404);
+  ASSERT_EQ(Send("PUT", "/api/v1/providers/prv-b/register-status", office,
+                 R"({"status": "suspended", "reason": "Inspectie: onvoldoende zorg"})")
+                ->status,
+            200);
+  // Gone from the public catalogue: the provider, its locations and its offers.
+  EXPECT_EQ(Http().Get("/api/v1/providers/prv-b")->status, 404);
+  EXPECT_EQ(Http().Get("/api/v1/offers/off-b")->status, 404);
+  EXPECT_EQ(Http().Get("/api/v1/locations/loc-prv-b")->status, 404);
+  for (const char* list : {"/api/v1/providers", "/api/v1/offers", "/api/v1/locations"}) {
+    const std::string body = Http().Get(list)->body;
+    EXPECT_EQ(body.find("prv-b"), std::string::npos) << list << ": " << body;
+    EXPECT_NE(body.find("prv-a"), std::string::npos) << list << ": " << body;
+  }
+  // A suspended provider's offer can still be kept up to date (here by the administrator).
+  EXPECT_EQ(Send("PATCH", "/api/v1/offers/off-b", LogIn(a::Role::kAdmin), R"({"free_places": 0})")
+                ->status,
+            200);
+
+  auto history = Send("GET", "/api/v1/providers/prv-b/register-changes", office);
+  ASSERT_EQ(history->status, 200) << history->body;
+  const json items = json::parse(history->body)["items"];
+  ASSERT_EQ(items.size(), 2u) << items.dump();
+  EXPECT_EQ(items[0]["field"], "register_status");
+  EXPECT_EQ(items[0]["old_value"], "approved");
+  EXPECT_EQ(items[0]["new_value"], "suspended");
+  EXPECT_EQ(items[0]["user_id"], DemoOf(a::Role::kZorgkantoor).user_id);
+  EXPECT_EQ(items[1]["new_value"], "Inspectie: onvoldoende zorg");
+  EXPECT_EQ(Send("GET", "/api/v1/providers/prv-b/register-changes", provider)->status, 404);
+}
+
+// Issue 21.2: the care office sets its own region's contract for any offer (also one
+// across the border), and sees the offers in its region that are out of date.
+TEST_F(AccessMatrixTest, TheCareOfficeContractsForItsRegionAndSeesOutdatedOffers) {
+  Login office = LogIn(a::Role::kZorgkantoor);  // region 5531
+  auto in_kind =
+      Send("PUT", "/api/v1/offers/off-b/contracts/5531", office, R"({"contract": "in_kind"})");
+  ASSERT_EQ(in_kind->status, 200) << in_kind->body;
+  EXPECT_EQ(json::parse(in_kind->body)["contracted_regions"], json::array({"5531"}));
+  EXPECT_EQ(db_->catalog().GetOffer("off-b")->contracted_regions, std::vector<std::string>{"5531"});
+  // Another region's contract is not this care office's to set, nor is it the provider's.
+  EXPECT_EQ(
+      Send("PUT", "/api/v1/offers/off-b/contracts/5521", office, R"({"contract": "pgb_only"})")
+          ->status,
+      404);
+  EXPECT_EQ(Send("PUT", "/api/v1/offers/off-a/contracts/5531", LogIn(a::Role::kProvider),
+                 R"({"contract": "pgb_only"})")
+                ->status,
+            404);
+  auto bad = Send("PUT", "/api/v1/offers/off-b/contracts/5531", office, R"({"contract": "ja"})");
+  EXPECT_EQ(bad->status, 400);
+  EXPECT_EQ(json::parse(bad->body)["field"], "contract");
+  auto pgb =
+      Send("PUT", "/api/v1/offers/off-b/contracts/5531", office, R"({"contract": "pgb_only"})");
+  ASSERT_EQ(pgb->status, 200);
+  EXPECT_TRUE(json::parse(pgb->body)["contracted_regions"].empty());
+  auto changes = db_->catalog().OfferChanges("off-b");
+  ASSERT_EQ(changes->size(), 2u);
+  EXPECT_EQ((*changes)[1].field, "contract.5531");
+  EXPECT_EQ((*changes)[1].new_value, "pgb_only");
+  EXPECT_EQ((*changes)[1].user_id, DemoOf(a::Role::kZorgkantoor).user_id);
+
+  // Out of date: off-a (5531) and off-b (5521) were last stated a year ago.
+  for (const char* id : {"off-a", "off-b"}) {
+    auto o = *db_->catalog().GetOffer(id);
+    o.places_updated = o.details_updated = "2025-11-01T00:00:00Z";
+    ASSERT_TRUE(db_->catalog().PutOffer(o).ok());
+  }
+  auto outdated = Send("GET", "/api/v1/offers/outdated", office);
+  ASSERT_EQ(outdated->status, 200) << outdated->body;
+  json items = json::parse(outdated->body)["items"];
+  ASSERT_EQ(items.size(), 1u) << items.dump();
+  EXPECT_EQ(items[0]["id"], "off-a");
+  EXPECT_EQ(items[0]["maybe_outdated"], true);
+  // Asking for another region gives nothing outside its own; the administrator sees all.
+  EXPECT_TRUE(json::parse(Send("GET", "/api/v1/offers/outdated?region=5521", office)->body)["items"]
+                  .empty());
+  Login admin = LogIn(a::Role::kAdmin);
+  EXPECT_EQ(json::parse(Send("GET", "/api/v1/offers/outdated", admin)->body)["items"].size(), 2u);
+  items = json::parse(Send("GET", "/api/v1/offers/outdated?region=5521", admin)->body)["items"];
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0]["id"], "off-b");
+  EXPECT_EQ(Send("GET", "/api/v1/offers/outdated", LogIn(a::Role::kProvider))->status, 403);
 }
 
 TEST_F(AccessMatrixTest, BadOfferChangesAre400NamingTheFieldAndWriteNothing) {

@@ -1,5 +1,9 @@
-// The catalogue: providers, locations and offers to read (public), and an offer kept up to
-// date by its provider or the care office (PATCH, its history).
+// The catalogue: providers, locations and offers to read (public: only of providers the
+// register approved), an offer kept up to date by its provider or the care office (PATCH,
+// its history), the care office's contract for an offer, and the offers in its region
+// that are out of date.
+#include <algorithm>
+
 #include "api/openapi.h"
 #include "api/paging.h"
 #include "api/record_schemas.h"
@@ -139,15 +143,27 @@ ApiResponse EmptyPage() {
   return JsonResponse({{"items", nlohmann::json::array()}, {"next_cursor", nullptr}});
 }
 
+// A provider the register has not approved (or has suspended) is not in the public
+// catalogue: it reads as absent.
+Status Listed(catalog::CatalogService& catalog, const std::string& provider_id,
+              const std::string& what) {
+  PASSEND_ASSIGN_OR_RETURN(auto p, catalog.GetProvider(provider_id));
+  if (!p.Listed()) return NotFound(what + " staat niet in het openbare aanbod", "id");
+  return Ok();
+}
+
 Result<ApiResponse> ListProviders(catalog::CatalogService& catalog, const ApiRequest& req) {
   PASSEND_ASSIGN_OR_RETURN(auto page, PageFromQuery(req));
-  PASSEND_ASSIGN_OR_RETURN(auto found, catalog.ListProviders({}, page));
+  catalog::ProviderFilter filter;
+  filter.listed_only = true;
+  PASSEND_ASSIGN_OR_RETURN(auto found, catalog.ListProviders(filter, page));
   return PageResponse(found);
 }
 
 Result<ApiResponse> ListLocations(catalog::CatalogService& catalog, const ApiRequest& req) {
   PASSEND_ASSIGN_OR_RETURN(auto page, PageFromQuery(req));
   catalog::LocationFilter filter;
+  filter.listed_only = true;
   if (const auto* provider = req.Query("provider")) filter.provider_id = *provider;
   PASSEND_ASSIGN_OR_RETURN(auto municipalities, MunicipalitiesFromQuery(req));
   if (municipalities) {
@@ -162,6 +178,7 @@ Result<ApiResponse> ListOffers(catalog::CatalogService& catalog, const ApiReques
   const auto& ref = refdata::BuiltIn();
   PASSEND_ASSIGN_OR_RETURN(auto page, PageFromQuery(req));
   catalog::OfferFilter filter;
+  filter.listed_only = true;
   if (const auto* provider = req.Query("provider")) filter.provider_id = *provider;
   if (const auto* kind = req.Query("kind")) {
     filter.kind = domain::ParseOfferKind(*kind);
@@ -191,6 +208,45 @@ Result<ApiResponse> ListOffers(catalog::CatalogService& catalog, const ApiReques
   PASSEND_ASSIGN_OR_RETURN(auto found, catalog.ListOffers(filter, page));
   return JsonResponse(
       PageBody(found, [&catalog](const domain::Offer& o) { return OfferJson(catalog, o); }));
+}
+
+// The offers "mogelijk verouderd" in the caller's scope: a care office's region (or the
+// part of it ?municipality= / ?region= select), everything for the administrator.
+Result<ApiResponse> ListOutdated(catalog::CatalogService& catalog, const ApiRequest& req) {
+  PASSEND_ASSIGN_OR_RETURN(auto page, PageFromQuery(req));
+  const access::ListScope& scope = req.admission->decision.list;
+  PASSEND_ASSIGN_OR_RETURN(auto asked, MunicipalitiesFromQuery(req));
+  catalog::OfferFilter filter;
+  if (!scope.all) {
+    for (const std::string& code : scope.municipalities)
+      if (!asked || std::find(asked->begin(), asked->end(), code) != asked->end())
+        filter.municipality_codes.push_back(code);
+    if (filter.municipality_codes.empty()) return EmptyPage();
+  } else if (asked) {
+    if (asked->empty()) return EmptyPage();
+    filter.municipality_codes = std::move(*asked);
+  }
+  if (const auto* provider = req.Query("provider")) filter.provider_id = *provider;
+  PASSEND_ASSIGN_OR_RETURN(auto found, catalog.ListOutdatedOffers(filter, page));
+  return JsonResponse(
+      PageBody(found, [&catalog](const domain::Offer& o) { return OfferJson(catalog, o); }));
+}
+
+// PUT /api/v1/offers/{id}/contracts/{region}: {"contract": "in_kind" | "pgb_only"}.
+Result<ApiResponse> PutContract(catalog::CatalogService& catalog, const ApiRequest& req) {
+  PASSEND_ASSIGN_OR_RETURN(json body, req.JsonBody());
+  PASSEND_ASSIGN_OR_RETURN(interop::ObjectReader r, interop::ObjectReader::Open(body));
+  std::string name;
+  PASSEND_RETURN_IF_ERROR(r.String("contract", name));
+  PASSEND_RETURN_IF_ERROR(r.Finish());
+  const auto contract = catalog::ParseContract(name);
+  if (!contract)
+    return InvalidArgument("Kies in_kind (in natura) of pgb_only (alleen pgb).", "contract");
+  const access::Principal& who = *req.principal;
+  PASSEND_ASSIGN_OR_RETURN(
+      auto o, catalog.SetContract(req.path_params.at("id"), req.path_params.at("region"), *contract,
+                                  {who.user_id, who.organisation_id}));
+  return JsonResponse(OfferJson(catalog, o));
 }
 
 // `schema`: the record's schema (api/record_schemas.h).
@@ -231,6 +287,8 @@ void AddCatalogRoutes(Router& router, catalog::CatalogService& catalog) {
   router.Add(Get("/api/v1/providers/{id}", "Eén zorgaanbieder", ProviderSchema(),
                  [&catalog](const ApiRequest& r) -> Result<ApiResponse> {
                    PASSEND_ASSIGN_OR_RETURN(auto p, catalog.GetProvider(r.path_params.at("id")));
+                   if (!p.Listed())
+                     return NotFound("Aanbieder staat niet in het openbare aanbod", "id");
                    return JsonResponse(Json(p));
                  }));
   router.Add(
@@ -240,6 +298,7 @@ void AddCatalogRoutes(Router& router, catalog::CatalogService& catalog) {
   router.Add(Get("/api/v1/locations/{id}", "Eén locatie", LocationSchema(),
                  [&catalog](const ApiRequest& r) -> Result<ApiResponse> {
                    PASSEND_ASSIGN_OR_RETURN(auto l, catalog.GetLocation(r.path_params.at("id")));
+                   PASSEND_RETURN_IF_ERROR(Listed(catalog, l.provider_id, "Locatie"));
                    return JsonResponse(Json(l));
                  }));
   router.Add(List("/api/v1/offers", "Zorgaanbod", OfferSchema(),
@@ -252,6 +311,7 @@ void AddCatalogRoutes(Router& router, catalog::CatalogService& catalog) {
   router.Add(Get("/api/v1/offers/{id}", "Eén aanbod", OfferSchema(),
                  [&catalog](const ApiRequest& r) -> Result<ApiResponse> {
                    PASSEND_ASSIGN_OR_RETURN(auto o, catalog.GetOffer(r.path_params.at("id")));
+                   PASSEND_RETURN_IF_ERROR(Listed(catalog, o.provider_id, "Aanbod"));
                    return JsonResponse(OfferJson(catalog, o));
                  }));
 
@@ -297,6 +357,37 @@ void AddCatalogRoutes(Router& router, catalog::CatalogService& catalog) {
                                                {"new_value", String("Leeg: niet bekend")}}));
   }
   router.Add(std::move(history));
+
+  Route outdated = MakeRoute("GET", "/api/v1/offers/outdated", "catalog.monitor",
+                             [&catalog](const ApiRequest& r) { return ListOutdated(catalog, r); });
+  outdated.summary_nl =
+      "Aanbod in de eigen regio dat mogelijk verouderd is (vrije plaatsen of wachttijd te "
+      "lang niet bijgewerkt, of de rest)";
+  outdated.tag = std::string(kTag);
+  outdated.subject = AboutNoRecord();
+  outdated.params = {QueryParam("provider", "Alleen aanbod van deze aanbieder"), Municipality(),
+                     Region()};
+  for (auto& p : PagingParams()) outdated.params.push_back(std::move(p));
+  outdated.response_schema = PageSchema(OfferSchema());
+  router.Add(std::move(outdated));
+
+  // The care office's contract: the region is the care office's own (matrix: region).
+  Route contract = MakeRoute("PUT", "/api/v1/offers/{id}/contracts/{region}", "catalog.contract",
+                             [&catalog](const ApiRequest& r) { return PutContract(catalog, r); });
+  contract.summary_nl =
+      "Contract van het zorgkantoor voor dit aanbod: in natura (in_kind) of alleen pgb "
+      "(pgb_only)";
+  contract.tag = std::string(kTag);
+  contract.subject = AboutOfferForRegion("id", "region");
+  contract.params = {PathParam("id", "Het id van het aanbod"),
+                     PathParam("region", "De zorgkantoorregio (5531)")};
+  {
+    using namespace schema;
+    json body = Object({{"contract", Enum(catalog::kAllContracts)}});
+    contract.request_schema = body;
+  }
+  contract.response_schema = OfferSchema();
+  router.Add(std::move(contract));
 }
 
 }  // namespace passend::api

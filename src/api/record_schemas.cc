@@ -93,6 +93,14 @@ json GeoPointSchema() {
   return j;
 }
 
+json RegisterStatusSchema() {
+  json j = Enum(domain::kAllRegisterStatuses);
+  j["description"] =
+      "In het register van het zorgkantoor: submitted (aangemeld), approved (toegelaten: "
+      "aanbod openbaar en in de matching), suspended (geschorst)";
+  return j;
+}
+
 json ProviderSchema() {
   return Object({{"id", String()},
                  {"name", String()},
@@ -101,7 +109,8 @@ json ProviderSchema() {
                  {"agb_code", String("AGB-code, 8 cijfers; leeg: onbekend")},
                  {"kvk_number", String("KvK-nummer, 8 cijfers; leeg: onbekend")},
                  {"ura_number", String("URA (UZI-register abonneenummer), 8 cijfers; leeg: "
-                                       "onbekend")}});
+                                       "onbekend")},
+                 {"register_status", RegisterStatusSchema()}});
 }
 
 json LocationSchema() {

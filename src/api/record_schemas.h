@@ -21,6 +21,8 @@
 namespace passend::api {
 
 nlohmann::json ProviderSchema();
+// A provider's register_status (domain::RegisterStatus).
+nlohmann::json RegisterStatusSchema();
 nlohmann::json LocationSchema();
 nlohmann::json OfferSchema();
 nlohmann::json ClientSchema();

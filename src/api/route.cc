@@ -74,6 +74,10 @@ void CheckSubject(const Route& route) {
       if (p.find("/offers/{" + route.subject.param + "}") == std::string::npos)
         throw std::logic_error("offer subject '" + route.subject.param +
                                "' does not follow /offers/ in: " + p);
+      if (!route.subject.region_param.empty() &&
+          p.find("{" + route.subject.region_param + "}") == std::string::npos)
+        throw std::logic_error("region parameter '" + route.subject.region_param +
+                               "' is not in: " + p);
       return;
   }
 }
@@ -142,6 +146,9 @@ RouteSubject AboutProvider(std::string param) {
 }
 RouteSubject AboutOffer(std::string param) {
   return {RouteSubject::Kind::kOffer, std::move(param)};
+}
+RouteSubject AboutOfferForRegion(std::string param, std::string region_param) {
+  return {RouteSubject::Kind::kOffer, std::move(param), std::move(region_param)};
 }
 RouteSubject AboutNoRecord() { return {RouteSubject::Kind::kNone, ""}; }
 

@@ -127,10 +127,15 @@ struct RouteSubject {
   enum class Kind { kUndeclared, kNone, kClient, kProvider, kOffer };
   Kind kind = Kind::kUndeclared;
   std::string param;  // the path parameter holding the id (kClient, kProvider)
+  // kOffer: the path parameter naming the care-office region the request is for (a care
+  // office's contract); the region scope then is that region, not the offer's.
+  std::string region_param = {};
 };
 RouteSubject AboutClient(std::string param = "id");
 RouteSubject AboutProvider(std::string param = "id");
 RouteSubject AboutOffer(std::string param = "id");
+// An offer, for the care-office region named by path parameter `region_param`.
+RouteSubject AboutOfferForRegion(std::string param, std::string region_param);
 RouteSubject AboutNoRecord();
 
 struct Route {

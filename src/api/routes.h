@@ -18,6 +18,9 @@ namespace passend::api {
 void AddSystemRoutes(Router& router, store::Database& db);
 // Providers, locations, offers (public: the care offer is public information).
 void AddCatalogRoutes(Router& router, catalog::CatalogService& catalog);
+// The register of providers (the care office): submit, approve or suspend, the register
+// with every status, a provider's register history.
+void AddRegisterRoutes(Router& router, catalog::CatalogService& catalog);
 // Clients and their dossier: search, create, read, change, versions and diff, the report
 // (verslag) and the registration form (personal data, logged by the access guard); `ref`
 // names features and municipalities in the report.

@@ -23,6 +23,7 @@ Router AllRoutes(const Services& s) {
   AddSystemRoutes(router, s.db);
   AddReferenceRoutes(router, s.ref);
   AddCatalogRoutes(router, s.catalog);
+  AddRegisterRoutes(router, s.catalog);
   AddClientRoutes(router, s.intake, s.ref);
   return router;
 }

@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 
+#include "domain/record_id.h"
 #include "domain/validation.h"
 
 namespace passend::catalog {
@@ -105,9 +106,11 @@ Result<int64_t> CatalogService::RecogniseProviders(domain::Dataset& d) {
       renamed.emplace(p.id, same->id);
       p.id = same->id;
     }
-    // A number the file does not know keeps the stored one.
+    // A number the file does not know keeps the stored one; the register status is the
+    // care office's to change, never an import's.
     if (auto it = by_id.find(p.id); it != by_id.end()) {
       const domain::Provider& s = *it->second;
+      p.register_status = s.register_status;
       if (p.agb_code.empty()) p.agb_code = s.agb_code;
       if (p.kvk_number.empty()) p.kvk_number = s.kvk_number;
       if (p.ura_number.empty()) p.ura_number = s.ura_number;
@@ -305,6 +308,97 @@ domain::FreshnessCutoffs CatalogService::Cutoffs() const {
   const auto today = std::chrono::floor<days>(options_.clock());
   return {access::FormatUtc(today - days(options_.freshness.places_days)),
           access::FormatUtc(today - days(options_.freshness.details_days))};
+}
+
+std::string_view ToString(Contract c) { return c == Contract::kInKind ? "in_kind" : "pgb_only"; }
+
+std::optional<Contract> ParseContract(std::string_view s) {
+  if (s == "in_kind") return Contract::kInKind;
+  if (s == "pgb_only") return Contract::kPgbOnly;
+  return std::nullopt;
+}
+
+Result<domain::Provider> CatalogService::SubmitProvider(domain::Provider p,
+                                                        const ChangeAuthor& by) {
+  if (p.id.empty()) p.id = domain::NewRecordId("prv");
+  p.register_status = domain::RegisterStatus::kSubmitted;
+  PASSEND_RETURN_IF_ERROR(domain::ValidateProvider(p));
+  const std::string now = access::FormatUtc(options_.clock());
+  PASSEND_RETURN_IF_ERROR(db_.InTransaction([&]() -> Status {
+    if (db_.catalog().GetProvider(p.id).ok())
+      return AlreadyExists("Er is al een aanbieder met id '" + p.id + "'", "id");
+    PASSEND_ASSIGN_OR_RETURN(auto stored, db_.catalog().AllProviders());
+    const auto mine = RegisterNumbers(p);
+    for (const auto& s : stored) {
+      const auto theirs = RegisterNumbers(s);
+      for (size_t i = 0; i < mine.size(); ++i)
+        if (!mine[i].second->empty() && *mine[i].second == *theirs[i].second)
+          return AlreadyExists("Aanbieder " + s.id + " heeft dit nummer al", mine[i].first);
+    }
+    PASSEND_RETURN_IF_ERROR(db_.catalog().PutProvider(p));
+    return db_.catalog().AddProviderChanges(
+        {{p.id, now, by.user_id, by.organisation_id, "register_status", "",
+          std::string(domain::ToString(p.register_status))}});
+  }));
+  return p;
+}
+
+Result<domain::Provider> CatalogService::SetRegisterStatus(const std::string& id,
+                                                           domain::RegisterStatus status,
+                                                           const std::string& reason,
+                                                           const ChangeAuthor& by) {
+  if (status == domain::RegisterStatus::kSubmitted)
+    return InvalidArgument("Kies approved (toelaten) of suspended (schorsen).", "status");
+  if (status == domain::RegisterStatus::kSuspended &&
+      reason.find_first_not_of(" \t\n") == std::string::npos)
+    return InvalidArgument("Zeg waarom de aanbieder geschorst wordt.", "reason");
+  const std::string now = access::FormatUtc(options_.clock());
+  domain::Provider updated;
+  PASSEND_RETURN_IF_ERROR(db_.InTransaction([&]() -> Status {
+    PASSEND_ASSIGN_OR_RETURN(domain::Provider p, db_.catalog().GetProvider(id));
+    if (p.register_status == status)
+      return Error(ErrorCode::kFailedPrecondition,
+                   "De aanbieder is al " + std::string(domain::LabelNl(status)) + ".", "status");
+    std::vector<ProviderChange> changes = {
+        {p.id, now, by.user_id, by.organisation_id, "register_status",
+         std::string(domain::ToString(p.register_status)), std::string(domain::ToString(status))}};
+    if (!reason.empty())
+      changes.push_back({p.id, now, by.user_id, by.organisation_id, "register_reason", "", reason});
+    p.register_status = status;
+    PASSEND_RETURN_IF_ERROR(db_.catalog().PutProvider(p));
+    PASSEND_RETURN_IF_ERROR(db_.catalog().AddProviderChanges(changes));
+    updated = std::move(p);
+    return Ok();
+  }));
+  return updated;
+}
+
+Result<std::vector<ProviderChange>> CatalogService::ProviderChanges(const std::string& id) {
+  PASSEND_RETURN_IF_ERROR(db_.catalog().GetProvider(id));
+  return db_.catalog().ProviderChanges(id);
+}
+
+Result<domain::Offer> CatalogService::SetContract(const std::string& id, const std::string& region,
+                                                  Contract contract, const ChangeAuthor& by) {
+  if (ref_.FindRegion(region) == nullptr)
+    return NotFound("Onbekende zorgkantoorregio '" + region + "'", "region");
+  const std::string now = access::FormatUtc(options_.clock());
+  domain::Offer updated;
+  PASSEND_RETURN_IF_ERROR(db_.InTransaction([&]() -> Status {
+    PASSEND_ASSIGN_OR_RETURN(domain::Offer o, db_.catalog().GetOffer(id));
+    auto& regions = o.contracted_regions;
+    auto at = std::find(regions.begin(), regions.end(), region);
+    const Contract before = at == regions.end() ? Contract::kPgbOnly : Contract::kInKind;
+    if (contract == Contract::kInKind && at == regions.end()) regions.push_back(region);
+    if (contract == Contract::kPgbOnly && at != regions.end()) regions.erase(at);
+    PASSEND_RETURN_IF_ERROR(db_.catalog().PutOffer(o));
+    PASSEND_RETURN_IF_ERROR(db_.catalog().AddOfferChanges(
+        {{o.id, now, by.user_id, by.organisation_id, "contract." + region,
+          std::string(ToString(before)), std::string(ToString(contract))}}));
+    updated = std::move(o);
+    return Ok();
+  }));
+  return updated;
 }
 
 Result<store::Page<domain::Offer>> CatalogService::ListOutdatedOffers(

@@ -10,6 +10,10 @@
 //  - upkeep: a provider (or the care office) changes one offer (UpdateOffer); every
 //    change is recorded with who and when, and stamps the offer's places_updated or
 //    details_updated; an offer not kept up to date is "mogelijk verouderd" (Cutoffs).
+//  - the register, kept by the care office: a provider is submitted, approved and can be
+//    suspended (only an approved provider's offers are public and matched); each care
+//    office sets per offer whether it contracts it in kind or leaves it to the pgb. Every
+//    change is recorded with who and when.
 // A data set carries clients too; they are written and read through intake's store
 // interface in the same transaction. Parsing and rendering a file is interop/'s task
 // (native_json.h); this service sees records only. Rules on a record's values stay in
@@ -88,6 +92,13 @@ struct OfferPatch {
   }
 };
 
+// A care office's contract for an offer: in kind (zorg in natura: the offer lists the
+// region in contracted_regions), or none, so a client there can only buy it with a pgb.
+enum class Contract { kInKind, kPgbOnly };
+inline constexpr Contract kAllContracts[] = {Contract::kInKind, Contract::kPgbOnly};
+std::string_view ToString(Contract c);  // "in_kind", "pgb_only"
+std::optional<Contract> ParseContract(std::string_view s);
+
 // Who makes a change, for the offer's history.
 struct ChangeAuthor {
   std::string user_id;
@@ -145,6 +156,25 @@ class CatalogService {
   // Offers "mogelijk verouderd" now, in id order (for the care office).
   Result<store::Page<domain::Offer>> ListOutdatedOffers(OfferFilter filter,
                                                         const store::PageRequest& page);
+
+  // The register. SubmitProvider adds `p` as submitted (whatever its register_status
+  // says); an empty id gets a new one. Errors: kInvalidArgument naming the field
+  // (domain::ValidateProvider), kAlreadyExists for an id, AGB code, KvK number or URA the
+  // register has; nothing written then.
+  Result<domain::Provider> SubmitProvider(domain::Provider p, const ChangeAuthor& by);
+  // Approves or suspends provider `id` (`reason` is required to suspend and recorded
+  // either way). Errors: kNotFound; kInvalidArgument on "status" (back to submitted) or
+  // "reason"; kFailedPrecondition when the provider has that status already.
+  Result<domain::Provider> SetRegisterStatus(const std::string& id, domain::RegisterStatus status,
+                                             const std::string& reason, const ChangeAuthor& by);
+  // The provider's register history, oldest first; kNotFound for an unknown provider.
+  Result<std::vector<ProviderChange>> ProviderChanges(const std::string& id);
+  // Sets care office `region`'s contract for offer `id` and records it in the offer's
+  // history ("contract.<region>"), also when it stays the same (a confirmation). The
+  // offer's update times do not move: the provider did not state anything. Errors:
+  // kNotFound for an unknown offer or region.
+  Result<domain::Offer> SetContract(const std::string& id, const std::string& region,
+                                    Contract contract, const ChangeAuthor& by);
 
  private:
   // Import's recognition of stored providers (see Import); the number recognised.

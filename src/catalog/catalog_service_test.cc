@@ -372,5 +372,124 @@ TEST_F(CatalogImportTest, RegisterNumbersAreEightDigitsAndNameOneProvider) {
   EXPECT_FALSE(d::IsValidRegisterNumber("-1234567"));
 }
 
+// Issue 21.2: a provider is submitted, approved, suspended (with a reason) and approved
+// again; each step says who and when, and a step that changes nothing is refused.
+TEST_F(CatalogImportTest, TheRegisterRecordsEveryDecisionWithWhoAndWhen) {
+  ASSERT_TRUE(service_->Import(Region()).ok());
+  d::Provider fresh{"", "Nieuw Thuis", false, "https://nieuw.example", "", "41234567", ""};
+  fresh.register_status = d::RegisterStatus::kApproved;  // a submission is never approved
+  auto made = service_->SubmitProvider(fresh, {"usr-zk", "org-zk"});
+  ASSERT_TRUE(made.ok()) << made.error().ToString();
+  EXPECT_EQ(made->id.rfind("prv-", 0), 0u);
+  EXPECT_EQ(made->register_status, d::RegisterStatus::kSubmitted);
+  EXPECT_EQ(db_->catalog().GetProvider(made->id)->register_status, d::RegisterStatus::kSubmitted);
+
+  // The same KvK number, or an id the register has, is refused and writes nothing.
+  auto twice = service_->SubmitProvider({"", "Nog eens", true, "", "", "41234567", ""}, {"u", ""});
+  ASSERT_FALSE(twice.ok());
+  EXPECT_EQ(twice.error().code(), ErrorCode::kAlreadyExists);
+  EXPECT_EQ(twice.error().field(), "kvk_number");
+  auto taken = service_->SubmitProvider({"prv-a", "Kaping", true, ""}, {"u", ""});
+  ASSERT_FALSE(taken.ok());
+  EXPECT_EQ(taken.error().code(), ErrorCode::kAlreadyExists);
+  EXPECT_EQ(db_->catalog().GetProvider("prv-a")->name, "Zorggroep A");
+  auto bad = service_->SubmitProvider({"", "Fout", true, "", "123", "", ""}, {"u", ""});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_EQ(bad.error().field(), "agb_code");
+
+  const auto approve = d::RegisterStatus::kApproved, suspend = d::RegisterStatus::kSuspended;
+  ASSERT_TRUE(service_->SetRegisterStatus(made->id, approve, "", {"usr-zk", "org-zk"}).ok());
+  auto again = service_->SetRegisterStatus(made->id, approve, "", {"usr-zk", "org-zk"});
+  ASSERT_FALSE(again.ok());
+  EXPECT_EQ(again.error().code(), ErrorCode::kFailedPrecondition);
+  auto no_reason = service_->SetRegisterStatus(made->id, suspend, "  ", {"usr-zk", "org-zk"});
+  ASSERT_FALSE(no_reason.ok());
+  EXPECT_EQ(no_reason.error().field(), "reason");
+  auto back = service_->SetRegisterStatus(made->id, d::RegisterStatus::kSubmitted, "", {"u", ""});
+  ASSERT_FALSE(back.ok());
+  EXPECT_EQ(back.error().field(), "status");
+  auto suspended =
+      service_->SetRegisterStatus(made->id, suspend, "Inspectie: onveilig", {"usr-2", ""});
+  ASSERT_TRUE(suspended.ok());
+  EXPECT_EQ(suspended->register_status, suspend);
+  EXPECT_EQ(service_->SetRegisterStatus("prv-zz", approve, "", {"u", ""}).error().code(),
+            ErrorCode::kNotFound);
+
+  auto history = service_->ProviderChanges(made->id);
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 4u);
+  EXPECT_EQ((*history)[0], (ProviderChange{made->id, kNow, "usr-zk", "org-zk", "register_status",
+                                           "", "submitted"}));
+  EXPECT_EQ((*history)[1], (ProviderChange{made->id, kNow, "usr-zk", "org-zk", "register_status",
+                                           "submitted", "approved"}));
+  EXPECT_EQ((*history)[2], (ProviderChange{made->id, kNow, "usr-2", "", "register_status",
+                                           "approved", "suspended"}));
+  EXPECT_EQ((*history)[3], (ProviderChange{made->id, kNow, "usr-2", "", "register_reason", "",
+                                           "Inspectie: onveilig"}));
+  EXPECT_EQ(service_->ProviderChanges("prv-zz").error().code(), ErrorCode::kNotFound);
+}
+
+// An import brings the care offer, not the care office's decisions: a suspended provider
+// stays suspended when a file names it again (a new one takes the file's status).
+TEST_F(CatalogImportTest, AnImportNeverChangesARegisterStatus) {
+  ASSERT_TRUE(service_->Import(Region()).ok());
+  ASSERT_TRUE(service_
+                  ->SetRegisterStatus("prv-a", d::RegisterStatus::kSuspended, "Geen contract",
+                                      {"usr-zk", "org-zk"})
+                  .ok());
+  d::Dataset again = Region();
+  again.providers.push_back({"prv-c", "C", true, ""});
+  again.providers.back().register_status = d::RegisterStatus::kSubmitted;
+  ASSERT_TRUE(service_->Import(again).ok());
+  EXPECT_EQ(db_->catalog().GetProvider("prv-a")->register_status, d::RegisterStatus::kSuspended);
+  EXPECT_EQ(db_->catalog().GetProvider("prv-b")->register_status, d::RegisterStatus::kApproved);
+  EXPECT_EQ(db_->catalog().GetProvider("prv-c")->register_status, d::RegisterStatus::kSubmitted);
+  // The public lists leave out what the register has not approved.
+  ProviderFilter listed;
+  listed.listed_only = true;
+  auto providers = service_->ListProviders(listed, {"", 10});
+  ASSERT_TRUE(providers.ok());
+  ASSERT_EQ(providers->items.size(), 1u);
+  EXPECT_EQ(providers->items[0].id, "prv-b");
+  OfferFilter offers;
+  offers.listed_only = true;
+  auto shown = service_->ListOffers(offers, {"", 10});
+  ASSERT_TRUE(shown.ok());
+  ASSERT_EQ(shown->items.size(), 1u);
+  EXPECT_EQ(shown->items[0].id, "off-b");
+  LocationFilter places;
+  places.listed_only = true;
+  EXPECT_EQ(service_->ListLocations(places, {"", 10})->items.size(), 1u);
+  EXPECT_EQ(service_->ListOffers({}, {"", 10})->items.size(), 2u);  // not public: all
+}
+
+// The care office sets its contract for an offer: in kind adds its region to the offer's
+// contracted regions, pgb only takes it out; the offer's history says who and when, and
+// the provider's update times stay (the provider stated nothing).
+TEST_F(CatalogImportTest, TheCareOfficeSetsItsContractPerOffer) {
+  ASSERT_TRUE(service_->Import(Region()).ok());
+  const auto before = *db_->catalog().GetOffer("off-b");
+  auto o = service_->SetContract("off-b", "5531", Contract::kInKind, {"usr-zk", "org-zk"});
+  ASSERT_TRUE(o.ok()) << o.error().ToString();
+  EXPECT_EQ(o->contracted_regions, std::vector<std::string>{"5531"});
+  EXPECT_EQ(db_->catalog().GetOffer("off-b")->contracted_regions, std::vector<std::string>{"5531"});
+  EXPECT_EQ(o->places_updated, before.places_updated);
+  EXPECT_EQ(o->details_updated, before.details_updated);
+  o = service_->SetContract("off-a", "5531", Contract::kPgbOnly, {"usr-zk", "org-zk"});
+  ASSERT_TRUE(o.ok());
+  EXPECT_TRUE(o->contracted_regions.empty());
+  auto history = service_->OfferChanges("off-b");
+  ASSERT_EQ(history->size(), 1u);
+  EXPECT_EQ((*history)[0], (OfferChange{"off-b", kNow, "usr-zk", "org-zk", "contract.5531",
+                                        "pgb_only", "in_kind"}));
+  EXPECT_EQ(service_->OfferChanges("off-a")->at(0).new_value, "pgb_only");
+  EXPECT_EQ(service_->SetContract("off-a", "9999", Contract::kInKind, {"u", ""}).error().field(),
+            "region");
+  EXPECT_EQ(service_->SetContract("off-zz", "5531", Contract::kInKind, {"u", ""}).error().code(),
+            ErrorCode::kNotFound);
+  EXPECT_EQ(ParseContract(ToString(Contract::kPgbOnly)), Contract::kPgbOnly);
+  EXPECT_FALSE(ParseContract("natura"));
+}
+
 }  // namespace
 }  // namespace passend::catalog

@@ -15,10 +15,14 @@
 
 namespace passend::catalog {
 
-struct ProviderFilter {};
+struct ProviderFilter {
+  std::optional<domain::RegisterStatus> status;  // only providers with this register status
+  bool listed_only = false;                      // only approved ones (the public catalogue)
+};
 
 struct LocationFilter {
   std::optional<std::string> provider_id;
+  bool listed_only = false;                     // only of approved providers (public)
   std::vector<std::string> municipality_codes;  // any of these; empty: all
 };
 
@@ -32,19 +36,26 @@ struct OfferFilter {
   std::vector<std::string> municipality_codes;   // located in any of these; empty: all
   // Only offers "mogelijk verouderd" by these cutoffs (domain::MaybeOutdated).
   std::optional<domain::FreshnessCutoffs> outdated;
+  bool listed_only = false;  // only of approved providers (the public catalogue)
 };
 
-// One changed field of an offer: who changed it and when (the offer's change history).
-// Values as text: numbers in decimal, lists and features as compact JSON.
-struct OfferChange {
-  std::string offer_id;
+// One changed field of a catalogue record: who changed it and when (an offer's change
+// history; a provider's in the register). Values as text: numbers in decimal, lists and
+// features as compact JSON.
+struct RecordChange {
+  std::string record_id;   // the offer's or the provider's id
   std::string changed_at;  // UTC ISO 8601
   std::string user_id;
   std::string organisation_id;  // empty for a user without one (an administrator)
   std::string field;            // "free_places", "features.tuin", ...
   std::string old_value, new_value;
-  bool operator==(const OfferChange&) const = default;
+  bool operator==(const RecordChange&) const = default;
 };
+using OfferChange = RecordChange;
+// A provider's register history: field "register_status" (old and new as wire names) and
+// "register_reason" (why, as the care office stated it). An offer's contract with a care
+// office is in the offer's history: "contract.5531", "in_kind" or "pgb_only".
+using ProviderChange = RecordChange;
 
 class CatalogStore {
  public:
@@ -69,6 +80,10 @@ class CatalogStore {
   virtual Status AddOfferChanges(const std::vector<OfferChange>& changes) = 0;
   // An offer's change history, oldest first; empty for an offer never changed or unknown.
   virtual Result<std::vector<OfferChange>> OfferChanges(const std::string& offer_id) = 0;
+
+  // Appends to a provider's register history; its history, oldest first.
+  virtual Status AddProviderChanges(const std::vector<ProviderChange>& changes) = 0;
+  virtual Result<std::vector<ProviderChange>> ProviderChanges(const std::string& provider_id) = 0;
 
   // The whole catalogue, ordered by id: for building the matching index and for export.
   virtual Result<std::vector<domain::Provider>> AllProviders() = 0;

@@ -24,6 +24,11 @@ struct Provider {
   std::string agb_code = {};
   std::string kvk_number = {};
   std::string ura_number = {};
+  // The care office's register: only an approved provider's offers are public and
+  // matched. An import never changes the status of a provider the database has.
+  RegisterStatus register_status = RegisterStatus::kApproved;
+
+  bool Listed() const { return register_status == RegisterStatus::kApproved; }
 };
 
 struct Location {

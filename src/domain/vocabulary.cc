@@ -17,6 +17,9 @@ constexpr Names<DeliveryForm, 4> kDeliveryForm{{{DeliveryForm::kVerblijf, "verbl
                                                 {DeliveryForm::kVpt, "vpt"},
                                                 {DeliveryForm::kMpt, "mpt"},
                                                 {DeliveryForm::kPgb, "pgb"}}};
+constexpr Names<RegisterStatus, 3> kRegisterStatus{{{RegisterStatus::kSubmitted, "submitted"},
+                                                    {RegisterStatus::kApproved, "approved"},
+                                                    {RegisterStatus::kSuspended, "suspended"}}};
 constexpr Names<Importance, 3> kImportance{{{Importance::kMust, "must"},
                                             {Importance::kImportant, "important"},
                                             {Importance::kNice, "nice"}}};
@@ -80,6 +83,7 @@ std::string_view ToString(CareStatus v) { return Name(kCareStatus, v); }
 std::string_view ToString(LifeDomain v) { return Name(kLifeDomain, v); }
 std::string_view ToString(FeatureKind v) { return Name(kFeatureKind, v); }
 std::string_view ToString(PlaceKind v) { return Name(kPlaceKind, v); }
+std::string_view ToString(RegisterStatus v) { return Name(kRegisterStatus, v); }
 
 std::optional<OfferKind> ParseOfferKind(std::string_view s) { return Parse(kOfferKind, s); }
 std::optional<DeliveryForm> ParseDeliveryForm(std::string_view s) {
@@ -94,7 +98,18 @@ std::optional<CareStatus> ParseCareStatus(std::string_view s) { return Parse(kCa
 std::optional<LifeDomain> ParseLifeDomain(std::string_view s) { return Parse(kLifeDomain, s); }
 std::optional<FeatureKind> ParseFeatureKind(std::string_view s) { return Parse(kFeatureKind, s); }
 std::optional<PlaceKind> ParsePlaceKind(std::string_view s) { return Parse(kPlaceKind, s); }
+std::optional<RegisterStatus> ParseRegisterStatus(std::string_view s) {
+  return Parse(kRegisterStatus, s);
+}
 
+std::string_view LabelNl(RegisterStatus v) {
+  switch (v) {
+    case RegisterStatus::kSubmitted: return "aangemeld";
+    case RegisterStatus::kApproved: return "toegelaten";
+    case RegisterStatus::kSuspended: return "geschorst";
+  }
+  return "?";
+}
 std::string_view LabelNl(OfferKind v) {
   switch (v) {
     case OfferKind::kWonen: return "Wonen";

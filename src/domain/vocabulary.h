@@ -29,6 +29,14 @@ enum class DeliveryForm : uint8_t {
 inline constexpr DeliveryForm kAllDeliveryForms[] = {DeliveryForm::kVerblijf, DeliveryForm::kVpt,
                                                      DeliveryForm::kMpt, DeliveryForm::kPgb};
 
+// Where a provider stands in the care office's register (issue 21.2): submitted (by the
+// provider or the care office, not yet checked), approved (its offers are public and
+// matched) or suspended (taken out of the public catalogue and the matching until the
+// care office approves it again).
+enum class RegisterStatus : uint8_t { kSubmitted, kApproved, kSuspended };
+inline constexpr RegisterStatus kAllRegisterStatuses[] = {
+    RegisterStatus::kSubmitted, RegisterStatus::kApproved, RegisterStatus::kSuspended};
+
 // How much a wish matters to the client.
 enum class Importance : uint8_t { kMust, kImportant, kNice };
 inline constexpr Importance kAllImportances[] = {Importance::kMust, Importance::kImportant,
@@ -106,6 +114,7 @@ std::string_view ToString(CareStatus v);
 std::string_view ToString(LifeDomain v);
 std::string_view ToString(FeatureKind v);
 std::string_view ToString(PlaceKind v);
+std::string_view ToString(RegisterStatus v);
 
 std::optional<OfferKind> ParseOfferKind(std::string_view s);
 std::optional<DeliveryForm> ParseDeliveryForm(std::string_view s);
@@ -116,6 +125,7 @@ std::optional<CareStatus> ParseCareStatus(std::string_view s);
 std::optional<LifeDomain> ParseLifeDomain(std::string_view s);
 std::optional<FeatureKind> ParseFeatureKind(std::string_view s);
 std::optional<PlaceKind> ParsePlaceKind(std::string_view s);
+std::optional<RegisterStatus> ParseRegisterStatus(std::string_view s);
 
 // Dutch labels for people ("Dagbesteding", "Volledig pakket thuis (VPT)").
 std::string_view LabelNl(OfferKind v);
@@ -123,6 +133,7 @@ std::string_view LabelNl(DeliveryForm v);
 std::string_view LabelNl(Importance v);
 std::string_view LabelNl(PlaceKind v);
 std::string_view LabelNl(CareStatus v);
+std::string_view LabelNl(RegisterStatus v);
 
 // Whether the client looks for care (every status but in care): the clients the mismatch
 // analysis and the waiting figures are about.

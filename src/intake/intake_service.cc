@@ -1,9 +1,8 @@
 #include "intake/intake_service.h"
 
 #include <algorithm>
-#include <cstdio>
-#include <random>
 
+#include "domain/record_id.h"
 #include "domain/validation.h"
 
 namespace passend::intake {
@@ -60,14 +59,6 @@ Result<std::vector<a::AuditEntry>> WholeLog(a::AuditStore& audit, const std::str
     if (static_cast<int>(page.size()) < kPage) return log;
     before = page.back().seq;
   }
-}
-
-// An opaque id for a new record: the prefix and 16 random hex digits (64 bits).
-std::string NewRecordId(std::string_view prefix) {
-  static thread_local std::mt19937_64 rng{std::random_device{}()};
-  char buf[24];
-  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(rng()));
-  return std::string(prefix) + "-" + buf;
 }
 
 // Needs come from the indication or a professional's assessment; the client and the
@@ -159,7 +150,7 @@ Result<ClientVersion> IntakeService::CreateClient(const a::Principal& by, domain
   if (!c.id.empty())
     return InvalidArgument("Een nieuwe cliënt krijgt zijn id van Passend; laat id weg.", "id");
   PASSEND_RETURN_IF_ERROR(CheckReason(reason, false));
-  c.id = NewRecordId("cli");
+  c.id = domain::NewRecordId("cli");
   if (WritesOwnDossier(by)) {  // checked again when linking, in the transaction
     PASSEND_RETURN_IF_ERROR(AccountThatMayCreate(db_.accounts(), by));
   }
@@ -178,7 +169,7 @@ Status IntakeService::WriteNewDossier(const a::Principal& by, const ClientVersio
   } else if ((by.role == a::Role::kOco || by.role == a::Role::kWijkteam) &&
              !by.organisation_id.empty()) {
     a::ConsentForm form;
-    form.id = NewRecordId("cns");
+    form.id = domain::NewRecordId("cns");
     form.client_id = c.id;
     form.organisation_ids = {by.organisation_id};
     form.purpose = a::Purpose::kClientSupport;
@@ -204,7 +195,7 @@ Result<ClientVersion> IntakeService::Register(a::User account, domain::Client c)
         "Register verwacht een nieuw account zonder cliënten (UserDirectory::Prepare).");
   if (!c.id.empty())
     return InvalidArgument("Een nieuwe cliënt krijgt zijn id van Passend; laat id weg.", "id");
-  c.id = NewRecordId("cli");
+  c.id = domain::NewRecordId("cli");
   a::Principal by;
   by.user_id = account.id;
   by.display_name = account.display_name;

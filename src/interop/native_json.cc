@@ -82,7 +82,8 @@ json ToJson(const d::Provider& p) {
               {"website", p.website},
               {"agb_code", p.agb_code},
               {"kvk_number", p.kvk_number},
-              {"ura_number", p.ura_number}};
+              {"ura_number", p.ura_number},
+              {"register_status", d::ToString(p.register_status)}};
 }
 
 json ToJson(const d::Location& l) {
@@ -174,6 +175,9 @@ Result<d::Provider> ProviderFromJson(const json& j) {
   PASSEND_RETURN_IF_ERROR(r.String("agb_code", p.agb_code, false));
   PASSEND_RETURN_IF_ERROR(r.String("kvk_number", p.kvk_number, false));
   PASSEND_RETURN_IF_ERROR(r.String("ura_number", p.ura_number, false));
+  if (r.Raw("register_status") != nullptr)
+    PASSEND_RETURN_IF_ERROR(
+        ReadEnum(r, "register_status", p.register_status, d::ParseRegisterStatus));
   PASSEND_RETURN_IF_ERROR(r.Finish());
   return p;
 }

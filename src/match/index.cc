@@ -136,7 +136,7 @@ void MatchIndex::SetPlace(uint32_t i) {
 
 Result<MatchIndex> MatchIndex::Build(const std::vector<domain::Provider>& providers,
                                      const std::vector<domain::Location>& locations,
-                                     const std::vector<domain::Offer>& offers,
+                                     const std::vector<domain::Offer>& all_offers,
                                      const domain::ReferenceData& ref, const Weights& weights,
                                      const domain::FreshnessCutoffs& fresh) {
   if (ref.profiles().size() > kSectorAcceptBit || ref.regions().size() > 64)
@@ -154,6 +154,18 @@ Result<MatchIndex> MatchIndex::Build(const std::vector<domain::Provider>& provid
   for (const domain::Location& l : locations)
     ix.locations_.push_back(std::make_shared<const domain::Location>(l));
   const auto loc_by_id = ById(locations), prv_by_id = ById(providers);
+  // Only offers of providers the register approved are matched; a copy only when some
+  // provider is not.
+  std::vector<domain::Offer> listed;
+  const bool all_listed = std::all_of(providers.begin(), providers.end(),
+                                      [](const domain::Provider& p) { return p.Listed(); });
+  if (!all_listed) {
+    for (const domain::Offer& o : all_offers) {
+      auto p = prv_by_id.find(o.provider_id);
+      if (p == prv_by_id.end() || providers[p->second].Listed()) listed.push_back(o);
+    }
+  }
+  const std::vector<domain::Offer>& offers = all_listed ? all_offers : listed;
 
   const size_t n = offers.size();
   std::vector<uint32_t> loc(n), prv(n), morton(n);
@@ -327,7 +339,8 @@ std::optional<MatchIndex> MatchIndex::Patched(std::span<const domain::Provider> 
   std::vector<uint32_t> touched;  // offers whose row is set again
   for (const domain::Provider& p : providers) {
     const uint32_t at = find(ix.providers_, p.id);
-    if (at == kNoNode) return std::nullopt;
+    // A provider approved or suspended adds or takes out its offers: a build.
+    if (at == kNoNode || p.Listed() != ix.providers_[at]->Listed()) return std::nullopt;
     ix.providers_[at] = std::make_shared<const domain::Provider>(p);
   }
   for (const domain::Location& l : locations) {

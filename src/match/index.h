@@ -64,7 +64,8 @@ struct Group {
 class MatchIndex {
  public:
   // Fails with kInvalidArgument when an offer names an unknown location or provider, or a
-  // feature the vocabulary does not know.
+  // feature the vocabulary does not know. Offers of a provider the register has not
+  // approved (submitted or suspended: domain::Provider::Listed) are left out.
   // `fresh`: when offers count as "mogelijk verouderd" (their wait score is then
   // weights.outdated_wait_factor of what it would be); empty cutoffs mark none.
   static Result<MatchIndex> Build(const std::vector<domain::Provider>& providers,
@@ -77,9 +78,10 @@ class MatchIndex {
   // A copy of this index with these providers, locations and offers replaced by their new
   // records, equal in every array to what Build gives for the patched catalogue, made in
   // a fraction of a build: only the changed offers' rows and the groups on their paths to
-  // the roots are computed again. That holds while every record is already in the index
-  // and no offer changes its place in the order (same kind and accepted profiles, a
-  // location in the same cell of the map) and every value stays whole and small;
+  // the roots are computed again. That holds while every record is already in the index,
+  // no provider is approved or suspended, no offer changes its place in the order (same
+  // kind and accepted profiles, a location in the same cell of the map) and every value
+  // stays whole and small;
   // otherwise nullopt, and the caller builds (which also reports any error). The copy
   // keeps this index's cutoffs of "mogelijk verouderd" (freshness()).
   std::optional<MatchIndex> Patched(std::span<const domain::Provider> providers,

@@ -179,6 +179,30 @@ TEST_F(IndexPatchTest, APatchedIndexEqualsTheIndexBuiltFromTheSameCatalogue) {
   EXPECT_NE(base_->offer(base_->Find(offers[0].id)).name, offers[0].name);
 }
 
+// Issue 21.2: only offers of providers the register approved are matched. Suspending (or
+// approving again) a provider is left to a build, which takes its offers out (or back).
+TEST_F(IndexPatchTest, ASuspendedProvidersOffersAreNotInTheIndex) {
+  domain::Provider p = catalog_.providers[0];
+  size_t its_offers = 0;
+  for (const auto& o : catalog_.offers) its_offers += o.provider_id == p.id;
+  ASSERT_GT(its_offers, 0u);
+  p.register_status = domain::RegisterStatus::kSuspended;
+  EXPECT_FALSE(Patch({p}, {}, {}).has_value());
+  const MatchIndex without = catalog_.Index();
+  EXPECT_EQ(without.size(), base_->size() - its_offers);
+  for (const auto& o : catalog_.offers)
+    EXPECT_EQ(without.Find(o.id) == kNoNode, o.provider_id == p.id) << o.id;
+  // A change to one of its offers while suspended cannot be patched in either.
+  domain::Offer o = *std::find_if(catalog_.offers.begin(), catalog_.offers.end(),
+                                  [&](const domain::Offer& x) { return x.provider_id == p.id; });
+  o.free_places = 9;
+  const std::vector<domain::Offer> changed = {o};
+  EXPECT_FALSE(without.Patched({}, {}, changed).has_value());
+  p.register_status = domain::RegisterStatus::kApproved;
+  const std::vector<domain::Provider> approved = {p};
+  EXPECT_FALSE(without.Patched(approved, {}, {}).has_value());
+}
+
 TEST_F(IndexPatchTest, ChangesThatMoveAnOfferOrNeedJudgingAreLeftToBuild) {
   auto declines = [&](auto change) {
     Catalog saved = catalog_;

@@ -346,6 +346,55 @@ TEST_P(StoreConformance, ProviderRegisterNumbersRoundTripAndAreUnique) {
   EXPECT_EQ(twice.error().code(), ErrorCode::kAlreadyExists);
 }
 
+// Issue 21.2 (migration 10 on both backends): the register status round-trips, the public
+// lists leave out providers that are not approved (and their locations and offers), and
+// the register history keeps its order inside the transaction.
+TEST_P(StoreConformance, RegisterStatusFiltersThePublicListsAndKeepsItsHistory) {
+  SeedCatalog();
+  ASSERT_TRUE(db_->catalog().PutOffer(MakeOffer("off-1", d::OfferKind::kWonen, {})).ok());
+  d::Provider p = *db_->catalog().GetProvider("prv-a");
+  EXPECT_EQ(p.register_status, d::RegisterStatus::kApproved);  // the default
+  p.register_status = d::RegisterStatus::kSuspended;
+  ASSERT_TRUE(db_->catalog().PutProvider(p).ok());
+  EXPECT_EQ(db_->catalog().GetProvider("prv-a")->register_status, d::RegisterStatus::kSuspended);
+  EXPECT_EQ(db_->catalog().AllProviders()->at(0).register_status, d::RegisterStatus::kSuspended);
+
+  catalog::ProviderFilter listed;
+  listed.listed_only = true;
+  auto providers = db_->catalog().ListProviders(listed, {"", 10});
+  ASSERT_TRUE(providers.ok()) << providers.error().ToString();
+  ASSERT_EQ(providers->items.size(), 1u);
+  EXPECT_EQ(providers->items[0].id, "prv-b");
+  catalog::ProviderFilter suspended;
+  suspended.status = d::RegisterStatus::kSuspended;
+  auto found = db_->catalog().ListProviders(suspended, {"", 10});
+  ASSERT_EQ(found->items.size(), 1u);
+  EXPECT_EQ(found->items[0].id, "prv-a");
+  catalog::OfferFilter offers;
+  offers.listed_only = true;
+  EXPECT_TRUE(db_->catalog().ListOffers(offers, {"", 10})->items.empty());
+  EXPECT_EQ(db_->catalog().ListOffers({}, {"", 10})->items.size(), 1u);
+  catalog::LocationFilter locations;
+  locations.listed_only = true;
+  auto shown = db_->catalog().ListLocations(locations, {"", 10});
+  ASSERT_TRUE(shown.ok());
+  ASSERT_EQ(shown->items.size(), 1u);
+  EXPECT_EQ(shown->items[0].provider_id, "prv-b");
+
+  const std::vector<catalog::ProviderChange> changes = {
+      {"prv-a", "2026-11-26T10:00:00Z", "usr-1", "org-1", "register_status", "approved",
+       "suspended"},
+      {"prv-a", "2026-11-26T10:00:00Z", "usr-1", "org-1", "register_reason", "", "Inspectie"}};
+  ASSERT_TRUE(db_->catalog().AddProviderChanges(changes).ok());
+  Status failed = db_->InTransaction([&]() -> Status {
+    PASSEND_RETURN_IF_ERROR(db_->catalog().AddProviderChanges({changes[0]}));
+    return InvalidArgument("afgebroken");
+  });
+  EXPECT_FALSE(failed.ok());
+  EXPECT_EQ(*db_->catalog().ProviderChanges("prv-a"), changes);
+  EXPECT_TRUE(db_->catalog().ProviderChanges("prv-x")->empty());
+}
+
 TEST_P(StoreConformance, DanglingReferenceIsRefused) {
   Status s = db_->catalog().PutOffer(MakeOffer("off-1", d::OfferKind::kWonen, {}));
   ASSERT_FALSE(s.ok());

@@ -12,6 +12,7 @@ std::string_view pg_migration_0006_sql();
 std::string_view pg_migration_0007_sql();
 std::string_view pg_migration_0008_sql();
 std::string_view pg_migration_0009_sql();
+std::string_view pg_migration_0010_sql();
 }  // namespace passend::embedded
 
 namespace passend::store::postgres {
@@ -61,6 +62,7 @@ const std::vector<Migration>& Migrations() {
       {7, "client_versions", embedded::pg_migration_0007_sql()},
       {8, "offer_upkeep", embedded::pg_migration_0008_sql()},
       {9, "provider_identity", embedded::pg_migration_0009_sql()},
+      {10, "provider_register", embedded::pg_migration_0010_sql()},
   };
   return all;
 }

@@ -15,7 +15,8 @@ using sqlite::SplitEnums;
 namespace {
 
 constexpr const char* kProviderColumns =
-    "SELECT id, name, established, website, agb_code, kvk_number, ura_number FROM providers";
+    "SELECT id, name, established, website, agb_code, kvk_number, ura_number, register_status "
+    "FROM providers";
 constexpr const char* kLocationColumns =
     "SELECT id, provider_id, name, address, municipality_code, lat, lon FROM locations";
 constexpr const char* kOfferColumns =
@@ -25,7 +26,9 @@ constexpr const char* kOfferColumns =
     "o.details_updated FROM offers o";
 
 d::Provider ReadProvider(const Rows::Row& r) {
-  return {r.Text(0), r.Text(1), r.Int(2) != 0, r.Text(3), r.Text(4), r.Text(5), r.Text(6)};
+  return {r.Text(0), r.Text(1), r.Int(2) != 0, r.Text(3), r.Text(4), r.Text(5), r.Text(6),
+          // Written by PutProvider only; an unknown name would be a bug.
+          d::ParseRegisterStatus(r.Text(7)).value_or(d::RegisterStatus::kSuspended)};
 }
 
 d::Location ReadLocation(const Rows::Row& r) {
@@ -122,9 +125,11 @@ Result<d::Provider> PostgresCatalogStore::GetProvider(const std::string& id) {
   return *out;
 }
 
-Result<Page<d::Provider>> PostgresCatalogStore::ListProviders(const catalog::ProviderFilter&,
+Result<Page<d::Provider>> PostgresCatalogStore::ListProviders(const catalog::ProviderFilter& filter,
                                                               const PageRequest& page) {
   SqlQuery q(kProviderColumns);
+  if (filter.status) q.Where("register_status = ?", {std::string(d::ToString(*filter.status))});
+  if (filter.listed_only) q.Where("register_status = 'approved'", {});
   q.Page("id", page);
   Page<d::Provider> out;
   PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
@@ -150,6 +155,8 @@ Result<Page<d::Location>> PostgresCatalogStore::ListLocations(const catalog::Loc
                                                               const PageRequest& page) {
   SqlQuery q(kLocationColumns);
   if (filter.provider_id) q.Where("provider_id = ?", {*filter.provider_id});
+  if (filter.listed_only)
+    q.Where("provider_id IN (SELECT id FROM providers WHERE register_status = 'approved')", {});
   q.WhereIn("municipality_code", filter.municipality_codes);
   q.Page("id", page);
   Page<d::Location> out;
@@ -201,6 +208,11 @@ Result<Page<d::Offer>> PostgresCatalogStore::ListOffers(const catalog::OfferFilt
   if (filter.outdated)
     q.Where("(o.places_updated < ? OR o.details_updated < ?)",
             {filter.outdated->places_before, filter.outdated->details_before});
+  if (filter.listed_only)
+    q.Where(
+        "EXISTS (SELECT 1 FROM providers p WHERE p.id = o.provider_id AND "
+        "p.register_status = 'approved')",
+        {});
   q.Page("o.id", page);
   Page<d::Offer> out;
   PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
@@ -214,15 +226,17 @@ Status PostgresCatalogStore::PutProvider(const d::Provider& p) {
   return db_.Write([&](Connection& c) -> Status {
     PASSEND_ASSIGN_OR_RETURN(
         Rows r, c.Query("INSERT INTO providers (id, name, established, website, "
-                        "agb_code, kvk_number, ura_number) "
-                        "VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (id) DO "
+                        "agb_code, kvk_number, ura_number, register_status) "
+                        "VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (id) DO "
                         "UPDATE SET name = excluded.name, "
                         "established = excluded.established, "
                         "website = excluded.website, agb_code = excluded.agb_code, "
                         "kvk_number = excluded.kvk_number, "
-                        "ura_number = excluded.ura_number",
+                        "ura_number = excluded.ura_number, "
+                        "register_status = excluded.register_status",
                         {P(p.id), P(p.name), P(p.established ? 1 : 0), P(p.website), P(p.agb_code),
-                         P(p.kvk_number), P(p.ura_number)}));
+                         P(p.kvk_number), P(p.ura_number),
+                         P(std::string(d::ToString(p.register_status)))}));
     (void)r;
     return Ok();
   });
@@ -299,12 +313,17 @@ Status PostgresCatalogStore::PutOffer(const d::Offer& o) {
   });
 }
 
-Status PostgresCatalogStore::AddOfferChanges(const std::vector<catalog::OfferChange>& changes) {
+namespace {
+
+// The change history tables (offer_changes, provider_changes) have the same shape; `table`
+// and `id_column` are constants of this file.
+Status AddChanges(PostgresDatabase& db, const char* table, const char* id_column,
+                  const std::vector<catalog::RecordChange>& changes) {
   if (changes.empty()) return Ok();
-  return db_.Write([&](Connection& c) -> Status {
+  return db.Write([&](Connection& c) -> Status {
     std::vector<std::string> cols[7];
     for (const auto& ch : changes) {
-      cols[0].push_back(ch.offer_id);
+      cols[0].push_back(ch.record_id);
       cols[1].push_back(ch.changed_at);
       cols[2].push_back(ch.user_id);
       cols[3].push_back(ch.organisation_id);
@@ -315,11 +334,11 @@ Status PostgresCatalogStore::AddOfferChanges(const std::vector<catalog::OfferCha
     // In the given order, so seq follows it.
     PASSEND_ASSIGN_OR_RETURN(
         Rows r,
-        c.Query("INSERT INTO offer_changes (offer_id, changed_at, user_id, "
-                "organisation_id, field, old_value, new_value) "
-                "SELECT a, b, c, d, e, f, g FROM unnest($1::text[], $2::text[], "
-                "$3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) "
-                "WITH ORDINALITY AS t(a, b, c, d, e, f, g, n) ORDER BY n",
+        c.Query(std::string("INSERT INTO ") + table + " (" + id_column +
+                    ", changed_at, user_id, organisation_id, field, old_value, new_value) "
+                    "SELECT a, b, c, d, e, f, g FROM unnest($1::text[], $2::text[], "
+                    "$3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) "
+                    "WITH ORDINALITY AS t(a, b, c, d, e, f, g, n) ORDER BY n",
                 {TextArray(cols[0]), TextArray(cols[1]), TextArray(cols[2]), TextArray(cols[3]),
                  TextArray(cols[4]), TextArray(cols[5]), TextArray(cols[6])}));
     (void)r;
@@ -327,20 +346,42 @@ Status PostgresCatalogStore::AddOfferChanges(const std::vector<catalog::OfferCha
   });
 }
 
-Result<std::vector<catalog::OfferChange>> PostgresCatalogStore::OfferChanges(
-    const std::string& offer_id) {
-  std::vector<catalog::OfferChange> out;
-  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
+Result<std::vector<catalog::RecordChange>> Changes(PostgresDatabase& db, const char* table,
+                                                   const char* id_column, const std::string& id) {
+  std::vector<catalog::RecordChange> out;
+  PASSEND_RETURN_IF_ERROR(db.WithConnection([&](Connection& c) -> Status {
     PASSEND_ASSIGN_OR_RETURN(
-        Rows rows, c.Query("SELECT offer_id, changed_at, user_id, organisation_id, field, "
-                           "old_value, new_value FROM offer_changes WHERE offer_id = $1 "
-                           "ORDER BY seq",
-                           {P(offer_id)}));
+        Rows rows,
+        c.Query(std::string("SELECT ") + id_column +
+                    ", changed_at, user_id, organisation_id, field, old_value, new_value FROM " +
+                    table + " WHERE " + id_column + " = $1 ORDER BY seq",
+                {P(id)}));
     for (Rows::Row r : rows)
       out.push_back({r.Text(0), r.Text(1), r.Text(2), r.Text(3), r.Text(4), r.Text(5), r.Text(6)});
     return Ok();
   }));
   return out;
+}
+
+}  // namespace
+
+Status PostgresCatalogStore::AddOfferChanges(const std::vector<catalog::OfferChange>& changes) {
+  return AddChanges(db_, "offer_changes", "offer_id", changes);
+}
+
+Result<std::vector<catalog::OfferChange>> PostgresCatalogStore::OfferChanges(
+    const std::string& offer_id) {
+  return Changes(db_, "offer_changes", "offer_id", offer_id);
+}
+
+Status PostgresCatalogStore::AddProviderChanges(
+    const std::vector<catalog::ProviderChange>& changes) {
+  return AddChanges(db_, "provider_changes", "provider_id", changes);
+}
+
+Result<std::vector<catalog::ProviderChange>> PostgresCatalogStore::ProviderChanges(
+    const std::string& provider_id) {
+  return Changes(db_, "provider_changes", "provider_id", provider_id);
 }
 
 Result<std::vector<d::Provider>> PostgresCatalogStore::AllProviders() {

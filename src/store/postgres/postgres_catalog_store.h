@@ -25,6 +25,9 @@ class PostgresCatalogStore : public catalog::CatalogStore {
   Status PutOffer(const domain::Offer& o) override;
   Status AddOfferChanges(const std::vector<catalog::OfferChange>& changes) override;
   Result<std::vector<catalog::OfferChange>> OfferChanges(const std::string& offer_id) override;
+  Status AddProviderChanges(const std::vector<catalog::ProviderChange>& changes) override;
+  Result<std::vector<catalog::ProviderChange>> ProviderChanges(
+      const std::string& provider_id) override;
   Result<std::vector<domain::Provider>> AllProviders() override;
   Result<std::vector<domain::Location>> AllLocations() override;
   Result<std::vector<domain::Offer>> AllOffers() override;

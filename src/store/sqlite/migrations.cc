@@ -12,6 +12,7 @@ std::string_view migration_0006_sql();
 std::string_view migration_0007_sql();
 std::string_view migration_0008_sql();
 std::string_view migration_0009_sql();
+std::string_view migration_0010_sql();
 }  // namespace passend::embedded
 
 namespace passend::store::sqlite {
@@ -27,6 +28,7 @@ const std::vector<Migration>& Migrations() {
       {7, "client_versions", embedded::migration_0007_sql()},
       {8, "offer_upkeep", embedded::migration_0008_sql()},
       {9, "provider_identity", embedded::migration_0009_sql()},
+      {10, "provider_register", embedded::migration_0010_sql()},
   };
   return all;
 }

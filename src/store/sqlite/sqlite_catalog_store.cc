@@ -13,7 +13,8 @@ namespace d = passend::domain;
 namespace {
 
 constexpr const char* kProviderColumns =
-    "SELECT id, name, established, website, agb_code, kvk_number, ura_number FROM providers";
+    "SELECT id, name, established, website, agb_code, kvk_number, ura_number, register_status "
+    "FROM providers";
 constexpr const char* kLocationColumns =
     "SELECT id, provider_id, name, address, municipality_code, lat, lon FROM locations";
 constexpr const char* kOfferColumns =
@@ -23,7 +24,9 @@ constexpr const char* kOfferColumns =
     "o.details_updated FROM offers o";
 
 d::Provider ReadProvider(const Statement& st) {
-  return {st.Text(0), st.Text(1), st.Int(2) != 0, st.Text(3), st.Text(4), st.Text(5), st.Text(6)};
+  return {st.Text(0), st.Text(1), st.Int(2) != 0, st.Text(3), st.Text(4), st.Text(5), st.Text(6),
+          // Written by PutProvider only; an unknown name would be a bug.
+          d::ParseRegisterStatus(st.Text(7)).value_or(d::RegisterStatus::kSuspended)};
 }
 
 d::Location ReadLocation(const Statement& st) {
@@ -128,9 +131,11 @@ Result<d::Provider> SqliteCatalogStore::GetProvider(const std::string& id) {
   return *out;
 }
 
-Result<Page<d::Provider>> SqliteCatalogStore::ListProviders(const catalog::ProviderFilter&,
+Result<Page<d::Provider>> SqliteCatalogStore::ListProviders(const catalog::ProviderFilter& filter,
                                                             const PageRequest& page) {
   SqlQuery q(kProviderColumns);
+  if (filter.status) q.Where("register_status = ?", {std::string(d::ToString(*filter.status))});
+  if (filter.listed_only) q.Where("register_status = 'approved'", {});
   q.Page("id", page);
   Result<Page<d::Provider>> out = Page<d::Provider>{};
   PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
@@ -158,6 +163,8 @@ Result<Page<d::Location>> SqliteCatalogStore::ListLocations(const catalog::Locat
                                                             const PageRequest& page) {
   SqlQuery q(kLocationColumns);
   if (filter.provider_id) q.Where("provider_id = ?", {*filter.provider_id});
+  if (filter.listed_only)
+    q.Where("provider_id IN (SELECT id FROM providers WHERE register_status = 'approved')", {});
   q.WhereIn("municipality_code", filter.municipality_codes);
   q.Page("id", page);
   Result<Page<d::Location>> out = Page<d::Location>{};
@@ -213,6 +220,11 @@ Result<Page<d::Offer>> SqliteCatalogStore::ListOffers(const catalog::OfferFilter
   if (filter.outdated)
     q.Where("(o.places_updated < ? OR o.details_updated < ?)",
             {filter.outdated->places_before, filter.outdated->details_before});
+  if (filter.listed_only)
+    q.Where(
+        "EXISTS (SELECT 1 FROM providers p WHERE p.id = o.provider_id AND "
+        "p.register_status = 'approved')",
+        {});
   q.Page("o.id", page);
   Result<Page<d::Offer>> out = Page<d::Offer>{};
   PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
@@ -228,11 +240,11 @@ Status SqliteCatalogStore::PutProvider(const d::Provider& p) {
     PASSEND_ASSIGN_OR_RETURN(
         Statement st,
         c.Prepare("INSERT INTO providers (id, name, established, website, agb_code, kvk_number, "
-                  "ura_number) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                  "ura_number, register_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
                   "ON CONFLICT(id) DO UPDATE SET name = excluded.name, "
                   "established = excluded.established, website = excluded.website, "
                   "agb_code = excluded.agb_code, kvk_number = excluded.kvk_number, "
-                  "ura_number = excluded.ura_number"));
+                  "ura_number = excluded.ura_number, register_status = excluded.register_status"));
     return st.Bind(1, p.id)
         .Bind(2, p.name)
         .Bind(3, p.established ? 1 : 0)
@@ -240,6 +252,7 @@ Status SqliteCatalogStore::PutProvider(const d::Provider& p) {
         .Bind(5, p.agb_code)
         .Bind(6, p.kvk_number)
         .Bind(7, p.ura_number)
+        .Bind(8, std::string(d::ToString(p.register_status)))
         .Run();
   });
 }
@@ -349,14 +362,19 @@ Status SqliteCatalogStore::PutOffer(const d::Offer& o) {
   });
 }
 
-Status SqliteCatalogStore::AddOfferChanges(const std::vector<catalog::OfferChange>& changes) {
-  return db_.Write([&](Connection& c) -> Status {
+namespace {
+
+// The change history tables (offer_changes, provider_changes) have the same shape; `table`
+// and `id_column` are constants of this file.
+Status AddChanges(SqliteDatabase& db, const char* table, const char* id_column,
+                  const std::vector<catalog::RecordChange>& changes) {
+  return db.Write([&](Connection& c) -> Status {
+    const std::string sql = std::string("INSERT INTO ") + table + " (" + id_column +
+                            ", changed_at, user_id, organisation_id, field, old_value, "
+                            "new_value) VALUES (?, ?, ?, ?, ?, ?, ?)";
     for (const auto& ch : changes) {
-      PASSEND_ASSIGN_OR_RETURN(
-          Statement st,
-          c.Prepare("INSERT INTO offer_changes (offer_id, changed_at, user_id, organisation_id, "
-                    "field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-      PASSEND_RETURN_IF_ERROR(st.Bind(1, ch.offer_id)
+      PASSEND_ASSIGN_OR_RETURN(Statement st, c.Prepare(sql));
+      PASSEND_RETURN_IF_ERROR(st.Bind(1, ch.record_id)
                                   .Bind(2, ch.changed_at)
                                   .Bind(3, ch.user_id)
                                   .Bind(4, ch.organisation_id)
@@ -369,15 +387,16 @@ Status SqliteCatalogStore::AddOfferChanges(const std::vector<catalog::OfferChang
   });
 }
 
-Result<std::vector<catalog::OfferChange>> SqliteCatalogStore::OfferChanges(
-    const std::string& offer_id) {
-  std::vector<catalog::OfferChange> out;
-  PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
+Result<std::vector<catalog::RecordChange>> Changes(SqliteDatabase& db, const char* table,
+                                                   const char* id_column, const std::string& id) {
+  std::vector<catalog::RecordChange> out;
+  PASSEND_RETURN_IF_ERROR(db.WithConnection([&](Connection& c) -> Status {
     PASSEND_ASSIGN_OR_RETURN(
-        Statement st, c.Prepare("SELECT offer_id, changed_at, user_id, organisation_id, field, "
-                                "old_value, new_value FROM offer_changes WHERE offer_id = ? "
-                                "ORDER BY seq"));
-    st.Bind(1, offer_id);
+        Statement st,
+        c.Prepare(std::string("SELECT ") + id_column +
+                  ", changed_at, user_id, organisation_id, field, old_value, new_value FROM " +
+                  table + " WHERE " + id_column + " = ? ORDER BY seq"));
+    st.Bind(1, id);
     while (true) {
       PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
       if (!row) return Ok();
@@ -386,6 +405,26 @@ Result<std::vector<catalog::OfferChange>> SqliteCatalogStore::OfferChanges(
     }
   }));
   return out;
+}
+
+}  // namespace
+
+Status SqliteCatalogStore::AddOfferChanges(const std::vector<catalog::OfferChange>& changes) {
+  return AddChanges(db_, "offer_changes", "offer_id", changes);
+}
+
+Result<std::vector<catalog::OfferChange>> SqliteCatalogStore::OfferChanges(
+    const std::string& offer_id) {
+  return Changes(db_, "offer_changes", "offer_id", offer_id);
+}
+
+Status SqliteCatalogStore::AddProviderChanges(const std::vector<catalog::ProviderChange>& changes) {
+  return AddChanges(db_, "provider_changes", "provider_id", changes);
+}
+
+Result<std::vector<catalog::ProviderChange>> SqliteCatalogStore::ProviderChanges(
+    const std::string& provider_id) {
+  return Changes(db_, "provider_changes", "provider_id", provider_id);
 }
 
 Result<std::vector<d::Provider>> SqliteCatalogStore::AllProviders() {
