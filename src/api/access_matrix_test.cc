@@ -763,6 +763,38 @@ TEST_F(AccessMatrixTest, TheCareOfficeContractsForItsRegionAndSeesOutdatedOffers
   EXPECT_EQ(Send("GET", "/api/v1/offers/outdated", LogIn(a::Role::kProvider))->status, 403);
 }
 
+// Issue 21: If-Match on an offer is optional; with it, a change made on an old read is a
+// 412 and writes nothing, so two people updating the same offer do not undo each other.
+TEST_F(AccessMatrixTest, AnOfferChangeOnAnOldReadIs412) {
+  Login provider = LogIn(a::Role::kProvider);
+  auto read = Http().Get("/api/v1/offers/off-a");
+  ASSERT_EQ(read->status, 200);
+  const std::string tag = read->get_header_value("ETag");
+  ASSERT_EQ(tag.size(), 18u) << tag;  // a quoted hash
+  // The same read gives the same tag; someone else changes the offer meanwhile.
+  EXPECT_EQ(Http().Get("/api/v1/offers/off-a")->get_header_value("ETag"), tag);
+  auto other = Send("PATCH", "/api/v1/offers/off-a", provider, R"({"waiting_weeks": 3})");
+  ASSERT_EQ(other->status, 200);
+  const std::string now = other->get_header_value("ETag");
+  EXPECT_NE(now, tag);
+  EXPECT_EQ(Http().Get("/api/v1/offers/off-a")->get_header_value("ETag"), now);
+
+  auto stale =
+      Send("PATCH", "/api/v1/offers/off-a", provider, R"({"free_places": 0})", {{"If-Match", tag}});
+  ASSERT_EQ(stale->status, 412) << stale->body;
+  EXPECT_EQ(json::parse(stale->body)["field"], "If-Match");
+  EXPECT_EQ(db_->catalog().GetOffer("off-a")->free_places, 1);
+  EXPECT_EQ(db_->catalog().OfferChanges("off-a")->size(), 1u);  // only the other change
+
+  auto fresh = Send("PATCH", "/api/v1/offers/off-a", provider, R"({"free_places": 0})",
+                    {{"If-Match", "W/" + now}});
+  ASSERT_EQ(fresh->status, 200) << fresh->body;
+  EXPECT_EQ(db_->catalog().GetOffer("off-a")->free_places, 0);
+  auto any =
+      Send("PATCH", "/api/v1/offers/off-a", provider, R"({"free_places": 1})", {{"If-Match", "*"}});
+  EXPECT_EQ(any->status, 200);
+}
+
 TEST_F(AccessMatrixTest, BadOfferChangesAre400NamingTheFieldAndWriteNothing) {
   Login provider = LogIn(a::Role::kProvider);
   const auto before = db_->catalog().GetOffer("off-a");

@@ -3,9 +3,12 @@
 // its history), the care office's contract for an offer, and the offers in its region
 // that are out of date.
 #include <algorithm>
+#include <cstdio>
+#include <functional>
 
 #include "api/openapi.h"
 #include "api/paging.h"
+#include "api/problem.h"
 #include "api/record_schemas.h"
 #include "api/routes.h"
 #include "interop/json_reader.h"
@@ -32,6 +35,37 @@ json OfferJson(const catalog::CatalogService& catalog, const domain::Offer& o) {
   json j = interop::ToJson(o);
   j["maybe_outdated"] = catalog.MaybeOutdated(o);
   return j;
+}
+
+// An offer's entity tag: a hash (64-bit FNV-1a) of its record as the native format writes
+// it, so any change to the offer, by any server, gives another tag.
+std::string OfferETag(const domain::Offer& o) {
+  uint64_t h = 14695981039346656037ull;
+  for (unsigned char c : interop::ToJson(o).dump()) h = (h ^ c) * 1099511628211ull;
+  char buf[20];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return "\"" + std::string(buf) + "\"";
+}
+
+ApiResponse WithETag(ApiResponse r, const domain::Offer& o) {
+  r.headers["ETag"] = OfferETag(o);
+  return r;
+}
+
+// Whether If-Match (a list of tags, W/ allowed, or *) names the offer's tag now.
+bool IfMatchHolds(std::string_view if_match, const domain::Offer& o) {
+  const std::string now = OfferETag(o);
+  while (!if_match.empty()) {
+    const size_t comma = if_match.find(',');
+    std::string_view tag = if_match.substr(0, comma);
+    while (!tag.empty() && tag.front() == ' ') tag.remove_prefix(1);
+    while (!tag.empty() && tag.back() == ' ') tag.remove_suffix(1);
+    if (tag.rfind("W/", 0) == 0) tag.remove_prefix(2);
+    if (tag == "*" || tag == now) return true;
+    if (comma == std::string_view::npos) break;
+    if_match.remove_prefix(comma + 1);
+  }
+  return false;
 }
 
 template <typename T>
@@ -312,7 +346,7 @@ void AddCatalogRoutes(Router& router, catalog::CatalogService& catalog) {
                  [&catalog](const ApiRequest& r) -> Result<ApiResponse> {
                    PASSEND_ASSIGN_OR_RETURN(auto o, catalog.GetOffer(r.path_params.at("id")));
                    PASSEND_RETURN_IF_ERROR(Listed(catalog, o.provider_id, "Aanbod"));
-                   return JsonResponse(OfferJson(catalog, o));
+                   return WithETag(JsonResponse(OfferJson(catalog, o)), o);
                  }));
 
   // Upkeep by the provider itself (its own offers) or the care office (offers in its
@@ -323,14 +357,36 @@ void AddCatalogRoutes(Router& router, catalog::CatalogService& catalog) {
         PASSEND_ASSIGN_OR_RETURN(json body, r.JsonBody());
         PASSEND_ASSIGN_OR_RETURN(catalog::OfferPatch p, OfferPatchFromJson(body));
         const access::Principal& who = *r.principal;
-        PASSEND_ASSIGN_OR_RETURN(auto o, catalog.UpdateOffer(r.path_params.at("id"), p,
-                                                             {who.user_id, who.organisation_id}));
-        return JsonResponse(OfferJson(catalog, o));
+        // If-Match is optional: a page that read the offer sends its ETag and gets 412
+        // when someone changed the offer since; the check runs inside the update.
+        const std::string if_match = r.Header("If-Match");
+        std::function<Status(const domain::Offer&)> check;
+        if (!if_match.empty())
+          check = [&if_match](const domain::Offer& stored) -> Status {
+            if (IfMatchHolds(if_match, stored)) return Ok();
+            return Error(ErrorCode::kConflict,
+                         "Het aanbod is intussen gewijzigd. Lees het opnieuw (nieuwe ETag).",
+                         "If-Match");
+          };
+        auto o = catalog.UpdateOffer(r.path_params.at("id"), p, {who.user_id, who.organisation_id},
+                                     check);
+        if (!o.ok() && o.error().code() == ErrorCode::kConflict && o.error().field() == "If-Match")
+          return ConditionalProblem(412, "Aanbod is veranderd", o.error(), r);
+        if (!o.ok()) return o.error();
+        return WithETag(JsonResponse(OfferJson(catalog, *o)), *o);
       });
-  patch.summary_nl = "Aanbod bijwerken (vrije plaatsen, wachttijd, kenmerken, ...)";
+  patch.summary_nl =
+      "Aanbod bijwerken (vrije plaatsen, wachttijd, kenmerken, ...); If-Match mag (412 als "
+      "het aanbod intussen veranderde)";
   patch.tag = std::string(kTag);
   patch.subject = AboutOffer();
   patch.params = {PathParam("id", "Het id van het aanbod")};
+  patch.params.push_back(ParamDoc{.name = "If-Match",
+                                  .in = ParamDoc::In::kHeader,
+                                  .type = "string",
+                                  .required = false,
+                                  .description_nl = "De ETag van GET: 412 als het aanbod "
+                                                    "intussen veranderde (niet verplicht)"});
   patch.request_schema = OfferPatchSchema();
   patch.response_schema = OfferSchema();
   router.Add(std::move(patch));

@@ -29,17 +29,6 @@ ApiResponse WithETag(ApiResponse r, int version) {
   return r;
 }
 
-// A problem with a status of HTTP's conditional requests (RFC 9110 412, RFC 6585 428),
-// which the one error table leaves to the routes that use them.
-ApiResponse ConditionalProblem(int status, std::string_view title, const Error& e,
-                               const ApiRequest& req) {
-  ApiResponse r = ProblemResponse(e, req.path, req.request_id);
-  r.status = status;
-  r.body["status"] = status;
-  r.body["title"] = title;
-  return r;
-}
-
 // A version number: a path parameter or the value of If-Match ("3", W/"3").
 std::optional<int> ParseVersion(std::string_view s) {
   if (s.rfind("W/", 0) == 0) s.remove_prefix(2);

@@ -84,6 +84,15 @@ ApiResponse ProblemResponse(const Error& error, std::string_view instance,
   return r;
 }
 
+ApiResponse ConditionalProblem(int status, std::string_view title, const Error& error,
+                               const ApiRequest& request) {
+  ApiResponse r = ProblemResponse(error, request.path, request.request_id);
+  r.status = status;
+  r.body["status"] = status;
+  r.body["title"] = title;
+  return r;
+}
+
 ApiResponse MethodNotAllowed(std::string_view method, const std::vector<std::string>& allow,
                              std::string_view instance, std::string_view request_id) {
   std::string allowed;

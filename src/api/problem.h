@@ -32,6 +32,12 @@ nlohmann::json ProblemBody(const Error& error, std::string_view instance,
 ApiResponse ProblemResponse(const Error& error, std::string_view instance,
                             std::string_view request_id);
 
+// A problem with a status of HTTP's conditional requests (RFC 9110 412, RFC 6585 428),
+// which the one error table leaves to the routes that use them: `error`'s body under
+// `status` and `title`.
+ApiResponse ConditionalProblem(int status, std::string_view title, const Error& error,
+                               const ApiRequest& request);
+
 // Problems the transport itself raises, which have no ErrorCode of their own.
 // 405: the path exists, the method does not; `allow` lists the methods that do.
 ApiResponse MethodNotAllowed(std::string_view method, const std::vector<std::string>& allow,

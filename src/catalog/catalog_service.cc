@@ -219,8 +219,9 @@ Error InPatchTerms(const Error& e, const domain::Offer& o) {
 
 }  // namespace
 
-Result<domain::Offer> CatalogService::UpdateOffer(const std::string& id, const OfferPatch& patch,
-                                                  const ChangeAuthor& by) {
+Result<domain::Offer> CatalogService::UpdateOffer(
+    const std::string& id, const OfferPatch& patch, const ChangeAuthor& by,
+    const std::function<Status(const domain::Offer&)>& check) {
   if (patch.empty()) return InvalidArgument("Geef minstens één veld om te wijzigen.", "body");
   for (const auto& [feature_id, value] : patch.features) {
     if (!ref_.FeatureIndex(feature_id))
@@ -230,6 +231,7 @@ Result<domain::Offer> CatalogService::UpdateOffer(const std::string& id, const O
   domain::Offer updated;
   PASSEND_RETURN_IF_ERROR(db_.InTransaction([&]() -> Status {
     PASSEND_ASSIGN_OR_RETURN(domain::Offer o, db_.catalog().GetOffer(id));
+    if (check) PASSEND_RETURN_IF_ERROR(check(o));
     std::vector<OfferChange> changes;
     auto record = [&](std::string field, std::string before, std::string after) {
       changes.push_back({o.id, now, by.user_id, by.organisation_id, std::move(field),

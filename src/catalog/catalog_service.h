@@ -145,8 +145,11 @@ class CatalogService {
   // too). Free places, people waiting and the wait stamp places_updated, the rest
   // details_updated. Errors: kNotFound for an unknown offer; kInvalidArgument naming the
   // patch's field ("free_places", "features.tuin"), nothing written; store errors.
+  // `check`, when given, sees the offer as stored inside that transaction before anything
+  // changes (an HTTP If-Match): its error ends the update with nothing written.
   Result<domain::Offer> UpdateOffer(const std::string& id, const OfferPatch& patch,
-                                    const ChangeAuthor& by);
+                                    const ChangeAuthor& by,
+                                    const std::function<Status(const domain::Offer&)>& check = {});
   // The offer's change history, oldest first; kNotFound for an unknown offer.
   Result<std::vector<OfferChange>> OfferChanges(const std::string& id);
   // The cutoffs of "mogelijk verouderd" now (FreshnessRule, counted in whole days from the

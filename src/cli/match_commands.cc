@@ -12,6 +12,7 @@
 #include <tuple>
 #include <vector>
 
+#include "catalog/catalog_service.h"
 #include "cli/command.h"
 #include "domain/dutch_number.h"
 #include "match/json/match_json.h"
@@ -141,13 +142,26 @@ struct MatchArgs {
   std::string db, client;
   bool json = false, arrangements = false;
   int limit = 10;
+  // When an offer counts as "mogelijk verouderd", as `passend serve` has it.
+  int outdated_places_days = 30, outdated_details_days = 365;
 };
 
 Status RunMatch(const MatchArgs& a) {
   if (a.limit < 1 || a.limit > 1000)
     return InvalidArgument("--limit moet 1 tot 1000 zijn", "limit");
+  for (auto [days, name] : {std::pair{a.outdated_places_days, "outdated-places-days"},
+                            std::pair{a.outdated_details_days, "outdated-details-days"}})
+    if (days < 1 || days > 3650)
+      return InvalidArgument("--" + std::string(name) + " moet tussen 1 en 3650 liggen.", name);
   PASSEND_ASSIGN_OR_RETURN(auto db, OpenExisting(a.db));
-  PASSEND_ASSIGN_OR_RETURN(auto service, match::MatchService::Open(*db, refdata::BuiltIn()));
+  // Offers not kept up to date are marked and ranked as in the API (catalog's cutoffs).
+  catalog::CatalogService catalog(
+      *db, refdata::BuiltIn(),
+      {access::SystemNow, {a.outdated_places_days, a.outdated_details_days}});
+  match::MatchServiceOptions service_options;
+  service_options.freshness = [&catalog] { return catalog.Cutoffs(); };
+  PASSEND_ASSIGN_OR_RETURN(auto service, match::MatchService::Open(*db, refdata::BuiltIn(), nullptr,
+                                                                   std::move(service_options)));
   match::MatchOptions opt;
   opt.limit = static_cast<size_t>(a.limit);
   opt.arrangements = a.arrangements ? static_cast<size_t>(a.limit) : 0;
@@ -381,6 +395,12 @@ void RegisterMatchCommands(CLI::App& app, Invocation& inv) {
   mc->add_flag("--json", ma->json, "Dezelfde gegevens als JSON");
   mc->add_flag("--arrangements", ma->arrangements, "Ook combinaties van aanbieders");
   mc->add_option("--limit", ma->limit, "Aantal resultaten")->capture_default_str();
+  mc->add_option("--outdated-places-days", ma->outdated_places_days,
+                 "Vrije plaatsen en wachttijd zo veel dagen niet bijgewerkt: mogelijk verouderd")
+      ->capture_default_str();
+  mc->add_option("--outdated-details-days", ma->outdated_details_days,
+                 "De rest van het aanbod zo veel dagen niet bijgewerkt: mogelijk verouderd")
+      ->capture_default_str();
   mc->callback([&inv, ma] { inv.run = [ma] { return RunMatch(*ma); }; });
 
   auto* mm = app.add_subcommand("mismatch", "Mismatchkaart: welke wensen het aanbod niet vervult");
