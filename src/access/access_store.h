@@ -73,11 +73,26 @@ class ConsentStore {
 class AuditStore {
  public:
   virtual ~AuditStore() = default;
-  // Appends the entry `make` builds from the newest entry (nullopt for an empty log); the
-  // read and the insert are one atomic step, so concurrent writers (threads or processes)
-  // never fork the chain. kAlreadyExists when `make` returns a seq that is taken.
+  // Appends `count` entries in one atomic step: entry i is `make(i, prev)`, prev being the
+  // entry before it (the newest stored one for i = 0, nullopt for an empty log). The read
+  // and the inserts are one transaction, so concurrent writers (threads or processes)
+  // never fork the chain, and many entries share one commit (AuditLog groups the entries
+  // of concurrent requests). kAlreadyExists when `make` returns a seq that is taken.
+  using ChainedEntries = std::function<AuditEntry(size_t i, const std::optional<AuditEntry>& prev)>;
+  virtual Result<std::vector<AuditEntry>> AppendAudits(size_t count,
+                                                       const ChainedEntries& make) = 0;
+  // Whether the calling thread has a write transaction of the store's database open: an
+  // entry appended now commits or rolls back with it (an erasure logs itself that way),
+  // so AuditLog writes it at once instead of handing it to another thread's commit.
+  virtual bool InOpenTransaction() const = 0;
+  // One entry, built from the newest (nullopt for an empty log).
   using ChainedEntry = std::function<AuditEntry(const std::optional<AuditEntry>& last)>;
-  virtual Result<AuditEntry> AppendAudit(const ChainedEntry& make) = 0;
+  Result<AuditEntry> AppendAudit(const ChainedEntry& make) {
+    Result<std::vector<AuditEntry>> one =
+        AppendAudits(1, [&](size_t, const std::optional<AuditEntry>& last) { return make(last); });
+    if (!one.ok()) return one.error();
+    return std::move(one->front());
+  }
   virtual Result<std::optional<AuditEntry>> LastAudit() = 0;
   // Entries about one client, newest first, `limit` at most, older than `before_seq`
   // (0: from the newest).

@@ -65,6 +65,31 @@ Result<AuditHead> ParseAuditHead(std::string_view text) {
   return head;
 }
 
+struct AuditLog::Waiting {
+  const AuditEvent* event;
+  std::string ts;
+  std::optional<Result<AuditEntry>> result;  // set by the writer of its group
+  std::condition_variable cv;
+};
+
+AuditEntry AuditLog::Chain(const Waiting& w, const std::optional<AuditEntry>& prev) const {
+  const AuditEvent& ev = *w.event;
+  AuditEntry e;
+  e.seq = prev ? prev->seq + 1 : 1;
+  e.ts = w.ts;
+  e.user_id = ev.user_id;
+  e.role = ev.role;
+  e.organisation_id = ev.organisation_id;
+  e.client_id = ev.client_id;
+  e.resource = ev.resource;
+  e.action = ev.action;
+  e.reason = ev.reason;
+  e.reason_digest = Sha256Hex(ev.reason);
+  e.prev_hash = prev ? prev->hash : kGenesisHash;
+  e.hash = key_.empty() ? ComputeEntryHash(e) : ComputeKeyedEntryHash(e, key_);
+  return e;
+}
+
 Result<AuditEntry> AuditLog::Record(const AuditEvent& ev) {
   if (key_.empty()) {
     // An unkeyed entry after a keyed one would break the chain: refuse it before writing.
@@ -74,23 +99,41 @@ Result<AuditEntry> AuditLog::Record(const AuditEvent& ev) {
           "Het toegangslog is met een sleutel beveiligd: geef het sleutelbestand mee "
           "(--audit-key).");
   }
-  const std::string ts = FormatUtc(clock_());
-  return store_.AppendAudit([&](const std::optional<AuditEntry>& last) {
-    AuditEntry e;
-    e.seq = last ? last->seq + 1 : 1;
-    e.ts = ts;
-    e.user_id = ev.user_id;
-    e.role = ev.role;
-    e.organisation_id = ev.organisation_id;
-    e.client_id = ev.client_id;
-    e.resource = ev.resource;
-    e.action = ev.action;
-    e.reason = ev.reason;
-    e.reason_digest = Sha256Hex(ev.reason);
-    e.prev_hash = last ? last->hash : kGenesisHash;
-    e.hash = key_.empty() ? ComputeEntryHash(e) : ComputeKeyedEntryHash(e, key_);
-    return e;
-  });
+  if (store_.InOpenTransaction()) {
+    // Inside the caller's transaction: the entry belongs to it, and another thread's
+    // commit would wait for that transaction's lock while this one waited for it.
+    Waiting alone{&ev, FormatUtc(clock_()), std::nullopt, {}};
+    return store_.AppendAudit(
+        [&](const std::optional<AuditEntry>& prev) { return Chain(alone, prev); });
+  }
+  std::unique_lock lock(mu_);
+  // The time is taken in queue order, so the chain's times never go back.
+  Waiting me{&ev, FormatUtc(clock_()), std::nullopt, {}};
+  queue_.push_back(&me);
+  while (!me.result && queue_.front() != &me) me.cv.wait(lock);
+  if (me.result) return std::move(*me.result);
+
+  // First in line: write this entry and those queued behind it in one transaction.
+  const size_t n = std::min(queue_.size(), kMaxGroup);
+  std::vector<Waiting*> group(queue_.begin(), queue_.begin() + static_cast<ptrdiff_t>(n));
+  lock.unlock();
+  Result<std::vector<AuditEntry>> written = Internal("Het toegangslog is niet bijgewerkt.");
+  try {
+    written = store_.AppendAudits(
+        n, [&](size_t i, const std::optional<AuditEntry>& prev) { return Chain(*group[i], prev); });
+  } catch (...) {
+    // The others must not wait forever for a writer that is gone; they get the error.
+  }
+  lock.lock();
+  for (size_t i = 0; i < n; ++i) {
+    Waiting* w = queue_.front();
+    queue_.pop_front();
+    w->result =
+        written.ok() ? Result<AuditEntry>((*written)[i]) : Result<AuditEntry>(written.error());
+    if (w != &me) w->cv.notify_one();
+  }
+  if (!queue_.empty()) queue_.front()->cv.notify_one();  // the next group's writer
+  return std::move(*me.result);
 }
 
 Status AuditLog::AdoptKey(const std::string& actor) {

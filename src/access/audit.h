@@ -16,8 +16,13 @@
 // Free text (a stated emergency reason) is outside the chain, covered by its digest, so
 // an erasure can remove it and the chain still verifies. Safe for concurrent use: the
 // store reads the newest entry and appends the next in one atomic step, also across
-// processes.
+// processes. Concurrent Records share that step (group commit, as LevelDB's writers
+// do): the first in line writes its own entry and those queued behind it in one
+// transaction, so logged requests do not wait for one commit each.
+#include <condition_variable>
 #include <cstdint>
+#include <deque>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -83,8 +88,9 @@ class AuditLog {
   AuditLog(AuditStore& store, Clock clock, std::string key = {})
       : store_(store), clock_(std::move(clock)), key_(std::move(key)) {}
 
-  // Appends one entry; returns it with seq and hash. kFailedPrecondition without a key
-  // when the chain is keyed (an unkeyed entry would break it).
+  // Appends one entry; returns it with seq and hash once it is committed.
+  // kFailedPrecondition without a key when the chain is keyed (an unkeyed entry would
+  // break it).
   Result<AuditEntry> Record(const AuditEvent& event);
   // With a key: appends a keyed entry ("audit" "key") when the newest entry is not keyed,
   // so the chain ends keyed from now on. Nothing to do for an empty chain.
@@ -99,9 +105,16 @@ class AuditLog {
                                             int limit);
 
  private:
+  struct Waiting;  // one Record in the queue
+  // Entries of one commit at most: bounds the time the first in line writes for others.
+  static constexpr size_t kMaxGroup = 256;
+  AuditEntry Chain(const Waiting& w, const std::optional<AuditEntry>& prev) const;
+
   AuditStore& store_;
   Clock clock_;
   std::string key_;
+  std::mutex mu_;
+  std::deque<Waiting*> queue_;  // guarded by mu_; the front one writes
 };
 
 }  // namespace passend::access

@@ -2,6 +2,11 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <atomic>
+#include <set>
+#include <thread>
+
 #include "access/test_clock.h"
 #include "access/test_stores_for_test.h"
 
@@ -14,6 +19,8 @@ class TamperedLog : public AuditStore {
  public:
   explicit TamperedLog(AuditStore& real) : real_(real) {}
   std::function<void(std::vector<AuditEntry>&)> tamper = [](std::vector<AuditEntry>&) {};
+  std::function<void()> before_append = [] {};
+  std::atomic<int> appends{0};  // transactions, not entries
 
   // The rows as stored, untouched.
   std::vector<AuditEntry> Rows() {
@@ -27,9 +34,11 @@ class TamperedLog : public AuditStore {
     return rows;
   }
 
-  Result<AuditEntry> AppendAudit(const ChainedEntry& make) override {
-    return real_.AppendAudit(make);
+  Result<std::vector<AuditEntry>> AppendAudits(size_t count, const ChainedEntries& make) override {
+    if (++appends == 1) before_append();
+    return real_.AppendAudits(count, make);
   }
+  bool InOpenTransaction() const override { return real_.InOpenTransaction(); }
   Result<std::optional<AuditEntry>> LastAudit() override { return real_.LastAudit(); }
   Result<std::vector<AuditEntry>> AuditForClient(const std::string& client_id, int64_t before_seq,
                                                  int limit) override {
@@ -219,6 +228,44 @@ TEST_F(KeyedAuditTest, AnUnkeyedChainIsTakenOverByTheKey) {
   // Dropping the keyed tail and going on unkeyed is found: a chain in use ends keyed.
   store.tamper = [](std::vector<AuditEntry>& rows) { rows.pop_back(); };
   EXPECT_FALSE(keyed.Verify()->ok());
+}
+
+// Requests that log at the same time share a commit: while the first in line writes,
+// everyone queueing behind it is written by the next writer in one transaction. Every
+// Record still gets its own entry back, and the chain stays whole.
+TEST(AuditGroupTest, ConcurrentRecordsShareACommitAndKeepTheChain) {
+  constexpr int kThreads = 16;
+  TestStores stores;
+  TamperedLog store{stores.audit()};
+  std::atomic<int> queued{0};  // the clock is read once per Record, as it joins the queue
+  const Time t0 = *ParseUtc("2026-03-01T09:00:00Z");
+  AuditLog log{store, [&] {
+                 ++queued;
+                 return t0;
+               }};
+  // The first writer waits (10 s at most) until all others have queued behind it.
+  store.before_append = [&] {
+    for (int i = 0; i < 10000 && queued < kThreads; ++i)
+      std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  };
+  std::vector<int64_t> seqs(kThreads, 0);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      auto e = log.Record({"usr-" + std::to_string(t), "oco", "org-a", "cli-1", "client", "read",
+                           "toestemming cns-1"});
+      if (e.ok() && e->user_id == "usr-" + std::to_string(t)) seqs[t] = e->seq;
+    });
+  for (auto& th : threads) th.join();
+  EXPECT_EQ(queued.load(), kThreads);
+  EXPECT_EQ(store.appends.load(), 2);  // the first alone, then the other fifteen together
+  EXPECT_EQ(std::set<int64_t>(seqs.begin(), seqs.end()).size(), size_t{kThreads});
+  EXPECT_EQ(*std::min_element(seqs.begin(), seqs.end()), 1);
+  EXPECT_EQ(*std::max_element(seqs.begin(), seqs.end()), kThreads);
+  auto r = log.Verify();
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->ok()) << r->problem;
+  EXPECT_EQ(r->entries, kThreads);
 }
 
 TEST(AuditHeadTest, ParsesSeqColonHash) {

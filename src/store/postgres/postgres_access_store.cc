@@ -405,24 +405,36 @@ Result<std::vector<a::ConsentForm>> PostgresAccessStore::ConsentsForOrganisation
                        {P(organisation_id)});
 }
 
-Result<a::AuditEntry> PostgresAccessStore::AppendAudit(const ChainedEntry& make) {
-  a::AuditEntry e;
+Result<std::vector<a::AuditEntry>> PostgresAccessStore::AppendAudits(size_t count,
+                                                                     const ChainedEntries& make) {
+  std::vector<a::AuditEntry> out;
   // A write transaction: it holds the database's write lock (see PostgresDatabase), so
-  // no other writer, in this process or another, appends between the read and the insert.
+  // no other writer, in this process or another, appends between the read and the inserts.
   PASSEND_RETURN_IF_ERROR(db_.Write([&](Connection& conn) -> Status {
+    out.clear();
     PASSEND_ASSIGN_OR_RETURN(Rows last,
                              conn.Query(std::string(kAuditColumns) + " ORDER BY seq DESC LIMIT 1"));
-    e = make(last.empty() ? std::nullopt : std::optional<a::AuditEntry>(ReadAudit(last[0])));
-    return Run(
-        conn,
-        "INSERT INTO audit_log (seq, ts, user_id, role, organisation_id, client_id, "
-        "resource, action, reason, reason_digest, prev_hash, hash, redacted) VALUES ($1, "
-        "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 0)",
-        {P(e.seq), P(e.ts), P(e.user_id), P(e.role), P(e.organisation_id), P(e.client_id),
-         P(e.resource), P(e.action), P(e.reason), P(e.reason_digest), P(e.prev_hash), P(e.hash)});
+    std::optional<a::AuditEntry> prev;
+    if (!last.empty()) prev = ReadAudit(last[0]);
+    for (size_t i = 0; i < count; ++i) {
+      a::AuditEntry e = make(i, prev);
+      PASSEND_RETURN_IF_ERROR(
+          Run(conn,
+              "INSERT INTO audit_log (seq, ts, user_id, role, organisation_id, client_id, "
+              "resource, action, reason, reason_digest, prev_hash, hash, redacted) VALUES ($1, "
+              "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 0)",
+              {P(e.seq), P(e.ts), P(e.user_id), P(e.role), P(e.organisation_id), P(e.client_id),
+               P(e.resource), P(e.action), P(e.reason), P(e.reason_digest), P(e.prev_hash),
+               P(e.hash)}));
+      out.push_back(e);
+      prev = std::move(e);
+    }
+    return Ok();
   }));
-  return e;
+  return out;
 }
+
+bool PostgresAccessStore::InOpenTransaction() const { return db_.InTransactionOnThisThread(); }
 
 Result<std::optional<a::AuditEntry>> PostgresAccessStore::LastAudit() {
   std::optional<a::AuditEntry> out;

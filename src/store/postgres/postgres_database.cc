@@ -173,6 +173,8 @@ Status PostgresDatabase::ReadSnapshot(const std::function<Status(Connection&)>& 
   });
 }
 
+bool PostgresDatabase::InTransactionOnThisThread() const { return tx_owner == this; }
+
 Status PostgresDatabase::InTransaction(const std::function<Status()>& fn) {
   if (tx_owner != nullptr) return FailedPrecondition("Transacties kunnen niet genest worden");
   std::unique_ptr<Connection> conn;

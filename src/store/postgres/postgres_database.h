@@ -53,6 +53,8 @@ class PostgresDatabase : public Database {
   access::ConsentStore& consents() override;
   access::AuditStore& audit() override;
   Status InTransaction(const std::function<Status()>& fn) override;
+  // Whether the calling thread is inside a transaction of this database.
+  bool InTransactionOnThisThread() const;
   Result<int> SchemaVersion() override;
   Result<int64_t> LastChange() override;
   Result<ChangePage> ChangesSince(int64_t after, int limit) override;

@@ -483,31 +483,42 @@ Result<std::vector<a::ConsentForm>> SqliteAccessStore::ConsentsForOrganisation(
   return out;
 }
 
-Result<a::AuditEntry> SqliteAccessStore::AppendAudit(const ChainedEntry& make) {
-  a::AuditEntry e;
+Result<std::vector<a::AuditEntry>> SqliteAccessStore::AppendAudits(size_t count,
+                                                                   const ChainedEntries& make) {
+  std::vector<a::AuditEntry> out;
   // One write transaction (BEGIN IMMEDIATE): no other writer, in this process or another,
-  // can append between reading the newest entry and inserting the next.
+  // can append between reading the newest entry and inserting the next ones.
   PASSEND_RETURN_IF_ERROR(db_.Write([&](Connection& conn) -> Status {
-    std::optional<a::AuditEntry> last;
+    out.clear();
+    std::optional<a::AuditEntry> prev;
     PASSEND_ASSIGN_OR_RETURN(
         Statement q, conn.Prepare(std::string(kAuditColumns) + " ORDER BY seq DESC LIMIT 1"));
     PASSEND_ASSIGN_OR_RETURN(bool row, q.Step());
     if (row) {
-      PASSEND_ASSIGN_OR_RETURN(last, ReadAudit(q));
+      PASSEND_ASSIGN_OR_RETURN(prev, ReadAudit(q));
     }
-    e = make(last);
     PASSEND_ASSIGN_OR_RETURN(
         Statement st,
         conn.Prepare("INSERT INTO audit_log (seq, ts, user_id, role, organisation_id, client_id, "
                      "resource, action, reason, reason_digest, prev_hash, hash, redacted) VALUES "
                      "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"));
-    st.Bind(1, e.seq).Bind(2, e.ts).Bind(3, e.user_id).Bind(4, e.role).Bind(5, e.organisation_id);
-    st.Bind(6, e.client_id).Bind(7, e.resource).Bind(8, e.action).Bind(9, e.reason);
-    st.Bind(10, e.reason_digest).Bind(11, e.prev_hash).Bind(12, e.hash);
-    return st.Run();
+    for (size_t i = 0; i < count; ++i) {
+      a::AuditEntry e = make(i, prev);
+      st.Reset();
+      st.Bind(1, e.seq).Bind(2, e.ts).Bind(3, e.user_id).Bind(4, e.role);
+      st.Bind(5, e.organisation_id).Bind(6, e.client_id).Bind(7, e.resource);
+      st.Bind(8, e.action).Bind(9, e.reason).Bind(10, e.reason_digest).Bind(11, e.prev_hash);
+      st.Bind(12, e.hash);
+      PASSEND_RETURN_IF_ERROR(st.Run());
+      out.push_back(e);
+      prev = std::move(e);
+    }
+    return Ok();
   }));
-  return e;
+  return out;
 }
+
+bool SqliteAccessStore::InOpenTransaction() const { return db_.InTransactionOnThisThread(); }
 
 Result<std::optional<a::AuditEntry>> SqliteAccessStore::LastAudit() {
   std::optional<a::AuditEntry> out;

@@ -45,7 +45,9 @@ class SqliteAccessStore : public access::AccountStore,
       const std::string& organisation_id) override;
 
   // AuditStore
-  Result<access::AuditEntry> AppendAudit(const ChainedEntry& make) override;
+  Result<std::vector<access::AuditEntry>> AppendAudits(size_t count,
+                                                       const ChainedEntries& make) override;
+  bool InOpenTransaction() const override;
   Result<std::optional<access::AuditEntry>> LastAudit() override;
   Result<std::vector<access::AuditEntry>> AuditForClient(const std::string& client_id,
                                                          int64_t before_seq, int limit) override;

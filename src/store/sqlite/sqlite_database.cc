@@ -89,6 +89,8 @@ Status SqliteDatabase::Write(const std::function<Status(Connection&)>& fn) {
   return InTransaction([&] { return fn(*tx_connection); });
 }
 
+bool SqliteDatabase::InTransactionOnThisThread() const { return tx_owner == this; }
+
 Status SqliteDatabase::InTransaction(const std::function<Status()>& fn) {
   return RunTransaction(fn, /*bulk=*/false);
 }

@@ -46,6 +46,8 @@ class SqliteDatabase : public Database {
   access::ConsentStore& consents() override;
   access::AuditStore& audit() override;
   Status InTransaction(const std::function<Status()>& fn) override;
+  // Whether the calling thread is inside a transaction of this database.
+  bool InTransactionOnThisThread() const;
   // Foreign keys are checked once (PRAGMA foreign_key_check) before the commit instead of
   // at every row: writing the nl data set takes 15% less CPU.
   Status InBulkTransaction(const std::function<Status()>& fn) override;
