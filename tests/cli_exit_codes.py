@@ -85,6 +85,9 @@ def main():
             f.write("een lang wachtwoord\n")
         user = ["user", "add", "--db", db, "--email", "a@example.nl", "--name", "A",
                 "--organisation", "org-1", "--organisation-name", "Org", "--password-file", pw]
+        garbage = os.path.join(d, "geen-database.db")
+        with open(garbage, "wb") as f:
+            f.write(b"dit is geen database\n" * 400)
         cases = [
             (0, ["generate", "--region", "rotterdam", "--seed", "1", "--db", db], None),
             (0, ["--version"], None),
@@ -110,6 +113,7 @@ def main():
             (4, user, "Er is al een gebruiker"),
             (6, ["generate", "--region", "rotterdam", "--db", db], "bevat al gegevens"),
             (10, ["export", "--db", d], "kan niet worden geopend"),
+            (10, ["export", "--db", garbage], "geen Passend-database"),
         ]
         for want, args, message in cases:
             code, out, err = run(binary, args)
@@ -126,6 +130,12 @@ def main():
         client_id, name = out.split()[0], out.split()[1]
         code, out, err = run(binary, ["client", "show", "--db", db, "--client", client_id])
         check(code == 0 and name in out and "Wensen:" in out, f"client show: {code} {out} {err}")
+        # The care profile in words, as a client first reads it (issue 24.3): "6VV: beschermd ...".
+        check(re.search(r"zorgprofiel \w+: [a-z]", out) is not None,
+              f"client show: profile without words: {out[:300]}")
+        code, out, err = run(binary, ["match", "--db", db, "--client", client_id])
+        check(code == 0 and re.search(r"zorgprofiel \w+: [a-z]", out) is not None,
+              f"match: profile without words: {code} {out[:300]} {err}")
         code, out, err = run(binary, ["client", "history", "--db", db, "--client", client_id])
         check(code == 0 and out.startswith("Versie 1"), f"client history: {code} {out} {err}")
         seen = {want for want, _, _ in cases}

@@ -5,15 +5,18 @@
 // adds them to a Router. A Route documents itself (summary, tag, parameters, schemas), so
 // /api/v1/openapi.json is generated from the Router and never drifts from the code.
 //
-//   Route r = MakeRoute("GET", "/api/v1/offers/{id}", "catalog.read",
-//                       [&db](const ApiRequest& req) -> Result<ApiResponse> {
-//                         PASSEND_ASSIGN_OR_RETURN(auto offer,
-//                                                  db.catalog().GetOffer(req.path_params.at("id")));
-//                         return JsonResponse(interop::ToJson(offer));
+//   Route r = MakeRoute("PATCH", "/api/v1/offers/{id}", "catalog.update",
+//                       [&catalog](const ApiRequest& req) -> Result<ApiResponse> {
+//                         PASSEND_ASSIGN_OR_RETURN(json body, req.JsonBody());
+//                         PASSEND_ASSIGN_OR_RETURN(catalog::OfferPatch p,
+//                         OfferPatchFromJson(body));
+//                         ...
+//                         return JsonResponse(OfferJson(catalog, o));
 //                       });
-//   r.summary_nl = "Eén aanbod";
+//   r.summary_nl = "Aanbod bijwerken";
 //   r.tag = "aanbod";
-//   r.params = {PathParam("id", "Id van het aanbod")};
+//   r.subject = AboutOffer();  // a guarded route says what it concerns (below)
+//   r.params = {PathParam("id", "Het id van het aanbod")};
 //   router.Add(std::move(r));
 //
 // (Route and ApiResponse are plain aggregates; GCC 12 warns under -Wextra about designated

@@ -66,7 +66,7 @@ void PrintDossier(const d::ReferenceData& ref, const d::Client& c) {
   std::printf(", %s\n", Municipality(ref, c.municipality_code).c_str());
   std::printf("Sector %s, zorgprofiel %s, zorgstatus: %s\n",
               std::string(d::ToString(c.sector)).c_str(),
-              c.profile.empty() ? "onbekend" : c.profile.c_str(),
+              c.profile.empty() ? "onbekend" : d::ProfileInWords(ref, c.profile).c_str(),
               std::string(d::LabelNl(c.care_status)).c_str());
   if (c.representative)
     std::printf("Vertegenwoordiger: %s (%s)\n", c.representative->name.c_str(),

@@ -57,8 +57,9 @@ void PrintMatch(const match::MatchIndex& ix, const domain::Client& c, const matc
   const auto* m = ix.ref().FindMunicipality(c.municipality_code);
   std::string kinds;
   for (auto k : c.seeking) kinds += (kinds.empty() ? "" : ", ") + std::string(LabelNl(k));
-  std::printf("Passend aanbod voor %s (%s), profiel %s, %s\nGezocht: %s\n\n", c.name.c_str(),
-              c.id.c_str(), c.profile.empty() ? "onbekend" : c.profile.c_str(),
+  std::printf("Passend aanbod voor %s (%s), zorgprofiel %s, %s\nGezocht: %s\n\n", c.name.c_str(),
+              c.id.c_str(),
+              c.profile.empty() ? "onbekend" : domain::ProfileInWords(ix.ref(), c.profile).c_str(),
               m ? m->name.c_str() : c.municipality_code.c_str(),
               kinds.empty() ? "Wonen" : kinds.c_str());
   // Someone who seeks several kinds of care sees the best combinations first.

@@ -78,4 +78,13 @@ std::optional<uint32_t> ReferenceData::FeatureIndex(const std::string& id) const
   return it->second;
 }
 
+std::string ProfileInWords(const ReferenceData& ref, const std::string& code) {
+  const CareProfile* p = ref.FindProfile(code);
+  if (p == nullptr || p->name_nl.empty()) return code;
+  std::string words = p->name_nl;
+  // The name starts a sentence in the code system; after the colon it runs on.
+  if (words[0] >= 'A' && words[0] <= 'Z') words[0] = static_cast<char>(words[0] - 'A' + 'a');
+  return code + ": " + words;
+}
+
 }  // namespace passend::domain

@@ -103,4 +103,8 @@ class ReferenceData {
   std::unordered_map<std::string, size_t> region_by_code_;
 };
 
+// A care profile as a client first reads it: the code and what it means ("6VV: beschermd
+// wonen met intensieve verzorging en verpleging"); an unknown code as it is.
+std::string ProfileInWords(const ReferenceData& ref, const std::string& code);
+
 }  // namespace passend::domain

@@ -64,17 +64,6 @@ std::string SectorsNl(const domain::Offer& o) {
   return "sector " + (s.empty() ? std::string("(geen)") : s);
 }
 
-// A care profile as a client first reads it: the code and what it means ("6VV: beschermd
-// wonen met intensieve verzorging en verpleging"); an unknown code as it is.
-std::string ProfileInWords(const domain::ReferenceData& ref, const std::string& code) {
-  const domain::CareProfile* p = ref.FindProfile(code);
-  if (p == nullptr || p->name_nl.empty()) return code;
-  std::string words = p->name_nl;
-  // The name starts a sentence in the code system; after the colon it runs on.
-  if (words[0] >= 'A' && words[0] <= 'Z') words[0] = static_cast<char>(words[0] - 'A' + 'a');
-  return code + ": " + words;
-}
-
 std::string WaitNl(int weeks) {
   return weeks == 0 ? std::string("geen wachttijd")
                     : "ongeveer " + CountNl(weeks, "week", "weken") + " wachten";
@@ -159,7 +148,7 @@ std::string HeadlineNl(const Query& q, const Assessment& a) {
   if (a.apart)
     s = "Past niet bij uw indicatie (" +
         (c.profile.empty() ? "sector " + std::string(ToString(c.sector))
-                           : "zorgprofiel " + ProfileInWords(q.index->ref(), c.profile)) +
+                           : "zorgprofiel " + domain::ProfileInWords(q.index->ref(), c.profile)) +
         ")";
   else if (a.unmet == 0 && a.unknown == 0)
     s = "Voldoet aan alle moet-wensen en behoeften";

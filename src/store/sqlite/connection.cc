@@ -13,6 +13,9 @@ Error ErrorFromSqlite(sqlite3* db, int rc, std::string_view what) {
         return AlreadyExists("Bestaat al (" + detail + ")");
       return FailedPrecondition("Verwijzing of regel in de database klopt niet (" + detail + ")");
     case SQLITE_CANTOPEN: return Unavailable("Database kan niet worden geopend (" + detail + ")");
+    case SQLITE_NOTADB:
+      return Unavailable("Dit bestand is geen Passend-database (geen SQLite-bestand: " + detail +
+                         ")");
     case SQLITE_FULL: return ResourceExhausted("Schijf is vol (" + detail + ")");
     default: return Internal("Databasefout (" + detail + ")");
   }
