@@ -137,6 +137,26 @@ export const routes: RouteDef[] = [
     menu: 'nav.register',
     load: () => import('./pages/Register'),
   },
+  {
+    path: '/zorgkantoor/register',
+    title: 'preg.title',
+    roles: CARE_OFFICE,
+    menu: 'nav.provider_register',
+    load: () => import('./pages/ProviderRegister'),
+  },
+  {
+    path: '/zorgkantoor/verouderd',
+    title: 'outdated.title',
+    roles: CARE_OFFICE,
+    menu: 'nav.outdated',
+    load: () => import('./pages/OutdatedOffers'),
+  },
+  {
+    path: '/zorgkantoor/aanbod/:id',
+    title: 'upkeep.title',
+    roles: CARE_OFFICE,
+    load: () => import('./pages/OfferUpkeep'),
+  },
 ];
 
 export const notFound: RouteDef = {

@@ -218,6 +218,9 @@ export interface Provider {
   name: string;
   website?: string;
   established?: boolean;
+  agb_code?: string;
+  kvk_number?: string;
+  register_status?: 'submitted' | 'approved' | 'suspended';
 }
 
 export interface Organisation {

@@ -115,3 +115,80 @@ describe('options', () => {
     await page.context().close();
   });
 });
+
+// The care office's side (issue 21.2): the offers of its region that may be out of date, an
+// offer's contract for its region, and the register of providers.
+describe('care office', () => {
+  test('chases out-of-date offers and sets an offer contract', async () => {
+    // Whatever the run before left, at least one offer of the region is out of date.
+    const logeren = await (await fetch(`${server.url}/api/v1/offers?region=5531&kind=logeren&limit=5`)).json();
+    await ageOffers(server, logeren.items.filter((o) => !o.maybe_outdated).map((o) => o.id), longAgo());
+    const page = await newPage(browser);
+    await login(page, server.url, 'zorgkantoor');
+    await page.getByRole('link', { name: 'Verouderd aanbod' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Mogelijk verouderd aanbod' }).waitFor();
+    const rows = page.locator('tbody tr');
+    await rows.first().waitFor();
+    await capture(page, 'zorgkantoor-verouderd');
+    const name = (await rows.first().locator('a').innerText()).trim();
+    await rows.first().locator('a').click();
+    await page.getByRole('heading', { level: 1, name }).waitFor();
+    const section = page.getByRole('region', { name: 'Contract met zorgkantoor 5531' });
+    await section.waitFor();
+    const before = await section.innerText();
+    const inKind = /in natura ingekocht/.test(before);
+    await section.getByRole('button', { name: inKind ? 'Niet meer inkopen (alleen pgb)' : 'Inkopen in natura' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: inKind ? 'alleen met een pgb te krijgen' : 'nu in natura ingekocht' })
+      .waitFor();
+    const history = page.getByRole('region', { name: 'Wat is er veranderd?' });
+    await history.getByText('Contract met zorgkantoor 5531').first().waitFor();
+    await capture(page, 'zorgkantoor-aanbod-contract');
+    // And back, so the demo stays as it was.
+    await section.getByRole('button', { name: inKind ? 'Inkopen in natura' : 'Niet meer inkopen (alleen pgb)' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: inKind ? 'nu in natura ingekocht' : 'alleen met een pgb te krijgen' })
+      .waitFor();
+    expectNoJsErrors(page);
+    await page.context().close();
+  });
+
+  test('approves a submitted provider and suspends it with a reason', async () => {
+    const page = await newPage(browser);
+    await login(page, server.url, 'zorgkantoor');
+    const name = `Zorghuis De Proef ${Date.now() % 1000000}`;
+    const made = await page.evaluate(async (n) => {
+      const me = await (await fetch('/api/v1/auth/me')).json();
+      const res = await fetch('/api/v1/providers', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': me.csrf_token },
+        body: JSON.stringify({ name: n }),
+      });
+      return { status: res.status, body: await res.json() };
+    }, name);
+    assert.equal(made.status, 201, JSON.stringify(made.body));
+    await page.getByRole('link', { name: 'Register', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Register van aanbieders' }).waitFor();
+    const item = page.locator('.register-item').filter({ hasText: name });
+    await item.waitFor();
+    await capture(page, 'zorgkantoor-register');
+    await item.getByRole('button', { name: `Toelaten: ${name}` }).click();
+    await page.getByRole('status').filter({ hasText: `${name} is toegelaten.` }).waitFor();
+
+    await page.getByLabel('Laat zien').selectOption('approved');
+    const approved = page.locator('.register-item').filter({ hasText: name });
+    await approved.getByRole('button', { name: `Schorsen: ${name}` }).click();
+    await approved.getByRole('button', { name: 'Ja, schors' }).click();
+    await approved.getByText('Schrijf kort waarom u schorst.').waitFor();
+    await approved.getByLabel('Waarom schorst u deze aanbieder?').fill('Geen toelating van de IGJ');
+    await capture(page, 'zorgkantoor-register-schorsen');
+    await approved.getByRole('button', { name: 'Ja, schors' }).click();
+    await page.getByRole('status').filter({ hasText: `${name} is geschorst.` }).waitFor();
+    await page.getByLabel('Laat zien').selectOption('suspended');
+    await page.locator('.register-item').filter({ hasText: name }).getByRole('button', { name: `Weer toelaten: ${name}` }).waitFor();
+    expectNoJsErrors(page);
+    await page.context().close();
+  });
+});

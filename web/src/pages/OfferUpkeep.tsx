@@ -1,9 +1,11 @@
-// The provider keeps one offer current in a few clicks: free places, people waiting and the
+// The provider (or the care office, for an offer in its region) keeps one offer current in a
+// few clicks: free places, people waiting and the
 // expected wait (PATCH /api/v1/offers/{id}, only the fields that changed; when nothing
 // changed, saving confirms the free places, so people see the offer is current). Shows when
-// it was last updated, "mogelijk verouderd" when the API says so, and who changed what.
+// it was last updated, "mogelijk verouderd" when the API says so, and who changed what. The
+// care office also sets its own region's contract for the offer (in kind or only pgb).
 import { useState } from 'preact/hooks';
-import { get, getAll, patch } from '../api';
+import { api, get, getAll, patch } from '../api';
 import { formatDate, formatDateTime, t } from '../i18n';
 import { featureLabel, features } from '../refdata';
 import type { PageProps } from '../routes';
@@ -89,14 +91,31 @@ export default function OfferUpkeep({ params }: PageProps) {
     }
   };
 
+  const office = me?.role === 'zorgkantoor';
+  const region = me?.region ?? '';
+  const [contractSaved, setContractSaved] = useState<string | null>(null);
+  const [contractError, setContractError] = useState<unknown>(null);
+  const setContract = async (inKind: boolean) => {
+    setContractSaved(null);
+    setContractError(null);
+    try {
+      await api<Offer>('PUT', `/api/v1/offers/${enc}/contracts/${encodeURIComponent(region)}`, {
+        contract: inKind ? 'in_kind' : 'pgb_only',
+      });
+      setContractSaved(t(inKind ? 'upkeep.contract_in_kind_saved' : 'upkeep.contract_pgb_saved'));
+      reload();
+    } catch (e) {
+      setContractError(e);
+    }
+  };
   const orgName = (id: string) => data?.orgs.find((o) => o.id === id)?.name ?? id;
   const who = (c: Change) => (c.user_id === me?.user_id ? t('upkeep.you') : orgName(c.organisation_id));
 
   return (
     <section class="offer-edit">
       <p>
-        <a class="utrecht-link" href="/aanbieder">
-          {t('upkeep.back')}
+        <a class="utrecht-link" href={office ? '/zorgkantoor/verouderd' : '/aanbieder'}>
+          {t(office ? 'upkeep.back_office' : 'upkeep.back')}
         </a>
       </p>
       <h1 class="utrecht-heading-1">{offer ? offer.name : t('upkeep.title')}</h1>
@@ -159,6 +178,25 @@ export default function OfferUpkeep({ params }: PageProps) {
               {saved}
             </p>
           </form>
+          {office && (
+            <section aria-labelledby="contract-titel">
+              <h2 class="utrecht-heading-2" id="contract-titel">
+                {t('upkeep.contract_title', { region })}
+              </h2>
+              <p class="utrecht-paragraph">
+                {offer.contracted_regions.includes(region) ? t('upkeep.contract_in_kind') : t('upkeep.contract_pgb')}
+              </p>
+              {contractError !== null && <Problem error={contractError} />}
+              <button
+                type="button"
+                class="utrecht-button utrecht-button--secondary-action"
+                onClick={() => void setContract(!offer.contracted_regions.includes(region))}
+              >
+                {offer.contracted_regions.includes(region) ? t('upkeep.contract_to_pgb') : t('upkeep.contract_to_in_kind')}
+              </button>
+              <p role="status">{contractSaved}</p>
+            </section>
+          )}
           <h2 class="utrecht-heading-2" id="geschiedenis">
             {t('upkeep.history')}
           </h2>
@@ -197,6 +235,7 @@ export default function OfferUpkeep({ params }: PageProps) {
 }
 
 function fieldLabel(field: string, features: Feature[]): string {
+  if (field.startsWith('contract.')) return t('upkeep.field.contract', { region: field.slice('contract.'.length) });
   if (field.startsWith('features.')) {
     const f = features.find((x) => x.id === field.slice('features.'.length));
     return t('upkeep.field.feature', { name: f ? featureLabel(f) : field.slice(9) });
