@@ -24,7 +24,13 @@ B, on that database with that key, as a deployment behind a load balancer runs t
      (two per server) each add their own wishes by read, change, PATCH with If-Match and,
      on 412, read again and redo: every wish a 200 acknowledged is in the final dossier and
      its version grew by exactly the number of those 200s.
-  4. Behind HAProxy with deploy/haproxy/passend.cfg as it is in the repository (`haproxy
+  4. Concurrent changes of one offer's free places through both servers never lose one
+     (the offer's ETag, optional If-Match on PATCH /api/v1/offers/{id}): the demo provider's
+     team leaders on A and B each take places one at a time by read, free_places - 1, PATCH
+     with If-Match and, on 412, read again; the final free places are the start minus
+     exactly the places a 200 acknowledged, and the same version PATCHed through A and B at
+     once is changed by one (200) while the other gets 412.
+  5. Behind HAProxy with deploy/haproxy/passend.cfg as it is in the repository (`haproxy
      -c` passes; run with the addresses from the environment, as the file says): one
      session reads through the proxy and both servers answer some of the reads; then A
      stops, and every read through the proxy still answers 200 (B alone). HAProxy runs
@@ -366,6 +372,110 @@ def check_dossier(bases, client_login, client_id):
     return failures
 
 
+PLACE_TAKERS_PER_SERVER = 2
+PLACES_PER_TAKER = 4
+
+
+def demo_provider_id(demo_output):
+    """The provider the demo `provider` user works for (the last word of its line)."""
+    for line in demo_output.splitlines():
+        words = line.split()
+        if words and words[0] == "provider":
+            return words[-1]
+    raise RuntimeError("passend user demo printed no provider account:\n" + demo_output)
+
+
+def check_free_places(bases, provider_login, offer):
+    failures = []
+    sessions = [login(b, *provider_login) for b in bases]
+    path = "/api/v1/offers/" + offer["id"]
+
+    def read(n):
+        status, headers, body = follow.request(bases[n], "GET", path, cookie=sessions[n][0])
+        if status != 200:
+            raise RuntimeError("reading the offer through %s answered %d: %s"
+                               % ("AB"[n], status, body))
+        return headers["ETag"], body
+
+    def patch(n, etag, free_places):
+        cookie, csrf = sessions[n]
+        headers = {"X-CSRF-Token": csrf}
+        if etag is not None:
+            headers["If-Match"] = etag
+        return follow.request(bases[n], "PATCH", path, {"free_places": free_places},
+                              cookie=cookie, headers=headers)
+
+    takers = PLACE_TAKERS_PER_SERVER * len(bases)
+    start_places = takers * PLACES_PER_TAKER + 1  # one more for the race of A and B below
+    if offer["capacity"] < start_places:
+        raise RuntimeError("offer %s has capacity %d, fewer than %d places to take"
+                           % (offer["id"], offer["capacity"], start_places))
+    status, _, body = patch(0, None, start_places)
+    if status != 200:
+        return ["setting the free places through A answered %d: %s" % (status, body)]
+
+    # Both servers change the same version at once: one wins, the other gets 412.
+    etag, current = read(0)
+    start = threading.Barrier(2)
+    answers = [None, None]
+
+    def racer(n):
+        start.wait()
+        answers[n] = patch(n, etag, current["free_places"] - 1)
+    threads = [threading.Thread(target=racer, args=(n,)) for n in range(2)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    statuses = sorted(a[0] for a in answers)
+    print("one offer version PATCHed through A and B at once: %s" % statuses)
+    if statuses != [200, 412]:
+        failures.append("the same offer version changed through both servers answered %s, "
+                        "not [200, 412]: %s" % (statuses, [a[2] for a in answers]))
+
+    # Team leaders on both servers take one place at a time: read, -1, PATCH with If-Match.
+    _, before = read(1)
+    taken, conflicts, errors = [0], [0], []
+    lock = threading.Lock()
+    start = threading.Barrier(takers)
+
+    def taker(w):
+        n = w % len(bases)
+        start.wait()
+        for _ in range(PLACES_PER_TAKER):
+            for _ in range(100):
+                etag, now = read(n)
+                status, _, body = patch(n, etag, now["free_places"] - 1)
+                if status == 200:
+                    with lock:
+                        taken[0] += 1
+                    break
+                if status != 412:
+                    with lock:
+                        errors.append("%d %s" % (status, body))
+                    return
+                with lock:
+                    conflicts[0] += 1
+    threads = [threading.Thread(target=taker, args=(w,)) for w in range(takers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    _, after = read(0)
+    print("%d team leaders through 2 servers took %d places (%d times 412 and redone): "
+          "free places %d -> %d" % (takers, taken[0], conflicts[0], before["free_places"],
+                                    after["free_places"]))
+    if errors:
+        failures.append("place takers got errors: %s" % errors[:3])
+    if taken[0] != takers * PLACES_PER_TAKER:
+        failures.append("%d of %d places taken were acknowledged"
+                        % (taken[0], takers * PLACES_PER_TAKER))
+    if after["free_places"] != before["free_places"] - taken[0]:
+        failures.append("free places went %d -> %d for %d acknowledged places: a change was "
+                        "lost" % (before["free_places"], after["free_places"], taken[0]))
+    return failures
+
+
 def main(argv):
     if len(argv) != 2:
         print("usage: two_servers_postgres.py PATH/TO/passend", file=sys.stderr)
@@ -381,11 +491,16 @@ def main(argv):
         admin = follow.demo_login(demo, "admin")
         client = follow.demo_login(demo, "client")
         client_id = demo_client_id(demo)
+        provider = follow.demo_login(demo, "provider")
+        provider_id = demo_provider_id(demo)
         export_path = os.path.join(tmp, "all.json")
         follow.run([binary, "export", "--db", sqlite_db, "--out", export_path])
         with open(export_path, encoding="utf-8") as f:
             everything = json.load(f)
         # Two clients of the region who look for care (the map counts only those).
+        provider_offer = max((o for o in everything["offers"]
+                              if o["provider_id"] == provider_id),
+                             key=lambda o: o["capacity"])
         seekers = [c["id"] for c in reversed(everything["clients"])
                    if c.get("care_status", "in_care") != "in_care"]
         key = os.path.join(tmp, "audit.key")
@@ -406,6 +521,7 @@ def main(argv):
             failures += check_access_log(binary, db, key, bases, zk)
             failures += check_follows(procs, bases, zk, admin, seekers[:2])
             failures += check_dossier(bases, client, client_id)
+            failures += check_free_places(bases, provider, provider_offer)
             failures += check_proxy(procs, zk)  # last: it stops A
         finally:
             codes = [p.stop() for p in procs]
