@@ -76,19 +76,58 @@ wrk_rps() {
   awk '/Requests\/sec/ {print $2}' <<<"$out"
 }
 
+# CPU accounting, to read the ratios by: on a machine whose cores one server and its
+# database already keep busy, a second server on the same machine has no core to add.
+# cpu_sample: "busy total passend postgres" in clock ticks (machine-wide busy and total
+# from /proc/stat; the servers' and this run's PostgreSQL processes' own time).
+pg_pids() {
+  local pidfile
+  [ -n "${PG_DATADIR:-}" ] && pidfile="$PG_DATADIR/db/postmaster.pid" && [ -f "$pidfile" ] || return 0
+  local pm; pm=$(head -1 "$pidfile")
+  echo "$pm"; pgrep -P "$pm" || true
+}
+cpu_sample() {
+  python3 - "${PIDS[*]:-}" "$(pg_pids | tr '\n' ' ')" <<'PY'
+import sys
+def ticks(pids):
+    t = 0
+    for p in pids.split():
+        try:
+            f = open("/proc/%s/stat" % p).read().rsplit(")", 1)[1].split()
+            t += int(f[11]) + int(f[12])  # utime, stime
+        except OSError:
+            pass
+    return t
+cpu = [int(x) for x in open("/proc/stat").readline().split()[1:]]
+idle = cpu[3] + cpu[4]
+print(sum(cpu) - idle, sum(cpu), ticks(sys.argv[1]), ticks(sys.argv[2]))
+PY
+}
+# cpu_report BEFORE AFTER: the machine's busy share and what the servers and PostgreSQL used.
+cpu_report() {
+  python3 -c "
+b = [int(x) for x in '$1'.split()]; a = [int(x) for x in '$2'.split()]
+busy, total, app, pg = (a[i] - b[i] for i in range(4))
+print('cpu %3.0f%% busy (servers %2.0f%%, PostgreSQL %2.0f%%)' % (100 * busy / total, 100 * app / total, 100 * pg / total))"
+}
+
 # Load the same endpoint on one server, then on both at once (half the connections each).
 one_and_two() {  # title path-on-A path-on-B scriptA scriptB
   local title=$1 a=$2 b=$3 sa=${4:-} sb=${5:-}
-  local one1 one2 two_a two_b
+  local one1 one2 two_a two_b c0 c1 c2 cpu_one cpu_two
   # Warm both servers up first (caches, the connection pools), unmeasured.
   DURATION=3s wrk_rps "$CONNECTIONS" "$a" "$sa" >/dev/null
   DURATION=3s wrk_rps "$CONNECTIONS" "$b" "$sb" >/dev/null
   # One server before and after the two, so a drift of the shared machine's load shows.
+  c0=$(cpu_sample)
   one1=$(wrk_rps "$CONNECTIONS" "$a" "$sa")
+  c1=$(cpu_sample)
   wrk_rps $((CONNECTIONS / 2)) "$a" "$sa" >"$WORK/two_a" &
   local wa=$!
   two_b=$(wrk_rps $((CONNECTIONS / 2)) "$b" "$sb")
   wait $wa
+  c2=$(cpu_sample)
+  cpu_one=$(cpu_report "$c0" "$c1"); cpu_two=$(cpu_report "$c1" "$c2")
   two_a=$(cat "$WORK/two_a")
   one2=$(wrk_rps "$CONNECTIONS" "$b" "$sb")
   python3 -c "
@@ -96,6 +135,7 @@ one1, one2, a, b = $one1, $one2, $two_a, $two_b
 one = (one1 + one2) / 2
 print('  %-44s one server %6.0f req/s (%0.f, %0.f)   two servers %6.0f req/s (%0.f + %0.f)   x%.2f'
       % ('$title', one, one1, one2, a + b, a, b, (a + b) / one))"
+  echo "  $(printf '%-44s' '') one server: $cpu_one   two servers: $cpu_two"
 }
 
 echo "load before: $(uptime)"
@@ -106,6 +146,7 @@ for backend in $BACKENDS; do
     DB="$WORK/passend.db"
   else
     URI=$(bash scripts/pg-test-server.sh start "$WORK/pg")
+    PG_DATADIR=$(cat "$WORK/pg/datadir")
     DB="${URI%/*}/passend"
   fi
   t0=$(now)
@@ -155,7 +196,7 @@ for backend in $BACKENDS; do
   echo "  a change through A in B's index after $(python3 -c "print('%.3f' % ($t1 - $t0))") s" \
     "(erasure answered and B's refresh logged)"
   stop_servers
-  [ "$backend" = postgres ] && bash scripts/pg-test-server.sh stop "$WORK/pg" >/dev/null
+  [ "$backend" = postgres ] && bash scripts/pg-test-server.sh stop "$WORK/pg" >/dev/null && PG_DATADIR=
 done
 echo
 echo "load after: $(uptime)"
