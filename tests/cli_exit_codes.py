@@ -92,7 +92,7 @@ def main():
             (0, ["generate", "--region", "rotterdam", "--seed", "1", "--db", db], None),
             (0, ["--version"], None),
             (2, [], "Kies een subcommando"),
-            (2, ["generat"], "Kies een subcommando"),
+            (2, ["generat"], "Onbekend subcommando: generat"),
             (2, ["export"], "De optie --db is verplicht"),
             (2, ["generate", "--db", db, "--seed", "veel"], "De waarde 'veel' past niet bij --seed"),
             (2, ["export", "--db", db, "extra"], "Onbekend op deze plek: extra"),

@@ -74,22 +74,47 @@ const std::vector<std::pair<std::regex, std::string>>& Phrases() {
   return *phrases;
 }
 
+// The deepest chosen subcommand: the one whose command line went wrong.
+const CLI::App* Deepest(const CLI::App* app) {
+  const CLI::App* at = app;
+  for (auto chosen = at->get_subcommands(); !chosen.empty(); chosen = at->get_subcommands()) {
+    at = chosen.front();
+  }
+  return at;
+}
+
 std::string HelpHint(const CLI::App* app) {
   // The deepest chosen subcommand, so the hint points at the help that explains the mistake.
   std::string path = app->get_name().empty() ? "passend" : app->get_name();
-  const CLI::App* at = app;
-  for (;;) {
-    auto chosen = at->get_subcommands();
-    if (chosen.empty()) break;
-    at = chosen.front();
+  for (const CLI::App* at = app; at != Deepest(at);) {
+    at = at->get_subcommands().front();
     path += " " + at->get_name();
   }
   return "Meer uitleg: " + path + " --help\n";
 }
 
+std::string Joined(const std::vector<std::string>& words) {
+  std::string out;
+  for (const auto& w : words) out += (out.empty() ? "" : " ") + w;
+  return out;
+}
+
 }  // namespace
 
-std::string DutchParseMessage(const CLI::Error& e) {
+std::string DutchParseMessage(const CLI::Error& e, const CLI::App* app) {
+  // Two messages are better told from the parsed command line than from CLI11's phrase: a
+  // word where a subcommand belongs is named (CLI11 only says one is required), and words
+  // left over are listed in the order typed (CLI11's message lists them backwards).
+  if (app != nullptr) {
+    const CLI::App* at = Deepest(app);
+    const std::vector<std::string> left = at->remaining();
+    if (!left.empty() && at->get_require_subcommand_min() > 0 && at->get_subcommands().empty()) {
+      return "Onbekend subcommando: " + left.front() + ".";
+    }
+    if (dynamic_cast<const CLI::ExtrasError*>(&e) != nullptr && !left.empty()) {
+      return "Onbekend op deze plek: " + Joined(left) + ".";
+    }
+  }
   const std::string english = e.what();
   for (const auto& [pattern, dutch] : Phrases()) {
     if (std::regex_match(english, pattern)) return std::regex_replace(english, pattern, dutch);
@@ -104,7 +129,7 @@ void UseDutch(CLI::App& app) {
   app.set_help_flag("-h,--help", "Toon deze hulp en stop");
   app.group("Subcommando's");
   app.failure_message([](const CLI::App* a, const CLI::Error& e) {
-    return "fout: " + DutchParseMessage(e) + "\n" + HelpHint(a);
+    return "fout: " + DutchParseMessage(e, a) + "\n" + HelpHint(a);
   });
 }
 

@@ -10,8 +10,9 @@ namespace passend::cli {
 
 void UseDutch(CLI::App& app);
 
-// The Dutch text for one CLI11 parse error, without the hint to --help.
-std::string DutchParseMessage(const CLI::Error& e);
+// The Dutch text for one CLI11 parse error, without the hint to --help. With the app that
+// failed to parse, an unknown subcommand is named and left-over words keep their order.
+std::string DutchParseMessage(const CLI::Error& e, const CLI::App* app = nullptr);
 
 // The exit code for a CLI11 parse error: 0 for --help and --version, else 2.
 int CommandLineExitCode(const CLI::ParseError& e);

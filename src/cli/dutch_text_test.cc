@@ -32,7 +32,7 @@ struct TestApp {
       app.parse(static_cast<int>(argv.size()), argv.data());
     } catch (const CLI::ParseError& e) {
       *exit_code = CommandLineExitCode(e);
-      return DutchParseMessage(e);
+      return DutchParseMessage(e, &app);
     }
     *exit_code = 0;
     return "";
@@ -49,7 +49,8 @@ TEST(DutchTextTest, ParseErrorsAreDutchAndExitWithTwo) {
       {{"import"}, "De optie --db is verplicht."},
       {{"import", "--db", "a.db", "--seed", "veel"}, "De waarde 'veel' past niet bij --seed."},
       {{"import", "--db", "a.db", "x", "y"}, "Onbekend op deze plek: y."},
-      {{"importeer"}, "Kies een subcommando."},
+      {{"importeer"}, "Onbekend subcommando: importeer."},
+      {{"import", "--frob", "--db", "a.db", "x", "y"}, "Onbekend op deze plek: --frob y."},
       {{"import", "--db"}, "--db mist een waarde."},
   };
   for (const auto& c : cases) {
