@@ -1,5 +1,5 @@
 # Passend: the two set-up commands are `make demo` and `make test` (see README.md).
-.PHONY: deps build build-ci build-asan build-fuzz web test-web demo test test-unit test-asan bench bench-web fuzz format clean
+.PHONY: deps build build-ci build-asan build-fuzz web test-web interop-deps demo test test-unit test-asan bench bench-web fuzz format clean
 
 DEMO_DB ?= passend-demo.db
 PORT ?= 8080
@@ -39,6 +39,13 @@ web: deps web/node_modules/.package-lock.json
 web/node_modules/.package-lock.json: web/package-lock.json
 	@cd web && npm ci --no-audit --no-fund --loglevel=error
 
+# The offline validators of the standards' artefacts (tests/interop/: FHIR R4 JSON schema and
+# StructureDefinitions), from its lock file; npm ci runs again only when the lock file changed.
+interop-deps: deps tests/interop/node_modules/.package-lock.json
+
+tests/interop/node_modules/.package-lock.json: tests/interop/package-lock.json
+	@cd tests/interop && npm ci --no-audit --no-fund --loglevel=error
+
 # The browser suite: Debian's Chromium against a real `passend serve` (web/test/).
 test-web: web
 	@cd web && PASSEND_BIN=$(CURDIR)/build/passend node --test --test-concurrency=1 --test-timeout=600000 test/*.test.mjs
@@ -49,7 +56,7 @@ demo: build web
 # Every suite: release build (warnings as errors) with all tests, then the unit tests
 # again under AddressSanitizer and UndefinedBehaviorSanitizer, then the format check,
 # a short smoke of every fuzz target, the web app's browser suite.
-test: build-ci build-asan build-fuzz
+test: build-ci build-asan build-fuzz interop-deps
 	@ctest --test-dir build --output-on-failure -j $(CTEST_JOBS)
 	@ctest --test-dir build-asan --output-on-failure -j $(CTEST_JOBS) -L unit
 	@ctest --test-dir build-fuzz --output-on-failure -j $(CTEST_JOBS) -L fuzz
@@ -69,7 +76,7 @@ fuzz: build-fuzz
 	@bash scripts/fuzz.sh build-fuzz tests/fuzz/corpus $(FUZZ_SECONDS)
 
 format:
-	@find src tests bench -name '*.h' -o -name '*.cc' | xargs clang-format -i
+	@find src tests bench -name node_modules -prune -o \( -name '*.h' -o -name '*.cc' \) -print | xargs clang-format -i
 
 clean:
 	rm -rf build build-asan build-fuzz web/dist
