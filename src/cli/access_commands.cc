@@ -200,7 +200,7 @@ Status Erase(const OpenModules& open, const AccessOptions& o) {
 void RegisterAccessCommands(CLI::App& app, Invocation& inv) {
   auto o = std::make_shared<AccessOptions>();
   auto db_option = [o](CLI::App* cmd) {
-    cmd->add_option("--db", o->db_path, "Het databasebestand")->capture_default_str();
+    cmd->add_option("--db", o->db_path, kDbHelp)->capture_default_str();
   };
   auto run = [o, &inv](Status (*fn)(const OpenModules&, const AccessOptions&)) {
     return [o, &inv, fn] { inv.run = [o, &inv, fn] { return fn(inv.open, *o); }; };

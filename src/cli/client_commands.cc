@@ -166,7 +166,7 @@ Status History(const OpenModules& open, const ClientOptions& o) {
 void RegisterClientCommands(CLI::App& client, Invocation& inv) {
   auto o = std::make_shared<ClientOptions>();
   auto common = [o](CLI::App* cmd) {
-    cmd->add_option("--db", o->db_path, "Het databasebestand")->capture_default_str();
+    cmd->add_option("--db", o->db_path, kDbHelp)->capture_default_str();
     cmd->add_option("--audit-key", o->audit_key_file,
                     "Sleutelbestand van het toegangslog (buiten de database; docs/access.md)");
   };

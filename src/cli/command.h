@@ -32,6 +32,10 @@ class Modules {
   virtual access::AccessService& access() = 0;
 };
 
+// The help text of every --db: a SQLite file or a PostgreSQL connection URI
+// (store/open_database.h decides which).
+inline constexpr const char* kDbHelp = "SQLite-bestand of postgresql://-URI";
+
 // What a command may set on the modules it opens.
 struct ModuleOptions {
   std::string audit_key;        // the access log's HMAC key (--audit-key); empty: unkeyed

@@ -176,13 +176,13 @@ void RegisterDataCommands(CLI::App& app, Invocation& inv) {
   gen->add_option("--as-of", g->as_of,
                   "Wanneer het aanbod het laatst is bijgewerkt (JJJJ-MM-DD of "
                   "JJJJ-MM-DDTuu:mm:ssZ); standaard het begin van vandaag");
-  gen->add_option("--db", g->db, "SQLite-bestand (nieuw of leeg)")->required();
+  gen->add_option("--db", g->db, "SQLite-bestand of postgresql://-URI (nieuw of leeg)")->required();
   gen->callback([&inv, g] { inv.run = [&inv, g] { return RunGenerate(inv.open, *g); }; });
 
   auto* imp = app.add_subcommand("import", "Importeer een Passend-bestand (alles of niets)");
   auto db = std::make_shared<std::string>();
   auto file = std::make_shared<std::string>();
-  imp->add_option("--db", *db, "SQLite-bestand")->required();
+  imp->add_option("--db", *db, kDbHelp)->required();
   imp->add_option("file", *file, "Passend JSON-bestand, of - voor standaardinvoer")->required();
   imp->callback(
       [&inv, db, file] { inv.run = [&inv, db, file] { return RunImport(inv.open, *db, *file); }; });
@@ -190,7 +190,7 @@ void RegisterDataCommands(CLI::App& app, Invocation& inv) {
   auto* exp = app.add_subcommand("export", "Exporteer de hele database als Passend-bestand");
   auto edb = std::make_shared<std::string>();
   auto out = std::make_shared<std::string>();
-  exp->add_option("--db", *edb, "SQLite-bestand")->required();
+  exp->add_option("--db", *edb, kDbHelp)->required();
   exp->add_option("--out", *out, "Uitvoerbestand (standaard: standaarduitvoer)");
   exp->callback([&inv, edb, out] {
     inv.run = [&inv, edb, out] { return RunExport(inv.open_existing, *edb, *out); };

@@ -391,7 +391,7 @@ Status RunMismatch(const MismatchArgs& a) {
 void RegisterMatchCommands(CLI::App& app, Invocation& inv) {
   auto* mc = app.add_subcommand("match", "Het best passende aanbod voor één cliënt, met uitleg");
   auto ma = std::make_shared<MatchArgs>();
-  mc->add_option("--db", ma->db, "SQLite-bestand")->required();
+  mc->add_option("--db", ma->db, kDbHelp)->required();
   mc->add_option("--client", ma->client, "Id van de cliënt")->required();
   mc->add_flag("--json", ma->json, "Dezelfde gegevens als JSON");
   mc->add_flag("--arrangements", ma->arrangements, "Ook combinaties van aanbieders");
@@ -406,7 +406,7 @@ void RegisterMatchCommands(CLI::App& app, Invocation& inv) {
 
   auto* mm = app.add_subcommand("mismatch", "Mismatchkaart: welke wensen het aanbod niet vervult");
   auto mo = std::make_shared<MismatchArgs>();
-  mm->add_option("--db", mo->db, "SQLite-bestand")->required();
+  mm->add_option("--db", mo->db, kDbHelp)->required();
   mm->add_option("--region", mo->region,
                  "Zorgkantoorregio (code, bijv. 5531); standaard alle cliënten in de database");
   mm->add_flag("--json", mo->json, "Als JSON");

@@ -193,7 +193,7 @@ Status Serve(const OpenModules& open, const ServeOptions& opts) {
 void RegisterServeCommand(CLI::App& app, Invocation& inv) {
   auto opts = std::make_shared<ServeOptions>();
   CLI::App* cmd = app.add_subcommand("serve", "Start de HTTP-API (stopt netjes op Ctrl-C/SIGTERM)");
-  cmd->add_option("--db", opts->db_path, "Het databasebestand")->capture_default_str();
+  cmd->add_option("--db", opts->db_path, kDbHelp)->capture_default_str();
   cmd->add_option("--port", opts->port, "Poort (0: een vrije poort)")->capture_default_str();
   cmd->add_option("--bind", opts->bind,
                   "Adres om op te luisteren; 0.0.0.0 alleen achter een proxy of in een container")
