@@ -2,15 +2,13 @@
 
 #include <unordered_map>
 
+#include "store/enum_list.h"
 #include "store/postgres/postgres_database.h"
 #include "store/postgres/sql_query.h"
-#include "store/sqlite/enum_list.h"
 
 namespace passend::store::postgres {
 
 namespace d = passend::domain;
-using sqlite::JoinEnums;
-using sqlite::SplitEnums;
 
 namespace {
 

@@ -1,108 +1,20 @@
 #include "store/postgres/postgres_client_store.h"
 
+#include "store/client_rows.h"
 #include "store/postgres/postgres_database.h"
 #include "store/postgres/sql_query.h"
-#include "store/sqlite/enum_list.h"
 
 namespace passend::store::postgres {
 
 namespace d = passend::domain;
-using sqlite::JoinEnums;
-using sqlite::SplitEnums;
 
 namespace {
-
-// The record's columns after its id, the same in clients and client_versions.
-#define PASSEND_CLIENT_FIELDS                                                             \
-  "name, birth_year, municipality_code, lat, lon, sector, indication, profile, "          \
-  "preferred_forms, seeking, representative_name, representative_relation, care_status, " \
-  "care_provider_id"
-
-constexpr const char* kClientColumns = "SELECT id, " PASSEND_CLIENT_FIELDS " FROM clients";
-// A version's record (same positions as kClientColumns), then its head from column 15.
-constexpr const char* kVersionColumns =
-    "SELECT client_id, " PASSEND_CLIENT_FIELDS
-    ", version, recorded_at, author_id, author_name, author_role, reason FROM client_versions";
 
 // Rows fetched per round trip when scanning all clients.
 constexpr int kBatch = 2000;
 
-Result<d::Client> ReadClient(const Rows::Row& r) {
-  d::Client c;
-  c.id = r.Text(0);
-  c.name = r.Text(1);
-  c.birth_year = static_cast<int>(r.Int(2));
-  c.municipality_code = r.Text(3);
-  c.home = {r.Double(4), r.Double(5)};
-  auto sector = d::ParseSector(r.Text(6));
-  auto indication = d::ParseIndicationStatus(r.Text(7));
-  if (!sector || !indication)
-    return Internal("Onbekende sector of indicatie in database bij " + c.id);
-  c.sector = *sector;
-  c.indication = *indication;
-  c.profile = r.Text(8);
-  PASSEND_ASSIGN_OR_RETURN(c.preferred_forms,
-                           SplitEnums<d::DeliveryForm>(r.Text(9), d::ParseDeliveryForm));
-  PASSEND_ASSIGN_OR_RETURN(c.seeking, SplitEnums<d::OfferKind>(r.Text(10), d::ParseOfferKind));
-  if (!r.IsNull(11)) c.representative = d::Representative{r.Text(11), r.Text(12)};
-  auto care_status = d::ParseCareStatus(r.Text(13));
-  if (!care_status) return Internal("Onbekende zorgstatus in database bij " + c.id);
-  c.care_status = *care_status;
-  c.care_provider_id = r.Text(14);
-  return c;
-}
-
-// The three child tables: columns after client_id, and how a row adds to a client.
-struct ChildTable {
-  const char* select;  // "SELECT client_id, ... FROM t"
-  Status (*add)(d::Client&, const Rows::Row&);
-  const char* table;
-  const char* columns;        // the columns after seq, as in `select`
-  const char* version_table;  // the same rows of a version: client_id, version, seq, ...
-};
-
-Status AddWish(d::Client& c, const Rows::Row& r) {
-  auto importance = d::ParseImportance(r.Text(2));
-  if (!importance) return Internal("Onbekend belang in database bij " + c.id);
-  d::Wish w{r.Text(1), *importance, std::nullopt, r.Text(4)};
-  if (!r.IsNull(3)) w.value = r.Double(3);
-  c.wishes.push_back(std::move(w));
-  return Ok();
-}
-
-Status AddNeed(d::Client& c, const Rows::Row& r) {
-  c.needs.push_back({r.Text(1), r.Text(2)});
-  return Ok();
-}
-
-Status AddPlace(d::Client& c, const Rows::Row& r) {
-  auto kind = d::ParsePlaceKind(r.Text(1));
-  auto importance = d::ParseImportance(r.Text(6));
-  if (!kind || !importance) return Internal("Onbekende plek in database bij " + c.id);
-  c.places.push_back({*kind, r.Text(2), {r.Double(3), r.Double(4)}, r.Double(5), *importance});
-  return Ok();
-}
-
-const ChildTable kChildren[] = {
-    {"SELECT client_id, feature_id, importance, value, text FROM client_wishes", AddWish,
-     "client_wishes", "feature_id, importance, value, text", "client_version_wishes"},
-    {"SELECT client_id, feature_id, note FROM client_needs", AddNeed, "client_needs",
-     "feature_id, note", "client_version_needs"},
-    {"SELECT client_id, kind, label, lat, lon, max_km, importance FROM client_places", AddPlace,
-     "client_places", "kind, label, lat, lon, max_km, importance", "client_version_places"},
-};
-
-intake::ClientVersionInfo ReadVersionInfo(const Rows::Row& r, int first) {
-  intake::ClientVersionInfo v;
-  v.client_id = r.Text(0);
-  v.version = static_cast<int>(r.Int(first));
-  v.recorded_at = r.Text(first + 1);
-  v.author_id = r.Text(first + 2);
-  v.author_name = r.Text(first + 3);
-  v.author_role = r.Text(first + 4);
-  v.reason = r.Text(first + 5);
-  return v;
-}
+using ChildTable = ClientChildTable;
+constexpr const auto& kChildren = kClientChildren;
 
 // Fills the lists of `clients` with one query per child table.
 Status LoadChildren(Connection& conn, std::vector<d::Client>& clients) {
@@ -121,16 +33,10 @@ Status LoadChildren(Connection& conn, std::vector<d::Client>& clients) {
                               {id_list}));
     for (Rows::Row r : rows) {
       auto it = by_id.find(r.Text(0));
-      if (it != by_id.end()) PASSEND_RETURN_IF_ERROR(t.add(*it->second, r));
+      if (it != by_id.end()) PASSEND_RETURN_IF_ERROR(t.Add(*it->second, r));
     }
   }
   return Ok();
-}
-
-std::string LowerAscii(std::string s) {
-  for (char& ch : s)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  return s;
 }
 
 SqlQuery ClientQuery(const char* select, const intake::ClientFilter& filter) {
@@ -198,7 +104,7 @@ Result<Page<d::Client>> PostgresClientStore::ListClients(const intake::ClientFil
   q.Page("id", page);
   Page<d::Client> out;
   PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& conn) -> Status {
-    PASSEND_ASSIGN_OR_RETURN(out, ReadPage<d::Client>(conn, q, ReadClient));
+    PASSEND_ASSIGN_OR_RETURN(out, ReadPage<d::Client>(conn, q, ReadClient<Rows::Row>));
     return LoadChildren(conn, out.items);
   }));
   return out;
@@ -307,7 +213,7 @@ Status PostgresClientStore::ForEachClient(const intake::ClientFilter& filter,
         // Ids compare byte for byte here and in the database (COLLATE "C").
         while (has_row[t] && child[t].row().View(0) <= c.id) {
           if (child[t].row().View(0) == c.id)
-            PASSEND_RETURN_IF_ERROR(kChildren[t].add(c, child[t].row()));
+            PASSEND_RETURN_IF_ERROR(kChildren[t].Add(c, child[t].row()));
           PASSEND_ASSIGN_OR_RETURN(bool more, child[t].Next());
           has_row[t] = more;
         }
@@ -391,14 +297,14 @@ Result<intake::ClientVersion> PostgresClientStore::GetVersion(const std::string&
     if (rows.empty()) return Ok();
     intake::ClientVersion v;
     PASSEND_ASSIGN_OR_RETURN(v.record, ReadClient(rows[0]));
-    v.info = ReadVersionInfo(rows[0], 15);
+    v.info = ReadVersionInfo(rows[0], kVersionHeadColumn);
     for (const ChildTable& t : kChildren) {
       PASSEND_ASSIGN_OR_RETURN(
           Rows children,
           conn.Query(std::string("SELECT client_id, ") + t.columns + " FROM " + t.version_table +
                          " WHERE client_id = $1 AND version = $2 ORDER BY seq",
                      {P(client_id), P(version)}));
-      for (Rows::Row r : children) PASSEND_RETURN_IF_ERROR(t.add(v.record, r));
+      for (Rows::Row r : children) PASSEND_RETURN_IF_ERROR(t.Add(v.record, r));
     }
     out = std::move(v);
     return Ok();

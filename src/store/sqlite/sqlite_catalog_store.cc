@@ -2,7 +2,7 @@
 
 #include <unordered_map>
 
-#include "store/sqlite/enum_list.h"
+#include "store/enum_list.h"
 #include "store/sqlite/sql_query.h"
 #include "store/sqlite/sqlite_database.h"
 

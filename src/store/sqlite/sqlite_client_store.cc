@@ -1,6 +1,6 @@
 #include "store/sqlite/sqlite_client_store.h"
 
-#include "store/sqlite/enum_list.h"
+#include "store/client_rows.h"
 #include "store/sqlite/sql_query.h"
 #include "store/sqlite/sqlite_database.h"
 
@@ -10,82 +10,8 @@ namespace d = passend::domain;
 
 namespace {
 
-// The record's columns after its id, the same in clients and client_versions.
-#define PASSEND_CLIENT_FIELDS                                                             \
-  "name, birth_year, municipality_code, lat, lon, sector, indication, profile, "          \
-  "preferred_forms, seeking, representative_name, representative_relation, care_status, " \
-  "care_provider_id"
-
-constexpr const char* kClientColumns = "SELECT id, " PASSEND_CLIENT_FIELDS " FROM clients";
-// A version's record (same positions as kClientColumns), then its head from column 15.
-constexpr const char* kVersionColumns =
-    "SELECT client_id, " PASSEND_CLIENT_FIELDS
-    ", version, recorded_at, author_id, author_name, author_role, reason FROM client_versions";
-
-Result<d::Client> ReadClient(const Statement& st) {
-  d::Client c;
-  c.id = st.Text(0);
-  c.name = st.Text(1);
-  c.birth_year = static_cast<int>(st.Int(2));
-  c.municipality_code = st.Text(3);
-  c.home = {st.Double(4), st.Double(5)};
-  auto sector = d::ParseSector(st.Text(6));
-  auto indication = d::ParseIndicationStatus(st.Text(7));
-  if (!sector || !indication)
-    return Internal("Onbekende sector of indicatie in database bij " + c.id);
-  c.sector = *sector;
-  c.indication = *indication;
-  c.profile = st.Text(8);
-  PASSEND_ASSIGN_OR_RETURN(c.preferred_forms,
-                           SplitEnums<d::DeliveryForm>(st.Text(9), d::ParseDeliveryForm));
-  PASSEND_ASSIGN_OR_RETURN(c.seeking, SplitEnums<d::OfferKind>(st.Text(10), d::ParseOfferKind));
-  if (!st.IsNull(11)) c.representative = d::Representative{st.Text(11), st.Text(12)};
-  auto care_status = d::ParseCareStatus(st.Text(13));
-  if (!care_status) return Internal("Onbekende zorgstatus in database bij " + c.id);
-  c.care_status = *care_status;
-  c.care_provider_id = st.Text(14);
-  return c;
-}
-
-// The three child tables: column list after client_id, and how a row adds to a client.
-struct ChildTable {
-  const char* select;  // "SELECT client_id, ... FROM t"
-  Status (*add)(d::Client&, const Statement&);
-  const char* table;
-  const char* columns;        // the columns after seq, as in `select`
-  const char* version_table;  // the same rows of a version: client_id, version, seq, ...
-};
-
-Status AddWish(d::Client& c, const Statement& st) {
-  auto importance = d::ParseImportance(st.Text(2));
-  if (!importance) return Internal("Onbekend belang in database bij " + c.id);
-  d::Wish w{st.Text(1), *importance, std::nullopt, st.Text(4)};
-  if (!st.IsNull(3)) w.value = st.Double(3);
-  c.wishes.push_back(std::move(w));
-  return Ok();
-}
-
-Status AddNeed(d::Client& c, const Statement& st) {
-  c.needs.push_back({st.Text(1), st.Text(2)});
-  return Ok();
-}
-
-Status AddPlace(d::Client& c, const Statement& st) {
-  auto kind = d::ParsePlaceKind(st.Text(1));
-  auto importance = d::ParseImportance(st.Text(6));
-  if (!kind || !importance) return Internal("Onbekende plek in database bij " + c.id);
-  c.places.push_back({*kind, st.Text(2), {st.Double(3), st.Double(4)}, st.Double(5), *importance});
-  return Ok();
-}
-
-const ChildTable kChildren[] = {
-    {"SELECT client_id, feature_id, importance, value, text FROM client_wishes", AddWish,
-     "client_wishes", "feature_id, importance, value, text", "client_version_wishes"},
-    {"SELECT client_id, feature_id, note FROM client_needs", AddNeed, "client_needs",
-     "feature_id, note", "client_version_needs"},
-    {"SELECT client_id, kind, label, lat, lon, max_km, importance FROM client_places", AddPlace,
-     "client_places", "kind, label, lat, lon, max_km, importance", "client_version_places"},
-};
+using ChildTable = ClientChildTable;
+constexpr const auto& kChildren = kClientChildren;
 
 std::string VersionChildSelect(const ChildTable& t) {
   return std::string("SELECT client_id, ") + t.columns + " FROM " + t.version_table +
@@ -100,16 +26,10 @@ Status LoadChildren(Connection& conn, d::Client& c) {
     while (true) {
       PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
       if (!row) break;
-      PASSEND_RETURN_IF_ERROR(t.add(c, st));
+      PASSEND_RETURN_IF_ERROR(t.Add(c, st));
     }
   }
   return Ok();
-}
-
-std::string LowerAscii(std::string s) {
-  for (char& ch : s)
-    if (ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
-  return s;
 }
 
 // The filter as one condition on clients ("" for none) and its parameters.
@@ -141,18 +61,6 @@ SqlQuery ClientQuery(const char* select, const intake::ClientFilter& filter) {
   Condition c = ClientCondition(filter);
   if (!c.sql.empty()) q.Where(c.sql, std::move(c.params));
   return q;
-}
-
-intake::ClientVersionInfo ReadVersionInfo(const Statement& st, int first) {
-  intake::ClientVersionInfo v;
-  v.client_id = st.Text(0);
-  v.version = static_cast<int>(st.Int(first));
-  v.recorded_at = st.Text(first + 1);
-  v.author_id = st.Text(first + 2);
-  v.author_name = st.Text(first + 3);
-  v.author_role = st.Text(first + 4);
-  v.reason = st.Text(first + 5);
-  return v;
 }
 
 }  // namespace
@@ -194,7 +102,7 @@ Result<Page<d::Client>> SqliteClientStore::ListClients(const intake::ClientFilte
   q.Page("id", page);
   Page<d::Client> out;
   PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& conn) -> Status {
-    PASSEND_ASSIGN_OR_RETURN(out, ReadPage<d::Client>(conn, q, ReadClient));
+    PASSEND_ASSIGN_OR_RETURN(out, ReadPage<d::Client>(conn, q, ReadClient<Statement>));
     for (auto& c : out.items) PASSEND_RETURN_IF_ERROR(LoadChildren(conn, c));
     return Ok();
   }));
@@ -322,7 +230,7 @@ Status SqliteClientStore::ForEachClient(const intake::ClientFilter& filter,
         // Child rows of clients outside the filter cannot occur (same filter); rows of a
         // client id below the current one would mean orphans, which the foreign keys forbid.
         while (has_row[t] && child[t].Text(0) <= c.id) {
-          if (child[t].Text(0) == c.id) PASSEND_RETURN_IF_ERROR(kChildren[t].add(c, child[t]));
+          if (child[t].Text(0) == c.id) PASSEND_RETURN_IF_ERROR(kChildren[t].Add(c, child[t]));
           PASSEND_ASSIGN_OR_RETURN(bool more, child[t].Step());
           has_row[t] = more;
         }
@@ -424,14 +332,14 @@ Result<intake::ClientVersion> SqliteClientStore::GetVersion(const std::string& c
     if (!row) return Ok();
     intake::ClientVersion v;
     PASSEND_ASSIGN_OR_RETURN(v.record, ReadClient(st));
-    v.info = ReadVersionInfo(st, 15);
+    v.info = ReadVersionInfo(st, kVersionHeadColumn);
     for (const ChildTable& t : kChildren) {
       PASSEND_ASSIGN_OR_RETURN(Statement rows, conn.Prepare(VersionChildSelect(t)));
       rows.Bind(1, client_id).Bind(2, version);
       while (true) {
         PASSEND_ASSIGN_OR_RETURN(bool more, rows.Step());
         if (!more) break;
-        PASSEND_RETURN_IF_ERROR(t.add(v.record, rows));
+        PASSEND_RETURN_IF_ERROR(t.Add(v.record, rows));
       }
     }
     out = std::move(v);

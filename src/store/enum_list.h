@@ -7,7 +7,7 @@
 #include "domain/error.h"
 #include "domain/vocabulary.h"
 
-namespace passend::store::sqlite {
+namespace passend::store {
 
 template <typename E>
 std::string JoinEnums(const std::vector<E>& v) {
@@ -35,4 +35,4 @@ Result<std::vector<E>> SplitEnums(std::string_view s, ParseFn parse) {
   return out;
 }
 
-}  // namespace passend::store::sqlite
+}  // namespace passend::store
