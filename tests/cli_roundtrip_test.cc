@@ -97,6 +97,54 @@ TEST_F(CliTest, BadImportExitsWithTheFieldAndChangesNothing) {
   EXPECT_TRUE(Slurp(P("before.json")) == Slurp(P("after.json")));
 }
 
+// The catalogue as CSV (docs/formats.md): export, import into a new database, export again
+// gives the same bytes; a file with bad rows is refused whole, or with --valid-only its
+// good rows are written and the bad ones named by row and column.
+TEST_F(CliTest, CatalogueRoundTripsAsCsv) {
+  ASSERT_EQ(Passend("generate --region zuid-limburg --seed 7 --as-of 2026-11-01 --db " + P("a.db"))
+                .exit_code,
+            0);
+  CommandRun exp = Passend("export --format csv --db " + P("a.db") + " --out " + P("a.csv"));
+  ASSERT_EQ(exp.exit_code, 0) << exp.output;
+  const std::string a = Slurp(P("a.csv"));
+  ASSERT_GT(a.size(), 100000u);
+  EXPECT_EQ(a.substr(0, 3), "\xEF\xBB\xBF");
+  CommandRun imp = Passend("import --format csv --db " + P("b.db") + " " + P("a.csv"));
+  ASSERT_EQ(imp.exit_code, 0) << imp.output;
+  EXPECT_NE(imp.output.find("0 cliënten"), std::string::npos) << imp.output;
+  ASSERT_EQ(Passend("export --format csv --db " + P("b.db") + " --out " + P("b.csv")).exit_code, 0);
+  EXPECT_TRUE(a == Slurp(P("b.csv")));
+
+  // Two bad rows: a negative capacity and an unknown kind, in a file of commas.
+  const std::string header =
+      "aanbieder_id,aanbieder_naam,locatie_id,locatie_naam,gemeentecode,breedtegraad,"
+      "lengtegraad,aanbod_id,aanbod_naam,soort,sectoren,leveringsvormen,capaciteit\n";
+  const std::string place = "prv-x,Zorg X,loc-x,Huis X,GM0935,\"50,85\",\"5,7\",";
+  std::ofstream(P("bad.csv")) << header << place << "off-x1,Wonen,wonen,VV,verblijf,8\n"
+                              << place << "off-x2,Wonen,wonen,VV,verblijf,-1\n"
+                              << place << "off-x3,Wonen,kasteel,VV,verblijf,8\n";
+  CommandRun bad = Passend("import --format csv --db " + P("c.db") + " " + P("bad.csv"));
+  EXPECT_EQ(bad.exit_code, 2) << bad.output;
+  EXPECT_NE(bad.output.find("rij 3, capaciteit: Capaciteit mag niet negatief zijn"),
+            std::string::npos)
+      << bad.output;
+  EXPECT_NE(bad.output.find("rij 4, soort: Onbekende soort 'kasteel'"), std::string::npos)
+      << bad.output;
+  EXPECT_NE(bad.output.find("2 problemen gevonden; er is niets geïmporteerd"), std::string::npos)
+      << bad.output;
+  CommandRun valid =
+      Passend("import --format csv --valid-only --db " + P("c.db") + " " + P("bad.csv"));
+  ASSERT_EQ(valid.exit_code, 0) << valid.output;
+  EXPECT_NE(valid.output.find("rij 3, capaciteit"), std::string::npos) << valid.output;
+  EXPECT_NE(valid.output.find("2 van 3 overgeslagen"), std::string::npos) << valid.output;
+  EXPECT_NE(valid.output.find("1 aanbod"), std::string::npos) << valid.output;
+  ASSERT_EQ(Passend("export --format csv --db " + P("c.db") + " --out " + P("c.csv")).exit_code, 0);
+  const std::string c = Slurp(P("c.csv"));
+  EXPECT_NE(c.find("off-x1"), std::string::npos);
+  EXPECT_EQ(c.find("off-x2"), std::string::npos);
+  EXPECT_EQ(Passend("import --format xml --db " + P("c.db") + " " + P("bad.csv")).exit_code, 2);
+}
+
 TEST_F(CliTest, GenerateRefusesADatabaseWithData) {
   ASSERT_EQ(Passend("generate --region zuid-limburg --seed 1 --db " + P("z.db")).exit_code, 0);
   CommandRun again = Passend("generate --region zuid-limburg --seed 1 --db " + P("z.db"));

@@ -12,6 +12,7 @@
 #include "domain/dutch_number.h"
 #include "generate/generator.h"
 #include "generate/quality_report.h"
+#include "interop/catalog_csv.h"
 #include "interop/native_json.h"
 #include "refdata/refdata.h"
 
@@ -89,22 +90,64 @@ Status RunGenerate(const OpenModules& open, const GenerateArgs& a) {
   return Ok();
 }
 
-Status RunImport(const OpenModules& open, const std::string& db_path, const std::string& file) {
-  std::string text;
+// The formats of import and export: Passend's own, and the field's (docs/formats.md).
+enum class FileFormat { kNative, kCsv };
+
+Result<FileFormat> ParseFileFormat(const std::string& name) {
+  if (name == "passend" || name == "json") return FileFormat::kNative;
+  if (name == "csv") return FileFormat::kCsv;
+  return InvalidArgument("Onbekend formaat '" + name + "': kies passend of csv", "format");
+}
+
+struct ImportArgs {
+  std::string db, file, format = "passend";
+  bool valid_only = false;
+};
+
+Result<std::string> ReadInput(const std::string& file) {
+  std::ostringstream ss;
   if (file == "-") {
-    std::ostringstream ss;
     ss << std::cin.rdbuf();
-    text = ss.str();
-  } else {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return NotFound("Bestand '" + file + "' kan niet worden gelezen", "file");
-    std::ostringstream ss;
-    ss << in.rdbuf();
-    text = ss.str();
+    return ss.str();
   }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return NotFound("Bestand '" + file + "' kan niet worden gelezen", "file");
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// A file of the field's formats: every problem on stderr; without --valid-only any
+// problem means nothing is written.
+Result<domain::Dataset> CheckFieldFormat(interop::FormatImport read, bool valid_only) {
+  for (const auto& p : read.problems)
+    std::fprintf(stderr, "import: %s\n", interop::FormatProblem(p).c_str());
+  if (!read.problems.empty() && !valid_only)
+    return InvalidArgument(
+        domain::CountNl(static_cast<int64_t>(read.problems.size()), "probleem", "problemen") +
+            " gevonden; er is niets geïmporteerd (--valid-only importeert de goede records)",
+        read.problems.front().record);
+  if (read.records_left_out > 0)
+    std::fprintf(stderr, "import: %s van %s overgeslagen (--valid-only)\n",
+                 domain::IntegerNl(read.records_left_out).c_str(),
+                 domain::IntegerNl(read.records_read).c_str());
+  return std::move(read.dataset);
+}
+
+Status RunImport(const OpenModules& open, const ImportArgs& a) {
+  PASSEND_ASSIGN_OR_RETURN(FileFormat format, ParseFileFormat(a.format));
+  if (a.valid_only && format == FileFormat::kNative)
+    return InvalidArgument("--valid-only geldt voor csv; een Passend-bestand gaat heel of niet",
+                           "valid-only");
+  PASSEND_ASSIGN_OR_RETURN(std::string text, ReadInput(a.file));
   // The whole file is parsed and validated before the database is opened for writing.
-  PASSEND_ASSIGN_OR_RETURN(domain::Dataset d, interop::ParseNativeDocument(text));
-  PASSEND_ASSIGN_OR_RETURN(auto modules, open(db_path));
+  domain::Dataset d;
+  if (format == FileFormat::kNative) {
+    PASSEND_ASSIGN_OR_RETURN(d, interop::ParseNativeDocument(text));
+  } else {
+    PASSEND_ASSIGN_OR_RETURN(
+        d, CheckFieldFormat(interop::ParseCatalogCsv(text, refdata::BuiltIn()), a.valid_only));
+  }
+  PASSEND_ASSIGN_OR_RETURN(auto modules, open(a.db));
   PASSEND_ASSIGN_OR_RETURN(catalog::ImportSummary s,
                            modules->catalog().Import(std::move(d), ProgressOf("import")));
   using domain::CountNl;
@@ -113,6 +156,9 @@ Status RunImport(const OpenModules& open, const std::string& db_path, const std:
                CountNl(s.locations, "locatie", "locaties").c_str(),
                domain::IntegerNl(s.offers).c_str(),
                CountNl(s.clients, "cliënt", "cliënten").c_str());
+  if (s.providers_recognised > 0)
+    std::fprintf(stderr, "import: %s herkend aan AGB-code, KvK-nummer of URA\n",
+                 CountNl(s.providers_recognised, "aanbieder", "aanbieders").c_str());
   if (s.codes_updated > 0)
     std::fprintf(stderr, "import: %s gelezen als die van 2025\n",
                  CountNl(s.codes_updated, "oude gemeente- of zorgkantoorcode",
@@ -144,17 +190,41 @@ Status WriteNative(catalog::CatalogService& catalog, std::ostream& out) {
   return Ok();
 }
 
+// The catalogue (providers, locations, offers) as CSV; clients are no part of it.
+Status WriteCsv(catalog::CatalogService& catalog, const domain::ReferenceData& ref,
+                std::ostream& out) {
+  interop::CatalogCsvWriter w(out, ref);
+  PASSEND_ASSIGN_OR_RETURN(
+      catalog::ExportSummary s,
+      catalog.Export({[&](const domain::Provider& p) { w.Add(p); },
+                      [&](const domain::Location& l) { w.Add(l); },
+                      [&](const domain::Offer& o) { w.Add(o); }, [](const domain::Client&) {}}));
+  w.Finish();
+  if (!out) return Unavailable("Schrijven van de export is mislukt");
+  using domain::CountNl;
+  std::fprintf(stderr, "export: %s, %s, %s aanbod geëxporteerd als CSV\n",
+               CountNl(s.providers, "aanbieder", "aanbieders").c_str(),
+               CountNl(s.locations, "locatie", "locaties").c_str(),
+               domain::IntegerNl(s.offers).c_str());
+  return Ok();
+}
+
 Status RunExport(const OpenModules& open_existing, const std::string& db_path,
-                 const std::string& out_path) {
+                 const std::string& out_path, const std::string& format_name) {
+  PASSEND_ASSIGN_OR_RETURN(FileFormat format, ParseFileFormat(format_name));
   PASSEND_ASSIGN_OR_RETURN(auto modules, open_existing(db_path));
   catalog::CatalogService& catalog = modules->catalog();
-  if (out_path.empty() || out_path == "-") return WriteNative(catalog, std::cout);
+  const domain::ReferenceData& ref = modules->ref();
+  auto write = [&](std::ostream& out) {
+    return format == FileFormat::kCsv ? WriteCsv(catalog, ref, out) : WriteNative(catalog, out);
+  };
+  if (out_path.empty() || out_path == "-") return write(std::cout);
   // Write beside the target and rename, so a failed export leaves no half file.
   const std::string tmp = out_path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) return Unavailable("Kan '" + tmp + "' niet schrijven");
-    Status s = WriteNative(catalog, out);
+    Status s = write(out);
     if (!s.ok()) {
       out.close();
       std::filesystem::remove(tmp);
@@ -179,21 +249,27 @@ void RegisterDataCommands(CLI::App& app, Invocation& inv) {
   gen->add_option("--db", g->db, "SQLite-bestand of postgresql://-URI (nieuw of leeg)")->required();
   gen->callback([&inv, g] { inv.run = [&inv, g] { return RunGenerate(inv.open, *g); }; });
 
-  auto* imp = app.add_subcommand("import", "Importeer een Passend-bestand (alles of niets)");
-  auto db = std::make_shared<std::string>();
-  auto file = std::make_shared<std::string>();
-  imp->add_option("--db", *db, kDbHelp)->required();
-  imp->add_option("file", *file, "Passend JSON-bestand, of - voor standaardinvoer")->required();
-  imp->callback(
-      [&inv, db, file] { inv.run = [&inv, db, file] { return RunImport(inv.open, *db, *file); }; });
+  auto* imp = app.add_subcommand(
+      "import", "Importeer een Passend-bestand of het aanbod als CSV (alles of niets)");
+  auto ia = std::make_shared<ImportArgs>();
+  imp->add_option("--db", ia->db, kDbHelp)->required();
+  imp->add_option("--format", ia->format, "passend (standaard) of csv (docs/formats.md)");
+  imp->add_flag("--valid-only", ia->valid_only, "Importeer de goede records en meld de rest (csv)");
+  imp->add_option("file", ia->file, "Het bestand, of - voor standaardinvoer")->required();
+  imp->callback([&inv, ia] { inv.run = [&inv, ia] { return RunImport(inv.open, *ia); }; });
 
   auto* exp = app.add_subcommand("export", "Exporteer de hele database als Passend-bestand");
   auto edb = std::make_shared<std::string>();
   auto out = std::make_shared<std::string>();
+  auto eformat = std::make_shared<std::string>("passend");
   exp->add_option("--db", *edb, kDbHelp)->required();
   exp->add_option("--out", *out, "Uitvoerbestand (standaard: standaarduitvoer)");
-  exp->callback([&inv, edb, out] {
-    inv.run = [&inv, edb, out] { return RunExport(inv.open_existing, *edb, *out); };
+  exp->add_option("--format", *eformat,
+                  "passend (standaard, alles) of csv (het aanbod, docs/formats.md)");
+  exp->callback([&inv, edb, out, eformat] {
+    inv.run = [&inv, edb, out, eformat] {
+      return RunExport(inv.open_existing, *edb, *out, *eformat);
+    };
   });
 }
 

@@ -8,7 +8,9 @@ int CsvTable::Column(std::string_view name) const {
   return -1;
 }
 
-Result<CsvTable> ParseCsv(std::string_view text, std::string_view source) {
+Result<std::vector<std::vector<std::string>>> ParseCsvRecords(std::string_view text,
+                                                              std::string_view source,
+                                                              char delimiter) {
   std::vector<std::vector<std::string>> records;
   std::vector<std::string> record;
   std::string field;
@@ -45,21 +47,29 @@ Result<CsvTable> ParseCsv(std::string_view text, std::string_view source) {
         in_quotes = true;
         field_started = true;
         break;
-      case ',':
-        record.push_back(std::move(field));
-        field.clear();
-        field_started = true;
-        break;
       case '\r': break;
       case '\n':
         end_record();
         ++line;
         break;
-      default: field += c; field_started = true;
+      default:
+        if (c == delimiter) {
+          record.push_back(std::move(field));
+          field.clear();
+          field_started = true;
+        } else {
+          field += c;
+          field_started = true;
+        }
     }
   }
   if (in_quotes) return InvalidArgument(std::string(source) + ": aanhalingsteken niet afgesloten");
   end_record();
+  return records;
+}
+
+Result<CsvTable> ParseCsv(std::string_view text, std::string_view source) {
+  PASSEND_ASSIGN_OR_RETURN(auto records, ParseCsvRecords(text, source, ','));
   if (records.empty()) return InvalidArgument(std::string(source) + ": leeg bestand");
   CsvTable table;
   table.header = std::move(records.front());

@@ -20,4 +20,11 @@ struct CsvTable {
 // Parses `text`; `source` names it in errors ("kenmerken.csv regel 12").
 Result<CsvTable> ParseCsv(std::string_view text, std::string_view source);
 
+// The records of `text` as they are, header included, fields split on `delimiter` (',' or
+// ';', which Dutch spreadsheets write); rows may differ in length, for the caller to
+// report per row. Blank lines are skipped. Errors only on an unclosed quote.
+Result<std::vector<std::vector<std::string>>> ParseCsvRecords(std::string_view text,
+                                                              std::string_view source,
+                                                              char delimiter = ',');
+
 }  // namespace passend::refdata
