@@ -36,7 +36,7 @@ MODULES = {
     "generate": (["domain", "refdata"], ["generate/generator.h", "generate/quality_report.h"]),
     "interop": (["domain", "refdata", "access", "intake"],
                 ["interop/native_json.h", "interop/avg_json.h", "interop/json_reader.h",
-                 "interop/catalog_csv.h", "interop/import_report.h"]),
+                 "interop/catalog_csv.h", "interop/import_report.h", "interop/hsds.h"]),
     "match": (["domain", "refdata", "interop", "intake", "catalog", "store"],
               ["match/match_service.h", "match/store_change_feed.h", "match/match.h",
                "match/json/match_json.h"]),

@@ -145,6 +145,41 @@ TEST_F(CliTest, CatalogueRoundTripsAsCsv) {
   EXPECT_EQ(Passend("import --format xml --db " + P("c.db") + " " + P("bad.csv")).exit_code, 2);
 }
 
+// The catalogue in HSDS 3.0 (docs/formats.md): export, import into a new database, export
+// again gives the same bytes (tests/interop/validate-hsds.test.mjs validates the export
+// against the specification's schemas). The specification's own example imports with
+// --valid-only: its organization is written, its location outside the Netherlands and its
+// service without Passend's fields are reported and left out.
+TEST_F(CliTest, CatalogueRoundTripsAsHsds) {
+  ASSERT_EQ(Passend("generate --region zuid-limburg --seed 7 --as-of 2026-11-01 --db " + P("a.db"))
+                .exit_code,
+            0);
+  CommandRun exp = Passend("export --format hsds --db " + P("a.db") + " --out " + P("a.json"));
+  ASSERT_EQ(exp.exit_code, 0) << exp.output;
+  CommandRun imp = Passend("import --format hsds --db " + P("b.db") + " " + P("a.json"));
+  ASSERT_EQ(imp.exit_code, 0) << imp.output;
+  ASSERT_EQ(Passend("export --format hsds --db " + P("b.db") + " --out " + P("b.json")).exit_code,
+            0);
+  const std::string a = Slurp(P("a.json"));
+  ASSERT_GT(a.size(), 100000u);
+  EXPECT_TRUE(a == Slurp(P("b.json")));
+
+  const std::string example =
+      std::string(PASSEND_SHARED_DIR) + "/schemas/hsds-3.0/examples/organization_full.json";
+  ASSERT_TRUE(fs::exists(example)) << example;
+  CommandRun whole = Passend("import --format hsds --db " + P("c.db") + " " + example);
+  EXPECT_EQ(whole.exit_code, 2) << whole.output;
+  EXPECT_NE(whole.output.find("document.locations[0], latitude: Passend kent alleen locaties in "
+                              "Nederland"),
+            std::string::npos)
+      << whole.output;
+  CommandRun valid = Passend("import --format hsds --valid-only --db " + P("c.db") + " " + example);
+  ASSERT_EQ(valid.exit_code, 0) << valid.output;
+  EXPECT_NE(valid.output.find("2 van 3 overgeslagen"), std::string::npos) << valid.output;
+  EXPECT_NE(valid.output.find("1 aanbieder, 0 locaties, 0 aanbod"), std::string::npos)
+      << valid.output;
+}
+
 TEST_F(CliTest, GenerateRefusesADatabaseWithData) {
   ASSERT_EQ(Passend("generate --region zuid-limburg --seed 1 --db " + P("z.db")).exit_code, 0);
   CommandRun again = Passend("generate --region zuid-limburg --seed 1 --db " + P("z.db"));

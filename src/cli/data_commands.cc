@@ -13,6 +13,7 @@
 #include "generate/generator.h"
 #include "generate/quality_report.h"
 #include "interop/catalog_csv.h"
+#include "interop/hsds.h"
 #include "interop/native_json.h"
 #include "refdata/refdata.h"
 
@@ -91,12 +92,13 @@ Status RunGenerate(const OpenModules& open, const GenerateArgs& a) {
 }
 
 // The formats of import and export: Passend's own, and the field's (docs/formats.md).
-enum class FileFormat { kNative, kCsv };
+enum class FileFormat { kNative, kCsv, kHsds };
 
 Result<FileFormat> ParseFileFormat(const std::string& name) {
   if (name == "passend" || name == "json") return FileFormat::kNative;
   if (name == "csv") return FileFormat::kCsv;
-  return InvalidArgument("Onbekend formaat '" + name + "': kies passend of csv", "format");
+  if (name == "hsds") return FileFormat::kHsds;
+  return InvalidArgument("Onbekend formaat '" + name + "': kies passend, csv of hsds", "format");
 }
 
 struct ImportArgs {
@@ -136,16 +138,19 @@ Result<domain::Dataset> CheckFieldFormat(interop::FormatImport read, bool valid_
 Status RunImport(const OpenModules& open, const ImportArgs& a) {
   PASSEND_ASSIGN_OR_RETURN(FileFormat format, ParseFileFormat(a.format));
   if (a.valid_only && format == FileFormat::kNative)
-    return InvalidArgument("--valid-only geldt voor csv; een Passend-bestand gaat heel of niet",
-                           "valid-only");
+    return InvalidArgument(
+        "--valid-only geldt voor csv en hsds; een Passend-bestand gaat heel of niet", "valid-only");
   PASSEND_ASSIGN_OR_RETURN(std::string text, ReadInput(a.file));
   // The whole file is parsed and validated before the database is opened for writing.
   domain::Dataset d;
   if (format == FileFormat::kNative) {
     PASSEND_ASSIGN_OR_RETURN(d, interop::ParseNativeDocument(text));
   } else {
+    const domain::ReferenceData& ref = refdata::BuiltIn();
     PASSEND_ASSIGN_OR_RETURN(
-        d, CheckFieldFormat(interop::ParseCatalogCsv(text, refdata::BuiltIn()), a.valid_only));
+        d, CheckFieldFormat(format == FileFormat::kCsv ? interop::ParseCatalogCsv(text, ref)
+                                                       : interop::ParseHsds(text, ref),
+                            a.valid_only));
   }
   PASSEND_ASSIGN_OR_RETURN(auto modules, open(a.db));
   PASSEND_ASSIGN_OR_RETURN(catalog::ImportSummary s,
@@ -209,6 +214,25 @@ Status WriteCsv(catalog::CatalogService& catalog, const domain::ReferenceData& r
   return Ok();
 }
 
+// The catalogue as one HSDS 3.0 page of organizations (interop/hsds.h).
+Status WriteHsds(catalog::CatalogService& catalog, const domain::ReferenceData& ref,
+                 std::ostream& out) {
+  interop::HsdsWriter w(ref);
+  PASSEND_ASSIGN_OR_RETURN(
+      catalog::ExportSummary s,
+      catalog.Export({[&](const domain::Provider& p) { w.Add(p); },
+                      [&](const domain::Location& l) { w.Add(l); },
+                      [&](const domain::Offer& o) { w.Add(o); }, [](const domain::Client&) {}}));
+  out << w.Finish();
+  if (!out) return Unavailable("Schrijven van de export is mislukt");
+  using domain::CountNl;
+  std::fprintf(stderr, "export: %s, %s, %s aanbod geëxporteerd als HSDS 3.0\n",
+               CountNl(s.providers, "aanbieder", "aanbieders").c_str(),
+               CountNl(s.locations, "locatie", "locaties").c_str(),
+               domain::IntegerNl(s.offers).c_str());
+  return Ok();
+}
+
 Status RunExport(const OpenModules& open_existing, const std::string& db_path,
                  const std::string& out_path, const std::string& format_name) {
   PASSEND_ASSIGN_OR_RETURN(FileFormat format, ParseFileFormat(format_name));
@@ -216,7 +240,12 @@ Status RunExport(const OpenModules& open_existing, const std::string& db_path,
   catalog::CatalogService& catalog = modules->catalog();
   const domain::ReferenceData& ref = modules->ref();
   auto write = [&](std::ostream& out) {
-    return format == FileFormat::kCsv ? WriteCsv(catalog, ref, out) : WriteNative(catalog, out);
+    switch (format) {
+      case FileFormat::kCsv: return WriteCsv(catalog, ref, out);
+      case FileFormat::kHsds: return WriteHsds(catalog, ref, out);
+      case FileFormat::kNative: break;
+    }
+    return WriteNative(catalog, out);
   };
   if (out_path.empty() || out_path == "-") return write(std::cout);
   // Write beside the target and rename, so a failed export leaves no half file.
@@ -250,11 +279,12 @@ void RegisterDataCommands(CLI::App& app, Invocation& inv) {
   gen->callback([&inv, g] { inv.run = [&inv, g] { return RunGenerate(inv.open, *g); }; });
 
   auto* imp = app.add_subcommand(
-      "import", "Importeer een Passend-bestand of het aanbod als CSV (alles of niets)");
+      "import", "Importeer een Passend-bestand, of het aanbod als CSV of HSDS (alles of niets)");
   auto ia = std::make_shared<ImportArgs>();
   imp->add_option("--db", ia->db, kDbHelp)->required();
-  imp->add_option("--format", ia->format, "passend (standaard) of csv (docs/formats.md)");
-  imp->add_flag("--valid-only", ia->valid_only, "Importeer de goede records en meld de rest (csv)");
+  imp->add_option("--format", ia->format, "passend (standaard), csv of hsds (docs/formats.md)");
+  imp->add_flag("--valid-only", ia->valid_only,
+                "Importeer de goede records en meld de rest (csv, hsds)");
   imp->add_option("file", ia->file, "Het bestand, of - voor standaardinvoer")->required();
   imp->callback([&inv, ia] { inv.run = [&inv, ia] { return RunImport(inv.open, *ia); }; });
 
@@ -265,7 +295,7 @@ void RegisterDataCommands(CLI::App& app, Invocation& inv) {
   exp->add_option("--db", *edb, kDbHelp)->required();
   exp->add_option("--out", *out, "Uitvoerbestand (standaard: standaarduitvoer)");
   exp->add_option("--format", *eformat,
-                  "passend (standaard, alles) of csv (het aanbod, docs/formats.md)");
+                  "passend (standaard, alles), csv of hsds (het aanbod, docs/formats.md)");
   exp->callback([&inv, edb, out, eformat] {
     inv.run = [&inv, edb, out, eformat] {
       return RunExport(inv.open_existing, *edb, *out, *eformat);
