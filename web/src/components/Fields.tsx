@@ -1,22 +1,26 @@
 // Form fields in the NL Design System's markup: a label for every input, hints and errors
 // tied to it with aria-describedby, large targets.
+import type { ComponentChildren } from 'preact';
+import { t } from '../i18n';
+
 interface Option {
   value: string;
   label: string;
 }
 
-export function Select(props: {
+interface FrameProps {
   id: string;
   label: string;
   hint?: string;
   error?: string;
-  value: string;
-  options: Option[];
-  onChange: (value: string) => void;
-}) {
-  const described = [props.hint && `${props.id}-hint`, props.error && `${props.id}-error`]
-    .filter(Boolean)
-    .join(' ');
+}
+
+// What aria-describedby names for a field: its hint and its error.
+const describedBy = (p: FrameProps) =>
+  [p.hint && `${p.id}-hint`, p.error && `${p.id}-error`].filter(Boolean).join(' ') || undefined;
+
+// The label, hint and error around one input.
+function Frame(props: FrameProps & { children: ComponentChildren }) {
   return (
     <div class={`utrecht-form-field${props.error ? ' utrecht-form-field--invalid' : ''}`}>
       <label class="utrecht-form-label" for={props.id}>
@@ -32,10 +36,24 @@ export function Select(props: {
           {props.error}
         </p>
       )}
+      {props.children}
+    </div>
+  );
+}
+
+export function Select(
+  props: FrameProps & {
+    value: string;
+    options: Option[];
+    onChange: (value: string) => void;
+  },
+) {
+  return (
+    <Frame {...props}>
       <select
         id={props.id}
         class={`utrecht-select utrecht-select--html-select${props.error ? ' utrecht-select--invalid' : ''}`}
-        aria-describedby={described || undefined}
+        aria-describedby={describedBy(props)}
         aria-invalid={props.error ? true : undefined}
         value={props.value}
         onChange={(e) => props.onChange((e.target as HTMLSelectElement).value)}
@@ -46,7 +64,7 @@ export function Select(props: {
           </option>
         ))}
       </select>
-    </div>
+    </Frame>
   );
 }
 
@@ -88,46 +106,59 @@ export function Choice(props: {
   );
 }
 
-// A one-line text field (numeric: a short field with the numeric keyboard on a phone).
-export function TextField(props: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  value: string;
-  numeric?: boolean;
-  type?: 'text' | 'email' | 'password';
-  autocomplete?: string;
-  onInput: (v: string) => void;
-}) {
-  const described = [props.hint && `${props.id}-hint`, props.error && `${props.id}-error`].filter(Boolean).join(' ');
+// A one-line text field (numeric: a short field with the numeric keyboard on a phone; with
+// onStep also − and + buttons beside it, for numbers changed by one at a time).
+export function TextField(
+  props: FrameProps & {
+    value: string;
+    numeric?: boolean;
+    maxLength?: number;
+    type?: 'text' | 'email' | 'password';
+    autocomplete?: string;
+    onInput: (v: string) => void;
+    onStep?: (by: number) => void;
+  },
+) {
+  const input = (
+    <input
+      id={props.id}
+      class={`utrecht-textbox utrecht-textbox--html-input${props.numeric ? ' short' : ''}${props.error ? ' utrecht-textbox--invalid' : ''}`}
+      type={(props.type ?? 'text') as 'text'}
+      autocomplete={props.autocomplete}
+      inputMode={props.numeric ? 'numeric' : undefined}
+      maxLength={props.maxLength ?? (props.numeric ? 4 : 200)}
+      aria-describedby={describedBy(props)}
+      aria-invalid={props.error ? true : undefined}
+      value={props.value}
+      onInput={(e) => props.onInput((e.target as HTMLInputElement).value)}
+    />
+  );
+  const step = props.onStep;
   return (
-    <div class={`utrecht-form-field${props.error ? ' utrecht-form-field--invalid' : ''}`}>
-      <label class="utrecht-form-label" for={props.id}>
-        {props.label}
-      </label>
-      {props.hint && (
-        <p class="field-hint" id={`${props.id}-hint`}>
-          {props.hint}
-        </p>
+    <Frame {...props}>
+      {step ? (
+        <div class="stepper">
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--secondary-action"
+            aria-label={t('common.one_less', { what: props.label })}
+            onClick={() => step(-1)}
+          >
+            −
+          </button>
+          {input}
+          <button
+            type="button"
+            class="utrecht-button utrecht-button--secondary-action"
+            aria-label={t('common.one_more', { what: props.label })}
+            onClick={() => step(1)}
+          >
+            +
+          </button>
+        </div>
+      ) : (
+        input
       )}
-      {props.error && (
-        <p class="utrecht-form-field-error-message" id={`${props.id}-error`}>
-          {props.error}
-        </p>
-      )}
-      <input
-        id={props.id}
-        class={`utrecht-textbox utrecht-textbox--html-input${props.numeric ? ' short' : ''}${props.error ? ' utrecht-textbox--invalid' : ''}`}
-        type={(props.type ?? 'text') as 'text'}
-        autocomplete={props.autocomplete}
-        inputMode={props.numeric ? 'numeric' : undefined}
-        maxLength={props.numeric ? 4 : 200}
-        aria-describedby={described || undefined}
-        aria-invalid={props.error ? true : undefined}
-        value={props.value}
-        onInput={(e) => props.onInput((e.target as HTMLInputElement).value)}
-      />
-    </div>
+    </Frame>
   );
 }

@@ -8,7 +8,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError } from '../api';
 import { t } from '../i18n';
 import { navigate } from '../router';
-import { featureLabel, features, municipalities, PLACE_KINDS } from '../refdata';
+import { featureLabel, features, municipalities } from '../refdata';
 import type { PageProps } from '../routes';
 import type { Feature, Importance, Municipality, Wish } from '../types';
 import {
@@ -25,7 +25,6 @@ import {
   rebasePlaces,
   cleanPlaces,
   samePlaces,
-  type DraftPlace,
   saveDossier,
   sameNeeds,
   setDraftWish,
@@ -38,12 +37,12 @@ import {
 } from '../dossier';
 import { useDossierTarget, withStep } from '../components/DossierLinks';
 import { Choice, Select } from '../components/Fields';
+import { firstValue, IMPORTANCE, PlaceFields, WishFields } from '../components/GuideFields';
 import { Loading } from '../components/Loading';
 import { Problem } from '../components/Problem';
 import { ReadAloud } from '../components/ReadAloud';
 import { WishLine } from './Dossier';
 
-const IMPORTANCE: Importance[] = ['nice', 'important', 'must'];
 
 interface Ref {
   guide: Leidraad;
@@ -204,7 +203,7 @@ function DomainStep({
                           ? {
                               feature_id: lf.id,
                               importance: 'important',
-                              value: f?.kind === 'level' ? f.level_max ?? 3 : f?.kind === 'number' ? 1 : undefined,
+                              value: firstValue(f),
                               text: '',
                             }
                           : null,
@@ -236,54 +235,7 @@ function WishDetails({
 }) {
   const fid = wish.feature_id!;
   return (
-    <div class="sub-choice">
-      <Select
-        id={`belang-${fid}`}
-        label={t('dossier.how_important', { what: label })}
-        value={wish.importance}
-        options={IMPORTANCE.map((i) => ({ value: i, label: t(`importance.${i}`) }))}
-        onChange={(v) => {
-          wish.importance = v as Importance;
-          onChange();
-        }}
-      />
-      {feature?.kind === 'level' && (
-        <Select
-          id={`niveau-${fid}`}
-          label={t('search.domain.how_much')}
-          value={String(Math.round(wish.value ?? feature.level_max ?? 3))}
-          options={Array.from({ length: feature.level_max ?? 3 }, (_, i) => ({
-            value: String(i + 1),
-            label: t(`levels.${i + 1}`),
-          }))}
-          onChange={(v) => {
-            wish.value = Number(v);
-            onChange();
-          }}
-        />
-      )}
-      {feature?.kind === 'number' && (
-        <div class="utrecht-form-field">
-          <label class="utrecht-form-label" for={`getal-${fid}`}>
-            {feature.higher_is_better === false
-              ? t('search.domain.at_most', { unit: feature.unit ?? '' })
-              : t('search.domain.at_least', { unit: feature.unit ?? '' })}
-          </label>
-          <input
-            id={`getal-${fid}`}
-            class="utrecht-textbox utrecht-textbox--html-input short"
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={168}
-            value={wish.value ?? ''}
-            onInput={(e) => {
-              const n = Number((e.target as HTMLInputElement).value);
-              wish.value = Number.isFinite(n) && n >= 0 ? n : undefined;
-            }}
-          />
-        </div>
-      )}
+    <WishFields id={fid} wish={wish} feature={feature} label={label} onChange={onChange}>
       <div class="utrecht-form-field">
         <label class="utrecht-form-label" for={`woorden-${fid}`}>
           {t('dossier.wish_words')}
@@ -299,7 +251,7 @@ function WishDetails({
           }}
         />
       </div>
-    </div>
+    </WishFields>
   );
 }
 
@@ -386,11 +338,6 @@ function PlacesStep({
   municipalities: Municipality[];
   onChange: () => void;
 }) {
-  const set = (p: DraftPlace, patch: Partial<DraftPlace>) => {
-    Object.assign(p, patch);
-    onChange();
-  };
-  const kms = (km: number) => [...new Set([2, 5, 10, 15, 25, 40, km])].sort((a, b) => a - b);
   const add = () => {
     draft.places.push({
       kind: 'familie',
@@ -405,63 +352,27 @@ function PlacesStep({
   return (
     <>
       {draft.places.map((p, i) => (
-        <fieldset class="utrecht-form-fieldset place" key={i}>
-          <legend>{t('search.people.legend', { n: i + 1 })}</legend>
-          <div class="utrecht-form-field">
-            <label class="utrecht-form-label" for={`plek-${i}-wie`}>
-              {t('search.people.who')}
-            </label>
-            <input
-              id={`plek-${i}-wie`}
-              class="utrecht-textbox utrecht-textbox--html-input"
-              type="text"
-              maxLength={80}
-              value={p.label}
-              onInput={(e) => (p.label = (e.target as HTMLInputElement).value)}
-            />
-          </div>
-          <Select
-            id={`plek-${i}-soort`}
-            label={t('search.people.kind')}
-            value={p.kind}
-            options={PLACE_KINDS.map((k) => ({ value: k, label: t(`place_kinds.${k}`) }))}
-            onChange={(v) => set(p, { kind: v })}
-          />
-          <Select
-            id={`plek-${i}-waar`}
-            label={t('search.people.where')}
-            value={p.moveTo ?? ''}
-            options={[
+        <PlaceFields
+          key={i}
+          i={i}
+          place={p}
+          where={{
+            value: p.moveTo ?? '',
+            options: [
               ...(p.position ? [{ value: '', label: t('dossier.places_step.stays') }] : []),
               ...municipalities.map((m) => ({ value: m.code, label: m.name })),
-            ]}
-            onChange={(v) => set(p, { moveTo: v || undefined })}
-          />
-          <Select
-            id={`plek-${i}-km`}
-            label={t('search.people.max_km')}
-            value={String(p.max_km)}
-            options={kms(p.max_km).map((k) => ({ value: String(k), label: t('common.km', { km: k }) }))}
-            onChange={(v) => set(p, { max_km: Number(v) })}
-          />
-          <Select
-            id={`plek-${i}-belang`}
-            label={t('search.domain.how_important')}
-            value={p.importance}
-            options={IMPORTANCE.map((v) => ({ value: v, label: t(`importance.${v}`) }))}
-            onChange={(v) => set(p, { importance: v as Importance })}
-          />
-          <button
-            type="button"
-            class="utrecht-button utrecht-button--secondary-action"
-            onClick={() => {
-              draft.places.splice(i, 1);
+            ],
+            onChange: (v) => {
+              p.moveTo = v || undefined;
               onChange();
-            }}
-          >
-            {t('search.people.remove', { n: i + 1 })}
-          </button>
-        </fieldset>
+            },
+          }}
+          onChange={onChange}
+          onRemove={() => {
+            draft.places.splice(i, 1);
+            onChange();
+          }}
+        />
       ))}
       {draft.places.length < 10 && (
         <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={add}>

@@ -12,6 +12,7 @@ import type { PageProps } from '../routes';
 import { useSession } from '../session';
 import type { Feature, Location, Offer, Organisation } from '../types';
 import { useAsync } from '../useAsync';
+import { TextField } from '../components/Fields';
 import { Loading } from '../components/Loading';
 import { Problem } from '../components/Problem';
 
@@ -156,7 +157,9 @@ export default function OfferUpkeep({ params }: PageProps) {
           >
             <h2 class="utrecht-heading-2">{t('upkeep.now')}</h2>
             {FIELDS.map((f) => (
-              <NumberStepper
+              <TextField
+                numeric
+                maxLength={5}
                 key={f}
                 id={`veld-${f}`}
                 label={t(`upkeep.field.${f}`)}
@@ -241,62 +244,4 @@ function fieldLabel(field: string, features: Feature[]): string {
     return t('upkeep.field.feature', { name: f ? featureLabel(f) : field.slice(9) });
   }
   return t(`upkeep.field.${field}`, { defaultValue: field });
-}
-
-function NumberStepper(props: {
-  id: string;
-  label: string;
-  hint?: string;
-  error?: string;
-  value: string;
-  onInput: (v: string) => void;
-  onStep: (by: number) => void;
-}) {
-  const described = [props.hint && `${props.id}-hint`, props.error && `${props.id}-error`].filter(Boolean).join(' ');
-  return (
-    <div class={`utrecht-form-field${props.error ? ' utrecht-form-field--invalid' : ''}`}>
-      <label class="utrecht-form-label" for={props.id}>
-        {props.label}
-      </label>
-      {props.hint && (
-        <p class="field-hint" id={`${props.id}-hint`}>
-          {props.hint}
-        </p>
-      )}
-      {props.error && (
-        <p class="utrecht-form-field-error-message" id={`${props.id}-error`}>
-          {props.error}
-        </p>
-      )}
-      <div class="stepper">
-        <button
-          type="button"
-          class="utrecht-button utrecht-button--secondary-action"
-          aria-label={t('upkeep.less', { what: props.label })}
-          onClick={() => props.onStep(-1)}
-        >
-          −
-        </button>
-        <input
-          id={props.id}
-          class="utrecht-textbox utrecht-textbox--html-input short"
-          type="text"
-          inputMode="numeric"
-          maxLength={5}
-          aria-describedby={described || undefined}
-          aria-invalid={props.error ? true : undefined}
-          value={props.value}
-          onInput={(e) => props.onInput((e.target as HTMLInputElement).value)}
-        />
-        <button
-          type="button"
-          class="utrecht-button utrecht-button--secondary-action"
-          aria-label={t('upkeep.more', { what: props.label })}
-          onClick={() => props.onStep(1)}
-        >
-          +
-        </button>
-      </div>
-    </div>
-  );
 }

@@ -13,13 +13,13 @@ import {
   features,
   KINDS,
   municipalities,
-  PLACE_KINDS,
 } from '../refdata';
-import { answers, type PlaceChoice } from '../search';
-import type { CareProfile, Feature, Importance, Municipality } from '../types';
+import { answers } from '../search';
+import type { CareProfile, Feature, Municipality } from '../types';
 import { Problem } from '../components/Problem';
 import { ReadAloud } from '../components/ReadAloud';
 import { Choice, Select } from '../components/Fields';
+import { firstValue, PlaceFields, WishFields } from '../components/GuideFields';
 
 type Step = { id: string; domain?: string };
 const STEPS: Step[] = [
@@ -29,7 +29,6 @@ const STEPS: Step[] = [
   { id: 'mensen' },
   { id: 'overzicht' },
 ];
-const IMPORTANCE: Importance[] = ['nice', 'important', 'must'];
 
 interface Ref {
   features: Feature[];
@@ -251,63 +250,13 @@ function DomainStep({
                     if (on)
                       answers.wishes[f.id] = {
                         importance: 'important',
-                        value: f.kind === 'level' ? f.level_max ?? 3 : f.kind === 'number' ? 1 : undefined,
+                        value: firstValue(f),
                       };
                     else delete answers.wishes[f.id];
                     onChange();
                   }}
                 />
-                {chosen && (
-                  <div class="sub-choice">
-                    <Select
-                      id={`belang-${f.id}`}
-                      label={t('search.domain.how_important')}
-                      value={chosen.importance}
-                      options={IMPORTANCE.map((i) => ({ value: i, label: t(`importance.${i}`) }))}
-                      onChange={(v) => {
-                        chosen.importance = v as Importance;
-                        onChange();
-                      }}
-                    />
-                    {f.kind === 'level' && (
-                      <Select
-                        id={`niveau-${f.id}`}
-                        label={t('search.domain.how_much')}
-                        value={String(chosen.value ?? f.level_max ?? 3)}
-                        options={Array.from({ length: f.level_max ?? 3 }, (_, i) => ({
-                          value: String(i + 1),
-                          label: t(`levels.${i + 1}`),
-                        }))}
-                        onChange={(v) => {
-                          chosen.value = Number(v);
-                          onChange();
-                        }}
-                      />
-                    )}
-                    {f.kind === 'number' && (
-                      <div class="utrecht-form-field">
-                        <label class="utrecht-form-label" for={`getal-${f.id}`}>
-                          {f.higher_is_better === false
-                            ? t('search.domain.at_most', { unit: f.unit ?? '' })
-                            : t('search.domain.at_least', { unit: f.unit ?? '' })}
-                        </label>
-                        <input
-                          id={`getal-${f.id}`}
-                          class="utrecht-textbox utrecht-textbox--html-input short"
-                          type="number"
-                          inputMode="numeric"
-                          min={0}
-                          max={168}
-                          value={chosen.value ?? ''}
-                          onInput={(e) => {
-                            const n = Number((e.target as HTMLInputElement).value);
-                            chosen.value = Number.isFinite(n) && n >= 0 ? n : undefined;
-                          }}
-                        />
-                      </div>
-                    )}
-                  </div>
-                )}
+                {chosen && <WishFields id={f.id} wish={chosen} feature={f} label={featureLabel(f)} onChange={onChange} />}
               </li>
             );
           })}
@@ -349,70 +298,27 @@ function PeopleStep({ ref_, onChange }: { ref_: Ref; onChange: () => void }) {
       document.getElementById(`plek-${answers.places.length - 1}-wie`)?.focus(),
     );
   };
-  const set = (p: PlaceChoice, patch: Partial<PlaceChoice>) => {
-    Object.assign(p, patch);
-    onChange();
-  };
   return (
     <>
       {answers.places.map((p, i) => (
-        <fieldset class="utrecht-form-fieldset place" key={i}>
-          <legend>{t('search.people.legend', { n: i + 1 })}</legend>
-          <div class="utrecht-form-field">
-            <label class="utrecht-form-label" for={`plek-${i}-wie`}>
-              {t('search.people.who')}
-            </label>
-            <input
-              id={`plek-${i}-wie`}
-              class="utrecht-textbox utrecht-textbox--html-input"
-              type="text"
-              maxLength={80}
-              value={p.label}
-              onInput={(e) => (p.label = (e.target as HTMLInputElement).value)}
-            />
-          </div>
-          <Select
-            id={`plek-${i}-soort`}
-            label={t('search.people.kind')}
-            value={p.kind}
-            options={PLACE_KINDS.map((k) => ({ value: k, label: t(`place_kinds.${k}`) }))}
-            onChange={(v) => set(p, { kind: v })}
-          />
-          <Select
-            id={`plek-${i}-waar`}
-            label={t('search.people.where')}
-            value={p.municipality_code}
-            options={ref_.municipalities.map((m) => ({ value: m.code, label: m.name }))}
-            onChange={(v) => set(p, { municipality_code: v })}
-          />
-          <Select
-            id={`plek-${i}-km`}
-            label={t('search.people.max_km')}
-            value={String(p.max_km)}
-            options={[2, 5, 10, 15, 25, 40].map((k) => ({
-              value: String(k),
-              label: t('common.km', { km: k }),
-            }))}
-            onChange={(v) => set(p, { max_km: Number(v) })}
-          />
-          <Select
-            id={`plek-${i}-belang`}
-            label={t('search.domain.how_important')}
-            value={p.importance}
-            options={IMPORTANCE.map((v) => ({ value: v, label: t(`importance.${v}`) }))}
-            onChange={(v) => set(p, { importance: v as Importance })}
-          />
-          <button
-            type="button"
-            class="utrecht-button utrecht-button--secondary-action"
-            onClick={() => {
-              answers.places.splice(i, 1);
+        <PlaceFields
+          key={i}
+          i={i}
+          place={p}
+          where={{
+            value: p.municipality_code,
+            options: ref_.municipalities.map((m) => ({ value: m.code, label: m.name })),
+            onChange: (v) => {
+              p.municipality_code = v;
               onChange();
-            }}
-          >
-            {t('search.people.remove', { n: i + 1 })}
-          </button>
-        </fieldset>
+            },
+          }}
+          onChange={onChange}
+          onRemove={() => {
+            answers.places.splice(i, 1);
+            onChange();
+          }}
+        />
       ))}
       {answers.places.length < 3 && (
         <button type="button" class="utrecht-button utrecht-button--secondary-action" onClick={add}>
