@@ -27,6 +27,8 @@ export interface RouteDef {
 const CLIENT_SIDE: Role[] = ['client', 'representative'];
 const SUPPORTERS: Role[] = ['oco', 'wijkteam'];
 const CARE_OFFICE: Role[] = ['zorgkantoor'];
+// Who reads a dossier without changing it (client.read, dossier.read in the access matrix).
+const READERS: Role[] = ['ciz', 'zorgkantoor'];
 
 export const routes: RouteDef[] = [
   { path: '/', title: 'start.title', load: async () => ({ default: Start }) },
@@ -118,6 +120,12 @@ export const routes: RouteDef[] = [
     load: () => import('./pages/ProviderOffers'),
   },
   {
+    path: '/aanbieder/aanmelden',
+    title: 'psubmit.title',
+    roles: ['provider'],
+    load: () => import('./pages/ProviderSubmit'),
+  },
+  {
     path: '/aanbieder/aanbod/:id',
     title: 'upkeep.title',
     roles: ['provider'],
@@ -145,6 +153,12 @@ export const routes: RouteDef[] = [
     load: () => import('./pages/ProviderRegister'),
   },
   {
+    path: '/zorgkantoor/register/aanmelden',
+    title: 'psubmit.title_office',
+    roles: CARE_OFFICE,
+    load: () => import('./pages/ProviderSubmit'),
+  },
+  {
     path: '/zorgkantoor/verouderd',
     title: 'outdated.title',
     roles: CARE_OFFICE,
@@ -156,6 +170,25 @@ export const routes: RouteDef[] = [
     title: 'upkeep.title',
     roles: CARE_OFFICE,
     load: () => import('./pages/OfferUpkeep'),
+  },
+  {
+    path: '/clienten',
+    title: 'caseload.title_reader',
+    roles: READERS,
+    menu: 'nav.clients',
+    load: () => import('./pages/Caseload'),
+  },
+  {
+    path: '/clienten/:id',
+    title: 'dossier.title',
+    roles: READERS,
+    load: () => import('./pages/Dossier'),
+  },
+  {
+    path: '/clienten/:id/versies',
+    title: 'versions.title',
+    roles: READERS,
+    load: () => import('./pages/DossierVersions'),
   },
 ];
 

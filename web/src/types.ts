@@ -220,6 +220,7 @@ export interface Provider {
   established?: boolean;
   agb_code?: string;
   kvk_number?: string;
+  ura_number?: string;
   register_status?: 'submitted' | 'approved' | 'suspended';
 }
 

@@ -227,3 +227,69 @@ describe('care office', () => {
     await page.context().close();
   });
 });
+
+// The CIZ (under the consent for the indication) and the care office (its region) may read a
+// dossier (client.read, dossier.read) but not change it: a list of clients, the dossier read
+// only, the versions.
+describe('dossier readers', () => {
+  test('the CIZ reads the dossier of the client who gave it consent', async () => {
+    // The demo's represented client gave the CIZ consent for the indication.
+    const rep = await newPage(browser);
+    await login(rep, server.url, 'representative');
+    const client = await rep.evaluate(async () => {
+      const me = await (await fetch('/api/v1/auth/me')).json();
+      return (await fetch(`/api/v1/clients/${me.client_ids[0]}`)).json();
+    });
+    await rep.context().close();
+
+    const page = await newPage(browser);
+    await login(page, server.url, 'ciz');
+    assert.equal(new URL(page.url()).pathname, '/clienten');
+    await page.getByRole('heading', { level: 1, name: 'Cliënten' }).waitFor();
+    const row = page.locator('tbody tr').filter({ hasText: client.name });
+    await row.waitFor();
+    // Only the clients who gave the CIZ consent (few), and no promise of more than there are.
+    assert.ok((await page.locator('tbody tr').count()) < 10);
+    assert.equal(await page.getByRole('button', { name: 'Meer laden' }).count(), 0);
+    assert.equal(await page.getByRole('link', { name: 'Nieuwe cliënt inschrijven' }).count(), 0);
+    await capture(page, 'ciz-clienten');
+    await row.getByRole('link', { name: client.name }).click();
+    await page.getByRole('heading', { level: 1, name: `Dossier van ${client.name}` }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Wat nodig is' }).waitFor();
+    const main = await page.locator('main').innerText();
+    assert.match(main, /U kunt dit dossier lezen, niet wijzigen/);
+    for (const n of client.needs.filter((x) => x.note)) assert.ok(main.includes(n.note), n.note);
+    assert.equal(await page.getByRole('link', { name: /wijzigen|veranderen|samen/i }).count(), 0);
+    await capture(page, 'ciz-dossier');
+    await page.getByRole('link', { name: 'Eerdere versies bekijken' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Versies van het dossier' }).waitFor();
+    await page.getByRole('link', { name: 'Terug naar het dossier' }).click();
+    await page.getByRole('link', { name: 'Terug naar de cliënten' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Cliënten' }).waitFor();
+    expectNoJsErrors(page);
+    await page.context().close();
+  });
+
+  test('the care office reads a dossier of a client in its region', async () => {
+    const page = await newPage(browser);
+    await login(page, server.url, 'zorgkantoor');
+    await page.getByRole('link', { name: 'Cliënten', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Cliënten' }).waitFor();
+    await page.getByText('De cliënten in uw regio.').waitFor();
+    const rows = page.locator('tbody tr');
+    await rows.first().waitFor();
+    assert.ok((await rows.count()) >= 50);
+    await capture(page, 'zorgkantoor-clienten');
+    const name = (await rows.first().locator('a').innerText()).trim();
+    await rows.first().locator('a').click();
+    await page.getByRole('heading', { level: 1, name: `Dossier van ${name}` }).waitFor();
+    await page.getByRole('heading', { level: 2, name: 'Wensen' }).waitFor();
+    assert.equal(await page.getByRole('link', { name: /wijzigen|veranderen|samen/i }).count(), 0);
+    await capture(page, 'zorgkantoor-dossier');
+    // Changing it is not theirs: the change page does not exist under /clienten.
+    await page.goto(`${page.url()}/wijzigen`);
+    await page.getByRole('heading', { level: 1, name: 'Deze pagina bestaat niet' }).waitFor();
+    expectNoJsErrors(page);
+    await page.context().close();
+  });
+});

@@ -4,7 +4,20 @@
 // was last updated and "mogelijk verouderd" where the API says so.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ageOffers, capture, expectNoJsErrors, launchBrowser, login, newPage, startServer } from './harness.mjs';
+import { spawnSync } from 'node:child_process';
+import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  ageOffers,
+  bin,
+  capture,
+  expectNoJsErrors,
+  launchBrowser,
+  login,
+  newPage,
+  outDir,
+  startServer,
+} from './harness.mjs';
 
 let server;
 let browser;
@@ -188,6 +201,99 @@ describe('care office', () => {
     await page.getByRole('status').filter({ hasText: `${name} is geschorst.` }).waitFor();
     await page.getByLabel('Laat zien').selectOption('suspended');
     await page.locator('.register-item').filter({ hasText: name }).getByRole('button', { name: `Weer toelaten: ${name}` }).waitFor();
+    expectNoJsErrors(page);
+    await page.context().close();
+  });
+});
+
+// A new provider (issue 21.2's POST /api/v1/providers): its staff log in to an account made
+// for a provider the register does not have yet, are told their offers are not public, submit
+// their organisation (mistakes said in words; a second time is told it is there already);
+// the care office finds it under "aangemeld" and approves it; then the provider's page is its own.
+describe('new provider', () => {
+  test('submits itself to the register and the care office approves it', async () => {
+    assert.ok(server.db, 'the database of the server (PASSEND_DB with PASSEND_URL)');
+    const stamp = `${Date.now() % 1000000}`;
+    const email = `nieuw-${stamp}@zorgboerderij.example`;
+    const password = 'koeien en kippen op het erf';
+    const file = join(outDir, `wachtwoord-${process.pid}.txt`);
+    writeFileSync(file, `${password}\n`);
+    const made = spawnSync(
+      bin,
+      ['user', 'add', '--db', server.db, '--email', email, '--name', 'Anouk Smeets', '--role', 'provider',
+        '--organisation', `org-nieuw-${stamp}`, '--organisation-name', `Zorgboerderij De Hoeve ${stamp}`,
+        '--provider', `prv-nieuw-${stamp}`, '--password-file', file],
+      { encoding: 'utf8' },
+    );
+    rmSync(file, { force: true });
+    assert.equal(made.status, 0, made.stderr);
+    const name = `Zorgboerderij De Hoeve ${stamp}`;
+
+    const page = await newPage(browser);
+    await page.goto(`${server.url}/inloggen`);
+    await page.getByLabel('E-mailadres').fill(email);
+    await page.getByLabel('Wachtwoord').fill(password);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.waitForURL((u) => u.pathname === '/aanbieder');
+    await page.getByText('Uw organisatie is nog niet toegelaten in het register').waitFor();
+    await capture(page, 'nieuwe-aanbieder-niet-toegelaten');
+    await page.getByRole('link', { name: 'Uw organisatie aanmelden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Uw organisatie aanmelden' }).waitFor();
+    // Mistakes said in words, the fields marked.
+    await page.getByLabel('KvK-nummer').fill('1234 567');
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.getByText('Vul de naam in.').waitFor();
+    await page.getByText('Dit nummer heeft niet 8 cijfers.', { exact: false }).waitFor();
+    assert.equal(await page.getByLabel('Naam van uw organisatie').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.getByLabel('KvK-nummer').getAttribute('aria-invalid'), 'true');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'aanmelden-name');
+    await capture(page, 'nieuwe-aanbieder-aanmelden-fouten');
+    await page.getByLabel('Naam van uw organisatie').fill(name);
+    await page.getByLabel('Website').fill('https://dehoeve.example');
+    await page.getByLabel('Mijn organisatie is nieuw en klein').check();
+    await page.getByLabel('KvK-nummer').fill('');
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Aanmelding ontvangen' }).waitFor();
+    await page.getByRole('status').filter({ hasText: `${name} is aangemeld bij het register.` }).waitFor();
+    await capture(page, 'nieuwe-aanbieder-aangemeld');
+    // A second time: the register has it.
+    await page.goto(`${server.url}/aanbieder/aanmelden`);
+    await page.getByLabel('Naam van uw organisatie').fill(name);
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.getByText('Uw organisatie staat al in het register.').waitFor();
+    expectNoJsErrors(page, [404, 409]);
+
+    // The care office sees it submitted, with what was filled in, and approves it.
+    const office = await newPage(browser);
+    await login(office, server.url, 'zorgkantoor');
+    await office.getByRole('link', { name: 'Register', exact: true }).click();
+    const item = office.locator('.register-item').filter({ hasText: name });
+    await item.waitFor();
+    assert.match(await item.innerText(), /dehoeve\.example/);
+    await item.getByRole('button', { name: `Toelaten: ${name}` }).click();
+    await office.getByRole('status').filter({ hasText: `${name} is toegelaten.` }).waitFor();
+    expectNoJsErrors(office);
+    await office.context().close();
+
+    // Approved: the provider's page is its own now (no offers yet).
+    await page.goto(`${server.url}/aanbieder`);
+    await page.getByRole('heading', { level: 1, name: `Aanbod van ${name}` }).waitFor();
+    await page.context().close();
+  });
+
+  test('the care office submits a provider from its register page', async () => {
+    const page = await newPage(browser);
+    await login(page, server.url, 'zorgkantoor');
+    await page.goto(`${server.url}/zorgkantoor/register`);
+    await page.getByRole('link', { name: 'Een nieuwe aanbieder aanmelden' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Een aanbieder aanmelden' }).waitFor();
+    const name = `Kleinschalig Wonen Het Erf ${Date.now() % 1000000}`;
+    await page.getByLabel('Naam van de aanbieder').fill(name);
+    await capture(page, 'zorgkantoor-aanbieder-aanmelden');
+    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.getByRole('status').filter({ hasText: `${name} is aangemeld bij het register.` }).waitFor();
+    await page.getByRole('link', { name: 'Terug naar het register' }).click();
+    await page.locator('.register-item').filter({ hasText: name }).waitFor();
     expectNoJsErrors(page);
     await page.context().close();
   });

@@ -7,6 +7,7 @@ import { t } from '../i18n';
 import { municipalities } from '../refdata';
 import type { Client, Municipality } from '../types';
 import { useAsync } from '../useAsync';
+import { useSession } from '../session';
 import { Select, TextField } from '../components/Fields';
 import { Loading } from '../components/Loading';
 import { Problem } from '../components/Problem';
@@ -17,6 +18,11 @@ interface Page {
 }
 
 export default function Caseload() {
+  // The CIZ and the care office read dossiers (under consent for the indication, in their
+  // region) but neither register clients nor change a dossier: their list leads to /clienten.
+  const { me } = useSession();
+  const reader = me?.role === 'ciz' || me?.role === 'zorgkantoor';
+  const base = reader ? '/clienten' : '/caseload';
   // What the form holds, and what was searched (the API's filters).
   const [municipality, setMunicipality] = useState('');
   const [name, setName] = useState('');
@@ -28,25 +34,39 @@ export default function Caseload() {
   const [error, setError] = useState<unknown>(null);
   const regions = useRef<Set<string>>(new Set());
   const places = useAsync(municipalities, []);
-  const url = (c: string | null) => {
-    const q = new URLSearchParams({ limit: '50' });
+  const url = (c: string | null, limit: number) => {
+    const q = new URLSearchParams({ limit: String(limit) });
     if (search.municipality) q.set('municipality', search.municipality);
     if (search.name) q.set('name', search.name);
     if (search.year) q.set('birth_year', search.year);
     if (c) q.set('cursor', c);
     return `/api/v1/clients?${q}`;
   };
+  // The API pages over the records it reads and leaves out the clients this organisation
+  // may not see, so a page can be short or empty while more follow: read on until there
+  // are 50 or the list ends (20 requests at most, then "meer laden").
+  const fill = async (from: string | null) => {
+    const found: Client[] = [];
+    let next = from;
+    for (let i = 0; i < 20; i++) {
+      const page = await get<Page>(url(next, i === 0 ? 50 : 500));
+      found.push(...page.items);
+      next = page.next_cursor;
+      if (!next || found.length >= 50) break;
+    }
+    return { found, next };
+  };
   const first = useAsync(async () => {
-    const page = await get<Page>(url(null));
-    setClients(page.items);
-    setCursor(page.next_cursor);
-    return page;
+    const { found, next } = await fill(null);
+    setClients(found);
+    setCursor(next);
+    return found;
   }, [search]);
   const more = async () => {
     try {
-      const page = await get<Page>(url(cursor));
-      setClients((c) => [...c, ...page.items]);
-      setCursor(page.next_cursor);
+      const { found, next } = await fill(cursor);
+      setClients((c) => [...c, ...found]);
+      setCursor(next);
     } catch (e) {
       setError(e);
     }
@@ -77,13 +97,15 @@ export default function Caseload() {
 
   return (
     <section>
-      <h1 class="utrecht-heading-1">{t('caseload.title')}</h1>
-      <p class="utrecht-paragraph">{t('caseload.intro')}</p>
-      <p>
-        <a class="utrecht-button-link utrecht-button-link--secondary-action" href="/caseload/nieuw">
-          {t('caseload.new_client')}
-        </a>
-      </p>
+      <h1 class="utrecht-heading-1">{t(reader ? 'caseload.title_reader' : 'caseload.title')}</h1>
+      <p class="utrecht-paragraph">{t(me?.role === 'zorgkantoor' ? 'caseload.intro_region' : reader ? 'caseload.intro_ciz' : 'caseload.intro')}</p>
+      {!reader && (
+        <p>
+          <a class="utrecht-button-link utrecht-button-link--secondary-action" href="/caseload/nieuw">
+            {t('caseload.new_client')}
+          </a>
+        </p>
+      )}
       <form
         class="filters"
         role="search"
@@ -144,7 +166,7 @@ export default function Caseload() {
                 {shown.map((c) => (
                   <tr key={c.id}>
                     <td>
-                      <a class="utrecht-link" href={`/caseload/${encodeURIComponent(c.id)}`}>
+                      <a class="utrecht-link" href={`${base}/${encodeURIComponent(c.id)}`}>
                         {c.name}
                       </a>
                       {c.birth_year ? <span class="muted"> ({c.birth_year})</span> : null}

@@ -73,7 +73,7 @@ export default function Dossier({ params, query }: PageProps) {
       {target.supporter && (
         <p class="no-print">
           <a class="utrecht-link" href={target.back}>
-            {t('dossier.back_client')}
+            {t(target.readOnly ? 'dossier.back_clients' : 'dossier.back_client')}
           </a>
         </p>
       )}
@@ -85,14 +85,18 @@ export default function Dossier({ params, query }: PageProps) {
       {id && !data && <Loading error={error} />}
       {data && client && (
         <>
-          <p class="utrecht-paragraph">{t(target.supporter ? 'dossier.intro_supporter' : 'dossier.intro')}</p>
+          <p class="utrecht-paragraph">
+            {t(target.readOnly ? 'dossier.intro_reader' : target.supporter ? 'dossier.intro_supporter' : 'dossier.intro')}
+          </p>
           <p class="muted">{t('dossier.version', { n: data.version.replace(/\D/g, '') })}</p>
           <ul class="action-list no-print">
-            <li>
-              <a class="utrecht-button-link utrecht-button-link--primary-action" href={withStep(target.path('/wijzigen'), 1)}>
-                {t(target.supporter ? 'dossier.edit_together' : 'dossier.edit')}
-              </a>
-            </li>
+            {!target.readOnly && (
+              <li>
+                <a class="utrecht-button-link utrecht-button-link--primary-action" href={withStep(target.path('/wijzigen'), 1)}>
+                  {t(target.supporter ? 'dossier.edit_together' : 'dossier.edit')}
+                </a>
+              </li>
+            )}
             <li>
               <a class="utrecht-button-link utrecht-button-link--secondary-action" href={target.path('/versies')}>
                 {t('dossier.versions')}
@@ -104,7 +108,12 @@ export default function Dossier({ params, query }: PageProps) {
               </a>
             </li>
           </ul>
-          <DossierBody client={client} guide={data.guide} features={data.features} supporter={target.supporter} />
+          <DossierBody
+            client={client}
+            guide={data.guide}
+            features={data.features}
+            needsHint={target.readOnly ? 'dossier.needs_hint_reader' : target.supporter ? 'dossier.needs_hint_supporter' : 'dossier.needs_hint'}
+          />
           <h2 class="utrecht-heading-2">{t('dossier.about')}</h2>
           <dl class="facts">
             <dt>{t('client.lives_in')}</dt>
@@ -127,12 +136,12 @@ export function DossierBody({
   client,
   guide,
   features,
-  supporter,
+  needsHint,
 }: {
   client: Client;
   guide: Leidraad;
   features: Feature[];
-  supporter: boolean;
+  needsHint: string;
 }) {
   const { groups, other, own } = wishGroups(client, guide);
   const label = (id: string) => {
@@ -176,7 +185,7 @@ export function DossierBody({
         </div>
       )}
       <h2 class="utrecht-heading-2">{t('dossier.needs')}</h2>
-      <p class="field-hint">{t(supporter ? 'dossier.needs_hint_supporter' : 'dossier.needs_hint')}</p>
+      <p class="field-hint">{t(needsHint)}</p>
       {client.needs.length === 0 ? (
         <p class="utrecht-paragraph">{t('dossier.no_needs')}</p>
       ) : (

@@ -1,6 +1,6 @@
 // The provider's own offers: free places, waits, contracts and when each was last updated
 // ("mogelijk verouderd" when the API says so); each offer links to where it is kept current.
-import { get, getAll } from '../api';
+import { ApiError, get, getAll } from '../api';
 import { formatDate, formatNumber, t } from '../i18n';
 import { useSession } from '../session';
 import type { Location, Offer, Provider } from '../types';
@@ -20,6 +20,8 @@ export default function ProviderOffers() {
     ]);
     return { provider, offers, locations: new Map(locations.map((l) => [l.id, l])) };
   }, [id]);
+  // Only approved providers are public: a provider not (yet) approved reads as not found.
+  const notPublic = error instanceof ApiError && error.code === 'not_found';
   const free = data ? data.offers.reduce((n, o) => n + o.free_places, 0) : 0;
   const outdated = data ? data.offers.filter((o) => o.maybe_outdated).length : 0;
   return (
@@ -27,7 +29,17 @@ export default function ProviderOffers() {
       <h1 class="utrecht-heading-1">
         {data ? t('provider.title_for', { name: data.provider.name }) : t('provider.title')}
       </h1>
-      {!data && <Loading error={error} />}
+      {!data && notPublic && (
+        <>
+          <p class="utrecht-paragraph">{t('provider.not_public')}</p>
+          <p>
+            <a class="utrecht-button-link utrecht-button-link--primary-action" href="/aanbieder/aanmelden">
+              {t('provider.submit_link')}
+            </a>
+          </p>
+        </>
+      )}
+      {!data && !notPublic && <Loading error={error} />}
       {data && (
         <>
           <p class="utrecht-paragraph">
@@ -48,7 +60,6 @@ export default function ProviderOffers() {
                 <tr>
                   <th scope="col">{t('provider.offer')}</th>
                   <th scope="col">{t('provider.kind')}</th>
-                  <th scope="col">{t('provider.location')}</th>
                   <th scope="col" class="num">
                     {t('provider.free')}
                   </th>
@@ -71,9 +82,16 @@ export default function ProviderOffers() {
                       <a class="utrecht-link" href={`/aanbieder/aanbod/${encodeURIComponent(o.id)}`}>
                         {o.name}
                       </a>
+                      {/* The location, where the offer's name does not say it already (one
+                          column less keeps the table within a laptop's width). */}
+                      {!o.name.includes(data.locations.get(o.location_id)?.name ?? o.name) && (
+                        <span class="muted">
+                          {' '}
+                          ({t('provider.at', { location: data.locations.get(o.location_id)?.name })})
+                        </span>
+                      )}
                     </td>
                     <td>{t(`kinds.${o.kind}`)}</td>
-                    <td>{data.locations.get(o.location_id)?.name ?? ''}</td>
                     <td class="num">{formatNumber(o.free_places)}</td>
                     <td class="num">{formatNumber(o.capacity)}</td>
                     <td>{weeks(o.waiting_weeks)}</td>

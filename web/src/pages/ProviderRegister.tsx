@@ -50,6 +50,11 @@ export default function ProviderRegister() {
     <section>
       <h1 class="utrecht-heading-1">{t('preg.title')}</h1>
       <p class="utrecht-paragraph">{t('preg.intro')}</p>
+      <p>
+        <a class="utrecht-link" href="/zorgkantoor/register/aanmelden">
+          {t('preg.submit_link')}
+        </a>
+      </p>
       <Select
         id="register-status"
         label={t('preg.show')}
@@ -73,9 +78,12 @@ export default function ProviderRegister() {
             <li key={p.id} class="register-item">
               <h2 class="utrecht-heading-3">{p.name}</h2>
               <p class="muted">
-                {[p.agb_code && `AGB ${p.agb_code}`, p.kvk_number && `KvK ${p.kvk_number}`].filter(Boolean).join(' · ') ||
-                  t('preg.no_numbers')}
+                {[p.agb_code && `AGB ${p.agb_code}`, p.kvk_number && `KvK ${p.kvk_number}`, p.ura_number && `URA ${p.ura_number}`]
+                  .filter(Boolean)
+                  .join(' · ') || t('preg.no_numbers')}
+                {p.established === false && ` · ${t('preg.new_small')}`}
               </p>
+              {p.website && <p class="muted">{t('preg.website', { url: p.website })}</p>}
               {p.register_status !== 'approved' && (
                 <button type="button" class="utrecht-button utrecht-button--primary-action" onClick={() => void decide(p, 'approved')}>
                   {t(p.register_status === 'suspended' ? 'preg.approve_again' : 'preg.approve', { name: p.name })}

@@ -56,6 +56,15 @@ export default function SearchOptions() {
       )}
       {error !== null && <Problem error={error} />}
       {!empty && !result && error === null && <p class="loading">{t('options.searching')}</p>}
+      {result && (
+        <OptionsView
+          answer={result.answer}
+          home={home}
+          places={result.situation.places}
+          municipalities={result.municipalities}
+        />
+      )}
+      {/* After the options: on a phone the options come first, keeping them is the next step. */}
       {result && !me && (
         <div class="save-box">
           <h2 class="utrecht-heading-2">{t('save.offer_title')}</h2>
@@ -64,14 +73,6 @@ export default function SearchOptions() {
             {t('save.offer_link')}
           </a>
         </div>
-      )}
-      {result && (
-        <OptionsView
-          answer={result.answer}
-          home={home}
-          places={result.situation.places}
-          municipalities={result.municipalities}
-        />
       )}
     </section>
   );
