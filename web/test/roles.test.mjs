@@ -4,8 +4,11 @@
 // the register). Plus what a role may not see.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   capture,
+  repo,
   expectNoJsErrors,
   launchBrowser,
   login,
@@ -184,6 +187,25 @@ describe('provider', () => {
     const summary = await page.getByText(/U heeft \d+ aanbiedingen met samen \d+ vrije plekken\./).innerText();
     assert.match(summary, new RegExp(`U heeft ${await rows.count()} aanbiedingen`));
     await capture(page, 'aanbieder-aanbod');
+    expectNoJsErrors(page);
+    await page.context().close();
+  });
+
+  test('downloads the spreadsheet template of the catalogue', async () => {
+    const page = await newPage(browser, { acceptDownloads: true });
+    await login(page, server.url, 'provider');
+    await page.getByRole('heading', { level: 2, name: 'Veel aanbod? Gebruik een spreadsheet' }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download het sjabloon (CSV-bestand)' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'aanbod_sjabloon.csv');
+    let csv = '';
+    for await (const chunk of await download.createReadStream()) csv += chunk;
+    // The template of docs/formats.md as the repository has it: the header and one example.
+    const template = readFileSync(join(repo, 'data', 'aanbod_sjabloon.csv'), 'utf8');
+    assert.equal(csv, template);
+    assert.match(csv.replace('\ufeff', ''), /^aanbieder_id;aanbieder_naam;/);
     expectNoJsErrors(page);
     await page.context().close();
   });

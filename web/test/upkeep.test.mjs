@@ -288,12 +288,24 @@ describe('new provider', () => {
     await page.getByRole('link', { name: 'Een nieuwe aanbieder aanmelden' }).click();
     await page.getByRole('heading', { level: 1, name: 'Een aanbieder aanmelden' }).waitFor();
     const name = `Kleinschalig Wonen Het Erf ${Date.now() % 1000000}`;
-    await page.getByLabel('Naam van de aanbieder').fill(name);
+    // By keyboard only: from the heading (focused after navigation) Tab to the name, type,
+    // Tab past the website to the box "nieuw en klein", Space, Enter sends the form.
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'aanmelden-name');
+    await page.keyboard.type(name);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Tab');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'aanmelden-klein');
+    await page.keyboard.press('Space');
+    assert.ok(await page.getByLabel('De aanbieder is nieuw en klein').isChecked());
     await capture(page, 'zorgkantoor-aanbieder-aanmelden');
-    await page.getByRole('button', { name: 'Aanmelden' }).click();
+    await page.getByLabel('Naam van de aanbieder').press('Enter');
     await page.getByRole('status').filter({ hasText: `${name} is aangemeld bij het register.` }).waitFor();
     await page.getByRole('link', { name: 'Terug naar het register' }).click();
-    await page.locator('.register-item').filter({ hasText: name }).waitFor();
+    const item = page.locator('.register-item').filter({ hasText: name });
+    await item.waitFor();
+    assert.match(await item.innerText(), /nieuw en klein/);
     expectNoJsErrors(page);
     await page.context().close();
   });
