@@ -1,11 +1,14 @@
 #include "generate/generator.h"
 
 #include <algorithm>
+#include <chrono>
+#include <cstdio>
 #include <numeric>
 
 #include "generate/catalog_generator.h"
 #include "generate/client_generator.h"
 #include "generate/plan.h"
+#include "generate/random.h"
 
 namespace passend::generate {
 namespace {
@@ -42,6 +45,41 @@ std::string_view ToString(RegionPreset preset) {
   return "?";
 }
 
+namespace {
+
+// `as_of` (UTC ISO 8601, "2026-11-26T00:00:00Z") moved back by `days` whole days; the
+// time of day stays.
+std::string DaysBefore(const std::string& as_of, int days) {
+  int y = 0;
+  unsigned m = 0, d = 0;
+  if (std::sscanf(as_of.c_str(), "%d-%u-%u", &y, &m, &d) != 3 || as_of.size() < 10) return as_of;
+  const std::chrono::year_month_day day{std::chrono::sys_days(std::chrono::year{y} / m / d) -
+                                        std::chrono::days(days)};
+  char buf[16];
+  std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(day.year()),
+                static_cast<unsigned>(day.month()), static_cast<unsigned>(day.day()));
+  return buf + as_of.substr(10);
+}
+
+// When offer `i` (in id order) was last brought up to date, before `as_of`: most providers
+// state their free places within three weeks, some let them lapse for months (so the demo
+// shows "mogelijk verouderd"); the rest of an offer changes seldom, and a tenth has not
+// been looked at for over a year. Drawn from the offer's own stream: the same seed and
+// as_of give the same times.
+void StampUpkeep(const GenerateOptions& options, size_t i, domain::Offer& o) {
+  Rng rng = Rng::For(options.seed, "upkeep", i);
+  const double p = rng.Uniform();
+  const int places_age = p < 0.8    ? rng.UniformInt(0, 21)
+                         : p < 0.95 ? rng.UniformInt(31, 120)
+                                    : rng.UniformInt(121, 400);
+  const int details_age = rng.Bernoulli(0.9) ? places_age + rng.UniformInt(0, 300)
+                                             : std::max(places_age, rng.UniformInt(366, 800));
+  o.places_updated = DaysBefore(options.as_of, places_age);
+  o.details_updated = DaysBefore(options.as_of, details_age);
+}
+
+}  // namespace
+
 Result<domain::Dataset> Generate(const GenerateOptions& options, const domain::ReferenceData& ref) {
   PASSEND_ASSIGN_OR_RETURN(RegionPlan plan, MakePlan(options.region, options.seed, ref));
   domain::Dataset d;
@@ -54,7 +92,8 @@ Result<domain::Dataset> Generate(const GenerateOptions& options, const domain::R
   SortById(d.locations);
   SortById(d.offers);
   SortById(d.clients);
-  for (domain::Offer& o : d.offers) o.places_updated = o.details_updated = options.as_of;
+  if (!options.as_of.empty())
+    for (size_t i = 0; i < d.offers.size(); ++i) StampUpkeep(options, i, d.offers[i]);
   return d;
 }
 

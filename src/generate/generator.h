@@ -33,9 +33,11 @@ struct GenerateOptions {
   // Called now and then on long work: stage ("aanbieders", "cliënten"), done, total. May be
   // empty.
   std::function<void(std::string_view stage, int64_t done, int64_t total)> progress;
-  // When the generated offers were last brought up to date (UTC ISO 8601, e.g. the start
-  // of today): every offer's places_updated and details_updated. Empty: left empty (an
-  // import stamps them with its own time). A fixed value keeps the output the same.
+  // The day the data set is made for (UTC ISO 8601, e.g. the start of today): every
+  // offer's places_updated and details_updated lie before it, varied per offer (most
+  // within three weeks, some months or over a year back, so some are "mogelijk
+  // verouderd"). Empty: left empty (an import stamps them with its own time). The same
+  // seed and as_of give the same times.
   std::string as_of;
 };
 

@@ -56,6 +56,44 @@ TEST(Generate, DifferentSeedsGiveDifferentDatasets) {
   EXPECT_LT(shared, 10);  // ids are keyed by the seed
 }
 
+// Issue 21: offers carry varied update times before --as-of, the same for the same seed
+// and day, so some show "mogelijk verouderd" in the demo (30 and 365 days, as serve).
+TEST(Generate, OffersWereUpdatedAtVariedTimesBeforeTheDay) {
+  const std::string as_of = "2026-03-01T00:00:00Z";
+  const auto a = Generate({RegionPreset::kZuidLimburg, 42, {}, as_of}, Ref());
+  const auto b = Generate({RegionPreset::kZuidLimburg, 42, {}, as_of}, Ref());
+  ASSERT_TRUE(a.ok() && b.ok());
+  const domain::FreshnessCutoffs cutoffs{"2026-01-30T00:00:00Z", "2025-03-01T00:00:00Z"};
+  std::set<std::string> days;
+  size_t places_old = 0, details_old = 0;
+  for (size_t i = 0; i < a->offers.size(); ++i) {
+    const domain::Offer& o = a->offers[i];
+    EXPECT_EQ(o.places_updated, b->offers[i].places_updated);
+    EXPECT_EQ(o.details_updated, b->offers[i].details_updated);
+    EXPECT_LE(o.places_updated, as_of);
+    EXPECT_LE(o.details_updated, o.places_updated);  // the rest changes less often
+    EXPECT_EQ(o.places_updated.size(), as_of.size()) << o.places_updated;
+    days.insert(o.places_updated);
+    places_old += o.places_updated < cutoffs.places_before;
+    details_old += o.details_updated < cutoffs.details_before;
+  }
+  const double n = static_cast<double>(a->offers.size());
+  EXPECT_GT(days.size(), 100u);  // not one stamp for all
+  EXPECT_NEAR(places_old / n, 0.2, 0.06);
+  EXPECT_GT(details_old / n, 0.05);
+  EXPECT_LT(details_old / n, 0.3);
+  // Across a month end and a leap day: 2024-03-01 less one day is 29 February.
+  const auto leap_year =
+      Generate({RegionPreset::kZuidLimburg, 42, {}, "2024-03-01T06:00:00Z"}, Ref());
+  ASSERT_TRUE(leap_year.ok());
+  bool leap = false;
+  for (const auto& o : leap_year->offers) leap = leap || o.places_updated == "2024-02-29T06:00:00Z";
+  EXPECT_TRUE(leap);
+  // Another day moves every time with it.
+  const auto later = Generate({RegionPreset::kZuidLimburg, 42, {}, "2026-03-11T00:00:00Z"}, Ref());
+  EXPECT_NE(later->offers[0].places_updated, a->offers[0].places_updated);
+}
+
 TEST(Generate, ReportsProgressUpToTheTotal) {
   std::map<std::string, std::pair<int64_t, int64_t>> last;
   GenerateOptions o{RegionPreset::kRotterdam, 7, {}, ""};
