@@ -52,7 +52,8 @@ describe('client', () => {
     const log = page.locator('.access-log');
     await log.locator('li').first().waitFor();
     assert.match(await log.innerText(), /U zelf bekeek uw (dossier|passende zorg|toestemmingen)/);
-    assert.doesNotMatch(await log.innerText(), /usr-|org-/);
+    assert.doesNotMatch(await log.innerText(), /usr-|org-|cns-|client_support|care_delivery/);
+    assert.match(await log.innerText(), /U zelf bekeek uw \w+( \w+)?\. \(uw eigen gegevens\)/);
     await capture(page, 'client-privacy');
 
     // Giving consent without choosing an organisation is explained.
@@ -101,8 +102,10 @@ describe('client', () => {
     await client.goto(server.url + '/mijn/privacy');
     const line = client
       .locator('.access-log li')
-      .filter({ hasText: 'Een cliëntondersteuner van MEE Zuid-Limburg (demo) bekeek uw dossier.' });
+      .filter({ hasText: 'Een cliëntondersteuner van MEE Zuid-Limburg (demo) bekeek uw dossier.' })
+      .filter({ hasText: '(met uw toestemming: om u te ondersteunen (cliëntondersteuner, wijkteam))' });
     await line.first().waitFor();
+    assert.doesNotMatch(await client.locator('.access-log').innerText(), /cns-|client_support/);
     await capture(client, 'client-privacy-wie-keek');
     expectNoJsErrors(client);
     await client.context().close();

@@ -264,9 +264,11 @@ export function describeEntry(e: AuditEntry, orgs: Organisation[], selfId: strin
           })
         : t(`roles_self.${e.role === 'representative' ? 'representative' : 'client'}`);
   const action = t(`privacy.log.action.${e.action}`, { defaultValue: t('privacy.log.action.other') });
-  const what = t(`privacy.log.resource.${e.resource}`, {
-    defaultValue: t('privacy.log.resource.other'),
-  });
+  // A list of clients (action list) shows names and places, not the dossier.
+  const what =
+    e.action === 'list'
+      ? t('privacy.log.resource.list')
+      : t(`privacy.log.resource.${e.resource}`, { defaultValue: t('privacy.log.resource.other') });
   return t('privacy.log.line', { who, action, what });
 }
 
@@ -306,7 +308,7 @@ function AccessLog({ clientId, orgs }: { clientId: string; orgs: Organisation[] 
           {entries.map((e) => (
             <li key={e.seq}>
               <strong>{formatDateTime(e.ts)}</strong>: {describeEntry(e, orgs, me?.user_id)}
-              {e.reason && <span class="muted"> ({t('privacy.log.reason', { reason: e.reason })})</span>}
+              {e.reason && e.action !== 'list' && <span class="muted"> ({reasonInWords(e.reason)})</span>}
             </li>
           ))}
         </ul>
@@ -323,3 +325,23 @@ function AccessLog({ clientId, orgs }: { clientId: string; orgs: Organisation[] 
     </section>
   );
 }
+
+// Why someone could look, in words: the access log's reason (access/permissions.cc) without
+// the consent's id or the purpose's code. A reason of another form is shown as it is.
+export function reasonInWords(reason: string): string {
+  const consent = /^toestemming \S+ \((\w+)\)$/.exec(reason);
+  if (consent)
+    return t('privacy.why.consent', {
+      purpose: t(`privacy.purpose.${consent[1]}`, { defaultValue: consent[1] }).toLowerCase(),
+    });
+  if (/^zorgkantoorregio \S+$/.test(reason)) return t('privacy.why.region');
+  const emergency = /^noodtoegang: (.*)$/.exec(reason);
+  if (emergency) return t('privacy.why.emergency', { reason: emergency[1] });
+  const fixed: Record<string, string> = {
+    'eigen gegevens': 'privacy.why.own',
+    vertegenwoordiging: 'privacy.why.representative',
+    'eigen zorgaanbieder': 'privacy.why.provider',
+  };
+  return fixed[reason] ? t(fixed[reason]) : t('privacy.log.reason', { reason });
+}
+
