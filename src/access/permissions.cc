@@ -16,6 +16,9 @@ constexpr Permission kPermissions[] = {
     {"catalog.contract", "catalog", "contract", false,
      "Contract per zorgkantoorregio vastleggen (in natura of alleen pgb)", false},
     {"catalog.monitor", "catalog", "list", false, "Verouderd aanbod in de regio bekijken", false},
+    {"catalog.export", "catalog", "export", false, "Het hele aanbod downloaden (CSV, HSDS)", false},
+    {"catalog.import", "catalog", "import", false, "Aanbod inlezen uit een bestand (CSV, HSDS)",
+     false},
     {"register.submit", "register", "create", false, "Nieuwe zorgaanbieder aanmelden", false},
     {"register.decide", "register", "update", false, "Zorgaanbieder toelaten of schorsen", false},
     {"register.read", "register", "read", false, "Register van zorgaanbieders bekijken", false},
@@ -99,6 +102,12 @@ const std::vector<MatrixCell>& Matrix() {
       {R::kAdmin, "catalog.contract", S::kAll, {}},
       {R::kZorgkantoor, "catalog.monitor", S::kRegion, {}},
       {R::kAdmin, "catalog.monitor", S::kAll, {}},
+      // The field's formats (docs/formats.md): the care office keeps the register, which is
+      // one for the country, so it reads and writes the whole catalogue in a file.
+      {R::kZorgkantoor, "catalog.export", S::kAll, {}},
+      {R::kAdmin, "catalog.export", S::kAll, {}},
+      {R::kZorgkantoor, "catalog.import", S::kAll, {}},
+      {R::kAdmin, "catalog.import", S::kAll, {}},
       // The register: a provider submits itself (its account names the provider), the care
       // office submits one too, and approves or suspends; the register is one for all care
       // offices, like the AGB register, so any care office may decide (and is recorded).

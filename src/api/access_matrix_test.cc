@@ -763,6 +763,53 @@ TEST_F(AccessMatrixTest, TheCareOfficeContractsForItsRegionAndSeesOutdatedOffers
   EXPECT_EQ(Send("GET", "/api/v1/offers/outdated", LogIn(a::Role::kProvider))->status, 403);
 }
 
+// Issue 21.4: the care office reads and writes the catalogue as CSV or HSDS over HTTP; a
+// file with a problem is refused whole with every problem named, or with valid_only=true
+// its good records are written; the CSV template is public.
+TEST_F(AccessMatrixTest, TheCareOfficeMovesTheCatalogueInTheFieldsFormats) {
+  Login office = LogIn(a::Role::kZorgkantoor);
+  auto csv = Send("GET", "/api/v1/catalog/export?format=csv", office);
+  ASSERT_EQ(csv->status, 200) << csv->body;
+  EXPECT_EQ(csv->get_header_value("Content-Type"), "text/csv; charset=utf-8");
+  EXPECT_EQ(csv->body.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_NE(csv->body.find("off-a;"), std::string::npos) << csv->body;
+  EXPECT_EQ(Send("GET", "/api/v1/catalog/export?format=csv", LogIn(a::Role::kProvider))->status,
+            403);
+  EXPECT_EQ(Send("GET", "/api/v1/catalog/export?format=xml", office)->status, 400);
+
+  auto hsds = Send("GET", "/api/v1/catalog/export?format=hsds", office);
+  ASSERT_EQ(hsds->status, 200) << hsds->body;
+  EXPECT_EQ(json::parse(hsds->body)["total_items"], 2);
+  auto again = Send("POST", "/api/v1/catalog/import?format=hsds", office, hsds->body);
+  ASSERT_EQ(again->status, 200) << again->body;
+  EXPECT_EQ(json::parse(again->body)["offers"], 2);
+
+  // The template imports as it is: a new provider with one offer.
+  auto tpl = Http().Get("/api/v1/catalog/csv-template");
+  ASSERT_EQ(tpl->status, 200);
+  auto added = Send("POST", "/api/v1/catalog/import?format=csv", office, tpl->body);
+  ASSERT_EQ(added->status, 200) << added->body;
+  EXPECT_EQ(json::parse(added->body)["offers"], 1);
+  EXPECT_TRUE(db_->catalog().GetOffer("off-voorbeeld").ok());
+
+  // A negative capacity on the second data row: refused whole, the row and column named.
+  std::string bad = tpl->body + tpl->body.substr(tpl->body.find("\r\n") + 2);
+  const size_t second = bad.rfind("prv-voorbeeld");
+  bad.replace(bad.find(";off-voorbeeld;", second), 15, ";off-tweede;");
+  bad.replace(bad.find(";16;2;", second), 6, ";-1;0;");
+  auto refused = Send("POST", "/api/v1/catalog/import?format=csv", office, bad);
+  ASSERT_EQ(refused->status, 400) << refused->body;
+  const json problem = json::parse(refused->body);
+  ASSERT_EQ(problem["problems"].size(), 1u) << problem.dump();
+  EXPECT_EQ(problem["problems"][0]["record"], "rij 3");
+  EXPECT_EQ(problem["problems"][0]["field"], "capaciteit");
+  EXPECT_FALSE(db_->catalog().GetOffer("off-tweede").ok());
+  auto partly = Send("POST", "/api/v1/catalog/import?format=csv&valid_only=true", office, bad);
+  ASSERT_EQ(partly->status, 200) << partly->body;
+  EXPECT_EQ(json::parse(partly->body)["records_left_out"], 1);
+  EXPECT_EQ(json::parse(partly->body)["problems"][0]["field"], "capaciteit");
+}
+
 // Issue 21: If-Match on an offer is optional; with it, a change made on an old read is a
 // 412 and writes nothing, so two people updating the same offer do not undo each other.
 TEST_F(AccessMatrixTest, AnOfferChangeOnAnOldReadIs412) {

@@ -21,6 +21,10 @@ void AddCatalogRoutes(Router& router, catalog::CatalogService& catalog);
 // The register of providers (the care office): submit, approve or suspend, the register
 // with every status, a provider's register history.
 void AddRegisterRoutes(Router& router, catalog::CatalogService& catalog);
+// The catalogue in the field's formats (docs/formats.md): export and import as CSV or
+// HSDS 3.0 for the care office, the CSV template for anyone; `ref` for the mappings.
+void AddFormatRoutes(Router& router, catalog::CatalogService& catalog,
+                     const domain::ReferenceData& ref);
 // Clients and their dossier: search, create, read, change, versions and diff, the report
 // (verslag) and the registration form (personal data, logged by the access guard); `ref`
 // names features and municipalities in the report.

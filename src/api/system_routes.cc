@@ -24,6 +24,7 @@ Router AllRoutes(const Services& s) {
   AddReferenceRoutes(router, s.ref);
   AddCatalogRoutes(router, s.catalog);
   AddRegisterRoutes(router, s.catalog);
+  AddFormatRoutes(router, s.catalog, s.ref);
   AddClientRoutes(router, s.intake, s.ref);
   return router;
 }
