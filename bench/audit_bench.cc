@@ -34,7 +34,10 @@ access::AuditEvent Event(int thread, int i) {
           "cli-" + std::to_string(i % 97),
           "client",
           "read",
-          "toestemming cns-1"};
+          "toestemming cns-1",
+          "127.0.0.1",  // a request's source and session, as every entry has them now
+          "ses-" + std::to_string(thread),
+          ""};
 }
 
 // Runs `threads` threads of `per_thread` appends each; returns entries per second.

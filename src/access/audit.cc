@@ -12,7 +12,8 @@ AuditEvent EventFor(const Principal& who, std::string client_id, std::string res
   return {who.user_id,         std::string(ToString(who.role)),
           who.organisation_id, std::move(client_id),
           std::move(resource), std::move(action),
-          std::move(reason)};
+          std::move(reason),   who.source,
+          who.credential,      ""};
 }
 
 std::string CanonicalEntry(const AuditEntry& e, int version) {
@@ -33,6 +34,14 @@ std::string CanonicalEntry(const AuditEntry& e, int version) {
   field(e.action);
   field(e.reason_digest);
   field(e.prev_hash);
+  // Source, credential and outcome (schema version 11) are covered once one is set; an
+  // older entry has none, so its bytes, and its hash, stay what they were.
+  if (!e.source.empty() || !e.credential.empty() || !e.outcome.empty()) {
+    out += "x;";
+    field(e.source);
+    field(e.credential);
+    field(e.outcome);
+  }
   return out;
 }
 
@@ -85,6 +94,9 @@ AuditEntry AuditLog::Chain(const Waiting& w, const std::optional<AuditEntry>& pr
   e.action = ev.action;
   e.reason = ev.reason;
   e.reason_digest = Sha256Hex(ev.reason);
+  e.source = ev.source;
+  e.credential = ev.credential;
+  e.outcome = ev.outcome;
   e.prev_hash = prev ? prev->hash : kGenesisHash;
   e.hash = key_.empty() ? ComputeEntryHash(e) : ComputeKeyedEntryHash(e, key_);
   return e;

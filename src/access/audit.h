@@ -44,7 +44,12 @@ struct AuditEvent {
   std::string resource;
   std::string action;
   std::string reason;
+  std::string source;      // AuditEntry::source
+  std::string credential;  // AuditEntry::credential
+  std::string outcome;     // AuditEntry::outcome: "" or kOutcomeDenied
 };
+inline constexpr std::string_view kOutcomeDenied = "denied";
+// The event for `who`, with its source and credential (Principal::source, credential).
 AuditEvent EventFor(const Principal& who, std::string client_id, std::string resource,
                     std::string action, std::string reason);
 

@@ -21,6 +21,13 @@ struct AuditEntry {
   std::string prev_hash;      // hash of entry seq-1 (64 zeros for the first)
   std::string hash;           // SHA-256 hex over the canonical entry and prev_hash
   bool redacted = false;      // reason text removed by an erasure (the digest stays)
+  // Where it came from (issue 23.16): the client address of the request, or "cli" for the
+  // command line; the session ("ses-..."), API token ("tok-...") or operating-system user
+  // ("os:ann") it came through; "denied" for an attempt the policy refused (answered 404
+  // like a missing client), else empty. Empty in entries from before schema version 11.
+  std::string source;
+  std::string credential;
+  std::string outcome;
 };
 
 }  // namespace passend::access

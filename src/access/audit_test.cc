@@ -62,8 +62,9 @@ class AuditTest : public ::testing::Test {
  protected:
   void Fill(int n) {
     for (int i = 0; i < n; ++i) {
-      auto e = log.Record({"usr-" + std::to_string(i), "provider", "org-a",
-                           i % 2 ? "cli-1" : "cli-2", "dossier", "read", "toestemming cns-1"});
+      auto e =
+          log.Record({"usr-" + std::to_string(i), "provider", "org-a", i % 2 ? "cli-1" : "cli-2",
+                      "dossier", "read", "toestemming cns-1", "", "", ""});
       ASSERT_TRUE(e.ok()) << e.error().ToString();
       clock.Advance(std::chrono::seconds(30));
     }
@@ -119,9 +120,9 @@ TEST_F(AuditTest, ChangingTheReasonTextIsFound) {
 TEST_F(AuditTest, RedactionByAnErasureKeepsTheChainIntact) {
   Fill(4);
   ASSERT_TRUE(store.RedactReasons("cli-1").ok());
-  ASSERT_TRUE(
-      log.Record({"usr-admin", "admin", "org-beheer", "cli-1", "client", "erase", "AVG-verzoek"})
-          .ok());
+  ASSERT_TRUE(log.Record({"usr-admin", "admin", "org-beheer", "cli-1", "client", "erase",
+                          "AVG-verzoek", "", "", ""})
+                  .ok());
   auto r = log.Verify();
   EXPECT_TRUE(r->ok()) << r->problem;
   auto mine = log.ForClient("cli-1", 0, 50);
@@ -158,8 +159,10 @@ class KeyedAuditTest : public AuditTest {
   AuditLog keyed{store, clock.fn(), kKey};
   void FillKeyed(int n) {
     for (int i = 0; i < n; ++i)
-      ASSERT_TRUE(
-          keyed.Record({"usr-k", "provider", "org-a", "cli-1", "dossier", "read", "reden"}).ok());
+      ASSERT_TRUE(keyed
+                      .Record({"usr-k", "provider", "org-a", "cli-1", "dossier", "read", "reden",
+                               "", "", ""})
+                      .ok());
   }
 };
 
@@ -171,8 +174,9 @@ TEST_F(KeyedAuditTest, AKeyedChainVerifiesOnlyWithItsKey) {
   EXPECT_FALSE(AuditLog(store, clock.fn(), std::string(40, 'x')).Verify()->ok());
   EXPECT_FALSE(log.Verify()->ok());  // without the key it cannot be checked: says so
   // ... and nothing unkeyed may be appended to it.
-  EXPECT_EQ(log.Record({"u", "admin", "", "cli-1", "client", "read", ""}).error().code(),
-            ErrorCode::kFailedPrecondition);
+  EXPECT_EQ(
+      log.Record({"u", "admin", "", "cli-1", "client", "read", "", "", "", ""}).error().code(),
+      ErrorCode::kFailedPrecondition);
 }
 
 TEST_F(KeyedAuditTest, RewritingAndRechainingWithoutTheKeyIsFound) {
@@ -253,8 +257,10 @@ TEST(AuditGroupTest, ConcurrentRecordsShareACommitAndKeepTheChain) {
   for (int t = 0; t < kThreads; ++t)
     threads.emplace_back([&, t] {
       auto e = log.Record({"usr-" + std::to_string(t), "oco", "org-a", "cli-1", "client", "read",
-                           "toestemming cns-1"});
-      if (e.ok() && e->user_id == "usr-" + std::to_string(t)) seqs[t] = e->seq;
+                           "toestemming cns-1", "127.0.0.1", "ses-" + std::to_string(t), ""});
+      if (e.ok() && e->user_id == "usr-" + std::to_string(t) &&
+          e->credential == "ses-" + std::to_string(t))
+        seqs[t] = e->seq;
     });
   for (auto& th : threads) th.join();
   EXPECT_EQ(queued.load(), kThreads);

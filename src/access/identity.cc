@@ -26,6 +26,7 @@ Result<Caller> Identity::FromApiToken(std::string_view secret) {
   Caller c;
   PASSEND_ASSIGN_OR_RETURN(c.principal, PrincipalOf(token.user_id));
   c.principal.via_api_token = true;
+  c.principal.credential = token.id;
   return c;
 }
 
@@ -39,6 +40,7 @@ Result<Caller> Identity::FromSession(std::string_view secret,
   Caller c;
   PASSEND_ASSIGN_OR_RETURN(c.principal, PrincipalOf(session.user_id));
   c.principal.session_id = session.id;
+  c.principal.credential = session.id;
   c.session = std::move(session);
   return c;
 }

@@ -14,6 +14,19 @@ Error LogUnavailable() {
 
 }  // namespace
 
+Status Policy::RecordDenied(const Principal& who, std::string_view permission_key,
+                            const std::string& client_id) {
+  const Permission* permission = FindPermission(permission_key);
+  if (permission == nullptr)
+    return Internal("Onbekende bevoegdheid '" + std::string(permission_key) + "'.");
+  AuditEvent ev =
+      EventFor(who, client_id.substr(0, 200), std::string(permission->resource),
+               std::string(permission->action), "geweigerd: niet gevonden of buiten bevoegdheid");
+  ev.outcome = std::string(kOutcomeDenied);
+  if (!audit_.Record(ev).ok()) return LogUnavailable();
+  return Ok();
+}
+
 std::string Policy::RegionOf(const std::string& municipality_code) const {
   const domain::Municipality* m = ref_.FindMunicipality(municipality_code);
   return m ? m->zorgkantoor_code : std::string();

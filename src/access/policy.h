@@ -76,6 +76,12 @@ class Policy {
   Result<Decision> Admit(const Principal& who, std::string_view permission, const Subject& subject,
                          const std::string& emergency_reason);
 
+  // Logs a refused attempt about one client (outcome "denied"): the policy refused it, or
+  // the client does not exist (both answer 404 alike). `client_id` as the request named it
+  // (at most 200 bytes are kept). kUnavailable when the log cannot be written.
+  Status RecordDenied(const Principal& who, std::string_view permission,
+                      const std::string& client_id);
+
   // The care-office region of a municipality ("" when unknown).
   std::string RegionOf(const std::string& municipality_code) const;
 

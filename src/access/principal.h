@@ -40,6 +40,10 @@ struct Principal {
   std::vector<std::string> client_ids;  // the client themself, or the clients represented
   std::string session_id;  // opaque id of the session (not its secret); empty for tokens
   bool via_api_token = false;
+  // For the access log: the request's client address ("cli" on the command line) and the
+  // id of the session, API token or operating-system user it came through.
+  std::string source;
+  std::string credential;
 
   bool ActsFor(std::string_view client_id) const;
 };

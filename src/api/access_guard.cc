@@ -99,6 +99,7 @@ Result<std::shared_ptr<const Admission>> AccessGuard::Admit(const Route& route,
   if (a::FindPermission(route.permission) == nullptr)
     return Internal("Route " + route.pattern + " noemt een onbekende bevoegdheid.");
   PASSEND_ASSIGN_OR_RETURN(a::Caller caller, Authenticate(request));
+  caller.principal.source = request.remote_addr;
   // The emergency reason is checked before the client is looked up, so that its answer
   // never tells whether the client exists (issue 23.9).
   std::string emergency_reason;
@@ -108,11 +109,23 @@ Result<std::shared_ptr<const Admission>> AccessGuard::Admit(const Route& route,
       return InvalidArgument("Geef een duidelijke reden voor noodtoegang (minstens 10 tekens).",
                              std::string(kEmergencyHeader));
   }
-  PASSEND_ASSIGN_OR_RETURN(a::Subject subject, SubjectOf(route, request));
+  // A refused attempt about a client (404, whether hidden or missing) is logged too, with
+  // the address and session or token it came from (issue 23.16).
+  auto denied = [&](const Error& e) -> Error {
+    if (route.subject.kind != RouteSubject::Kind::kClient || e.code() != ErrorCode::kNotFound)
+      return e;
+    const auto id = request.path_params.find(route.subject.param);
+    if (id == request.path_params.end()) return e;
+    Status logged = access_.policy.RecordDenied(caller.principal, route.permission, id->second);
+    return logged.ok() ? e : logged.error();
+  };
+  auto subject = SubjectOf(route, request);
+  if (!subject.ok()) return denied(subject.error());
   auto admission = std::make_shared<Admission>();
-  PASSEND_ASSIGN_OR_RETURN(
-      admission->decision,
-      access_.policy.Admit(caller.principal, route.permission, subject, emergency_reason));
+  auto decision =
+      access_.policy.Admit(caller.principal, route.permission, *subject, emergency_reason);
+  if (!decision.ok()) return denied(decision.error());
+  admission->decision = std::move(*decision);
   admission->principal = std::move(caller.principal);
   if (caller.session) admission->csrf_token = caller.session->csrf_token;
   return std::shared_ptr<const Admission>(std::move(admission));

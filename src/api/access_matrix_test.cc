@@ -384,6 +384,41 @@ TEST_F(AccessMatrixTest, ExportFollowsTheReadRule) {
   }
 }
 
+// Issue 23.16: a refused attempt about a client (the 404 that reads like a missing
+// client) is in the access log too, and every entry says where it came from: the address
+// and the session or API token.
+TEST_F(AccessMatrixTest, DeniedAttemptsAreLoggedWithSourceAndSession) {
+  Login provider = LogIn(a::Role::kProvider);
+  EXPECT_EQ(Send("GET", "/api/v1/clients/cli-3", provider)->status, 404);
+  EXPECT_EQ(Send("GET", "/api/v1/clients/cli-bestaat-niet", provider)->status, 404);
+  EXPECT_EQ(Send("GET", "/api/v1/clients/cli-1", provider)->status, 200);
+  const std::string user = DemoOf(a::Role::kProvider).user_id;
+  for (const char* client : {"cli-3", "cli-bestaat-niet", "cli-1"}) {
+    auto entries = db_->audit().AuditForClient(client, 0, 10);
+    ASSERT_TRUE(entries.ok());
+    ASSERT_EQ(entries->size(), 1u) << client;
+    const a::AuditEntry& e = entries->front();
+    EXPECT_EQ(e.user_id, user);
+    EXPECT_EQ(e.resource, "client");
+    EXPECT_EQ(e.action, "read");
+    EXPECT_EQ(e.outcome, std::string(client) == "cli-1" ? "" : "denied") << client;
+    EXPECT_EQ(e.source, "127.0.0.1") << client;
+    EXPECT_EQ(e.credential.rfind("ses-", 0), 0u) << client << ": " << e.credential;
+  }
+  EXPECT_TRUE(services_->audit.Verify()->ok());
+  // An API token is named as the token.
+  auto token = services_->identity.tokens().Issue(DemoOf(a::Role::kProvider).user_id, "koppeling",
+                                                  a::SystemNow() + std::chrono::hours(24));
+  ASSERT_TRUE(token.ok()) << token.error().ToString();
+  auto res = Http().Get("/api/v1/clients/cli-2", {{"Authorization", "Bearer " + token->secret}});
+  ASSERT_TRUE(res);
+  EXPECT_EQ(res->status, 200) << res->body;
+  auto entries = db_->audit().AuditForClient("cli-2", 0, 1);
+  ASSERT_EQ(entries->size(), 1u);
+  EXPECT_EQ(entries->front().credential, token->token.id);
+  EXPECT_EQ(entries->front().outcome, "");
+}
+
 // Issue 23.9: a short or long X-Emergency-Reason never tells whether a client exists.
 TEST_F(AccessMatrixTest, EmergencyReasonIsNoExistenceOracle) {
   for (a::Role role : {a::Role::kProvider, a::Role::kCiz, a::Role::kResearcher}) {

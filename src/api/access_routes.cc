@@ -232,7 +232,12 @@ json AuditEntrySchema() {
                  {"resource", String()},
                  {"action", String()},
                  {"reason", String("\"gewist\" na het wissen van de cliënt")},
-                 {"redacted", Boolean()}});
+                 {"redacted", Boolean()},
+                 {"source", String("Adres van de aanvrager, \"cli\" voor de opdrachtregel; leeg "
+                                   "voor regels van vóór schemaversie 11")},
+                 {"credential", String("Sessie (ses-...), API-token (tok-...) of "
+                                       "systeemgebruiker (os:...) waarmee het gebeurde")},
+                 {"outcome", json{{"type", "string"}, {"enum", {"allowed", "denied"}}}}});
 }
 
 // An entry of a client's own access log, with who it was in words: the organisation's name

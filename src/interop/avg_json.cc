@@ -34,7 +34,10 @@ nlohmann::json ToJson(const a::AuditEntry& e) {
           {"resource", e.resource},
           {"action", e.action},
           {"reason", e.redacted ? nlohmann::json("gewist") : nlohmann::json(e.reason)},
-          {"redacted", e.redacted}};
+          {"redacted", e.redacted},
+          {"source", e.source},
+          {"credential", e.credential},
+          {"outcome", e.outcome.empty() ? "allowed" : e.outcome}};
 }
 
 nlohmann::json ToJson(const a::User& u) {

@@ -95,7 +95,9 @@ class CopyDatabaseTest : public ::testing::Test {
     a::Clock clock = [] { return *a::ParseUtc("2026-03-01T09:00:00Z"); };
     a::AuditLog log(source_.db->audit(), clock);
     for (int i = 0; i < 5; ++i)
-      ASSERT_TRUE(log.Record({"usr-1", "admin", "", "cli-100", "dossier", "read", "reden"}).ok());
+      ASSERT_TRUE(
+          log.Record({"usr-1", "admin", "", "cli-100", "dossier", "read", "reden", "", "", ""})
+              .ok());
     for (int i = 0; i < 3; ++i)
       ASSERT_TRUE(source_.db->accounts().RecordLoginAttempt("ip:10.0.0.1", clock(), false).ok());
   }
@@ -152,7 +154,8 @@ TEST_F(CopyDatabaseTest, EveryTableArrivesWithTheSameCountAndChecksum) {
   // The access log's chain came along whole, and goes on from where it was.
   a::Clock clock = [] { return *a::ParseUtc("2026-03-01T10:00:00Z"); };
   a::AuditLog log(target.db->audit(), clock);
-  ASSERT_TRUE(log.Record({"usr-1", "admin", "", "cli-101", "dossier", "read", "reden"}).ok());
+  ASSERT_TRUE(
+      log.Record({"usr-1", "admin", "", "cli-101", "dossier", "read", "reden", "", "", ""}).ok());
   auto report = log.Verify();
   ASSERT_TRUE(report.ok());
   EXPECT_TRUE(report->ok()) << report->problem;

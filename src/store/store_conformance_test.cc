@@ -790,7 +790,7 @@ TEST_P(StoreConformance, AuditChainPagingRedactionAndWalk) {
   EXPECT_FALSE(db_->audit().LastAudit()->has_value());
   for (int i = 0; i < 6; ++i)
     ASSERT_TRUE(log.Record({"usr-1", "provider", "org-a", i % 2 ? "cli-1" : "cli-2", "dossier",
-                            "read", "toestemming"})
+                            "read", "toestemming", "", "", ""})
                     .ok());
   auto last = db_->audit().LastAudit();
   ASSERT_TRUE(last.ok() && last->has_value());
@@ -839,16 +839,16 @@ TEST_P(StoreConformance, ConcurrentAuditWritersKeepOneChain) {
       for (int i = 0; i < 25; ++i) {
         if (t == 0 && i % 5 == 0) {
           // A writer inside a transaction (as an erasure is) must not deadlock the others.
-          EXPECT_TRUE(
-              db_->InTransaction([&] {
-                   auto e = log.Record({"usr-t", "admin", "org", "cli-1", "client", "erase", "x"});
-                   return e.ok() ? Ok() : Status(e.error());
-                 })
-                  .ok());
+          EXPECT_TRUE(db_->InTransaction([&] {
+                           auto e = log.Record({"usr-t", "admin", "org", "cli-1", "client", "erase",
+                                                "x", "", "", ""});
+                           return e.ok() ? Ok() : Status(e.error());
+                         })
+                          .ok());
           continue;
         }
-        auto e =
-            log.Record({"usr-" + std::to_string(t), "oco", "org", "cli-2", "dossier", "read", "r"});
+        auto e = log.Record({"usr-" + std::to_string(t), "oco", "org", "cli-2", "dossier", "read",
+                             "r", "", "", ""});
         EXPECT_TRUE(e.ok()) << e.error().ToString();
       }
     });

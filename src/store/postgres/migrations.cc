@@ -13,6 +13,7 @@ std::string_view pg_migration_0007_sql();
 std::string_view pg_migration_0008_sql();
 std::string_view pg_migration_0009_sql();
 std::string_view pg_migration_0010_sql();
+std::string_view pg_migration_0011_sql();
 }  // namespace passend::embedded
 
 namespace passend::store::postgres {
@@ -63,6 +64,7 @@ const std::vector<Migration>& Migrations() {
       {8, "offer_upkeep", embedded::pg_migration_0008_sql()},
       {9, "provider_identity", embedded::pg_migration_0009_sql()},
       {10, "provider_register", embedded::pg_migration_0010_sql()},
+      {11, "audit_source", embedded::pg_migration_0011_sql()},
   };
   return all;
 }

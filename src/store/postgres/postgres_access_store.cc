@@ -51,7 +51,7 @@ constexpr const char* kConsentColumns =
     "withdrawn_by FROM consents";
 constexpr const char* kAuditColumns =
     "SELECT seq, ts, user_id, role, organisation_id, client_id, resource, action, reason, "
-    "reason_digest, prev_hash, hash, redacted FROM audit_log";
+    "reason_digest, prev_hash, hash, redacted, source, credential, outcome FROM audit_log";
 
 Result<a::User> ReadUser(const Row& r) {
   a::User u;
@@ -164,6 +164,9 @@ a::AuditEntry ReadAudit(const Row& r) {
   e.prev_hash = r.Text(10);
   e.hash = r.Text(11);
   e.redacted = r.Int(12) != 0;
+  e.source = r.Text(13);
+  e.credential = r.Text(14);
+  e.outcome = r.Text(15);
   return e;
 }
 
@@ -418,14 +421,14 @@ Result<std::vector<a::AuditEntry>> PostgresAccessStore::AppendAudits(size_t coun
     if (!last.empty()) prev = ReadAudit(last[0]);
     for (size_t i = 0; i < count; ++i) {
       a::AuditEntry e = make(i, prev);
-      PASSEND_RETURN_IF_ERROR(
-          Run(conn,
-              "INSERT INTO audit_log (seq, ts, user_id, role, organisation_id, client_id, "
-              "resource, action, reason, reason_digest, prev_hash, hash, redacted) VALUES ($1, "
-              "$2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 0)",
-              {P(e.seq), P(e.ts), P(e.user_id), P(e.role), P(e.organisation_id), P(e.client_id),
-               P(e.resource), P(e.action), P(e.reason), P(e.reason_digest), P(e.prev_hash),
-               P(e.hash)}));
+      PASSEND_RETURN_IF_ERROR(Run(
+          conn,
+          "INSERT INTO audit_log (seq, ts, user_id, role, organisation_id, client_id, "
+          "resource, action, reason, reason_digest, prev_hash, hash, redacted, source, credential, "
+          "outcome) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, 0, $13, $14, $15)",
+          {P(e.seq), P(e.ts), P(e.user_id), P(e.role), P(e.organisation_id), P(e.client_id),
+           P(e.resource), P(e.action), P(e.reason), P(e.reason_digest), P(e.prev_hash), P(e.hash),
+           P(e.source), P(e.credential), P(e.outcome)}));
       out.push_back(e);
       prev = std::move(e);
     }

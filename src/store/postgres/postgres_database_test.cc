@@ -118,7 +118,8 @@ TEST_F(PostgresDatabaseTest, DatabaseErrorsAreTranslatedAtTheBoundary) {
   EXPECT_EQ(dup.error().code(), ErrorCode::kAlreadyExists) << dup.error().ToString();
   // A trigger's refusal: the access log is append-only.
   a::AuditLog log(db_->audit(), [] { return *a::ParseUtc("2026-03-01T09:00:00Z"); });
-  ASSERT_TRUE(log.Record({"usr-1", "admin", "", "cli-1", "dossier", "read", "reden"}).ok());
+  ASSERT_TRUE(
+      log.Record({"usr-1", "admin", "", "cli-1", "dossier", "read", "reden", "", "", ""}).ok());
   auto raw = Raw();
   Status changed = raw->Exec("UPDATE audit_log SET user_id = 'iemand-anders'");
   ASSERT_FALSE(changed.ok());
@@ -126,7 +127,7 @@ TEST_F(PostgresDatabaseTest, DatabaseErrorsAreTranslatedAtTheBoundary) {
   EXPECT_EQ(raw->Exec("DELETE FROM audit_log").error().code(), ErrorCode::kFailedPrecondition);
   EXPECT_EQ(raw->Exec("TRUNCATE audit_log").error().code(), ErrorCode::kFailedPrecondition);
   // Redaction, by an erasure that the log records, is the one change allowed.
-  ASSERT_TRUE(log.Record({"usr-1", "admin", "", "cli-1", "client", "erase", ""}).ok());
+  ASSERT_TRUE(log.Record({"usr-1", "admin", "", "cli-1", "client", "erase", "", "", "", ""}).ok());
   EXPECT_TRUE(db_->audit().RedactReasons("cli-1").ok());
   EXPECT_TRUE((*log.Verify()).ok());
   // Check constraint: negative free places.
@@ -215,7 +216,7 @@ TEST_F(PostgresDatabaseTest, AccessLogChainStaysWholeWithTwoWriters) {
       a::AuditLog log(*store, clock);
       for (int i = 0; i < 30; ++i)
         if (!log.Record({"usr-1", "admin", "", "cli-" + std::to_string(i), "dossier", "read",
-                         "reden " + std::to_string(i)})
+                         "reden " + std::to_string(i), "", "", ""})
                  .ok())
           ++failures;
     });

@@ -13,6 +13,7 @@ std::string_view migration_0007_sql();
 std::string_view migration_0008_sql();
 std::string_view migration_0009_sql();
 std::string_view migration_0010_sql();
+std::string_view migration_0011_sql();
 }  // namespace passend::embedded
 
 namespace passend::store::sqlite {
@@ -29,6 +30,7 @@ const std::vector<Migration>& Migrations() {
       {8, "offer_upkeep", embedded::migration_0008_sql()},
       {9, "provider_identity", embedded::migration_0009_sql()},
       {10, "provider_register", embedded::migration_0010_sql()},
+      {11, "audit_source", embedded::migration_0011_sql()},
   };
   return all;
 }

@@ -91,7 +91,7 @@ constexpr const char* kConsentColumns =
     "withdrawn_by FROM consents";
 constexpr const char* kAuditColumns =
     "SELECT seq, ts, user_id, role, organisation_id, client_id, resource, action, reason, "
-    "reason_digest, prev_hash, hash, redacted FROM audit_log";
+    "reason_digest, prev_hash, hash, redacted, source, credential, outcome FROM audit_log";
 
 Result<a::ApiToken> ReadToken(const Statement& st) {
   return a::ApiToken{st.Text(0),    st.Text(1),     st.Text(2),    st.Text(3),
@@ -139,6 +139,9 @@ Result<a::AuditEntry> ReadAudit(const Statement& st) {
   e.prev_hash = st.Text(10);
   e.hash = st.Text(11);
   e.redacted = st.Int(12) != 0;
+  e.source = st.Text(13);
+  e.credential = st.Text(14);
+  e.outcome = st.Text(15);
   return e;
 }
 
@@ -499,16 +502,17 @@ Result<std::vector<a::AuditEntry>> SqliteAccessStore::AppendAudits(size_t count,
     }
     PASSEND_ASSIGN_OR_RETURN(
         Statement st,
-        conn.Prepare("INSERT INTO audit_log (seq, ts, user_id, role, organisation_id, client_id, "
-                     "resource, action, reason, reason_digest, prev_hash, hash, redacted) VALUES "
-                     "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)"));
+        conn.Prepare(
+            "INSERT INTO audit_log (seq, ts, user_id, role, organisation_id, client_id, "
+            "resource, action, reason, reason_digest, prev_hash, hash, redacted, source, "
+            "credential, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)"));
     for (size_t i = 0; i < count; ++i) {
       a::AuditEntry e = make(i, prev);
       st.Reset();
       st.Bind(1, e.seq).Bind(2, e.ts).Bind(3, e.user_id).Bind(4, e.role);
       st.Bind(5, e.organisation_id).Bind(6, e.client_id).Bind(7, e.resource);
       st.Bind(8, e.action).Bind(9, e.reason).Bind(10, e.reason_digest).Bind(11, e.prev_hash);
-      st.Bind(12, e.hash);
+      st.Bind(12, e.hash).Bind(13, e.source).Bind(14, e.credential).Bind(15, e.outcome);
       PASSEND_RETURN_IF_ERROR(st.Run());
       out.push_back(e);
       prev = std::move(e);

@@ -42,7 +42,9 @@ class SqliteAccessStoreTest : public ::testing::Test {
 TEST_F(SqliteAccessStoreTest, TheLogIsAppendOnlyAndItsChainVerifies) {
   a::AuditLog log(db_->audit(), clock());
   for (int i = 0; i < 5; ++i)
-    ASSERT_TRUE(log.Record({"usr-1", "provider", "org-a", "cli-1", "dossier", "read", "r"}).ok());
+    ASSERT_TRUE(
+        log.Record({"usr-1", "provider", "org-a", "cli-1", "dossier", "read", "r", "", "", ""})
+            .ok());
   EXPECT_TRUE(log.Verify()->ok());
   auto& sqlite = static_cast<SqliteDatabase&>(*db_);
   // The database itself refuses edits and deletes...
@@ -73,11 +75,12 @@ TEST_F(SqliteAccessStoreTest, TheLogIsAppendOnlyAndItsChainVerifies) {
 
 TEST_F(SqliteAccessStoreTest, RedactionIsTheOnlyChangeAllowed) {
   a::AuditLog log(db_->audit(), clock());
-  ASSERT_TRUE(
-      log.Record({"usr-1", "provider", "org-a", "cli-1", "dossier", "read", "noodtoegang: x"})
-          .ok());
+  ASSERT_TRUE(log.Record({"usr-1", "provider", "org-a", "cli-1", "dossier", "read",
+                          "noodtoegang: x", "", "", ""})
+                  .ok());
   ASSERT_TRUE(db_->audit().RedactReasons("cli-1").ok());
-  ASSERT_TRUE(log.Record({"usr-9", "admin", "org-b", "cli-1", "client", "erase", "AVG"}).ok());
+  ASSERT_TRUE(
+      log.Record({"usr-9", "admin", "org-b", "cli-1", "client", "erase", "AVG", "", "", ""}).ok());
   EXPECT_TRUE(log.Verify()->ok());
   auto entries = log.ForClient("cli-1", 0, 10);
   ASSERT_EQ(entries->size(), 2u);
