@@ -127,7 +127,11 @@ export default function ProviderSubmit() {
         </fieldset>
         {known ? (
           <div class="utrecht-alert utrecht-alert--info" role="alert">
-            <p class="utrecht-paragraph">{t('psubmit.known')}</p>
+            <div class="utrecht-alert__content">
+              <div class="utrecht-alert__message">
+                <p class="utrecht-paragraph">{t('psubmit.known')}</p>
+              </div>
+            </div>
           </div>
         ) : (
           error !== null && <Problem error={error} />
