@@ -1,7 +1,15 @@
 // The one way the app talks to the Passend API: same origin, JSON, the session cookie, the
 // CSRF token on every change, and every failure as an ApiError with the problem's stable
 // code (docs/api.md: branch on `code`, never on the text).
+// One problem of a file read in (POST /api/v1/catalog/import): where and what.
+export interface RecordProblem {
+  record: string; // "rij 3", "contents[0].services[1]"
+  field: string;
+  message: string;
+}
+
 export interface Problem {
+  problems?: RecordProblem[];
   type?: string;
   title?: string;
   status?: number;
@@ -18,6 +26,7 @@ export class ApiError extends Error {
   readonly field?: string;
   readonly detail?: string;
   readonly requestId?: string;
+  readonly problems?: RecordProblem[];
   constructor(status: number, problem: Problem) {
     super(problem.detail || problem.title || `HTTP ${status}`);
     this.status = status;
@@ -25,6 +34,7 @@ export class ApiError extends Error {
     this.field = problem.field;
     this.detail = problem.detail;
     this.requestId = problem.request_id;
+    this.problems = problem.problems;
   }
 }
 
@@ -66,7 +76,9 @@ export async function apiWithHeaders<T>(
   extra: Record<string, string> = {},
 ): Promise<{ data: T; etag: string | null }> {
   const headers: Record<string, string> = { Accept: 'application/json', ...extra };
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A file (Blob) goes as it is, with its own type; anything else as JSON.
+  const file = body instanceof Blob;
+  if (body !== undefined) headers['Content-Type'] = file ? body.type || 'application/octet-stream' : 'application/json';
   if (method !== 'GET' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   let res: Response;
   try {
@@ -74,7 +86,7 @@ export async function apiWithHeaders<T>(
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body === undefined ? undefined : file ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError(0, { code: 'network' });

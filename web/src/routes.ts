@@ -166,6 +166,13 @@ export const routes: RouteDef[] = [
     load: () => import('./pages/OutdatedOffers'),
   },
   {
+    path: '/zorgkantoor/bestanden',
+    title: 'files.title',
+    roles: CARE_OFFICE,
+    menu: 'nav.files',
+    load: () => import('./pages/CatalogFiles'),
+  },
+  {
     path: '/zorgkantoor/aanbod/:id',
     title: 'upkeep.title',
     roles: CARE_OFFICE,

@@ -310,3 +310,52 @@ describe('new provider', () => {
     await page.context().close();
   });
 });
+
+// The catalogue in files (issue 21.4's /api/v1/catalog/...): the care office downloads the
+// whole catalogue for Excel, and reads in a filled-in template: a row with a mistake refuses
+// the whole file (said per row and column, nothing written), or only the good rows go in.
+describe('care office files', () => {
+  test('downloads the catalogue and reads in a filled-in template', async () => {
+    const page = await newPage(browser, { acceptDownloads: true });
+    await login(page, server.url, 'zorgkantoor');
+    await page.getByRole('link', { name: 'Bestanden', exact: true }).click();
+    await page.getByRole('heading', { level: 1, name: 'Aanbod in bestanden' }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download als CSV-bestand (voor Excel)' }).click(),
+    ]);
+    let csv = '';
+    for await (const chunk of await download.createReadStream()) csv += chunk;
+    assert.match(csv, /^\ufeffaanbieder_id;aanbieder_naam;/);
+    const offers = await (await fetch(`${server.url}/api/v1/offers?limit=1`)).json();
+    assert.ok(csv.includes(offers.items[0].id), 'an offer of the catalogue is in the file');
+
+    // Reading in without a file is explained.
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    await page.getByText('Kies eerst een bestand.').waitFor();
+    // The template's example row, and a copy of it whose capacity is a word: row 3.
+    const template = await (await fetch(`${server.url}/api/v1/catalog/csv-template`)).text();
+    const [header, example] = template.replace(/\r?\n$/, '').split(/\r?\n/);
+    assert.ok(example.includes(';off-voorbeeld;') && example.includes(';16;2;3;6;'), example);
+    const wrong = example.replace(';off-voorbeeld;', ';off-voorbeeld-fout;').replace(';16;2;3;6;', ';veel;2;3;6;');
+    const file = { name: 'aanbod.csv', mimeType: 'text/csv', buffer: Buffer.from([header, example, wrong].join('\r\n') + '\r\n') };
+    await page.getByLabel('Bestand', { exact: true }).setInputFiles(file);
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    // 'veel' is no number, and then the free places are above the capacity: two mistakes.
+    await page.getByText('Er zijn 2 fouten gevonden. Er is niets ingelezen.').waitFor();
+    const problems = page.getByRole('region', { name: 'Wat er fout is' });
+    assert.match(await problems.innerText(), /rij 3\s+capaciteit/);
+    await capture(page, 'zorgkantoor-bestand-fout');
+    assert.equal((await fetch(`${server.url}/api/v1/offers/off-voorbeeld-fout`)).status, 404);
+
+    await page.getByLabel('Lees alleen de goede regels in').check();
+    await page.getByRole('button', { name: 'Inlezen' }).click();
+    await page.getByRole('status').filter({ hasText: 'Ingelezen. Aanbod: 1. Locaties: 1. Aanbieders: 1.' }).waitFor();
+    assert.match(await page.getByRole('status').innerText(), /1 regel had een fout en is niet ingelezen\./);
+    await capture(page, 'zorgkantoor-bestand-ingelezen');
+    assert.equal((await fetch(`${server.url}/api/v1/offers/off-voorbeeld`)).status, 200);
+    expectNoJsErrors(page, [400]);
+    await page.context().close();
+  });
+});
+

@@ -7,8 +7,6 @@ import type { Location, Offer, Provider } from '../types';
 import { useAsync } from '../useAsync';
 import { Loading } from '../components/Loading';
 import { weeks } from '../components/OptionCard';
-// The catalogue's spreadsheet template (docs/formats.md), bundled: a file of this site.
-import templateUrl from '../../../data/aanbod_sjabloon.csv?url';
 
 export default function ProviderOffers() {
   const { me } = useSession();
@@ -114,7 +112,7 @@ export default function ProviderOffers() {
           <h2 class="utrecht-heading-2">{t('provider.sheet_title')}</h2>
           <p class="utrecht-paragraph">{t('provider.sheet_text')}</p>
           <p>
-            <a class="utrecht-button-link utrecht-button-link--secondary-action" href={templateUrl} download="aanbod_sjabloon.csv">
+            <a class="utrecht-button-link utrecht-button-link--secondary-action" href="/api/v1/catalog/csv-template" download="aanbod_sjabloon.csv">
               {t('provider.sheet_download')}
             </a>
           </p>
