@@ -180,6 +180,36 @@ TEST_F(CliTest, CatalogueRoundTripsAsHsds) {
       << valid.output;
 }
 
+// The catalogue as a FHIR Bundle of the care-services directory (docs/formats.md): export,
+// import, export gives the same bytes (ctest interop_fhir_export validates the export). The
+// directory's official Organization example imports as it is.
+TEST_F(CliTest, CatalogueRoundTripsAsFhir) {
+  ASSERT_EQ(Passend("generate --region zuid-limburg --seed 7 --as-of 2026-11-01 --db " + P("a.db"))
+                .exit_code,
+            0);
+  ASSERT_EQ(Passend("export --format fhir --db " + P("a.db") + " --out " + P("a.json")).exit_code,
+            0);
+  CommandRun imp = Passend("import --format fhir --db " + P("b.db") + " " + P("a.json"));
+  ASSERT_EQ(imp.exit_code, 0) << imp.output;
+  ASSERT_EQ(Passend("export --format fhir --db " + P("b.db") + " --out " + P("b.json")).exit_code,
+            0);
+  const std::string a = Slurp(P("a.json"));
+  ASSERT_GT(a.size(), 100000u);
+  EXPECT_TRUE(a == Slurp(P("b.json")));
+  const std::string org = std::string(PASSEND_SHARED_DIR) +
+                          "/schemas/nl-gf-adressering/examples/"
+                          "Organization-7c98f969-6c3b-5dd3-a18e-e9cf02c8497d.json";
+  CommandRun one = Passend("import --format fhir --db " + P("c.db") + " " + org);
+  ASSERT_EQ(one.exit_code, 0) << one.output;
+  EXPECT_NE(one.output.find("1 aanbieder, 0 locaties"), std::string::npos) << one.output;
+  const std::string loc = std::string(PASSEND_SHARED_DIR) +
+                          "/schemas/nl-gf-adressering/examples/"
+                          "Location-bbec4d2a-1be2-539b-817e-f85ef6e895f2.json";
+  CommandRun where = Passend("import --format fhir --db " + P("c.db") + " " + loc);
+  EXPECT_EQ(where.exit_code, 2) << where.output;
+  EXPECT_NE(where.output.find("Location.position"), std::string::npos) << where.output;
+}
+
 TEST_F(CliTest, GenerateRefusesADatabaseWithData) {
   ASSERT_EQ(Passend("generate --region zuid-limburg --seed 1 --db " + P("z.db")).exit_code, 0);
   CommandRun again = Passend("generate --region zuid-limburg --seed 1 --db " + P("z.db"));

@@ -818,6 +818,12 @@ TEST_F(AccessMatrixTest, TheCareOfficeMovesTheCatalogueInTheFieldsFormats) {
   auto again = Send("POST", "/api/v1/catalog/import?format=hsds", office, hsds->body);
   ASSERT_EQ(again->status, 200) << again->body;
   EXPECT_EQ(json::parse(again->body)["offers"], 2);
+  auto fhir = Send("GET", "/api/v1/catalog/export?format=fhir", office);
+  ASSERT_EQ(fhir->status, 200) << fhir->body;
+  EXPECT_EQ(json::parse(fhir->body)["resourceType"], "Bundle");
+  auto back = Send("POST", "/api/v1/catalog/import?format=fhir", office, fhir->body);
+  ASSERT_EQ(back->status, 200) << back->body;
+  EXPECT_EQ(json::parse(back->body)["offers"], 2);
 
   // The template imports as it is: a new provider with one offer.
   auto tpl = Http().Get("/api/v1/catalog/csv-template");

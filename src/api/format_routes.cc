@@ -9,6 +9,7 @@
 #include "api/record_schemas.h"
 #include "api/routes.h"
 #include "interop/catalog_csv.h"
+#include "interop/fhir_directory.h"
 #include "interop/hsds.h"
 
 namespace passend::api {
@@ -19,13 +20,14 @@ using nlohmann::json;
 constexpr std::string_view kTag = "register";
 constexpr std::string_view kCsvType = "text/csv; charset=utf-8";
 
-enum class Format { kCsv, kHsds };
+enum class Format { kCsv, kHsds, kFhir };
 
 Result<Format> FormatOf(const ApiRequest& req) {
   const std::string* f = req.Query("format");
   if (f != nullptr && *f == "csv") return Format::kCsv;
   if (f != nullptr && *f == "hsds") return Format::kHsds;
-  return InvalidArgument("Kies format=csv of format=hsds.", "format");
+  if (f != nullptr && *f == "fhir") return Format::kFhir;
+  return InvalidArgument("Kies format=csv, format=hsds of format=fhir.", "format");
 }
 
 json ProblemsJson(const std::vector<interop::ImportProblem>& problems) {
@@ -50,6 +52,14 @@ Result<ApiResponse> Export(catalog::CatalogService& catalog, const domain::Refer
     r.raw_body = out.str();
     r.content_type = std::string(kCsvType);
     r.headers.emplace("Content-Disposition", "attachment; filename=\"aanbod.csv\"");
+  } else if (format == Format::kFhir) {
+    interop::FhirDirectoryWriter w(ref);
+    auto done = catalog.Export(
+        {[&](const domain::Provider& p) { w.Add(p); }, [&](const domain::Location& l) { w.Add(l); },
+         [&](const domain::Offer& o) { w.Add(o); }, [](const domain::Client&) {}});
+    if (!done.ok()) return done.error();
+    r.raw_body = w.Finish();
+    r.content_type = "application/fhir+json";
   } else {
     interop::HsdsWriter w(ref);
     auto done = catalog.Export(
@@ -68,7 +78,9 @@ Result<ApiResponse> Import(catalog::CatalogService& catalog, const domain::Refer
   const std::string* v = req.Query("valid_only");
   const bool valid_only = v != nullptr && (*v == "true" || *v == "1");
   interop::FormatImport read = format == Format::kCsv ? interop::ParseCatalogCsv(req.body, ref)
-                                                      : interop::ParseHsds(req.body, ref);
+                               : format == Format::kHsds
+                                   ? interop::ParseHsds(req.body, ref)
+                                   : interop::ParseFhirDirectory(req.body, ref);
   if (!read.problems.empty() && !valid_only) {
     const Error e = InvalidArgument(std::to_string(read.problems.size()) +
                                         " problemen gevonden; er is niets geïmporteerd "
@@ -95,13 +107,15 @@ void AddFormatRoutes(Router& router, catalog::CatalogService& catalog,
                      const domain::ReferenceData& ref) {
   using namespace schema;
   const ParamDoc format = [] {
-    ParamDoc p = QueryParam("format", "csv of hsds (docs/formats.md)");
+    ParamDoc p = QueryParam("format", "csv, hsds of fhir (docs/formats.md)");
     p.required = true;
     return p;
   }();
   Route exp = MakeRoute("GET", "/api/v1/catalog/export", "catalog.export",
                         [&catalog, &ref](const ApiRequest& r) { return Export(catalog, ref, r); });
-  exp.summary_nl = "Het hele aanbod als CSV (voor Excel) of als HSDS 3.0 (Open Referral)";
+  exp.summary_nl =
+      "Het hele aanbod als CSV (voor Excel), HSDS 3.0 (Open Referral) of FHIR R4 (Generieke "
+      "Functies)";
   exp.tag = std::string(kTag);
   exp.subject = AboutNoRecord();
   exp.params = {format};
@@ -110,7 +124,7 @@ void AddFormatRoutes(Router& router, catalog::CatalogService& catalog,
   Route imp = MakeRoute("POST", "/api/v1/catalog/import", "catalog.import",
                         [&catalog, &ref](const ApiRequest& r) { return Import(catalog, ref, r); });
   imp.summary_nl =
-      "Aanbod inlezen uit CSV of HSDS 3.0: eerst helemaal gecontroleerd, dan alles of niets "
+      "Aanbod inlezen uit CSV, HSDS 3.0 of FHIR: eerst helemaal gecontroleerd, dan alles of niets "
       "(of met valid_only=true de goede records); elk probleem met record en veld";
   imp.tag = std::string(kTag);
   imp.subject = AboutNoRecord();

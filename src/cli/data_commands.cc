@@ -13,6 +13,7 @@
 #include "generate/generator.h"
 #include "generate/quality_report.h"
 #include "interop/catalog_csv.h"
+#include "interop/fhir_directory.h"
 #include "interop/hsds.h"
 #include "interop/native_json.h"
 #include "refdata/refdata.h"
@@ -92,13 +93,15 @@ Status RunGenerate(const OpenModules& open, const GenerateArgs& a) {
 }
 
 // The formats of import and export: Passend's own, and the field's (docs/formats.md).
-enum class FileFormat { kNative, kCsv, kHsds };
+enum class FileFormat { kNative, kCsv, kHsds, kFhir };
 
 Result<FileFormat> ParseFileFormat(const std::string& name) {
   if (name == "passend" || name == "json") return FileFormat::kNative;
   if (name == "csv") return FileFormat::kCsv;
   if (name == "hsds") return FileFormat::kHsds;
-  return InvalidArgument("Onbekend formaat '" + name + "': kies passend, csv of hsds", "format");
+  if (name == "fhir") return FileFormat::kFhir;
+  return InvalidArgument("Onbekend formaat '" + name + "': kies passend, csv, hsds of fhir",
+                         "format");
 }
 
 struct ImportArgs {
@@ -139,7 +142,8 @@ Status RunImport(const OpenModules& open, const ImportArgs& a) {
   PASSEND_ASSIGN_OR_RETURN(FileFormat format, ParseFileFormat(a.format));
   if (a.valid_only && format == FileFormat::kNative)
     return InvalidArgument(
-        "--valid-only geldt voor csv en hsds; een Passend-bestand gaat heel of niet", "valid-only");
+        "--valid-only geldt voor csv, hsds en fhir; een Passend-bestand gaat heel of niet",
+        "valid-only");
   PASSEND_ASSIGN_OR_RETURN(std::string text, ReadInput(a.file));
   // The whole file is parsed and validated before the database is opened for writing.
   domain::Dataset d;
@@ -147,10 +151,11 @@ Status RunImport(const OpenModules& open, const ImportArgs& a) {
     PASSEND_ASSIGN_OR_RETURN(d, interop::ParseNativeDocument(text));
   } else {
     const domain::ReferenceData& ref = refdata::BuiltIn();
-    PASSEND_ASSIGN_OR_RETURN(
-        d, CheckFieldFormat(format == FileFormat::kCsv ? interop::ParseCatalogCsv(text, ref)
-                                                       : interop::ParseHsds(text, ref),
-                            a.valid_only));
+    interop::FormatImport read = format == FileFormat::kCsv ? interop::ParseCatalogCsv(text, ref)
+                                 : format == FileFormat::kHsds
+                                     ? interop::ParseHsds(text, ref)
+                                     : interop::ParseFhirDirectory(text, ref);
+    PASSEND_ASSIGN_OR_RETURN(d, CheckFieldFormat(std::move(read), a.valid_only));
   }
   PASSEND_ASSIGN_OR_RETURN(auto modules, open(a.db));
   PASSEND_ASSIGN_OR_RETURN(catalog::ImportSummary s,
@@ -214,10 +219,12 @@ Status WriteCsv(catalog::CatalogService& catalog, const domain::ReferenceData& r
   return Ok();
 }
 
-// The catalogue as one HSDS 3.0 page of organizations (interop/hsds.h).
-Status WriteHsds(catalog::CatalogService& catalog, const domain::ReferenceData& ref,
-                 std::ostream& out) {
-  interop::HsdsWriter w(ref);
+// The catalogue as one HSDS 3.0 page of organizations (interop/hsds.h), or as one FHIR
+// Bundle of the care-services directory (interop/fhir_directory.h).
+template <typename Writer>
+Status WriteDocument(catalog::CatalogService& catalog, const domain::ReferenceData& ref,
+                     std::ostream& out, const char* name) {
+  Writer w(ref);
   PASSEND_ASSIGN_OR_RETURN(
       catalog::ExportSummary s,
       catalog.Export({[&](const domain::Provider& p) { w.Add(p); },
@@ -226,10 +233,10 @@ Status WriteHsds(catalog::CatalogService& catalog, const domain::ReferenceData& 
   out << w.Finish();
   if (!out) return Unavailable("Schrijven van de export is mislukt");
   using domain::CountNl;
-  std::fprintf(stderr, "export: %s, %s, %s aanbod geëxporteerd als HSDS 3.0\n",
+  std::fprintf(stderr, "export: %s, %s, %s aanbod geëxporteerd als %s\n",
                CountNl(s.providers, "aanbieder", "aanbieders").c_str(),
                CountNl(s.locations, "locatie", "locaties").c_str(),
-               domain::IntegerNl(s.offers).c_str());
+               domain::IntegerNl(s.offers).c_str(), name);
   return Ok();
 }
 
@@ -242,7 +249,10 @@ Status RunExport(const OpenModules& open_existing, const std::string& db_path,
   auto write = [&](std::ostream& out) {
     switch (format) {
       case FileFormat::kCsv: return WriteCsv(catalog, ref, out);
-      case FileFormat::kHsds: return WriteHsds(catalog, ref, out);
+      case FileFormat::kHsds:
+        return WriteDocument<interop::HsdsWriter>(catalog, ref, out, "HSDS 3.0");
+      case FileFormat::kFhir:
+        return WriteDocument<interop::FhirDirectoryWriter>(catalog, ref, out, "FHIR-Bundle");
       case FileFormat::kNative: break;
     }
     return WriteNative(catalog, out);
@@ -279,12 +289,14 @@ void RegisterDataCommands(CLI::App& app, Invocation& inv) {
   gen->callback([&inv, g] { inv.run = [&inv, g] { return RunGenerate(inv.open, *g); }; });
 
   auto* imp = app.add_subcommand(
-      "import", "Importeer een Passend-bestand, of het aanbod als CSV of HSDS (alles of niets)");
+      "import",
+      "Importeer een Passend-bestand, of het aanbod als CSV, HSDS of FHIR (alles of niets)");
   auto ia = std::make_shared<ImportArgs>();
   imp->add_option("--db", ia->db, kDbHelp)->required();
-  imp->add_option("--format", ia->format, "passend (standaard), csv of hsds (docs/formats.md)");
+  imp->add_option("--format", ia->format,
+                  "passend (standaard), csv, hsds of fhir (docs/formats.md)");
   imp->add_flag("--valid-only", ia->valid_only,
-                "Importeer de goede records en meld de rest (csv, hsds)");
+                "Importeer de goede records en meld de rest (csv, hsds, fhir)");
   imp->add_option("file", ia->file, "Het bestand, of - voor standaardinvoer")->required();
   imp->callback([&inv, ia] { inv.run = [&inv, ia] { return RunImport(inv.open, *ia); }; });
 
@@ -295,7 +307,7 @@ void RegisterDataCommands(CLI::App& app, Invocation& inv) {
   exp->add_option("--db", *edb, kDbHelp)->required();
   exp->add_option("--out", *out, "Uitvoerbestand (standaard: standaarduitvoer)");
   exp->add_option("--format", *eformat,
-                  "passend (standaard, alles), csv of hsds (het aanbod, docs/formats.md)");
+                  "passend (standaard, alles), csv, hsds of fhir (het aanbod, docs/formats.md)");
   exp->callback([&inv, edb, out, eformat] {
     inv.run = [&inv, edb, out, eformat] {
       return RunExport(inv.open_existing, *edb, *out, *eformat);

@@ -402,7 +402,7 @@ class Reader {
     if (const std::string* m = One(a, kPassend, "municipality_code")) {
       r.location.municipality_code = *m;
     } else if (r.problems.empty()) {
-      r.location.municipality_code = NearestMunicipality(r.location.position);
+      r.location.municipality_code = NearestMunicipalityCode(ref_, r.location.position);
       if (r.location.municipality_code.empty())
         r.problems.push_back({path, "latitude",
                               "Passend kent alleen locaties in Nederland; deze ligt op " +
@@ -412,24 +412,6 @@ class Reader {
     locs_.emplace(uuid, std::move(r));
     loc_order_.push_back(uuid);
     return uuid;
-  }
-
-  // HSDS addresses carry no CBS code: the municipality whose centroid is nearest, for a
-  // position in the Netherlands (an approximation near borders; docs/formats.md).
-  std::string NearestMunicipality(d::GeoPoint p) const {
-    if (p.lat < 50.7 || p.lat > 53.6 || p.lon < 3.3 || p.lon > 7.3) return "";
-    const d::Municipality* best = nullptr;
-    double best_d = 0;
-    const double k = std::cos(p.lat * 3.14159265358979 / 180);
-    for (const auto& m : ref_.municipalities()) {
-      const double dy = m.centroid.lat - p.lat, dx = (m.centroid.lon - p.lon) * k;
-      const double dist = dy * dy + dx * dx;
-      if (best == nullptr || dist < best_d) {
-        best = &m;
-        best_d = dist;
-      }
-    }
-    return best != nullptr ? best->code : "";
   }
 
   void Service(const json& j, const std::string& path, const std::string& parent_org,
@@ -636,6 +618,22 @@ FormatImport Reader::Result() {
 }
 
 }  // namespace
+
+std::string NearestMunicipalityCode(const d::ReferenceData& ref, d::GeoPoint p) {
+  if (p.lat < 50.7 || p.lat > 53.6 || p.lon < 3.3 || p.lon > 7.3) return "";
+  const d::Municipality* best = nullptr;
+  double best_d = 0;
+  const double k = std::cos(p.lat * 3.14159265358979 / 180);
+  for (const auto& m : ref.municipalities()) {
+    const double dy = m.centroid.lat - p.lat, dx = (m.centroid.lon - p.lon) * k;
+    const double dist = dy * dy + dx * dx;
+    if (best == nullptr || dist < best_d) {
+      best = &m;
+      best_d = dist;
+    }
+  }
+  return best != nullptr ? best->code : "";
+}
 
 std::string HsdsUuid(std::string_view kind, std::string_view id) {
   // Name-based: two 64-bit FNV-1a hashes of kind and id, shaped as a version 8 (custom)

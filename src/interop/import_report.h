@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "domain/dataset.h"
+#include "domain/reference.h"
 
 namespace passend::interop {
 
@@ -27,5 +28,10 @@ struct FormatImport {
 
 // "rij 5, capaciteit: Capaciteit mag niet negatief zijn".
 std::string FormatProblem(const ImportProblem& p);
+
+// For formats whose addresses carry no CBS code (HSDS, FHIR): the municipality whose centroid
+// is nearest `p`, for a position roughly in the Netherlands, else "" (an approximation near
+// municipal borders; docs/formats.md).
+std::string NearestMunicipalityCode(const domain::ReferenceData& ref, domain::GeoPoint p);
 
 }  // namespace passend::interop
