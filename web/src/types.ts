@@ -255,6 +255,7 @@ export interface AuditEntry {
   action: string;
   reason: string;
   redacted: boolean;
+  outcome?: 'allowed' | 'denied'; // denied: an attempt the access rules refused
 }
 
 // Counts of fewer clients than min_clients are null (left out).

@@ -292,7 +292,22 @@ describe('dossier readers', () => {
     await page.getByRole('link', { name: 'Terug naar de cliënten' }).click();
     await page.getByRole('heading', { level: 1, name: 'Cliënten' }).waitFor();
     expectNoJsErrors(page);
+
+    // A client who gave the CIZ no consent: the API answers 404, the attempt is in that
+    // client's access log (outcome denied), and her privacy page says so in words.
+    const own = await newPage(browser);
+    await login(own, server.url, 'client');
+    const other = await own.evaluate(async () => (await (await fetch('/api/v1/auth/me')).json()).client_ids[0]);
+    const status = await page.evaluate(async (id) => (await fetch(`/api/v1/clients/${id}`)).status, other);
+    assert.equal(status, 404);
     await page.context().close();
+    await own.goto(`${server.url}/mijn/privacy`);
+    await own
+      .locator('.access-log li')
+      .filter({ hasText: /Een .* van CIZ \(demo\) probeerde uw \w+( \w+)? te bekijken, maar mocht dat niet\./ })
+      .first()
+      .waitFor();
+    await own.context().close();
   });
 
   test('the care office reads a dossier of a client in its region', async () => {

@@ -269,6 +269,7 @@ export function describeEntry(e: AuditEntry, orgs: Organisation[], selfId: strin
     e.action === 'list'
       ? t('privacy.log.resource.list')
       : t(`privacy.log.resource.${e.resource}`, { defaultValue: t('privacy.log.resource.other') });
+  if (e.outcome === 'denied') return t('privacy.log.denied', { who, what });
   return t('privacy.log.line', { who, action, what });
 }
 
@@ -308,7 +309,9 @@ function AccessLog({ clientId, orgs }: { clientId: string; orgs: Organisation[] 
           {entries.map((e) => (
             <li key={e.seq}>
               <strong>{formatDateTime(e.ts)}</strong>: {describeEntry(e, orgs, me?.user_id)}
-              {e.reason && e.action !== 'list' && <span class="muted"> ({reasonInWords(e.reason)})</span>}
+              {e.reason && e.action !== 'list' && e.outcome !== 'denied' && (
+                <span class="muted"> ({reasonInWords(e.reason)})</span>
+              )}
             </li>
           ))}
         </ul>
