@@ -6,12 +6,16 @@
 #   - GET /api/v1/clients/{id}/matches, only when the access layer is live in this build
 #     (`passend user add` exists and the route answers 401 without a session).
 # Prints throughput and latency percentiles (wrk --latency). Target: p99 under 50 ms.
+# ONLY=catalogus measures the catalogue's search instead (issue 21.5, target p99 under 20 ms):
+#   - GET /api/v1/offers, the plain list with rotating filters (baseline, bench/catalogus.lua),
+#   - GET /api/v1/offers?q=..., the same requests searching words as typed.
 #
 # Usage: bench/api_bench.sh [build-dir]   (default build-apibench, configured Release; an
 #        existing build dir is reused with its own settings)
 # Environment: DURATION (20s), CONNECTIONS (50), WRK_THREADS (2), SERVER_THREADS (64),
 #              WORK_SLOTS (0 = one per core; requests computing at once, the rest queue),
-#              PORT (18093), PASSEND_SKIP_MODULES (passed to cmake, e.g. "access").
+#              PORT (18093), PASSEND_SKIP_MODULES (passed to cmake, e.g. "access"),
+#              REGION (zuid-limburg; nl for the whole country), ONLY (all or catalogus).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -22,6 +26,8 @@ WRK_THREADS=${WRK_THREADS:-2}
 SERVER_THREADS=${SERVER_THREADS:-64}
 WORK_SLOTS=${WORK_SLOTS:-0}
 PORT=${PORT:-18093}
+REGION=${REGION:-zuid-limburg}
+ONLY=${ONLY:-all}
 BASE="http://127.0.0.1:${PORT}"
 
 command -v wrk >/dev/null || { echo "wrk ontbreekt: scripts/install-deps.sh" >&2; exit 1; }
@@ -48,7 +54,7 @@ cleanup() {
 trap cleanup EXIT
 
 DB="$WORK/passend.db"
-"$PASSEND" generate --region zuid-limburg --db "$DB" 2>&1 | tail -1
+"$PASSEND" generate --region "$REGION" --db "$DB" 2>&1 | tail -1
 
 AUTH_POSSIBLE=0
 if "$PASSEND" user --help >/dev/null 2>&1; then
@@ -73,7 +79,7 @@ curl -fsS "$BASE/healthz" >/dev/null
 grep -h '"match_index_built"' "$WORK/serve.log" || true
 
 echo
-echo "== passend $(git rev-parse --short HEAD 2>/dev/null || echo '?') | $(nproc) cores |" \
+echo "== passend $(git rev-parse --short HEAD 2>/dev/null || echo '?') | $(nproc) cores | $REGION |" \
   "$CONNECTIONS verbindingen, $WRK_THREADS wrk-threads, $SERVER_THREADS serverthreads, $DURATION per meting, build $BUILD_TYPE"
 
 run() {  # run <title> <wrk args...>
@@ -84,6 +90,17 @@ run() {  # run <title> <wrk args...>
   wrk -t"$WRK_THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$@" |
     grep -E 'Requests/sec|Transfer/sec|Latency|^ +(50|75|90|99)%|requests in|Non-2xx|Socket errors'
 }
+
+if [[ "$ONLY" == catalogus ]]; then
+  offers=$(curl -fsS "$BASE/api/v1/offers?q=dementie&limit=500" | grep -o '"id":"off-' | wc -l)
+  echo "(?q=dementie: $offers aanbod op de eerste pagina van 500)"
+  [[ "$offers" -gt 0 ]] || { echo "?q=dementie vond niets" >&2; exit 1; }
+  uptime
+  run "baseline GET /api/v1/offers (lijst, bench/catalogus.lua)" -s bench/catalogus.lua "$BASE" -- lijst
+  run "GET /api/v1/offers?q= (zoeken, bench/catalogus.lua)" -s bench/catalogus.lua "$BASE" -- zoek
+  uptime
+  exit 0
+fi
 
 # A sanity check of the search body before loading it.
 status=$(curl -s -o "$WORK/one.json" -w '%{http_code}' -X POST -H 'Content-Type: application/json' \

@@ -306,6 +306,12 @@ TEST_F(ApiTest, BadQueryParametersAre400NamingTheParameter) {
            {"/api/v1/locations?municipality=GM9999", "municipality"},
            {"/api/v1/clients?region=nope", "region"},
            {"/api/v1/offers?limit=5&limit=6", "limit"},
+           {"/api/v1/offers?near=50.85", "near"},
+           {"/api/v1/offers?near=50.85,oost", "near"},
+           {"/api/v1/offers?near=91,5.69", "near"},
+           {"/api/v1/offers?within_km=5", "near"},
+           {"/api/v1/offers?near=50.85,5.69&within_km=0", "within_km"},
+           {"/api/v1/offers?near=50.85,5.69&within_km=1e9", "within_km"},
        }) {
     SCOPED_TRACE(c.path);
     auto res = Get(c.path);
@@ -334,6 +340,25 @@ TEST_F(ApiTest, OfferFilters) {
   for (const auto& offer : logeren["items"]) {
     EXPECT_EQ(offer["kind"], "logeren");
   }
+}
+
+// ?q= searches the names and descriptions (the stores' conformance test has the Dutch
+// cases); ?near= with ?within_km= the distance. The seeded locations lie at 0,0.
+TEST_F(ApiTest, OfferSearchAndDistance) {
+  int pages = 0;
+  // "Aanbod 12" and "Aanbod 120" to "Aanbod 129": every word begins a word of the name.
+  auto twelve = WalkPages(*this, "/api/v1/offers?q=AANBOD%2012", 5, &pages);
+  EXPECT_EQ(twelve.size(), 11u);
+  EXPECT_EQ(pages, 3);
+  EXPECT_EQ(WalkPages(*this, "/api/v1/offers?q=aanb&kind=wonen", 40, &pages).size(),
+            static_cast<size_t>(wonen_offers));
+  EXPECT_TRUE(Json(Get("/api/v1/offers?q=aanbieder"))["items"].empty());
+  EXPECT_EQ(WalkPages(*this, "/api/v1/offers?q=%20%2C", 40, &pages).size(),  // no words: all
+            static_cast<size_t>(offer_count));
+  EXPECT_EQ(WalkPages(*this, "/api/v1/offers?near=0.05,0&q=aanbod%201", 40, &pages).size(),
+            111u);  // 1, 10-19, 100-199
+  EXPECT_TRUE(Json(Get("/api/v1/offers?near=0.05,0&within_km=5"))["items"].empty());
+  EXPECT_TRUE(Json(Get("/api/v1/offers?near=50.85,5.69"))["items"].empty());
 }
 
 TEST_F(ApiTest, LocationAndClientFilters) {

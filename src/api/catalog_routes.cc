@@ -3,6 +3,8 @@
 // its history), the care office's contract for an offer, and the offers in its region
 // that are out of date.
 #include <algorithm>
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 #include <functional>
 
@@ -208,6 +210,33 @@ Result<ApiResponse> ListLocations(catalog::CatalogService& catalog, const ApiReq
   return PageResponse(found);
 }
 
+// ?near=lat,lon (decimal points) and ?within_km= (default 10, at most 300): offers whose
+// location lies that close.
+Result<std::optional<catalog::NearPoint>> NearFromQuery(const ApiRequest& req) {
+  const std::string* near = req.Query("near");
+  const std::string* within = req.Query("within_km");
+  if (near == nullptr) {
+    if (within != nullptr) return InvalidArgument("within_km hoort bij near=lat,lon.", "near");
+    return std::optional<catalog::NearPoint>();
+  }
+  catalog::NearPoint p;
+  p.km = 10;
+  auto number = [](const std::string& text, double& out) {
+    const char* end = text.data() + text.size();
+    auto [ptr, ec] = std::from_chars(text.data(), end, out);
+    return ec == std::errc() && ptr == end && std::isfinite(out);
+  };
+  const size_t comma = near->find(',');
+  if (comma == std::string::npos || !number(near->substr(0, comma), p.lat) ||
+      !number(near->substr(comma + 1), p.lon) || p.lat < -90 || p.lat > 90 || p.lon < -180 ||
+      p.lon > 180)
+    return InvalidArgument("Geef een punt als breedte,lengte in graden (50.85,5.69).", "near");
+  if (within != nullptr && (!number(*within, p.km) || p.km <= 0 || p.km > 300))
+    return InvalidArgument("Geef een afstand in kilometers, meer dan 0 en ten hoogste 300.",
+                           "within_km");
+  return std::optional<catalog::NearPoint>(p);
+}
+
 Result<ApiResponse> ListOffers(catalog::CatalogService& catalog, const ApiRequest& req) {
   const auto& ref = refdata::BuiltIn();
   PASSEND_ASSIGN_OR_RETURN(auto page, PageFromQuery(req));
@@ -239,6 +268,8 @@ Result<ApiResponse> ListOffers(catalog::CatalogService& catalog, const ApiReques
     if (municipalities->empty()) return EmptyPage();
     filter.municipality_codes = std::move(*municipalities);
   }
+  if (const auto* q = req.Query("q")) filter.words = catalog::SearchWords(*q);
+  PASSEND_ASSIGN_OR_RETURN(filter.near, NearFromQuery(req));
   PASSEND_ASSIGN_OR_RETURN(auto found, catalog.ListOffers(filter, page));
   return JsonResponse(
       PageBody(found, [&catalog](const domain::Offer& o) { return OfferJson(catalog, o); }));
@@ -340,7 +371,13 @@ void AddCatalogRoutes(Router& router, catalog::CatalogService& catalog) {
                    QueryParam("kind", "Soort: wonen, dagbesteding, logeren, zorg_thuis"),
                    QueryParam("profile", "Neemt dit zorgprofiel aan (5VV)"),
                    QueryParam("contracted", "Gecontracteerd door dit zorgkantoor (5531)"),
-                   Municipality(), Region()},
+                   Municipality(), Region(),
+                   QueryParam("q",
+                              "Zoekwoorden: elk woord is het begin van een woord in de naam of "
+                              "beschrijving; hoofdletters en accenten tellen niet (clienten "
+                              "vindt cliënten, dem vindt dementie)"),
+                   QueryParam("near", "Alleen aanbod bij dit punt: breedte,lengte (50.85,5.69)"),
+                   QueryParam("within_km", "Met near: hoe ver in kilometers (standaard 10)")},
                   [&catalog](const ApiRequest& r) { return ListOffers(catalog, r); }));
   router.Add(Get("/api/v1/offers/{id}", "Eén aanbod", OfferSchema(),
                  [&catalog](const ApiRequest& r) -> Result<ApiResponse> {

@@ -4,9 +4,11 @@
 // store::Database::InTransaction join that transaction; outside one, each write is its
 // own transaction. Errors: kNotFound for an unknown id, kUnavailable when the database
 // cannot be reached, kInternal otherwise. Implementations are safe for concurrent use.
+#include <cctype>
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "domain/catalog.h"
@@ -26,8 +28,17 @@ struct LocationFilter {
   std::vector<std::string> municipality_codes;  // any of these; empty: all
 };
 
+// Within `km` kilometres of a point, measured from the offer's location.
+struct NearPoint {
+  double lat = 0, lon = 0, km = 0;
+};
+
 struct OfferFilter {
   std::optional<std::string> provider_id;
+  // Search words (SearchWords): each begins a word of the offer's name or description, case
+  // and diacritics ignored ("clienten" finds "cliënten", "dem" finds "dementie").
+  std::vector<std::string> words;
+  std::optional<NearPoint> near;
   std::optional<domain::OfferKind> kind;
   std::optional<std::string> profile;            // accepts this care profile
   std::optional<domain::Sector> sector;          // with profile: its sector, so offers listing no
@@ -38,6 +49,33 @@ struct OfferFilter {
   std::optional<domain::FreshnessCutoffs> outdated;
   bool listed_only = false;  // only of approved providers (the public catalogue)
 };
+
+// The words of a search text as the stores look them up: runs of letters and digits (any
+// byte of a multi-byte UTF-8 character counts as a letter), at most 8 of at most 40 bytes;
+// everything else separates them, so no word carries search syntax to a backend.
+inline std::vector<std::string> SearchWords(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  auto flush = [&] {
+    if (word.size() > 40) {  // cut before the character that crosses byte 40
+      size_t n = 40;
+      while (n > 0 && (static_cast<unsigned char>(word[n]) & 0xC0) == 0x80) --n;
+      word.resize(n);
+    }
+    if (!word.empty() && words.size() < 8) words.push_back(word);
+    word.clear();
+  };
+  for (char ch : text) {
+    const auto u = static_cast<unsigned char>(ch);
+    if (u >= 0x80 || std::isalnum(u)) {
+      word += ch;
+    } else {
+      flush();
+    }
+  }
+  flush();
+  return words;
+}
 
 // One changed field of a catalogue record: who changed it and when (an offer's change
 // history; a provider's in the register). Values as text: numbers in decimal, lists and

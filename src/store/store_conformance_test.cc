@@ -481,6 +481,86 @@ TEST_P(StoreConformance, OfferPagingAndFilters) {
   EXPECT_EQ(db_->catalog().ListOffers(contracted, {"", 100})->items.size(), 25u);
 }
 
+// Search in Dutch (issue 21.5): every word begins a word of the name or description, case
+// and diacritics ignored on both sides; the index follows every write.
+TEST_P(StoreConformance, OffersFoundByDutchWordsAndByDistance) {
+  SeedCatalog();
+  d::Offer wonen = MakeOffer("off-1", d::OfferKind::kWonen, {"5VV"});
+  wonen.name = "Huize Ëikenhof";
+  wonen.description = "Wonen voor cliënten met dementie, met een tuin.";
+  d::Offer dag = MakeOffer("off-2", d::OfferKind::kDagbesteding, {});
+  dag.provider_id = "prv-b";
+  dag.location_id = "loc-b";
+  dag.name = "Dagcentrum De Linde";
+  dag.description = "Dagbesteding voor ouderen.";
+  ASSERT_TRUE(db_->catalog().PutOffer(wonen).ok());
+  ASSERT_TRUE(db_->catalog().PutOffer(dag).ok());
+
+  catalog::OfferFilter filter;
+  auto found = [&](std::string_view text) {
+    filter.words = catalog::SearchWords(text);
+    std::vector<std::string> ids;
+    auto page = db_->catalog().ListOffers(filter, {"", 100});
+    EXPECT_TRUE(page.ok()) << text << ": " << page.error().ToString();
+    if (page.ok())
+      for (const auto& o : page->items) ids.push_back(o.id);
+    return ids;
+  };
+  using Ids = std::vector<std::string>;
+  EXPECT_EQ(found("clienten"), Ids{"off-1"});
+  EXPECT_EQ(found("CLIËNTEN"), Ids{"off-1"});
+  EXPECT_EQ(found("Cliënten"), Ids{"off-1"});
+  EXPECT_EQ(found("dem"), Ids{"off-1"});     // type-ahead: the beginning of a word
+  EXPECT_EQ(found("eikenh"), Ids{"off-1"});  // the name, its diacritic folded
+  EXPECT_EQ(found("voor"), (Ids{"off-1", "off-2"}));
+  EXPECT_EQ(found("voor oud"), Ids{"off-2"});  // every word
+  EXPECT_EQ(found("ouderen, dementie"), Ids{});
+  EXPECT_EQ(found("mentie"), Ids{});  // the beginning of a word only
+  EXPECT_EQ(found("tuinen"), Ids{});
+  // Search syntax of either backend is plain words here: nothing matches, nothing fails.
+  EXPECT_EQ(found("\"dem\" OR NOT* & !:* ("), Ids{});
+  EXPECT_EQ(found("tuin ' \" ;"), Ids{"off-1"});
+
+  // With the other filters.
+  filter.kind = d::OfferKind::kDagbesteding;
+  EXPECT_EQ(found("voor"), Ids{"off-2"});
+  filter.kind.reset();
+  filter.municipality_codes = {"GM0935"};
+  EXPECT_EQ(found("voor"), Ids{"off-1"});
+  filter.municipality_codes.clear();
+
+  // An updated description is found by its new words, no longer by the old ones; so is a
+  // changed name.
+  dag.description = "Dagbesteding met muziektherapie.";
+  dag.name = "Dagcentrum De Eik";
+  ASSERT_TRUE(db_->catalog().PutOffer(dag).ok());
+  EXPECT_EQ(found("muziek"), Ids{"off-2"});
+  EXPECT_EQ(found("ouderen"), Ids{});
+  EXPECT_EQ(found("linde"), Ids{});
+  EXPECT_EQ(found("eik"), (Ids{"off-1", "off-2"}));
+  // Written inside a transaction that fails: the index keeps the committed words.
+  EXPECT_FALSE(db_->InTransaction([&]() -> Status {
+                    d::Offer changed = dag;
+                    changed.description = "Logeren aan zee.";
+                    PASSEND_RETURN_IF_ERROR(db_->catalog().PutOffer(changed));
+                    return Internal("stop");
+                  })
+                   .ok());
+  EXPECT_EQ(found("zee"), Ids{});
+  EXPECT_EQ(found("muziek"), Ids{"off-2"});
+
+  // Distance from the location: loc-a (50.85, 5.70) and loc-b (50.88, 5.98) lie about 20 km
+  // apart.
+  filter.words.clear();
+  filter.near = catalog::NearPoint{50.85, 5.70, 5};
+  EXPECT_EQ(found(""), Ids{"off-1"});
+  filter.near->km = 25;
+  EXPECT_EQ(found(""), (Ids{"off-1", "off-2"}));
+  filter.near = catalog::NearPoint{50.88, 5.98, 1};
+  EXPECT_EQ(found("voor"), Ids{});
+  EXPECT_EQ(found("eik"), Ids{"off-2"});
+}
+
 // --- clients ---
 
 TEST_P(StoreConformance, ClientsStreamPageAndCountInIdOrderWithTheirLists) {

@@ -14,6 +14,7 @@ std::string_view pg_migration_0008_sql();
 std::string_view pg_migration_0009_sql();
 std::string_view pg_migration_0010_sql();
 std::string_view pg_migration_0011_sql();
+std::string_view pg_migration_0012_sql();
 }  // namespace passend::embedded
 
 namespace passend::store::postgres {
@@ -65,6 +66,7 @@ const std::vector<Migration>& Migrations() {
       {9, "provider_identity", embedded::pg_migration_0009_sql()},
       {10, "provider_register", embedded::pg_migration_0010_sql()},
       {11, "audit_source", embedded::pg_migration_0011_sql()},
+      {12, "offer_search", embedded::pg_migration_0012_sql()},
   };
   return all;
 }

@@ -1,5 +1,7 @@
 #include "store/postgres/postgres_catalog_store.h"
 
+#include <cmath>
+#include <cstdio>
 #include <unordered_map>
 
 #include "store/enum_list.h"
@@ -11,6 +13,21 @@ namespace passend::store::postgres {
 namespace d = passend::domain;
 
 namespace {
+
+// Locations within `near.km` of the point, on the flat-earth approximation (exact to well
+// under 1% over the distances of one country); the numbers are ours, formatted, not input.
+std::string NearCondition(const catalog::NearPoint& near) {
+  constexpr double kKmPerDegree = 111.195;
+  const double lon_km = kKmPerDegree * std::cos(near.lat * 3.14159265358979323846 / 180.0);
+  char sql[320];
+  std::snprintf(sql, sizeof sql,
+                "o.location_id IN (SELECT id FROM locations WHERE "
+                "((lat - %.7f) * %.4f) * ((lat - %.7f) * %.4f) + "
+                "((lon - %.7f) * %.4f) * ((lon - %.7f) * %.4f) <= %.6f)",
+                near.lat, kKmPerDegree, near.lat, kKmPerDegree, near.lon, lon_km, near.lon, lon_km,
+                near.km * near.km);
+  return sql;
+}
 
 constexpr const char* kProviderColumns =
     "SELECT id, name, established, website, agb_code, kvk_number, ura_number, register_status "
@@ -203,6 +220,13 @@ Result<Page<d::Offer>> PostgresCatalogStore::ListOffers(const catalog::OfferFilt
   if (!filter.municipality_codes.empty())
     q.Where("o.location_id IN (SELECT id FROM locations WHERE municipality_code = ANY(?::text[]))",
             {*TextArray(filter.municipality_codes)});
+  if (!filter.words.empty()) {
+    // tsquery: every word a prefix (clienten:*), all of them required; folded like the column.
+    std::string query;
+    for (const std::string& w : filter.words) query += (query.empty() ? "" : " & ") + w + ":*";
+    q.Where("o.search @@ to_tsquery('simple', passend_fold(?))", {query});
+  }
+  if (filter.near) q.Where(NearCondition(*filter.near));
   if (filter.outdated)
     q.Where("(o.places_updated < ? OR o.details_updated < ?)",
             {filter.outdated->places_before, filter.outdated->details_before});

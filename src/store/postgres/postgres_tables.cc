@@ -71,9 +71,11 @@ Result<std::vector<TableInfo>> PostgresTables::List() {
       if (IsBookkeeping(t.View(1))) continue;
       TableInfo info;
       info.name = t.Text(1);
+      // Generated columns (offers.search, migration 12) follow the others: not copied.
       PASSEND_ASSIGN_OR_RETURN(
           Rows cols, c.Query("SELECT attname FROM pg_attribute WHERE attrelid = $1::oid AND "
-                             "attnum > 0 AND NOT attisdropped ORDER BY attnum",
+                             "attnum > 0 AND NOT attisdropped AND attgenerated = '' "
+                             "ORDER BY attnum",
                              {P(t.Text(0))}));
       for (Rows::Row col : cols) info.columns.push_back(col.Text(0));
       PASSEND_ASSIGN_OR_RETURN(

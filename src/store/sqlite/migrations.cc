@@ -14,6 +14,7 @@ std::string_view migration_0008_sql();
 std::string_view migration_0009_sql();
 std::string_view migration_0010_sql();
 std::string_view migration_0011_sql();
+std::string_view migration_0012_sql();
 }  // namespace passend::embedded
 
 namespace passend::store::sqlite {
@@ -31,6 +32,7 @@ const std::vector<Migration>& Migrations() {
       {9, "provider_identity", embedded::migration_0009_sql()},
       {10, "provider_register", embedded::migration_0010_sql()},
       {11, "audit_source", embedded::migration_0011_sql()},
+      {12, "offer_search", embedded::migration_0012_sql()},
   };
   return all;
 }

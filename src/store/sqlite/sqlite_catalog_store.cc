@@ -1,5 +1,7 @@
 #include "store/sqlite/sqlite_catalog_store.h"
 
+#include <cmath>
+#include <cstdio>
 #include <unordered_map>
 
 #include "store/enum_list.h"
@@ -11,6 +13,21 @@ namespace passend::store::sqlite {
 namespace d = passend::domain;
 
 namespace {
+
+// Locations within `near.km` of the point, on the flat-earth approximation (exact to well
+// under 1% over the distances of one country); the numbers are ours, formatted, not input.
+std::string NearCondition(const catalog::NearPoint& near) {
+  constexpr double kKmPerDegree = 111.195;
+  const double lon_km = kKmPerDegree * std::cos(near.lat * 3.14159265358979323846 / 180.0);
+  char sql[320];
+  std::snprintf(sql, sizeof sql,
+                "o.location_id IN (SELECT id FROM locations WHERE "
+                "((lat - %.7f) * %.4f) * ((lat - %.7f) * %.4f) + "
+                "((lon - %.7f) * %.4f) * ((lon - %.7f) * %.4f) <= %.6f)",
+                near.lat, kKmPerDegree, near.lat, kKmPerDegree, near.lon, lon_km, near.lon, lon_km,
+                near.km * near.km);
+  return sql;
+}
 
 constexpr const char* kProviderColumns =
     "SELECT id, name, established, website, agb_code, kvk_number, ura_number, register_status "
@@ -217,6 +234,13 @@ Result<Page<d::Offer>> SqliteCatalogStore::ListOffers(const catalog::OfferFilter
     for (size_t i = 0; i < filter.municipality_codes.size(); ++i) cond += i ? ",?" : "?";
     q.Where(cond + "))", filter.municipality_codes);
   }
+  if (!filter.words.empty()) {
+    // FTS5: every word a quoted prefix ("clienten"*), all of them required.
+    std::string match;
+    for (const std::string& w : filter.words) match += (match.empty() ? "\"" : " \"") + w + "\"*";
+    q.Where("o.rowid IN (SELECT rowid FROM offer_search WHERE offer_search MATCH ?)", {match});
+  }
+  if (filter.near) q.Where(NearCondition(*filter.near));
   if (filter.outdated)
     q.Where("(o.places_updated < ? OR o.details_updated < ?)",
             {filter.outdated->places_before, filter.outdated->details_before});

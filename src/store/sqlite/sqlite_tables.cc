@@ -6,9 +6,12 @@
 namespace passend::store::sqlite {
 namespace {
 
-// The bookkeeping tables that are not the installation's data.
+// The bookkeeping tables that are not the installation's data, and the search index
+// (offer_search, an FTS5 table, and its shadow tables offer_search_*): derived from offers
+// by the triggers of migration 12, like an index, so every copy builds its own.
 bool IsBookkeeping(const std::string& name) {
-  return name == "schema_version" || name == "change_log" || name == "change_log_pruned";
+  return name == "schema_version" || name == "change_log" || name == "change_log_pruned" ||
+         name == "offer_search" || name.rfind("offer_search_", 0) == 0;
 }
 
 std::string Quoted(const std::string& name) { return "\"" + name + "\""; }
