@@ -322,8 +322,8 @@ TEST_F(AccessMatrixTest, EveryGuardedRouteDeclaresItsSubjectAndItFitsThePath) {
   }
   EXPECT_GT(guarded, 15);
   // client (GET, PATCH), versions, one version, diff, report, registration form, consents
-  // (3), access log, export, erasure
-  EXPECT_EQ(about_client, 13);
+  // (3), access log, export, erasure, the dossier in FHIR (GET, PUT)
+  EXPECT_EQ(about_client, 15);
 }
 
 TEST_F(AccessMatrixTest, WithoutLoginEveryGuardedRouteAnswers401) {

@@ -15,7 +15,9 @@
 #include "api/problem.h"
 #include "api/record_schemas.h"
 #include "api/routes.h"
+#include "interop/fhir_dossier.h"
 #include "interop/native_json.h"
+#include "refdata/refdata.h"
 
 namespace passend::api {
 namespace {
@@ -220,6 +222,61 @@ ApiResponse HtmlResponse(std::string html) {
   return r;
 }
 
+ApiResponse FhirResponse(nlohmann::json body, int version) {
+  ApiResponse r = JsonResponse(std::move(body));
+  r.content_type = "application/fhir+json";
+  return WithETag(std::move(r), version);
+}
+
+// GET .../fhir: the current version as a FHIR Bundle, read as ReadClient reads (the record
+// and its version from one moment).
+Result<ApiResponse> ReadFhir(intake::IntakeService& intake, const domain::ReferenceData& ref,
+                             const ApiRequest& req) {
+  const std::string& id = req.path_params.at("id");
+  PASSEND_ASSIGN_OR_RETURN(int version, intake.CurrentVersion(id));
+  PASSEND_ASSIGN_OR_RETURN(intake::ClientVersion v, intake.GetVersion(id, version));
+  if (domain::IsErased(v.record)) return FailedPrecondition("Deze cliënt is gewist.");
+  return FhirResponse(interop::fhir::DossierBundle(v, refdata::BuiltInLeidraad(), ref), version);
+}
+
+// PUT .../fhir: the dossier replaced by what a FHIR Bundle holds, as a new version; read and
+// checked whole before anything is written. If-Match and reason as for PATCH.
+Result<ApiResponse> WriteFhir(intake::IntakeService& intake, const domain::ReferenceData& ref,
+                              const ApiRequest& req) {
+  const std::string& id = req.path_params.at("id");
+  const std::string if_match = req.Header("If-Match");
+  if (if_match.empty())
+    return ConditionalProblem(
+        428, "Versie ontbreekt",
+        InvalidArgument("Stuur If-Match met de versie (ETag) waarop uw wijziging is gemaakt.",
+                        "If-Match"),
+        req);
+  const std::optional<int> expected = ParseVersion(if_match);
+  if (!expected)
+    return InvalidArgument("If-Match moet een versie zijn zoals de ETag die gaf (\"3\").",
+                           "If-Match");
+  const std::string* reason = req.Query("reason");
+  if (reason == nullptr || reason->empty())
+    return InvalidArgument("Zeg in ?reason= waarom het dossier verandert.", "reason");
+  PASSEND_ASSIGN_OR_RETURN(json body, req.JsonBody());
+  PASSEND_ASSIGN_OR_RETURN(domain::Client c,
+                           interop::fhir::DossierFromBundle(body, refdata::BuiltInLeidraad(), ref));
+  if (!c.id.empty() && c.id != id)
+    return InvalidArgument("De Patient in de Bundle is een andere cliënt (" + c.id + ").",
+                           "Patient.identifier");
+  c.id = id;
+  PASSEND_ASSIGN_OR_RETURN(domain::Client current, intake.GetClient(id));
+  interop::fhir::KeepOrder(current, c);
+  auto saved = intake.UpdateClient(req.admission->principal, c, *expected, *reason);
+  if (!saved.ok()) {
+    if (saved.error().code() == ErrorCode::kConflict && saved.error().field() == "version")
+      return ConditionalProblem(412, "Versie is veranderd", saved.error(), req);
+    return saved.error();
+  }
+  return FhirResponse(interop::fhir::DossierBundle(*saved, refdata::BuiltInLeidraad(), ref),
+                      saved->info.version);
+}
+
 }  // namespace
 
 void AddClientRoutes(Router& router, intake::IntakeService& intake,
@@ -342,6 +399,32 @@ void AddClientRoutes(Router& router, intake::IntakeService& intake,
   form.params.push_back(format);
   form.response_schema = FormSchema();
   router.Add(std::move(form));
+
+  Route fhir_read = ClientRoute(
+      "GET", "/api/v1/clients/{id}/fhir", "dossier.read",
+      "Het dossier als FHIR R4 Bundle: QuestionnaireResponse, Patient, RelatedPerson (ETag)",
+      [&intake, &ref](const ApiRequest& r) { return ReadFhir(intake, ref, r); });
+  fhir_read.media_type = "application/fhir+json";
+  fhir_read.response_schema = FhirResourceSchema("Bundle");
+  router.Add(std::move(fhir_read));
+
+  Route fhir_write = ClientRoute(
+      "PUT", "/api/v1/clients/{id}/fhir", "dossier.update",
+      "Dossier uit een FHIR R4 Bundle: een nieuwe versie (If-Match en reason verplicht; 412 als "
+      "de versie veranderde)",
+      [&intake, &ref](const ApiRequest& r) { return WriteFhir(intake, ref, r); });
+  fhir_write.media_type = "application/fhir+json";
+  fhir_write.params.push_back(ParamDoc{.name = "If-Match",
+                                       .in = ParamDoc::In::kHeader,
+                                       .type = "string",
+                                       .required = true,
+                                       .description_nl = "De ETag van de versie die u vervangt"});
+  ParamDoc reason = QueryParam("reason", "Waarom het dossier verandert (1 tot 500 tekens)");
+  reason.required = true;
+  fhir_write.params.push_back(std::move(reason));
+  fhir_write.request_schema = FhirResourceSchema("Bundle");
+  fhir_write.response_schema = FhirResourceSchema("Bundle");
+  router.Add(std::move(fhir_write));
 }
 
 }  // namespace passend::api

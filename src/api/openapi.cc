@@ -87,14 +87,15 @@ nlohmann::json Operation(const Route& route) {
   }
   if (!params.empty()) op["parameters"] = std::move(params);
 
+  const std::string media_type = route.media_type.empty() ? "application/json" : route.media_type;
   if (!route.request_schema.is_null()) {
     op["requestBody"] = {{"required", true},
-                         {"content", {{"application/json", {{"schema", route.request_schema}}}}}};
+                         {"content", {{media_type, {{"schema", route.request_schema}}}}}};
   }
 
   nlohmann::json success = {{"description", SuccessDescription(route.success_status)}};
   if (!route.response_schema.is_null()) {
-    success["content"] = {{"application/json", {{"schema", route.response_schema}}}};
+    success["content"] = {{media_type, {{"schema", route.response_schema}}}};
   }
   nlohmann::json responses = {{std::to_string(route.success_status), std::move(success)}};
   responses["400"] = ProblemResponseRef("Ongeldige invoer");

@@ -6,6 +6,16 @@
 #include "domain/vocabulary.h"
 
 namespace passend::api {
+
+nlohmann::json FhirResourceSchema(std::string_view resource_type) {
+  using nlohmann::json;
+  json type = {{"type", "string"}, {"enum", json::array({std::string(resource_type)})}};
+  return {{"type", "object"},
+          {"description", "FHIR R4 (docs/fhir.md)"},
+          {"required", json::array({"resourceType"})},
+          {"properties", {{"resourceType", std::move(type)}}}};
+}
+
 namespace schema {
 
 using nlohmann::json;

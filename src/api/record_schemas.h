@@ -29,6 +29,11 @@ nlohmann::json ClientSchema();
 // {"lat", "lon"}: WGS84, degrees north and east.
 nlohmann::json GeoPointSchema();
 
+// A FHIR R4 resource of `resource_type` (application/fhir+json): only its resourceType is
+// described here; the official FHIR schema and StructureDefinitions check the rest
+// (tests/interop/validate-fhir.mjs, docs/fhir.md).
+nlohmann::json FhirResourceSchema(std::string_view resource_type);
+
 namespace schema {
 
 nlohmann::json String(std::string_view description = {});

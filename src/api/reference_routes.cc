@@ -3,6 +3,7 @@
 // The shapes are this API's own (no other format carries them).
 #include "api/record_schemas.h"
 #include "api/routes.h"
+#include "interop/fhir_questionnaire.h"
 #include "refdata/refdata.h"
 
 namespace passend::api {
@@ -185,6 +186,21 @@ void AddReferenceRoutes(Router& router, const domain::ReferenceData& ref) {
   leidraad.tag = "referentie";
   leidraad.response_schema = LeidraadSchema();
   router.Add(std::move(leidraad));
+
+  // The same guideline as a FHIR R4 Questionnaire (interop/fhir_questionnaire.h).
+  Route questionnaire =
+      MakeRoute("GET", "/api/v1/leidraad/fhir", std::string(kPublic),
+                [body = interop::fhir::LeidraadQuestionnaire(refdata::BuiltInLeidraad(), ref)](
+                    const ApiRequest&) -> Result<ApiResponse> {
+                  ApiResponse r = JsonResponse(body);
+                  r.content_type = "application/fhir+json";
+                  return r;
+                });
+  questionnaire.summary_nl = "De leidraad als FHIR R4 Questionnaire (docs/fhir.md)";
+  questionnaire.tag = "referentie";
+  questionnaire.media_type = "application/fhir+json";
+  questionnaire.response_schema = FhirResourceSchema("Questionnaire");
+  router.Add(std::move(questionnaire));
 }
 
 }  // namespace passend::api

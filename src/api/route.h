@@ -152,6 +152,10 @@ struct Route {
   nlohmann::json request_schema;   // JSON Schema of the body; null: no body
   nlohmann::json response_schema;  // JSON Schema of a success body; null: none documented
   int success_status = 200;        // documented success status (201 for creation, ...)
+  // The media type of the body and of a success answer, for OpenAPI: empty is
+  // application/json; FHIR resources are "application/fhir+json" (the handler sets the
+  // answer's content_type itself).
+  std::string media_type = {};
   // A smaller body limit than the server's (ServerOptions::max_body_bytes) for a route that
   // anyone may call with work that grows with the body; larger bodies get 413 before the
   // handler parses them. 0: the server's limit.

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   cli::RegisterServeCommand(app, inv);
   cli::RegisterMatchCommands(app, inv);
   cli::RegisterAccessCommands(app, inv);
+  cli::RegisterLeidraadCommands(app, inv);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

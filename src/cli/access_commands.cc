@@ -42,6 +42,7 @@ struct AccessOptions {
   std::string password_file;
   std::string client_id, reason, out;
   std::string audit_key_file, expect;
+  std::string format = "avg";
 };
 
 Result<std::unique_ptr<Modules>> OpenKeyed(const OpenModules& open, const AccessOptions& o) {
@@ -160,6 +161,8 @@ Status KeyGen(const OpenModules&, const AccessOptions& o) {
 }
 
 Status Export(const OpenModules& open, const AccessOptions& o) {
+  if (o.format == "fhir")
+    return ExportDossierFhir(open, o.db_path, o.audit_key_file, o.client_id, o.out);
   PASSEND_ASSIGN_OR_RETURN(auto modules, OpenKeyed(open, o));
   PASSEND_ASSIGN_OR_RETURN(auto records, modules->intake().ExportClient(o.client_id));
   const nlohmann::json doc = interop::ToJson(records);
@@ -262,6 +265,11 @@ void RegisterAccessCommands(CLI::App& app, Invocation& inv) {
   db_option(exp);
   exp->add_option("--client", o->client_id, "Id van de cliënt")->required();
   exp->add_option("--out", o->out, "Bestand; zonder: standaarduitvoer");
+  exp->add_option("--format", o->format,
+                  "avg: alle gegevens (AVG-inzage); fhir: het dossier als FHIR R4 Bundle "
+                  "(docs/fhir.md)")
+      ->check(CLI::IsMember({"avg", "fhir"}))
+      ->capture_default_str();
   key_option(exp);
   exp->callback(run(Export));
   CLI::App* erase = client->add_subcommand("erase", "Wis de gegevens van één cliënt");

@@ -4,15 +4,25 @@
 //                       [--limit N]
 //   passend client show --db PATH --client ID [--version N] [--json]
 //   passend client history --db PATH --client ID
+//   passend client export --format fhir --db PATH --client ID [--out FILE] (the command is
+//                         access_commands.cc's, whose default format is the AVG export)
+//   passend client import --format fhir --db PATH [--reason TEKST] FILE
+// export and import: the dossier as a FHIR R4 Bundle (interop/fhir_dossier.h,
+// docs/fhir.md); an import is a new version through the intake service, all or nothing.
 // Times are shown in Dutch time (Europe/Amsterdam).
 #include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <memory>
+#include <sstream>
 
 #include "access/local_time.h"
 #include "cli/command.h"
 #include "cli/operator.h"
 #include "domain/dutch_number.h"
+#include "interop/fhir_dossier.h"
 #include "interop/native_json.h"
+#include "refdata/refdata.h"
 
 namespace passend::cli {
 namespace {
@@ -30,6 +40,9 @@ struct ClientOptions {
   int limit = 50;
   int version = 0;
   bool json = false;
+  std::string format = "fhir";
+  std::string file;
+  std::string reason;
 };
 
 Status LogRead(Modules& m, const std::string& client_id, const char* action) {
@@ -161,7 +174,65 @@ Status History(const OpenModules& open, const ClientOptions& o) {
   return Ok();
 }
 
+// The Bundle is read and checked whole before anything is written; the dossier named by
+// the Patient's Passend identifier gets a new version (in the order of its wishes where
+// they are the same), a Bundle without one a new client.
+Status Import(const OpenModules& open, const ClientOptions& o) {
+  std::ifstream in(o.file, std::ios::binary);
+  if (!in) return NotFound("Bestand '" + o.file + "' kan niet worden gelezen", "file");
+  std::stringstream text;
+  text << in.rdbuf();
+  PASSEND_ASSIGN_OR_RETURN(nlohmann::json bundle, interop::ParseJsonText(text.str()));
+  PASSEND_ASSIGN_OR_RETURN(auto m, OpenKeyed(open, o.db_path, o.audit_key_file));
+  PASSEND_ASSIGN_OR_RETURN(
+      d::Client c, interop::fhir::DossierFromBundle(bundle, refdata::BuiltInLeidraad(), m->ref()));
+  const std::string reason =
+      o.reason.empty()
+          ? "Ingelezen uit FHIR (" + std::filesystem::path(o.file).filename().string() + ")"
+          : o.reason;
+  if (c.id.empty()) {
+    PASSEND_ASSIGN_OR_RETURN(intake::ClientVersion made,
+                             m->intake().CreateClient(Operator(), std::move(c), reason));
+    std::printf("Nieuwe cliënt %s, versie %d\n", made.record.id.c_str(), made.info.version);
+    return Ok();
+  }
+  PASSEND_ASSIGN_OR_RETURN(d::Client current, m->intake().GetClient(c.id));
+  PASSEND_ASSIGN_OR_RETURN(int version, m->intake().CurrentVersion(c.id));
+  interop::fhir::KeepOrder(current, c);
+  PASSEND_ASSIGN_OR_RETURN(intake::ClientVersion saved,
+                           m->intake().UpdateClient(Operator(), c, version, reason));
+  PASSEND_RETURN_IF_ERROR(LogRead(*m, c.id, "update"));
+  if (saved.info.version == version) {
+    std::printf("Geen wijziging: %s blijft op versie %d\n", c.id.c_str(), version);
+  } else {
+    std::printf("%s: versie %d\n", c.id.c_str(), saved.info.version);
+  }
+  return Ok();
+}
+
 }  // namespace
+
+Status ExportDossierFhir(const OpenModules& open, const std::string& db_path,
+                         const std::string& audit_key_file, const std::string& client_id,
+                         const std::string& out) {
+  PASSEND_ASSIGN_OR_RETURN(auto m, OpenKeyed(open, db_path, audit_key_file));
+  PASSEND_ASSIGN_OR_RETURN(int version, m->intake().CurrentVersion(client_id));
+  PASSEND_ASSIGN_OR_RETURN(intake::ClientVersion v, m->intake().GetVersion(client_id, version));
+  if (d::IsErased(v.record))
+    return FailedPrecondition("Deze cliënt is gewist: er is geen dossier om te exporteren.");
+  PASSEND_RETURN_IF_ERROR(LogRead(*m, client_id, "export"));
+  const std::string text =
+      interop::fhir::DossierBundle(v, refdata::BuiltInLeidraad(), m->ref()).dump(2) + "\n";
+  if (out.empty()) {
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    return Ok();
+  }
+  std::ofstream file(out, std::ios::binary);
+  file << text;
+  file.close();
+  if (!file) return Unavailable("Kan " + out + " niet schrijven.");
+  return Ok();
+}
 
 void RegisterClientCommands(CLI::App& client, Invocation& inv) {
   auto o = std::make_shared<ClientOptions>();
@@ -195,6 +266,16 @@ void RegisterClientCommands(CLI::App& client, Invocation& inv) {
   common(history);
   history->add_option("--client", o->client_id, "Id van de cliënt")->required();
   history->callback(run(History));
+
+  CLI::App* imp = client.add_subcommand(
+      "import", "Een dossier uit een FHIR R4 Bundle: een nieuwe versie, of een nieuwe cliënt");
+  common(imp);
+  imp->add_option("file", o->file, "Het bestand (FHIR R4 Bundle, JSON)")->required();
+  imp->add_option("--format", o->format, "Het formaat: fhir (FHIR R4, JSON)")
+      ->check(CLI::IsMember({"fhir"}))
+      ->capture_default_str();
+  imp->add_option("--reason", o->reason, "Waarom het dossier verandert (in de versie)");
+  imp->callback(run(Import));
 }
 
 }  // namespace passend::cli

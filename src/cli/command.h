@@ -88,6 +88,12 @@ void RegisterMatchCommands(CLI::App& app, Invocation& inv);   // match, mismatch
 void RegisterAccessCommands(CLI::App& app, Invocation& inv);  // user, audit, client
 // client list, show, history: added to the `client` group RegisterAccessCommands makes.
 void RegisterClientCommands(CLI::App& client, Invocation& inv);
-void RegisterMigrateCommand(CLI::App& app, Invocation& inv);  // migrate-db
+// passend client export --format fhir: the current dossier as a FHIR R4 Bundle, to `out`
+// or stdout (client_commands.cc; the `client export` of the AVG export calls it).
+Status ExportDossierFhir(const OpenModules& open, const std::string& db_path,
+                         const std::string& audit_key_file, const std::string& client_id,
+                         const std::string& out);
+void RegisterMigrateCommand(CLI::App& app, Invocation& inv);    // migrate-db
+void RegisterLeidraadCommands(CLI::App& app, Invocation& inv);  // leidraad export
 
 }  // namespace passend::cli
