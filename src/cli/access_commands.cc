@@ -161,6 +161,8 @@ Status KeyGen(const OpenModules&, const AccessOptions& o) {
 }
 
 Status Export(const OpenModules& open, const AccessOptions& o) {
+  if (o.format != "avg" && o.format != "fhir")
+    return InvalidArgument("--format: avg of fhir.", "format");
   if (o.format == "fhir")
     return ExportDossierFhir(open, o.db_path, o.audit_key_file, o.client_id, o.out);
   PASSEND_ASSIGN_OR_RETURN(auto modules, OpenKeyed(open, o));
@@ -268,7 +270,6 @@ void RegisterAccessCommands(CLI::App& app, Invocation& inv) {
   exp->add_option("--format", o->format,
                   "avg: alle gegevens (AVG-inzage); fhir: het dossier als FHIR R4 Bundle "
                   "(docs/fhir.md)")
-      ->check(CLI::IsMember({"avg", "fhir"}))
       ->capture_default_str();
   key_option(exp);
   exp->callback(run(Export));

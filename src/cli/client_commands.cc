@@ -178,6 +178,7 @@ Status History(const OpenModules& open, const ClientOptions& o) {
 // the Patient's Passend identifier gets a new version (in the order of its wishes where
 // they are the same), a Bundle without one a new client.
 Status Import(const OpenModules& open, const ClientOptions& o) {
+  if (o.format != "fhir") return InvalidArgument("--format: fhir.", "format");
   std::ifstream in(o.file, std::ios::binary);
   if (!in) return NotFound("Bestand '" + o.file + "' kan niet worden gelezen", "file");
   std::stringstream text;
@@ -272,7 +273,6 @@ void RegisterClientCommands(CLI::App& client, Invocation& inv) {
   common(imp);
   imp->add_option("file", o->file, "Het bestand (FHIR R4 Bundle, JSON)")->required();
   imp->add_option("--format", o->format, "Het formaat: fhir (FHIR R4, JSON)")
-      ->check(CLI::IsMember({"fhir"}))
       ->capture_default_str();
   imp->add_option("--reason", o->reason, "Waarom het dossier verandert (in de versie)");
   imp->callback(run(Import));

@@ -18,6 +18,7 @@ struct LeidraadOptions {
 };
 
 Status Export(const LeidraadOptions& o) {
+  if (o.format != "fhir") return InvalidArgument("--format: fhir.", "format");
   const std::string text =
       interop::fhir::LeidraadQuestionnaire(refdata::BuiltInLeidraad(), refdata::BuiltIn()).dump(2) +
       "\n";
@@ -41,7 +42,6 @@ void RegisterLeidraadCommands(CLI::App& app, Invocation& inv) {
   auto o = std::make_shared<LeidraadOptions>();
   CLI::App* exp = leidraad->add_subcommand("export", "De leidraad als FHIR R4 Questionnaire");
   exp->add_option("--format", o->format, "Het formaat: fhir (FHIR R4, JSON)")
-      ->check(CLI::IsMember({"fhir"}))
       ->capture_default_str();
   exp->add_option("--out", o->out, "Schrijf naar dit bestand in plaats van naar stdout");
   exp->callback([o, &inv] { inv.run = [o] { return Export(*o); }; });
