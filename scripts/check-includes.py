@@ -20,7 +20,7 @@ MODULES = {
     "domain": ([], None),
     "refdata": (["domain"], ["refdata/refdata.h", "refdata/csv.h"]),
     # The storage interfaces live with their modules; store/ hands them out (database.h).
-    "store": (["domain", "catalog", "intake", "access"],
+    "store": (["domain", "catalog", "intake", "access", "monitor"],
               ["store/database.h", "store/page.h", "store/open_database.h",
                "store/copy_database.h"]),
     "catalog": (["domain", "store", "access"], ["catalog/catalog_service.h", "catalog/catalog_store.h"]),
@@ -42,11 +42,15 @@ MODULES = {
     "match": (["domain", "refdata", "interop", "intake", "catalog", "store"],
               ["match/match_service.h", "match/store_change_feed.h", "match/match.h",
                "match/json/match_json.h"]),
-    "api": (["domain", "refdata", "store", "catalog", "intake", "access", "interop", "match"],
+    # Monitoring over time (the trend of the mismatch map); later the quarterly figures.
+    "monitor": (["domain", "store", "access", "match"],
+                ["monitor/monitor_service.h", "monitor/map_history_store.h"]),
+    "api": (["domain", "refdata", "store", "catalog", "intake", "access", "interop", "match",
+             "monitor"],
             ["api/routes.h", "api/route.h", "api/server.h", "api/access_guard.h",
              "api/access_routes.h", "api/static_site.h"]),
     "cli": (["domain", "refdata", "store", "catalog", "intake", "access", "interop", "match",
-             "generate", "api"], ["cli/command.h", "cli/exit_codes.h", "cli/dutch_text.h"]),
+             "generate", "api", "monitor"], ["cli/command.h", "cli/exit_codes.h", "cli/dutch_text.h"]),
     # app/ wires the concrete classes: the backend through store's factory, the services.
     "app": (["cli", "store", "refdata", "access", "catalog", "intake", "domain"], []),
 }

@@ -13,11 +13,13 @@
    9 too large) come from the API's paths or from bugs; for them the table check (2) stands.
 """
 
+import json
 import os
 import re
 import subprocess
 import sys
 import tempfile
+import time
 
 ENGLISH = ["Usage", "Options", "OPTIONS", "Subcommands", "SUBCOMMAND", "SUBCOMMANDS",
            "Positionals", "REQUIRED", "TEXT", "INT", "UINT", "FLOAT", "Print this help",
@@ -138,6 +140,28 @@ def main():
               f"match: profile without words: {code} {out[:300]} {err}")
         code, out, err = run(binary, ["client", "history", "--db", db, "--client", client_id])
         check(code == 0 and out.startswith("Versie 1"), f"client history: {code} {out} {err}")
+        # The trend of the mismatch map (issue 19.9): nothing kept yet, two moments kept.
+        code, out, err = run(binary, ["mismatch", "--db", db, "--trend"])
+        check(code == 0 and "Nog geen bewaarde momenten" in out, f"mismatch --trend: {code} {out}")
+        code, out, err = run(binary, ["mismatch", "--db", db, "--bewaar", "--trend"])
+        check(code == 2 and "niet allebei" in err, f"mismatch --bewaar --trend: {code} {err}")
+        for n in range(2):
+            if n:
+                time.sleep(1.1)  # one moment per second and region
+            code, out, err = run(binary, ["mismatch", "--db", db, "--bewaar"])
+            check(code == 0 and "Bewaard:" in err, f"mismatch --bewaar: {code} {err}")
+        code, out, err = run(binary, ["mismatch", "--db", db, "--trend"])
+        check(code == 0 and "(2 momenten)" in out and "Met een mismatch" in out,
+              f"mismatch --trend after two: {code} {out}")
+        code, out, err = run(binary, ["mismatch", "--db", db, "--trend", "--json"])
+        trend = json.loads(out) if code == 0 else {}
+        check(len(trend.get("moments", [])) == 2 and trend.get("per_wish"),
+              f"mismatch --trend --json: {code} {out[:300]}")
+        check(all(len(w["clients"]) == 2 for w in trend.get("per_wish", [])),
+              "mismatch --trend --json: a wish without a count per moment")
+        code, out, err = run(binary, ["mismatch", "--db", db, "--trend", "--csv"])
+        check(code == 0 and out.startswith("\ufeffniveau;sleutel;omschrijving;"),
+              f"mismatch --trend --csv: {code} {out[:200]}")
         seen = {want for want, _, _ in cases}
         check(seen == {0, 2, 3, 4, 6, 10}, f"codes caused: {sorted(seen)}")
 

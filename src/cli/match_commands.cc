@@ -17,6 +17,7 @@
 #include "domain/dutch_number.h"
 #include "match/json/match_json.h"
 #include "match/match_service.h"
+#include "monitor/monitor_service.h"
 #include "refdata/refdata.h"
 
 namespace passend::cli {
@@ -185,6 +186,7 @@ Status RunMatch(const MatchArgs& a) {
 struct MismatchArgs {
   std::string db, region;
   bool json = false, csv = false;
+  bool keep = false, trend = false;  // --bewaar: keep this moment; --trend: the moments kept
   int min_clients = static_cast<int>(match::kMinPublishedClients);
 };
 
@@ -349,8 +351,83 @@ void PrintMapText(const match::MismatchMap& m, const std::string& scope_name, do
                 CountText(m.clients_invalid, m.min_clients).c_str());
 }
 
+// The trend over the moments kept (`passend mismatch --bewaar`): per moment the clients and
+// those with a mismatch ("<5" where left out), per wish the clients affected ("-" where the
+// wish was not on that moment's map: no mismatch then, or a small cell left out).
+// `s` cut to and padded to `width` characters (UTF-8: "Cliënten" is 8 wide, not 9).
+std::string Column(const std::string& s, size_t width) {
+  std::string out;
+  size_t chars = 0;
+  for (size_t i = 0; i < s.size() && chars <= width; ++i) {
+    const bool starts_char = (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80;
+    if (starts_char && ++chars > width) break;
+    out += s[i];
+  }
+  return out + std::string(width - std::min(chars, width), ' ');
+}
+
+void PrintTrend(const json& t, bool csv) {
+  const json& moments = t["moments"];
+  auto cell = [](const json& v) {
+    return v.is_number() ? domain::IntegerNl(v.get<int64_t>(), domain::Thousands::kNone)
+                         : std::string(v.is_null() ? "<5" : "-");
+  };
+  auto date = [](const json& m) { return m["taken_at"].get<std::string>().substr(0, 10); };
+  if (csv) {
+    std::printf("\xEF\xBB\xBF");
+    std::string head = "niveau;sleutel;omschrijving";
+    for (const auto& m : moments) head += ";" + date(m);
+    std::printf("%s\n", head.c_str());
+    for (const char* total : {"clients", "clients_with_mismatch", "clients_with_must_gap"}) {
+      std::string row = std::string("totaal;") + total + ";";
+      for (const auto& m : moments) row += ";" + cell(m[total]);
+      std::printf("%s\n", row.c_str());
+    }
+    for (const auto& w : t["per_wish"]) {
+      std::string row = "wens;" + CsvField(w["key"].get<std::string>()) + ";" +
+                        CsvField(w["label"].get<std::string>());
+      for (const auto& v : w["clients"]) row += ";" + cell(v.is_null() ? json("") : v);
+      std::printf("%s\n", row.c_str());
+    }
+    return;
+  }
+  if (moments.empty()) {
+    std::printf(
+        "Nog geen bewaarde momenten voor %s. Bewaar er een met passend mismatch "
+        "--bewaar (bijvoorbeeld elk kwartaal).\n",
+        t["region"].get<std::string>().empty()
+            ? "de hele database"
+            : ("regio " + t["region"].get<std::string>()).c_str());
+    return;
+  }
+  std::printf("Mismatchkaart door de tijd (%zu %s):\n\n", moments.size(),
+              moments.size() == 1 ? "moment" : "momenten");
+  std::printf("  %s", Column("", 44).c_str());
+  for (const auto& m : moments) std::printf(" %10s", date(m).c_str());
+  std::printf("\n");
+  const std::pair<const char*, const char*> totals[] = {
+      {"clients", "Cliënten die zorg zoeken"},
+      {"clients_with_mismatch", "Met een mismatch"},
+      {"clients_with_must_gap", "Met een ontbrekende moet-wens of behoefte"}};
+  for (const auto& [key, label] : totals) {
+    std::printf("  %s", Column(label, 44).c_str());
+    for (const auto& m : moments) std::printf(" %10s", cell(m[key]).c_str());
+    std::printf("\n");
+  }
+  std::printf(
+      "\nPer wens, cliënten getroffen (-: niet op de kaart van dat moment, of minder dan 5 "
+      "cliënten):\n");
+  for (const auto& w : t["per_wish"]) {
+    std::printf("  %s", Column(w["label"].get<std::string>(), 44).c_str());
+    for (const auto& v : w["clients"])
+      std::printf(" %10s", cell(v.is_null() ? json("") : v).c_str());
+    std::printf("\n");
+  }
+}
+
 Status RunMismatch(const MismatchArgs& a) {
   if (a.json && a.csv) return InvalidArgument("Kies --json of --csv, niet allebei", "csv");
+  if (a.keep && a.trend) return InvalidArgument("Kies --bewaar of --trend, niet allebei", "trend");
   if (a.min_clients < match::kMinPublishedClients)
     return InvalidArgument("--min-clients is minstens " +
                                std::to_string(match::kMinPublishedClients) +
@@ -360,6 +437,15 @@ Status RunMismatch(const MismatchArgs& a) {
     return InvalidArgument("Onbekende zorgkantoorregio '" + a.region + "'", "region");
   const auto t0 = std::chrono::steady_clock::now();
   PASSEND_ASSIGN_OR_RETURN(auto db, OpenExisting(a.db));
+  monitor::MonitorService monitor(db->map_history(), access::SystemNow);
+  if (a.trend) {
+    PASSEND_ASSIGN_OR_RETURN(json t, monitor.Trend(a.region));
+    if (a.json)
+      std::cout << t.dump(2) << "\n";
+    else
+      PrintTrend(t, a.csv);
+    return Ok();
+  }
   PASSEND_ASSIGN_OR_RETURN(auto service, match::MatchService::Open(*db, refdata::BuiltIn()));
   PASSEND_ASSIGN_OR_RETURN(match::RegionMismatch r,
                            service->ComputeMap(a.region, [](int64_t done, int64_t total) {
@@ -369,6 +455,11 @@ Status RunMismatch(const MismatchArgs& a) {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   // Small cells left out before anything is shown (match::Publishable).
   const match::MismatchMap m = match::Publishable(r.map, a.min_clients);
+  if (a.keep) {
+    PASSEND_ASSIGN_OR_RETURN(monitor::MapMoment kept, monitor.KeepMoment(r, a.min_clients));
+    std::fprintf(stderr, "Bewaard: de kaart van %s op %s (zie passend mismatch --trend).\n",
+                 r.scope.c_str(), kept.taken_at.c_str());
+  }
   if (a.csv) {
     PrintMapCsv(m, r.scope);
   } else if (a.json) {
@@ -415,6 +506,10 @@ void RegisterMatchCommands(CLI::App& app, Invocation& inv) {
   mm->add_option("--min-clients", mo->min_clients,
                  "Aantallen van minder cliënten niet tonen (minstens 5)")
       ->capture_default_str();
+  mm->add_flag("--bewaar", mo->keep,
+               "Bewaar de kaart van nu als moment (bijv. elk kwartaal), voor de trend");
+  mm->add_flag("--trend", mo->trend,
+               "Toon de bewaarde momenten naast elkaar (de nieuwste 8), zonder opnieuw te rekenen");
   mm->callback([&inv, mo] { inv.run = [mo] { return RunMismatch(*mo); }; });
 }
 

@@ -182,6 +182,8 @@ class IntakeService {
   //    still valid are withdrawn by the erasure;
   //  - representatives' own accounts (their data, not the client's): only their link to
   //    this client is removed.
+  //  - the moments of the regional mismatch map (monitor/map_history_store.h): counts of
+  //    5 clients or more only, nothing that points at one person.
   // The erasure itself is appended to the log (resource "client", action "erase", by
   // `by`). Errors: kInvalidArgument (field "reason") without a reason of 5 to 500
   // characters; kNotFound for an unknown client; kFailedPrecondition when erased before.

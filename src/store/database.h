@@ -12,6 +12,7 @@
 #include "catalog/catalog_store.h"
 #include "domain/error.h"
 #include "intake/client_store.h"
+#include "monitor/map_history_store.h"
 #include "store/change.h"
 
 namespace passend::store {
@@ -25,6 +26,7 @@ class Database {
   virtual access::AccountStore& accounts() = 0;
   virtual access::ConsentStore& consents() = 0;
   virtual access::AuditStore& audit() = 0;
+  virtual monitor::MapHistoryStore& map_history() = 0;
 
   // Runs `fn` in one transaction on the calling thread: every store write `fn` makes
   // commits together when it returns Ok, and none does when it returns an error (which

@@ -22,6 +22,7 @@ class ScratchBackedDatabase : public Database {
   access::AccountStore& accounts() override { return db_->accounts(); }
   access::ConsentStore& consents() override { return db_->consents(); }
   access::AuditStore& audit() override { return db_->audit(); }
+  monitor::MapHistoryStore& map_history() override { return db_->map_history(); }
   Status InTransaction(const std::function<Status()>& fn) override {
     return db_->InTransaction(fn);
   }

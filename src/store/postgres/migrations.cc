@@ -15,6 +15,7 @@ std::string_view pg_migration_0009_sql();
 std::string_view pg_migration_0010_sql();
 std::string_view pg_migration_0011_sql();
 std::string_view pg_migration_0012_sql();
+std::string_view pg_migration_0013_sql();
 }  // namespace passend::embedded
 
 namespace passend::store::postgres {
@@ -67,6 +68,7 @@ const std::vector<Migration>& Migrations() {
       {10, "provider_register", embedded::pg_migration_0010_sql()},
       {11, "audit_source", embedded::pg_migration_0011_sql()},
       {12, "offer_search", embedded::pg_migration_0012_sql()},
+      {13, "map_moments", embedded::pg_migration_0013_sql()},
   };
   return all;
 }

@@ -12,6 +12,7 @@
 #include "store/postgres/postgres_access_store.h"
 #include "store/postgres/postgres_catalog_store.h"
 #include "store/postgres/postgres_client_store.h"
+#include "store/postgres/postgres_map_history_store.h"
 #include "store/postgres/postgres_tables.h"
 
 namespace passend::store::postgres {
@@ -93,7 +94,8 @@ PostgresDatabase::PostgresDatabase(std::string conninfo, int pool_max)
       pool_max_(pool_max),
       catalog_(std::make_unique<PostgresCatalogStore>(*this)),
       clients_(std::make_unique<PostgresClientStore>(*this)),
-      access_(std::make_unique<PostgresAccessStore>(*this)) {
+      access_(std::make_unique<PostgresAccessStore>(*this)),
+      map_history_(std::make_unique<PostgresMapHistoryStore>(*this)) {
   // Without it (out of descriptors), a commit of ours reaches the listener through the
   // server's notification instead, as another process's does.
   wake_fd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
@@ -108,6 +110,7 @@ intake::ClientStore& PostgresDatabase::clients() { return *clients_; }
 access::AccountStore& PostgresDatabase::accounts() { return *access_; }
 access::ConsentStore& PostgresDatabase::consents() { return *access_; }
 access::AuditStore& PostgresDatabase::audit() { return *access_; }
+monitor::MapHistoryStore& PostgresDatabase::map_history() { return *map_history_; }
 
 Result<std::unique_ptr<Connection>> PostgresDatabase::Take() {
   {

@@ -36,6 +36,7 @@ namespace passend::store::postgres {
 class PostgresAccessStore;
 class PostgresCatalogStore;
 class PostgresClientStore;
+class PostgresMapHistoryStore;
 
 // Opens the database at `uri` ("postgresql://user:password@host:port/db[?pool_max=N]")
 // and migrates it to the newest schema. kUnavailable when it cannot be reached.
@@ -52,6 +53,7 @@ class PostgresDatabase : public Database {
   access::AccountStore& accounts() override;
   access::ConsentStore& consents() override;
   access::AuditStore& audit() override;
+  monitor::MapHistoryStore& map_history() override;
   Status InTransaction(const std::function<Status()>& fn) override;
   // Whether the calling thread is inside a transaction of this database.
   bool InTransactionOnThisThread() const;
@@ -105,6 +107,7 @@ class PostgresDatabase : public Database {
   std::unique_ptr<PostgresCatalogStore> catalog_;
   std::unique_ptr<PostgresClientStore> clients_;
   std::unique_ptr<PostgresAccessStore> access_;
+  std::unique_ptr<PostgresMapHistoryStore> map_history_;
 };
 
 // Splits our own parameters off a PostgreSQL URI: `pool_max` (1..1000). The rest is

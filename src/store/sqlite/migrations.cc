@@ -15,6 +15,7 @@ std::string_view migration_0009_sql();
 std::string_view migration_0010_sql();
 std::string_view migration_0011_sql();
 std::string_view migration_0012_sql();
+std::string_view migration_0013_sql();
 }  // namespace passend::embedded
 
 namespace passend::store::sqlite {
@@ -33,6 +34,7 @@ const std::vector<Migration>& Migrations() {
       {10, "provider_register", embedded::migration_0010_sql()},
       {11, "audit_source", embedded::migration_0011_sql()},
       {12, "offer_search", embedded::migration_0012_sql()},
+      {13, "map_moments", embedded::migration_0013_sql()},
   };
   return all;
 }

@@ -9,6 +9,7 @@
 #include "store/sqlite/sqlite_access_store.h"
 #include "store/sqlite/sqlite_catalog_store.h"
 #include "store/sqlite/sqlite_client_store.h"
+#include "store/sqlite/sqlite_map_history_store.h"
 #include "store/sqlite/sqlite_tables.h"
 
 namespace passend::store::sqlite {
@@ -49,12 +50,14 @@ SqliteDatabase::SqliteDatabase(std::string path)
     : path_(std::move(path)),
       catalog_(std::make_unique<SqliteCatalogStore>(*this)),
       clients_(std::make_unique<SqliteClientStore>(*this)),
-      access_(std::make_unique<SqliteAccessStore>(*this)) {}
+      access_(std::make_unique<SqliteAccessStore>(*this)),
+      map_history_(std::make_unique<SqliteMapHistoryStore>(*this)) {}
 
 SqliteDatabase::~SqliteDatabase() = default;
 
 catalog::CatalogStore& SqliteDatabase::catalog() { return *catalog_; }
 intake::ClientStore& SqliteDatabase::clients() { return *clients_; }
+monitor::MapHistoryStore& SqliteDatabase::map_history() { return *map_history_; }
 access::AccountStore& SqliteDatabase::accounts() { return *access_; }
 access::ConsentStore& SqliteDatabase::consents() { return *access_; }
 access::AuditStore& SqliteDatabase::audit() { return *access_; }

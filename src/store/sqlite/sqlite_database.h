@@ -25,6 +25,7 @@
 namespace passend::store::sqlite {
 
 class SqliteAccessStore;
+class SqliteMapHistoryStore;
 class SqliteCatalogStore;
 class SqliteClientStore;
 
@@ -45,6 +46,7 @@ class SqliteDatabase : public Database {
   access::AccountStore& accounts() override;
   access::ConsentStore& consents() override;
   access::AuditStore& audit() override;
+  monitor::MapHistoryStore& map_history() override;
   Status InTransaction(const std::function<Status()>& fn) override;
   // Whether the calling thread is inside a transaction of this database.
   bool InTransactionOnThisThread() const;
@@ -84,6 +86,7 @@ class SqliteDatabase : public Database {
   std::unique_ptr<SqliteCatalogStore> catalog_;
   std::unique_ptr<SqliteClientStore> clients_;
   std::unique_ptr<SqliteAccessStore> access_;
+  std::unique_ptr<SqliteMapHistoryStore> map_history_;
 };
 
 }  // namespace passend::store::sqlite
