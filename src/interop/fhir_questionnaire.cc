@@ -84,14 +84,16 @@ json FeatureItem(const d::Feature& f) {
   json children = json::array();
   if (f.kind == d::FeatureKind::kLevel) {
     json value = Item(FeatureValueLinkId(f.id), "integer", "Welk niveau?", "Which level?");
-    value["extension"] = {
-        Extension("http://hl7.org/fhir/StructureDefinition/minValue", "valueInteger", 1),
-        Extension("http://hl7.org/fhir/StructureDefinition/maxValue", "valueInteger", f.level_max)};
+    value["extension"] = json::array(
+        {Extension("http://hl7.org/fhir/StructureDefinition/minValue", "valueInteger", 1),
+         Extension("http://hl7.org/fhir/StructureDefinition/maxValue", "valueInteger",
+                   f.level_max)});
     children.push_back(std::move(value));
   } else if (f.kind == d::FeatureKind::kNumber) {
     json value = Item(FeatureValueLinkId(f.id), "decimal", "Hoeveel?", "How much?");
-    value["extension"] = {
-        Extension("http://hl7.org/fhir/StructureDefinition/minValue", "valueDecimal", 0)};
+    // json::array: a braced list of one json is a copy of it under clang, an array under GCC.
+    value["extension"] = json::array(
+        {Extension("http://hl7.org/fhir/StructureDefinition/minValue", "valueDecimal", 0)});
     if (!f.unit.empty())
       value["extension"].push_back(
           Extension("http://hl7.org/fhir/StructureDefinition/questionnaire-unit", "valueCoding",
