@@ -183,7 +183,9 @@ class MatchIndex {
   MatchIndex() = default;
   void BuildTree();
   // Row i from offer o (at locations_[loc], by providers_[prv]); values_ must be sized.
-  void SetOffer(uint32_t i, const domain::Offer& o, uint32_t loc, uint32_t prv, uint64_t accept);
+  // feature_index[k]: the index in ref() of o.features[k], already checked.
+  void SetOffer(uint32_t i, const domain::Offer& o, const uint32_t* feature_index, uint32_t loc,
+                uint32_t prv, uint64_t accept);
   // What row i takes from its location: the position and the contract where it stands.
   void SetPlace(uint32_t i);
   // Group g's summary from its offers (a leaf) or its children, computed anew.

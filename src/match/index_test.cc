@@ -256,5 +256,53 @@ TEST(MatchIndexBuild, AnEmptyCatalogueBuildsAnEmptyIndex) {
   EXPECT_EQ(ix->group_count(), 0u);
 }
 
+// The index keeps each offer's record without its feature list (values() says what the
+// features say), every other field as it was: MatchIndex copies the record field by field.
+TEST(MatchIndexBuild, KeepsEveryFieldOfTheRecordButTheFeatureList) {
+  Catalog cat = RandomCatalog(7, 60);
+  for (size_t i = 0; i < cat.offers.size(); ++i) {
+    domain::Offer& o = cat.offers[i];
+    o.description = "Omschrijving " + std::to_string(i);
+    o.profiles = {"4VV", "5VV"};
+    o.capacity = static_cast<int>(i), o.waiting_people = static_cast<int>(i % 5);
+    o.waiting_weeks = static_cast<int>(i % 9), o.service_radius_km = 1.5 + i;
+    o.temporary = i % 2 == 0;
+    o.intake_contact = "intake" + std::to_string(i) + "@example.nl";
+    o.intake_requirements = "Verwijsbrief";
+    o.places_updated = "2026-11-01T00:00:00Z", o.details_updated = "2026-10-01T00:00:00Z";
+    if (i % 3 == 0) o.quality = std::nullopt;
+  }
+  const MatchIndex ix = cat.Index();
+  ASSERT_EQ(ix.size(), cat.offers.size());
+  for (const domain::Offer& o : cat.offers) {
+    const uint32_t i = ix.Find(o.id);
+    ASSERT_NE(i, kNoNode);
+    const domain::Offer& k = ix.offer(i);
+    SCOPED_TRACE(o.id);
+    EXPECT_TRUE(k.features.empty());
+    EXPECT_EQ(k.id, o.id);
+    EXPECT_EQ(k.provider_id, o.provider_id);
+    EXPECT_EQ(k.location_id, o.location_id);
+    EXPECT_EQ(k.kind, o.kind);
+    EXPECT_EQ(k.name, o.name);
+    EXPECT_EQ(k.description, o.description);
+    EXPECT_EQ(k.sectors, o.sectors);
+    EXPECT_EQ(k.profiles, o.profiles);
+    EXPECT_EQ(k.delivery_forms, o.delivery_forms);
+    EXPECT_EQ(k.capacity, o.capacity);
+    EXPECT_EQ(k.free_places, o.free_places);
+    EXPECT_EQ(k.waiting_people, o.waiting_people);
+    EXPECT_EQ(k.waiting_weeks, o.waiting_weeks);
+    EXPECT_EQ(k.contracted_regions, o.contracted_regions);
+    EXPECT_EQ(k.quality, o.quality);
+    EXPECT_EQ(k.service_radius_km, o.service_radius_km);
+    EXPECT_EQ(k.temporary, o.temporary);
+    EXPECT_EQ(k.intake_contact, o.intake_contact);
+    EXPECT_EQ(k.intake_requirements, o.intake_requirements);
+    EXPECT_EQ(k.places_updated, o.places_updated);
+    EXPECT_EQ(k.details_updated, o.details_updated);
+  }
+}
+
 }  // namespace
 }  // namespace passend::match
