@@ -78,6 +78,7 @@ Result<FreeTextSuggester> FreeTextSuggester::Parse(std::string_view csv,
       list = bar == std::string_view::npos ? std::string_view() : list.substr(bar + 1);
     }
   }
+  std::sort(s.phrases_.begin(), s.phrases_.end());
   return s;
 }
 
@@ -87,9 +88,21 @@ Result<FreeTextSuggester> FreeTextSuggester::BuiltIn(const domain::ReferenceData
 
 std::vector<uint32_t> FreeTextSuggester::Suggest(std::string_view text) const {
   const std::string norm = NormaliseNl(text);
+  const std::string_view all = norm;
   std::vector<uint32_t> out;
-  for (const auto& [phrase, f] : phrases_)
-    if (norm.find(phrase) != std::string::npos) out.push_back(f);
+  // A phrase (" om zes uur ") can only occur where a word of the text begins, and then it
+  // begins with that word (" om "): per word, the phrases with that prefix (a range of the
+  // sorted table) are compared. The same as searching the text for every phrase, without
+  // a search per phrase (~500) in every text.
+  for (size_t at = 0, next; at + 1 < all.size(); at = next) {
+    next = all.find(' ', at + 1);
+    const std::string_view word = all.substr(at, next - at + 1);  // " om "
+    auto it = std::lower_bound(
+        phrases_.begin(), phrases_.end(), word,
+        [](const std::pair<std::string, uint32_t>& p, std::string_view w) { return p.first < w; });
+    for (; it != phrases_.end() && it->first.starts_with(word); ++it)
+      if (all.substr(at).starts_with(it->first)) out.push_back(it->second);
+  }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;

@@ -33,7 +33,8 @@ class FreeTextSuggester {
   std::vector<uint32_t> Suggest(std::string_view text) const;
 
  private:
-  std::vector<std::pair<std::string, uint32_t>> phrases_;  // NormaliseNl(keyword) -> feature
+  // NormaliseNl(keyword) -> feature, sorted (the phrases beginning with a word are a range).
+  std::vector<std::pair<std::string, uint32_t>> phrases_;
 };
 
 }  // namespace passend::match

@@ -113,5 +113,46 @@ TEST(FreeTextTest, OwnWordsSuggestTheNewKenmerken) {
   EXPECT_EQ(std::find(evening.begin(), evening.end(), "warme_begeleiding"), evening.end());
 }
 
+// Suggest looks phrases up by the word they begin with; it finds exactly what searching the
+// normalised text for every phrase of the table finds. Texts: every phrase alone, between
+// other words, cut at its first letter, and next to the following phrase of the table.
+TEST(FreeTextTest, LookingUpByFirstWordFindsWhatSearchingEveryPhraseFinds) {
+  auto s = FreeTextSuggester::BuiltIn(refdata::BuiltIn());
+  ASSERT_TRUE(s.ok()) << s.error().ToString();
+  std::vector<std::pair<std::string, uint32_t>> phrases;  // the table, read here on its own
+  std::string_view csv = embedded::kenmerk_synoniemen_csv();
+  csv.remove_prefix(csv.find('\n') + 1);
+  while (!csv.empty()) {
+    const size_t eol = csv.find('\n');
+    std::string_view line = csv.substr(0, eol);
+    csv = eol == std::string_view::npos ? std::string_view() : csv.substr(eol + 1);
+    const size_t comma = line.find(',');
+    if (comma == std::string_view::npos) continue;
+    const auto f = refdata::BuiltIn().FeatureIndex(std::string(line.substr(0, comma)));
+    ASSERT_TRUE(f.has_value());
+    for (std::string_view words = line.substr(comma + 1); !words.empty();) {
+      const size_t bar = words.find('|');
+      phrases.emplace_back(std::string(words.substr(0, bar)), *f);
+      words = bar == std::string_view::npos ? std::string_view() : words.substr(bar + 1);
+    }
+  }
+  ASSERT_GT(phrases.size(), 400u);
+  auto searched = [&](const std::string& text) {
+    const std::string norm = NormaliseNl(text);
+    std::set<uint32_t> found;
+    for (const auto& [phrase, f] : phrases) {
+      const std::string p = NormaliseNl(phrase);
+      if (p.size() > 2 && norm.find(p) != std::string::npos) found.insert(f);
+    }
+    return std::vector<uint32_t>(found.begin(), found.end());
+  };
+  for (size_t i = 0; i < phrases.size(); ++i) {
+    const std::string& p = phrases[i].first;
+    for (const std::string& text : {p, "ik wil " + p + " graag", p.substr(1), "x" + p,
+                                    p + " " + phrases[(i + 1) % phrases.size()].first})
+      EXPECT_EQ(s->Suggest(text), searched(text)) << '"' << text << '"';
+  }
+}
+
 }  // namespace
 }  // namespace passend::match
