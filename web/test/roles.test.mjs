@@ -267,7 +267,7 @@ describe('dossier readers', () => {
     });
     await rep.context().close();
 
-    const page = await newPage(browser);
+    const page = await newPage(browser, { acceptDownloads: true });
     await login(page, server.url, 'ciz');
     assert.equal(new URL(page.url()).pathname, '/clienten');
     await page.getByRole('heading', { level: 1, name: 'Cliënten' }).waitFor();
@@ -286,6 +286,17 @@ describe('dossier readers', () => {
     for (const n of client.needs.filter((x) => x.note)) assert.ok(main.includes(n.note), n.note);
     assert.equal(await page.getByRole('link', { name: /wijzigen|veranderen|samen/i }).count(), 0);
     await capture(page, 'ciz-dossier');
+    // The dossier as a FHIR R4 Bundle (issue 20.6), for another care system.
+    const [fhir] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download als FHIR-bestand (voor een ander zorgsysteem)' }).click(),
+    ]);
+    assert.equal(fhir.suggestedFilename(), `dossier-${client.id}.fhir.json`);
+    let body = '';
+    for await (const chunk of await fhir.createReadStream()) body += chunk;
+    const bundle = JSON.parse(body);
+    assert.equal(bundle.resourceType, 'Bundle');
+    assert.ok(bundle.entry.some((e) => e.resource.resourceType === 'QuestionnaireResponse'));
     await page.getByRole('link', { name: 'Eerdere versies bekijken' }).click();
     await page.getByRole('heading', { level: 1, name: 'Versies van het dossier' }).waitFor();
     await page.getByRole('link', { name: 'Terug naar het dossier' }).click();

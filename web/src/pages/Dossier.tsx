@@ -107,6 +107,15 @@ export default function Dossier({ params, query }: PageProps) {
                 {t('dossier.print_report')}
               </a>
             </li>
+            <li>
+              <a
+                class="utrecht-button-link utrecht-button-link--secondary-action"
+                href={`/api/v1/clients/${encodeURIComponent(id!)}/fhir`}
+                download={`dossier-${id}.fhir.json`}
+              >
+                {t('dossier.download_fhir')}
+              </a>
+            </li>
           </ul>
           <DossierBody
             client={client}
