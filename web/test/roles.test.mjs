@@ -190,6 +190,22 @@ describe('provider', () => {
     const summary = await page.getByText(/U heeft \d+ aanbiedingen met samen \d+ vrije plekken\./).innerText();
     assert.match(summary, new RegExp(`U heeft ${await rows.count()} aanbiedingen`));
     await capture(page, 'aanbieder-aanbod');
+    // Type-ahead over its offers (GET /api/v1/offers?q=, issue 21.5): the rows are the API's
+    // answer for what was typed, without accents ("clienten" would find "cliënten").
+    const asked = [];
+    page.on('request', (r) => r.url().includes('q=') && asked.push(new URL(r.url()).searchParams.get('q')));
+    await page.getByLabel('Zoek in uw aanbod').pressSequentially('dem', { delay: 50 });
+    await page.getByRole('status').filter({ hasText: /gevonden/ }).waitFor();
+    assert.ok(asked.includes('dem'), JSON.stringify(asked));
+    const me = await page.evaluate(async () => (await (await fetch('/api/v1/auth/me')).json()).provider_id);
+    const api = await (await fetch(`${server.url}/api/v1/offers?provider=${me}&q=dem&limit=500`)).json();
+    assert.ok(api.items.length >= 1, "the demo provider has offers for people with dementia");
+    await page.waitForFunction((n) => document.querySelectorAll('tbody tr').length === n, api.items.length);
+    assert.deepEqual(
+      (await page.locator('tbody tr td:first-child a').allInnerTexts()).map((x) => x.trim()),
+      api.items.map((o) => o.name),
+    );
+    await capture(page, 'aanbieder-aanbod-zoeken');
     expectNoJsErrors(page);
     await page.context().close();
   });

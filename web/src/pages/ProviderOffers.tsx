@@ -1,10 +1,12 @@
 // The provider's own offers: free places, waits, contracts and when each was last updated
 // ("mogelijk verouderd" when the API says so); each offer links to where it is kept current.
+import { useEffect, useState } from 'preact/hooks';
 import { ApiError, get, getAll } from '../api';
 import { formatDate, formatNumber, t } from '../i18n';
 import { useSession } from '../session';
 import type { Location, Offer, Provider } from '../types';
 import { useAsync } from '../useAsync';
+import { TextField } from '../components/Fields';
 import { Loading } from '../components/Loading';
 import { weeks } from '../components/OptionCard';
 
@@ -20,6 +22,21 @@ export default function ProviderOffers() {
     ]);
     return { provider, offers, locations: new Map(locations.map((l) => [l.id, l])) };
   }, [id]);
+  // Search as you type (GET /api/v1/offers?q=: every word begins a word of the offer's name
+  // or description, in Dutch without minding case or accents), a quarter second after the
+  // last key.
+  const [typed, setTyped] = useState('');
+  const [q, setQ] = useState('');
+  useEffect(() => {
+    const timer = setTimeout(() => setQ(typed.trim()), 250);
+    return () => clearTimeout(timer);
+  }, [typed]);
+  const found = useAsync(
+    async () =>
+      q ? getAll<Offer>(`/api/v1/offers?provider=${encodeURIComponent(id)}&q=${encodeURIComponent(q)}&limit=500`) : null,
+    [id, q],
+  );
+  const shown = q ? (found.data ?? []) : (data?.offers ?? []);
   // Only approved providers are public: a provider not (yet) approved reads as not found.
   const notPublic = error instanceof ApiError && error.code === 'not_found';
   const free = data ? data.offers.reduce((n, o) => n + o.free_places, 0) : 0;
@@ -51,6 +68,17 @@ export default function ProviderOffers() {
               <span class="badge-outdated">{t('provider.outdated_count', { count: outdated })}</span>
             </p>
           )}
+          <TextField
+            id="zoek-aanbod"
+            label={t('provider.search')}
+            hint={t('provider.search_hint')}
+            value={typed}
+            onInput={setTyped}
+          />
+          <p class="utrecht-paragraph" role="status">
+            {q && found.data ? t('provider.found', { count: found.data.length }) : ''}
+          </p>
+          {q && found.error !== null && <Loading error={found.error} />}
           <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="aanbod-caption">
             <table class="utrecht-table utrecht-table--html-table">
               <caption id="aanbod-caption" class="utrecht-table__caption">
@@ -76,7 +104,7 @@ export default function ProviderOffers() {
                 </tr>
               </thead>
               <tbody>
-                {data.offers.map((o) => (
+                {shown.map((o) => (
                   <tr key={o.id}>
                     <td>
                       <a class="utrecht-link" href={`/aanbieder/aanbod/${encodeURIComponent(o.id)}`}>
