@@ -20,10 +20,10 @@ B, on that database with that key, as a deployment behind a load balancer runs t
 
   3. Concurrent edits of one dossier through both servers never lose an update (ETag,
      If-Match): the demo client's own dossier, PATCHed through A and B at once on the same
-     version, is changed by exactly one (200) and the other gets 412; then four writers
-     (two per server) each add their own wishes by read, change, PATCH with If-Match and,
-     on 412, read again and redo: every wish a 200 acknowledged is in the final dossier and
-     its version grew by exactly the number of those 200s.
+     version, is changed by exactly one (200) and the other gets 412; then six writers
+     (three per server) each add a step to their own wish by read, change, PATCH with
+     If-Match and, on 412, read again and redo: every step a 200 acknowledged is in the
+     final dossier and its version grew by exactly the number of those 200s.
   4. Concurrent changes of one offer's free places through both servers never lose one
      (the offer's ETag, optional If-Match on PATCH /api/v1/offers/{id}): the demo provider's
      team leaders on A and B each take places one at a time by read, free_places - 1, PATCH
@@ -321,7 +321,17 @@ def check_dossier(bases, client_login, client_id):
         failures.append("the same version changed through both servers answered %s, not "
                         "[200, 412]: %s" % (statuses, [a[2] for a in answers]))
 
-    # Writers on both servers: read, change, PATCH with If-Match; on 412 read again.
+    # Writers on both servers: read, change, PATCH with If-Match; on 412 read again. Each
+    # writer keeps one wish in own words and adds the number of its step to it ("schrijver
+    # 2: 0 1 2"), so the dossier stays within the 20 own-words wishes a client may have and
+    # a change lost to a stale write shows as a missing number.
+    def with_step(wishes, w, i):
+        prefix = "schrijver %d:" % w
+        mine = [x for x in wishes if x.get("text", "").startswith(prefix)]
+        others = [x for x in wishes if not x.get("text", "").startswith(prefix)]
+        text = (mine[0]["text"] if mine else prefix) + " %d" % i
+        return others + [wish(text)]
+
     first_etag, _ = read(0)
     applied, conflicts, errors = [], [0], []
     lock = threading.Lock()
@@ -331,14 +341,13 @@ def check_dossier(bases, client_login, client_id):
         n = w % len(bases)
         start.wait()
         for i in range(WISHES_PER_WRITER):
-            text = "schrijver %d, wens %d" % (w, i)
             for _ in range(50):
                 etag, record = read(n)
-                status, _, body = patch(n, etag, record.get("wishes", []) + [wish(text)],
+                status, _, body = patch(n, etag, with_step(record.get("wishes", []), w, i),
                                         "Test: schrijver %d" % w)
                 if status == 200:
                     with lock:
-                        applied.append(text)
+                        applied.append((w, i))
                     break
                 if status != 412:
                     with lock:
@@ -353,8 +362,12 @@ def check_dossier(bases, client_login, client_id):
     for t in threads:
         t.join()
     last_etag, final = read(1)
-    texts = {w.get("text") for w in final.get("wishes", [])}
-    lost = [t for t in applied if t not in texts]
+    steps = {}
+    for x in final.get("wishes", []):
+        head, _, numbers = x.get("text", "").partition(":")
+        if head.startswith("schrijver "):
+            steps[int(head.split()[1])] = set(int(k) for k in numbers.split())
+    lost = ["schrijver %d, stap %d" % (w, i) for w, i in applied if i not in steps.get(w, set())]
     grown = int(last_etag.strip('W/"')) - int(first_etag.strip('W/"'))
     print("%d writers through 2 servers: %d changes acknowledged, %d times 412 and redone; "
           "version %s -> %s; lost: %d" % (len(threads), len(applied), conflicts[0], first_etag,

@@ -1169,6 +1169,29 @@ TEST_F(AccessMatrixTest, AClientChangesWishesButNotNeeds) {
   EXPECT_EQ(ok->status, 200) << ok->body;
 }
 
+// What can be saved can be matched: 21 wishes in own words are refused when the dossier is
+// written (400 naming the list, nothing changed), not later by the matching with a 409.
+TEST_F(AccessMatrixTest, ADossierIsHeldToTheMatchingsBoundsWhenWritten) {
+  Login client = LogIn(a::Role::kClient);
+  auto read = Send("GET", "/api/v1/clients/cli-1", client);
+  ASSERT_EQ(read->status, 200);
+  const std::string etag = read->get_header_value("ETag");
+  json own_words = json::array();
+  for (size_t i = 0; i <= domain::kMaxFreeTextWishes; ++i)
+    own_words.push_back({{"importance", "nice"}, {"text", "wens " + std::to_string(i)}});
+  json patch = {{"reason", "mijn eigen woorden"},
+                {"patch", {{"home", {{"lat", 50.85}, {"lon", 5.69}}}, {"wishes", own_words}}}};
+  auto refused = Send("PATCH", "/api/v1/clients/cli-1", client, patch.dump(), {{"If-Match", etag}});
+  EXPECT_EQ(refused->status, 400) << refused->body;
+  EXPECT_EQ(json::parse(refused->body).value("field", ""), "patch.wishes");
+  auto after = Send("GET", "/api/v1/clients/cli-1", client);
+  EXPECT_EQ(after->get_header_value("ETag"), etag);  // no new version
+  own_words.erase(own_words.size() - 1);
+  patch["patch"]["wishes"] = own_words;
+  auto saved = Send("PATCH", "/api/v1/clients/cli-1", client, patch.dump(), {{"If-Match", etag}});
+  EXPECT_EQ(saved->status, 200) << saved->body;
+}
+
 }  // namespace
 }  // namespace passend::api
 

@@ -1,6 +1,7 @@
 #pragma once
 // A client and what matters to them: wishes by importance, objective care needs and the
 // places that matter. Personal data (AVG art. 9): handled behind the access layer.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -72,6 +73,16 @@ struct Client {
 // An erased client (intake::IntakeService::Erase) keeps only the id and this name, so the
 // access log still points somewhere; such a record is no client data and is left out of
 // exports.
+// Bounds on one client's lists. Matching costs grow with them and the anonymous search
+// takes them from anyone, so every client is held to them: a dossier that could be saved
+// but not matched would leave its owner without options. The vocabulary has about 120
+// features, so a real client stays far below. docs/api.md and the OpenAPI schema state them.
+inline constexpr size_t kMaxWishes = 150;         // all wishes, free texts included
+inline constexpr size_t kMaxFreeTextWishes = 20;  // wishes without a feature
+inline constexpr size_t kMaxNeeds = 120;
+inline constexpr size_t kMaxPlaces = 10;
+inline constexpr size_t kMaxSeekingKinds = 10;  // seeking and preferred_forms, each
+
 inline constexpr std::string_view kErasedClientName = "[gewist]";
 inline bool IsErased(const Client& c) { return c.name == kErasedClientName; }
 

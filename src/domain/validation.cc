@@ -1,5 +1,6 @@
 #include "domain/validation.h"
 
+#include <algorithm>
 #include <cctype>
 #include <cmath>
 #include <string>
@@ -192,7 +193,26 @@ Status ValidateWish(const Wish& w, const ReferenceData& ref) {
   return CheckFeatureValue(w.feature_id, w.value, ref, "");
 }
 
+Status CheckClientSize(const domain::Client& c) {
+  auto too_many = [](const char* field, const char* what, size_t max) {
+    return InvalidArgument("Te veel " + std::string(what) + ": hoogstens " + std::to_string(max),
+                           field);
+  };
+  if (c.wishes.size() > kMaxWishes) return too_many("wishes", "wensen", kMaxWishes);
+  const auto free_texts = std::count_if(c.wishes.begin(), c.wishes.end(),
+                                        [](const Wish& w) { return w.feature_id.empty(); });
+  if (static_cast<size_t>(free_texts) > kMaxFreeTextWishes)
+    return too_many("wishes", "wensen in eigen woorden", kMaxFreeTextWishes);
+  if (c.needs.size() > kMaxNeeds) return too_many("needs", "behoeften", kMaxNeeds);
+  if (c.places.size() > kMaxPlaces) return too_many("places", "plekken", kMaxPlaces);
+  if (c.seeking.size() > kMaxSeekingKinds) return too_many("seeking", "soorten", kMaxSeekingKinds);
+  if (c.preferred_forms.size() > kMaxSeekingKinds)
+    return too_many("preferred_forms", "vormen", kMaxSeekingKinds);
+  return Ok();
+}
+
 Status ValidateClient(const Client& c, const ReferenceData& ref) {
+  PASSEND_RETURN_IF_ERROR(CheckClientSize(c));
   PASSEND_RETURN_IF_ERROR(CheckId(c.id, "id"));
   PASSEND_RETURN_IF_ERROR(CheckText(c.name, "name", false, 200));
   if (c.birth_year != 0 && (c.birth_year < 1900 || c.birth_year > 2030))

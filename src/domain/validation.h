@@ -20,6 +20,9 @@ Status ValidateProvider(const Provider& p);
 Status ValidateLocation(const Location& l, const ReferenceData& ref);
 Status ValidateOffer(const Offer& o, const ReferenceData& ref);
 Status ValidateClient(const Client& c, const ReferenceData& ref);
+// kInvalidArgument naming the list ("wishes") when a client exceeds one of the bounds of
+// domain/client.h. ValidateClient checks it first.
+Status CheckClientSize(const Client& c);
 Status ValidateWish(const Wish& w, const ReferenceData& ref);
 
 // The guideline: every life domain of the vocabulary once, each with at least one

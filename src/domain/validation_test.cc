@@ -129,6 +129,25 @@ TEST_F(ValidationTest, CareStatus) {
   EXPECT_EQ(ValidateDataset(d, ref).error().field(), "clients[0].care_status");
 }
 
+// What can be saved can be matched: a dossier is held to the bounds the matching has, so
+// a 21st wish in own words is refused when it is written, not when the client asks for
+// options.
+TEST_F(ValidationTest, AClientIsHeldToTheMatchingsBounds) {
+  Dataset d = Small();
+  Client& c = d.clients[0];
+  while (c.wishes.size() < 1 + kMaxFreeTextWishes)  // one wish with a feature, 20 own words
+    c.wishes.push_back({"", Importance::kNice, std::nullopt, "Iets in eigen woorden"});
+  EXPECT_TRUE(ValidateDataset(d, ref).ok());
+  c.wishes.push_back({"", Importance::kNice, std::nullopt, "Nog iets"});
+  Status s = ValidateDataset(d, ref);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.error().field(), "clients[0].wishes");
+  EXPECT_NE(s.error().message().find("eigen woorden"), std::string::npos) << s.error().message();
+  d = Small();
+  d.clients[0].places.assign(kMaxPlaces + 1, Place{});
+  EXPECT_EQ(ValidateDataset(d, ref).error().field(), "clients[0].places");
+}
+
 TEST(IdTest, Shape) {
   EXPECT_TRUE(IsValidId("off-7k2m_9Q"));
   EXPECT_FALSE(IsValidId(""));

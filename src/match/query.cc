@@ -4,6 +4,8 @@
 #include <cmath>
 #include <string>
 
+#include "domain/validation.h"
+
 namespace passend::match {
 namespace {
 
@@ -51,23 +53,7 @@ double WishedValue(const domain::Feature& f, const domain::Wish& w) {
   return w.value.value_or(1);
 }
 
-Status CheckQuerySize(const domain::Client& c) {
-  auto too_many = [](const char* field, const char* what, size_t max) {
-    return InvalidArgument("Te veel " + std::string(what) + ": hoogstens " + std::to_string(max),
-                           field);
-  };
-  if (c.wishes.size() > kMaxWishes) return too_many("wishes", "wensen", kMaxWishes);
-  const auto free_texts = std::count_if(c.wishes.begin(), c.wishes.end(),
-                                        [](const domain::Wish& w) { return w.feature_id.empty(); });
-  if (static_cast<size_t>(free_texts) > kMaxFreeTextWishes)
-    return too_many("wishes", "wensen in eigen woorden", kMaxFreeTextWishes);
-  if (c.needs.size() > kMaxNeeds) return too_many("needs", "behoeften", kMaxNeeds);
-  if (c.places.size() > kMaxPlaces) return too_many("places", "plekken", kMaxPlaces);
-  if (c.seeking.size() > kMaxSeekingKinds) return too_many("seeking", "soorten", kMaxSeekingKinds);
-  if (c.preferred_forms.size() > kMaxSeekingKinds)
-    return too_many("preferred_forms", "vormen", kMaxSeekingKinds);
-  return Ok();
-}
+Status CheckQuerySize(const domain::Client& c) { return domain::CheckClientSize(c); }
 
 Result<Query> MakeQuery(const MatchIndex& index, const domain::Client& c) {
   Query q;

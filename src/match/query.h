@@ -89,17 +89,17 @@ struct Query {
   double DistanceScore(double km, double max_km) const;
 };
 
-// Bounds on one client's lists. Matching costs grow with them, and the anonymous search
-// (POST /api/v1/zoeken) takes them from anyone; docs/api.md and the OpenAPI schema state
-// them. The vocabulary has about 120 features, so a real client stays far below.
-inline constexpr size_t kMaxWishes = 150;         // all wishes, free texts included
-inline constexpr size_t kMaxFreeTextWishes = 20;  // wishes without a feature
-inline constexpr size_t kMaxNeeds = 120;
-inline constexpr size_t kMaxPlaces = 10;
-inline constexpr size_t kMaxSeekingKinds = 10;  // seeking and preferred_forms, each
+// The bounds on one client's lists are the dossier's (domain/client.h): what can be saved
+// can be matched.
+using domain::kMaxFreeTextWishes;
+using domain::kMaxNeeds;
+using domain::kMaxPlaces;
+using domain::kMaxSeekingKinds;
+using domain::kMaxWishes;
 
 // kInvalidArgument naming the list ("wishes") when a client exceeds one of the bounds
-// above. MakeQuery checks it first, before any work that grows with the lists.
+// (domain::CheckClientSize). MakeQuery checks it first, before any work that grows with the
+// lists.
 Status CheckQuerySize(const domain::Client& client);
 
 // Fails with kInvalidArgument (field path in the client) when CheckQuerySize does, on a
