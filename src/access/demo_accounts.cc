@@ -22,6 +22,26 @@ constexpr DemoOrg kOrgs[] = {
     {Role::kAdmin, "org-demo-beheer", "Beheer Passend (demo)"},
 };
 
+// A person's name per demo account, as a real account has one: the organisations carry
+// "(demo)", and the web app adds the role in words ("Sanne Jansen (cliëntondersteuner)"),
+// so a role label here would be said twice.
+struct DemoPerson {
+  Role role;
+  const char* name;
+};
+constexpr DemoPerson kPeople[] = {
+    {Role::kRepresentative, "Marja de Wit"}, {Role::kOco, "Sanne Jansen"},
+    {Role::kWijkteam, "Youssef el Amrani"},  {Role::kCiz, "Peter Smeets"},
+    {Role::kZorgkantoor, "Linda Hermans"},   {Role::kProvider, "Ruud Janssen"},
+    {Role::kResearcher, "Eva Bakker"},       {Role::kAdmin, "Tom Kuipers"},
+};
+
+std::string PersonFor(Role r) {
+  for (const DemoPerson& p : kPeople)
+    if (p.role == r) return p.name;
+  return std::string(LabelNl(r));
+}
+
 std::string EmailFor(Role r) { return std::string(ToString(r)) + "@demo.passend.example"; }
 std::string PasswordFor(Role r) { return "demo-" + std::string(ToString(r)) + "-wachtwoord"; }
 
@@ -62,7 +82,7 @@ Result<std::vector<DemoLogin>> CreateDemoAccounts(catalog::CatalogStore& catalog
   std::vector<DemoLogin> out;
   for (Role role : kAllRoles) {
     DemoLogin login{role, EmailFor(role), PasswordFor(role), "", "", false};
-    NewUser u{login.email, std::string(LabelNl(role)) + " (demo)", role, "", {}, login.password};
+    NewUser u{login.email, PersonFor(role), role, "", {}, login.password};
     switch (role) {
       case Role::kClient:
         u.client_ids = {client.id};

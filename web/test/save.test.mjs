@@ -56,7 +56,8 @@ describe('saving the anonymous search', () => {
     await page.getByRole('heading', { level: 1, name: `Dossier van ${mother}` }).waitFor();
     assert.equal(new URL(page.url()).pathname, '/mijn/dossier');
     assert.match(await page.locator('main').innerText(), /Tuin of buitenruimte \(Moet echt\)/);
-    await page.getByRole('button', { name: /^Uitloggen \(Ans Bosch\)/ }).waitFor();
+    await page.getByText('Ingelogd als Ans Bosch (vertegenwoordiger)', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Uitloggen', exact: true }).waitFor();
     await capture(page, 'bewaren-dossier');
     expectNoJsErrors(page);
     await page.context().close();

@@ -143,8 +143,28 @@ describe('login', () => {
   test('logging in and out', async () => {
     const page = await newPage(browser);
     await login(page, server.url, 'oco');
-    const logout = page.getByRole('button', { name: /Uitloggen/ });
+    // Who is logged in, in words: the demo account's person and the role, each once.
+    const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
+    await nav.getByText('Ingelogd als Sanne Jansen (cliëntondersteuner)', { exact: true }).waitFor();
+    assert.doesNotMatch(await nav.innerText(), /\(demo\)|\)\s*\)/);
+    const logout = page.getByRole('button', { name: 'Uitloggen', exact: true });
     await logout.waitFor();
+
+    // On a phone the menu folds behind one button, so the page starts on the first screen.
+    await page.setViewportSize({ width: 320, height: 720 });
+    const toggle = nav.getByRole('button', { name: 'Menu' });
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.equal(await nav.getByRole('link', { name: 'Mijn cliënten' }).isVisible(), false);
+    const headingTop = (await page.getByRole('heading', { level: 1 }).boundingBox()).y;
+    assert.ok(headingTop < 360, `the page's heading starts at ${headingTop} px on a phone`);
+    await toggle.click();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    await capture(page, 'menu-telefoon-open');
+    await page.setViewportSize({ width: 320, height: 720 });
+    await nav.getByRole('link', { name: 'Zoeken' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Waar woont u nu?' }).waitFor();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    await page.setViewportSize({ width: 1280, height: 900 });
     await logout.click();
     await page.getByRole('link', { name: 'Inloggen' }).first().waitFor();
     assert.equal(new URL(page.url()).pathname, '/');

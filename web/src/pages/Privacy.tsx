@@ -259,7 +259,8 @@ export function describeEntry(e: AuditEntry, orgs: Organisation[], selfId: strin
       ? t('privacy.log.you')
       : e.organisation_id
         ? t('privacy.log.someone_of', {
-            role: t(`roles.${ROLE_WORDS.has(e.role) ? e.role : 'admin'}`),
+            // "medewerker", not "medewerker van het CIZ": the organisation's name follows.
+            role: t(`privacy.log.staff.${ROLE_WORDS.has(e.role) ? e.role : 'admin'}`),
             org: orgName(orgs, e.organisation_id),
           })
         : t(`roles_self.${e.role === 'representative' ? 'representative' : 'client'}`);
