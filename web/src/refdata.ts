@@ -19,6 +19,7 @@ function once<T>(path: string): Promise<T> {
 export const features = () => once<Feature[]>('/api/v1/kenmerken');
 export const careProfiles = () => once<CareProfile[]>('/api/v1/zorgprofielen');
 export const municipalities = () => once<Municipality[]>('/api/v1/gemeenten');
+export const careOffices = () => once<{ code: string; name: string }[]>('/api/v1/zorgkantoren');
 
 export const featureLabel = (f: Feature): string => (lang() === 'en' ? f.label_en : f.label_nl);
 

@@ -179,6 +179,13 @@ export const routes: RouteDef[] = [
     load: () => import('./pages/OfferUpkeep'),
   },
   {
+    path: '/onderzoek',
+    title: 'careoffice.title',
+    roles: ['researcher'],
+    menu: 'nav.research',
+    load: () => import('./pages/MismatchMap'),
+  },
+  {
     path: '/clienten',
     title: 'caseload.title_reader',
     roles: READERS,

@@ -272,6 +272,25 @@ describe('care office', () => {
 // The CIZ (under the consent for the indication) and the care office (its region) may read a
 // dossier (client.read, dossier.read) but not change it: a list of clients, the dossier read
 // only, the versions.
+describe('researcher', () => {
+  test('a researcher chooses a region and reads its mismatch map', async () => {
+    const page = await newPage(browser);
+    await login(page, server.url, 'researcher');
+    // Not the search for a place to live: the researcher's own page.
+    assert.equal(new URL(page.url()).pathname, '/onderzoek');
+    await page.getByRole('heading', { level: 1, name: 'Mismatchkaart' }).waitFor();
+    assert.equal(await page.locator('svg.chart').count(), 0);
+    await capture(page, 'onderzoeker-kies-regio');
+    await page.getByLabel('Zorgkantoorregio').selectOption({ label: 'Zorgkantoor Zuid-Limburg' });
+    await page.getByRole('heading', { level: 1, name: 'Mismatchkaart Zorgkantoor Zuid-Limburg' }).waitFor({ timeout: 60000 });
+    assert.equal(new URL(page.url()).search, '?regio=5531');
+    assert.equal(await page.locator('svg.chart rect').count(), 15);
+    await capture(page, 'onderzoeker-mismatch');
+    expectNoJsErrors(page);
+    await page.context().close();
+  });
+});
+
 describe('dossier readers', () => {
   test('the CIZ reads the dossier of the client who gave it consent', async () => {
     // The demo's represented client gave the CIZ consent for the indication.

@@ -1,6 +1,7 @@
 // The care office's regional mismatch map: what the clients of the region want that even
 // their best option does not offer, per wish and per municipality, as a chart and tables,
-// with CSV downloads (GET /api/v1/mismatch?region=).
+// with CSV downloads (GET /api/v1/mismatch?region=). The care office sees its own region; a
+// researcher (aggregates of every region, report.read) chooses one.
 import { useState } from 'preact/hooks';
 import { get } from '../api';
 import { downloadCsv } from '../csv';
@@ -9,6 +10,10 @@ import { useSession } from '../session';
 import type { MismatchArea, MismatchMap as Map_, Supply } from '../types';
 import { useAsync } from '../useAsync';
 import { Loading } from '../components/Loading';
+import { Select } from '../components/Fields';
+import { careOffices } from '../refdata';
+import { navigate } from '../router';
+import type { PageProps } from '../routes';
 
 const pct = (share: number) => `${formatNumber(share * 100, 1)}%`;
 
@@ -25,11 +30,15 @@ const supplyText = (s?: Supply) =>
       })
     : '';
 
-export default function MismatchMap() {
+export default function MismatchMap({ query }: PageProps) {
   const { me } = useSession();
-  const region = me?.region ?? '';
+  const own = me?.region ?? '';
+  const region = own || (query.get('regio') ?? '');
   const { data, error } = useAsync(
-    () => get<Map_>(`/api/v1/mismatch?region=${encodeURIComponent(region)}`),
+    () =>
+      region
+        ? get<Map_>(`/api/v1/mismatch?region=${encodeURIComponent(region)}`)
+        : Promise.resolve(null),
     [region],
   );
   const [showAll, setShowAll] = useState(false);
@@ -46,9 +55,10 @@ export default function MismatchMap() {
       <h1 class="utrecht-heading-1">
         {data ? t('careoffice.title_for', { scope: data.scope }) : t('careoffice.title')}
       </h1>
-      <p class="utrecht-paragraph">{t('careoffice.intro')}</p>
-      {!data && <Loading error={error} />}
-      {data && (
+      <p class="utrecht-paragraph">{own ? t('careoffice.intro') : t('careoffice.intro_any')}</p>
+      {!own && <RegionChoice region={region} />}
+      {region && (!data || data.region !== region) && <Loading error={error} />}
+      {data && data.region === region && (
         <>
           <dl class="facts key-figures">
             <dt>{t('careoffice.clients')}</dt>
@@ -261,6 +271,24 @@ export default function MismatchMap() {
         </>
       )}
     </section>
+  );
+}
+
+// Which region's map: the URL keeps the choice (?regio=), so it can be shared and reloaded.
+function RegionChoice({ region }: { region: string }) {
+  const { data } = useAsync(careOffices, []);
+  const options = [...(data ?? [])].sort((a, b) => a.name.localeCompare(b.name, 'nl'));
+  return (
+    <Select
+      id="regio"
+      label={t('careoffice.choose_region')}
+      value={region}
+      options={[
+        { value: '', label: t('careoffice.choose') },
+        ...options.map((o) => ({ value: o.code, label: o.name })),
+      ]}
+      onChange={(v) => navigate(v ? `?regio=${encodeURIComponent(v)}` : '?', true)}
+    />
   );
 }
 
