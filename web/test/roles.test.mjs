@@ -190,6 +190,16 @@ describe('provider', () => {
     const summary = await page.getByText(/U heeft \d+ aanbiedingen met samen \d+ vrije plekken\./).innerText();
     assert.match(summary, new RegExp(`U heeft ${await rows.count()} aanbiedingen`));
     await capture(page, 'aanbieder-aanbod');
+    // On a phone a card per offer, its free places in sight (the table would hide them
+    // beyond the screen's edge): the first card says the first row's numbers.
+    const firstRow = await rows.first().locator('td').allInnerTexts();
+    const firstName = await rows.first().getByRole('link').innerText();
+    await page.setViewportSize({ width: 320, height: 720 });
+    assert.equal(await page.locator('table').first().isVisible(), false);
+    const card = page.getByRole('list', { name: 'Aanbod, vrije plekken en wachttijd' }).getByRole('listitem').first();
+    assert.equal(await card.getByRole('link').innerText(), firstName);
+    assert.match(await card.innerText(), new RegExp(`Vrije plekken\\s+${firstRow[2]} van de ${firstRow[3]}`));
+    await page.setViewportSize({ width: 1280, height: 900 });
     // Type-ahead over its offers (GET /api/v1/offers?q=, issue 21.5): the rows are the API's
     // answer for what was typed, without accents ("clienten" would find "cliënten").
     const asked = [];

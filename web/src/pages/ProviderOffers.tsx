@@ -79,7 +79,31 @@ export default function ProviderOffers() {
             {q && found.data ? t('provider.found', { count: found.data.length }) : ''}
           </p>
           {q && found.error !== null && <Loading error={found.error} />}
-          <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="aanbod-caption">
+          {/* On a phone a card per offer with what a provider keeps current: the table's
+              nine columns would hide the free places beyond the screen's edge. */}
+          <ul class="offer-cards" aria-label={t('provider.caption')}>
+            {shown.map((o) => (
+              <li key={o.id} class="offer-card">
+                <a class="utrecht-link" href={`/aanbieder/aanbod/${encodeURIComponent(o.id)}`}>
+                  {o.name}
+                </a>
+                <dl class="facts">
+                  <dt>{t('provider.free')}</dt>
+                  <dd>{t('provider.free_of', { free: formatNumber(o.free_places), capacity: formatNumber(o.capacity) })}</dd>
+                  <dt>{t('provider.wait')}</dt>
+                  <dd>
+                    {weeks(o.waiting_weeks)}, {t('provider.people_waiting', { count: o.waiting_people })}
+                  </dd>
+                  <dt>{t('provider.updated')}</dt>
+                  <dd>
+                    {o.places_updated ? formatDate(o.places_updated) : t('common.unknown')}
+                    {o.maybe_outdated && <span class="badge-outdated"> {t('options.outdated')}</span>}
+                  </dd>
+                </dl>
+              </li>
+            ))}
+          </ul>
+          <div class="table-scroll offer-table" tabIndex={0} role="region" aria-labelledby="aanbod-caption">
             <table class="utrecht-table utrecht-table--html-table">
               <caption id="aanbod-caption" class="utrecht-table__caption">
                 {t('provider.caption')}
