@@ -16,6 +16,7 @@ std::string_view pg_migration_0010_sql();
 std::string_view pg_migration_0011_sql();
 std::string_view pg_migration_0012_sql();
 std::string_view pg_migration_0013_sql();
+std::string_view pg_migration_0014_sql();
 }  // namespace passend::embedded
 
 namespace passend::store::postgres {
@@ -69,6 +70,7 @@ const std::vector<Migration>& Migrations() {
       {11, "audit_source", embedded::pg_migration_0011_sql()},
       {12, "offer_search", embedded::pg_migration_0012_sql()},
       {13, "map_moments", embedded::pg_migration_0013_sql()},
+      {14, "catalogue_order", embedded::pg_migration_0014_sql()},
   };
   return all;
 }

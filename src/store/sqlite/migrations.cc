@@ -16,6 +16,7 @@ std::string_view migration_0010_sql();
 std::string_view migration_0011_sql();
 std::string_view migration_0012_sql();
 std::string_view migration_0013_sql();
+std::string_view migration_0014_sql();
 }  // namespace passend::embedded
 
 namespace passend::store::sqlite {
@@ -35,6 +36,7 @@ const std::vector<Migration>& Migrations() {
       {11, "audit_source", embedded::migration_0011_sql()},
       {12, "offer_search", embedded::migration_0012_sql()},
       {13, "map_moments", embedded::migration_0013_sql()},
+      {14, "catalogue_order", embedded::migration_0014_sql()},
   };
   return all;
 }

@@ -12,6 +12,11 @@ void SqlQuery::Where(const std::string& condition, std::vector<std::string> para
   for (auto& p : params) params_.emplace_back(std::move(p));
 }
 
+void SqlQuery::WhereNumbers(const std::string& condition, const std::vector<double>& params) {
+  Where(condition);
+  for (double p : params) params_.emplace_back(p);
+}
+
 void SqlQuery::WhereIn(const std::string& column, const std::vector<std::string>& values) {
   if (values.empty()) return;
   std::string cond = column + " IN (";

@@ -17,6 +17,8 @@ class SqlQuery {
 
   // Adds "AND <condition>"; each '?' in it takes the next parameter.
   void Where(const std::string& condition, std::vector<std::string> params = {});
+  // The same with numbers (so the text, the statement cache's key, stays the same).
+  void WhereNumbers(const std::string& condition, const std::vector<double>& params);
   // "AND <column> IN (?,?,...)" for a non-empty list.
   void WhereIn(const std::string& column, const std::vector<std::string>& values);
   // Keyset paging on `id_column`: id > after, ordered, one row more than the limit to
@@ -32,7 +34,7 @@ class SqlQuery {
   std::string sql_;
   std::string where_;
   std::string tail_;
-  std::vector<std::variant<std::string, int64_t>> params_;
+  std::vector<std::variant<std::string, int64_t, double>> params_;
   int limit_ = 0;
 };
 

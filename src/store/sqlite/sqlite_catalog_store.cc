@@ -1,7 +1,6 @@
 #include "store/sqlite/sqlite_catalog_store.h"
 
 #include <cmath>
-#include <cstdio>
 #include <unordered_map>
 
 #include "store/enum_list.h"
@@ -15,18 +14,39 @@ namespace d = passend::domain;
 namespace {
 
 // Locations within `near.km` of the point, on the flat-earth approximation (exact to well
-// under 1% over the distances of one country); the numbers are ours, formatted, not input.
-std::string NearCondition(const catalog::NearPoint& near) {
+// under 1% over the distances of one country). The band of latitudes first (no point outside
+// it is that close) lets locations_by_position answer from the index alone. Bound, not
+// formatted in, so every point shares one cached statement.
+void WhereNear(SqlQuery& q, const catalog::NearPoint& near) {
   constexpr double kKmPerDegree = 111.195;
   const double lon_km = kKmPerDegree * std::cos(near.lat * 3.14159265358979323846 / 180.0);
-  char sql[320];
-  std::snprintf(sql, sizeof sql,
-                "o.location_id IN (SELECT id FROM locations WHERE "
-                "((lat - %.7f) * %.4f) * ((lat - %.7f) * %.4f) + "
-                "((lon - %.7f) * %.4f) * ((lon - %.7f) * %.4f) <= %.6f)",
-                near.lat, kKmPerDegree, near.lat, kKmPerDegree, near.lon, lon_km, near.lon, lon_km,
-                near.km * near.km);
-  return sql;
+  const double band = near.km / kKmPerDegree * 1.001;  // a little wider than rounding
+  q.WhereNumbers(
+      "o.location_id IN (SELECT id FROM locations WHERE lat BETWEEN ? AND ? AND "
+      "((lat - ?) * ?) * ((lat - ?) * ?) + ((lon - ?) * ?) * ((lon - ?) * ?) <= ?)",
+      {near.lat - band, near.lat + band, near.lat, kKmPerDegree, near.lat, kKmPerDegree, near.lon,
+       lon_km, near.lon, lon_km, near.km * near.km});
+}
+
+// FTS5: every word a quoted prefix ("clienten"*), all of them required.
+std::string MatchExpression(const std::vector<std::string>& words) {
+  std::string match;
+  for (const std::string& w : words) match += (match.empty() ? "\"" : " \"") + w + "\"*";
+  return match;
+}
+
+// Up to this many matches a search page is sorted from the matches; beyond it, walking
+// the offers in id order and stopping after a page reads fewer rows.
+constexpr int kFewMatches = 300;
+
+Result<bool> FewMatches(Connection& c, const std::string& match) {
+  PASSEND_ASSIGN_OR_RETURN(Statement st,
+                           c.Prepare("SELECT count(*) FROM (SELECT rowid FROM offer_search WHERE "
+                                     "offer_search MATCH ? LIMIT ?)"));
+  st.Bind(1, match).Bind(2, static_cast<int64_t>(kFewMatches) + 1);
+  PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
+  const bool few = row && st.Int(0) <= kFewMatches;
+  return few;
 }
 
 constexpr const char* kProviderColumns =
@@ -234,13 +254,7 @@ Result<Page<d::Offer>> SqliteCatalogStore::ListOffers(const catalog::OfferFilter
     for (size_t i = 0; i < filter.municipality_codes.size(); ++i) cond += i ? ",?" : "?";
     q.Where(cond + "))", filter.municipality_codes);
   }
-  if (!filter.words.empty()) {
-    // FTS5: every word a quoted prefix ("clienten"*), all of them required.
-    std::string match;
-    for (const std::string& w : filter.words) match += (match.empty() ? "\"" : " \"") + w + "\"*";
-    q.Where("o.rowid IN (SELECT rowid FROM offer_search WHERE offer_search MATCH ?)", {match});
-  }
-  if (filter.near) q.Where(NearCondition(*filter.near));
+  const std::string match = MatchExpression(filter.words);
   if (filter.outdated)
     q.Where("(o.places_updated < ? OR o.details_updated < ?)",
             {filter.outdated->places_before, filter.outdated->details_before});
@@ -249,9 +263,18 @@ Result<Page<d::Offer>> SqliteCatalogStore::ListOffers(const catalog::OfferFilter
         "EXISTS (SELECT 1 FROM providers p WHERE p.id = o.provider_id AND "
         "p.register_status = 'approved')",
         {});
-  q.Page("o.id", page);
+  if (filter.near) WhereNear(q, *filter.near);
   Result<Page<d::Offer>> out = Page<d::Offer>{};
   PASSEND_RETURN_IF_ERROR(db_.WithConnection([&](Connection& c) -> Status {
+    if (!filter.words.empty()) {
+      // Few matches: look the offers up by them and sort. Many: "+" keeps the planner from
+      // looking up by rowid, so it walks an index in id order and stops after a page.
+      PASSEND_ASSIGN_OR_RETURN(bool few, FewMatches(c, match));
+      q.Where(std::string(few ? "" : "+") +
+                  "o.rowid IN (SELECT rowid FROM offer_search WHERE offer_search MATCH ?)",
+              {match});
+    }
+    q.Page("o.id", page);
     out = ReadPage<d::Offer>(c, q, ReadOffer);
     if (!out.ok()) return out.error();
     return LoadOfferChildren(c, out->items, false);
