@@ -5,9 +5,11 @@ bin=$1 db=$2 port=$3 seed=$4
 if [ ! -f "$db" ]; then
   echo "demo: regio Zuid-Limburg genereren in $db (seed $seed) ..."
   "$bin" generate --region zuid-limburg --seed "$seed" --db "$db.tmp"
-  if "$bin" user --help >/dev/null 2>&1; then "$bin" user demo --db "$db.tmp"; fi
   mv "$db.tmp" "$db"
 fi
+# Every run prints the demo logins (the accounts and consents an earlier run made are kept),
+# so whoever starts the demo again still knows how to log in.
+"$bin" user demo --db "$db"
 # The access log's key lives outside the database (docs/access.md); made once, kept.
 key="$db.auditkey"
 if [ ! -f "$key" ]; then "$bin" audit keygen --out "$key"; fi
