@@ -10,10 +10,18 @@ Error Refused() {
       "Te vaak een verkeerd wachtwoord. Wacht even en probeer het dan opnieuw.");
 }
 
+std::string AccountKeyOf(const ThrottlePolicy& policy, const std::string& email) {
+  return policy.key_prefix + "account:" + email;
+}
+
 }  // namespace
 
+std::vector<std::string> AccountThrottleKeys(const std::string& email) {
+  return {AccountKeyOf(ThrottlePolicy{}, email), AccountKeyOf(RegistrationThrottlePolicy(), email)};
+}
+
 std::string LoginThrottle::AccountKey(const std::string& email) const {
-  return policy_.key_prefix + "account:" + email;
+  return AccountKeyOf(policy_, email);
 }
 std::string LoginThrottle::AddressKey(const std::string& remote_addr) const {
   return policy_.key_prefix + "ip:" + remote_addr;

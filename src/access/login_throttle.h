@@ -18,6 +18,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "access/access_store.h"
 #include "access/timestamp.h"
@@ -48,6 +49,11 @@ inline ThrottlePolicy RegistrationThrottlePolicy() {
   p.count_successes = true;
   return p;
 }
+
+// Every key under which the login and the registration throttle count attempts on one
+// e-mail address ("account:<email>", "registratie:account:<email>"): an erasure forgets
+// them all.
+std::vector<std::string> AccountThrottleKeys(const std::string& email);
 
 class LoginThrottle {
  public:

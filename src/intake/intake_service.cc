@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "access/login_throttle.h"
 #include "domain/record_id.h"
 #include "domain/validation.h"
 
@@ -16,8 +17,10 @@ Status ForgetAccounts(a::AccountStore& accounts, const std::string& client_id, E
   for (a::User u : users) {
     std::erase(u.client_ids, client_id);
     if (u.role == a::Role::kClient) {
-      // The e-mail address also keys the login attempts; the sessions end with the account.
-      PASSEND_RETURN_IF_ERROR(accounts.DeleteLoginAttempts("account:" + u.email));
+      // The e-mail address also keys the attempts to log in and to register (the
+      // throttles); the sessions end with the account.
+      for (const std::string& key : a::AccountThrottleKeys(u.email))
+        PASSEND_RETURN_IF_ERROR(accounts.DeleteLoginAttempts(key));
       PASSEND_RETURN_IF_ERROR(accounts.DeleteSessionsOfUser(u.id, ""));
       u.display_name = std::string(kErasedName);
       u.email = "gewist+" + u.id + "@passend.invalid";

@@ -178,6 +178,12 @@ TEST_F(ClientRightsTest, ErasureLeavesNothingOfTheClientInTheFileOrItsWal) {
   PasswordAuthenticator auth(db_->accounts(), throttle);
   ASSERT_TRUE(auth.Authenticate({client.email, client.password, {}, "10.0.0.1"}).ok());
   ASSERT_FALSE(auth.Authenticate({client.email, "een verkeerd wachtwoord", {}, "10.0.0.1"}).ok());
+  // The self-registration's throttle counts under the address too (POST /registraties).
+  LoginThrottle registrations(db_->accounts(), clock(), RegistrationThrottlePolicy());
+  ASSERT_TRUE(registrations.Record(client.email, "10.0.0.2", false).ok());
+  const std::string registration_key = "registratie:account:" + client.email;
+  ASSERT_EQ(*db_->accounts().CountRecentFailures(registration_key, now_ - std::chrono::hours(1)),
+            1);
   Sessions sessions(db_->accounts(), clock());
   auto session = sessions.Start(client.user_id);
   ASSERT_TRUE(session.ok());
@@ -199,6 +205,8 @@ TEST_F(ClientRightsTest, ErasureLeavesNothingOfTheClientInTheFileOrItsWal) {
   EXPECT_EQ(
       *db_->accounts().CountRecentFailures("account:" + client.email, now_ - std::chrono::hours(1)),
       0);
+  EXPECT_EQ(*db_->accounts().CountRecentFailures(registration_key, now_ - std::chrono::hours(1)),
+            0);
   EXPECT_FALSE(sessions.Resume(session->secret).ok());
   const std::string after = read();
   EXPECT_GT(after.size(), 4096u);

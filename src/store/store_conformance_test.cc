@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "access/audit.h"
+#include "access/login_throttle.h"
 #include "intake/intake_service.h"
 #include "interop/native_json.h"
 #include "refdata/refdata.h"
@@ -992,6 +993,37 @@ TEST_P(StoreConformance, AnErasureIsAClientChange) {
   auto erased = intake.EraseClient(admin, "cli-1", "AVG-verzoek");
   ASSERT_TRUE(erased.ok()) << erased.error().ToString();
   EXPECT_EQ(ChangesAfter(before), (std::vector<std::string>{"client:cli-1"}));
+}
+
+// Issue 20's erasure on both backends: the client's attempts to log in and to register
+// (both throttles key them by the e-mail address) go with the account; others stay.
+TEST_P(StoreConformance, AnErasureForgetsTheAttemptsUnderTheClientsAddress) {
+  ASSERT_TRUE(db_->clients().PutClient(MakeClient("cli-1", "GM0935")).ok());
+  a::User client = MakeUser("usr-c", "Client@Voorbeeld.nl", {"cli-1"});
+  client.role = a::Role::kClient;
+  ASSERT_TRUE(db_->accounts().PutUser(client).ok());
+  const a::Time now = At("2026-03-01T09:00:00Z");
+  const a::Clock clock = [now] { return now; };
+  a::LoginThrottle logins(db_->accounts(), clock);
+  a::LoginThrottle registrations(db_->accounts(), clock, a::RegistrationThrottlePolicy());
+  for (const std::string& email : {client.email, std::string("ander@voorbeeld.nl")}) {
+    ASSERT_TRUE(logins.Record(email, "10.0.0.1", false).ok());
+    ASSERT_TRUE(registrations.Record(email, "10.0.0.1", false).ok());
+  }
+  auto count = [&](const std::string& key) {
+    return *db_->accounts().CountRecentFailures(key, now - std::chrono::hours(1));
+  };
+  ASSERT_EQ(count("registratie:account:" + client.email), 1);
+  a::Principal admin;
+  admin.user_id = "usr-admin";
+  admin.role = a::Role::kAdmin;
+  intake::IntakeService intake(*db_, refdata::BuiltIn(), clock);
+  auto erased = intake.EraseClient(admin, "cli-1", "AVG-verzoek");
+  ASSERT_TRUE(erased.ok()) << erased.error().ToString();
+  EXPECT_EQ(count("account:" + client.email), 0);
+  EXPECT_EQ(count("registratie:account:" + client.email), 0);
+  EXPECT_EQ(count("account:ander@voorbeeld.nl"), 1);
+  EXPECT_EQ(count("registratie:account:ander@voorbeeld.nl"), 1);
 }
 
 TEST_P(StoreConformance, PrunedChangesAreAGapForReadersBehindThem) {
