@@ -54,10 +54,12 @@ TEST_F(CliTest, GeneratedRegionRoundTripsUnchanged) {
       Passend("generate --region zuid-limburg --seed 7 --as-of 2026-11-01 --db " + P("a.db"));
   ASSERT_EQ(gen.exit_code, 0) << gen.output;
   EXPECT_NE(gen.output.find("8.000 cliënten"), std::string::npos) << gen.output;
-  ASSERT_EQ(Passend("export --db " + P("a.db") + " --out " + P("a.json")).exit_code, 0);
-  CommandRun imp = Passend("import --db " + P("b.db") + " " + P("a.json"));
+  ASSERT_EQ(Passend("export --reason test --db " + P("a.db") + " --out " + P("a.json")).exit_code,
+            0);
+  CommandRun imp = Passend("import --reason test --db " + P("b.db") + " " + P("a.json"));
   ASSERT_EQ(imp.exit_code, 0) << imp.output;
-  ASSERT_EQ(Passend("export --db " + P("b.db") + " --out " + P("b.json")).exit_code, 0);
+  ASSERT_EQ(Passend("export --reason test --db " + P("b.db") + " --out " + P("b.json")).exit_code,
+            0);
   const std::string a = Slurp(P("a.json"));
   EXPECT_GT(a.size(), 1000000u);
   EXPECT_TRUE(a == Slurp(P("b.json")));
@@ -65,35 +67,40 @@ TEST_F(CliTest, GeneratedRegionRoundTripsUnchanged) {
   ASSERT_EQ(Passend("generate --region zuid-limburg --seed 7 --as-of 2026-11-01 --db " + P("c.db"))
                 .exit_code,
             0);
-  ASSERT_EQ(Passend("export --db " + P("c.db") + " --out " + P("c.json")).exit_code, 0);
+  ASSERT_EQ(Passend("export --reason test --db " + P("c.db") + " --out " + P("c.json")).exit_code,
+            0);
   EXPECT_TRUE(a == Slurp(P("c.json")));
   ASSERT_EQ(Passend("generate --region zuid-limburg --seed 8 --db " + P("d.db")).exit_code, 0);
-  ASSERT_EQ(Passend("export --db " + P("d.db") + " --out " + P("d.json")).exit_code, 0);
+  ASSERT_EQ(Passend("export --reason test --db " + P("d.db") + " --out " + P("d.json")).exit_code,
+            0);
   EXPECT_FALSE(a == Slurp(P("d.json")));
 }
 
 TEST_F(CliTest, BadImportExitsWithTheFieldAndChangesNothing) {
   ASSERT_EQ(Passend("generate --region rotterdam --seed 1 --db " + P("r.db")).exit_code, 0);
-  ASSERT_EQ(Passend("export --db " + P("r.db") + " --out " + P("before.json")).exit_code, 0);
+  ASSERT_EQ(
+      Passend("export --reason test --db " + P("r.db") + " --out " + P("before.json")).exit_code,
+      0);
   std::string doc = Slurp(P("before.json"));
   // A negative capacity in the first offer.
   const size_t at = doc.find("\"capacity\":", doc.find("\"offers\":["));
   ASSERT_NE(at, std::string::npos);
   doc.replace(at, std::string("\"capacity\":").size(), "\"capacity\":-");
   std::ofstream(P("bad.json")) << doc;
-  CommandRun imp = Passend("import --db " + P("r.db") + " " + P("bad.json"));
+  CommandRun imp = Passend("import --reason test --db " + P("r.db") + " " + P("bad.json"));
   EXPECT_EQ(imp.exit_code, 2) << imp.output;
   EXPECT_NE(imp.output.find("offers[0].capacity"), std::string::npos) << imp.output;
   std::ofstream(P("broken.json")) << "{\"format\": \"passend\", \"version\": 1, \"offers\": [";
-  CommandRun broken = Passend("import --db " + P("r.db") + " " + P("broken.json"));
+  CommandRun broken = Passend("import --reason test --db " + P("r.db") + " " + P("broken.json"));
   EXPECT_EQ(broken.exit_code, 2) << broken.output;
   // Regression (issue 23, item 3): a number beyond a double was "interne fout", exit 1.
   std::ofstream(P("huge.json")) << R"({"format": "passend", "version": 1, "offers": [)"
                                 << R"({"capacity": 1e999}]})";
-  CommandRun huge = Passend("import --db " + P("r.db") + " " + P("huge.json"));
+  CommandRun huge = Passend("import --reason test --db " + P("r.db") + " " + P("huge.json"));
   EXPECT_EQ(huge.exit_code, 2) << huge.output;
   EXPECT_NE(huge.output.find("offers[0].capacity"), std::string::npos) << huge.output;
-  ASSERT_EQ(Passend("export --db " + P("r.db") + " --out " + P("after.json")).exit_code, 0);
+  ASSERT_EQ(
+      Passend("export --reason test --db " + P("r.db") + " --out " + P("after.json")).exit_code, 0);
   EXPECT_TRUE(Slurp(P("before.json")) == Slurp(P("after.json")));
 }
 
@@ -229,8 +236,11 @@ TEST_F(CliTest, MigrateDbMovesAnInstallationAndRefusesATargetWithData) {
   EXPECT_TRUE(std::regex_search(moved.output, std::regex("\\nclients +8\\.000  [0-9a-f]{32}\\n")))
       << moved.output;
   EXPECT_NE(moved.output.find("aantallen en controlegetallen gelijk"), std::string::npos);
-  ASSERT_EQ(Passend("export --db " + P("from.db") + " --out " + P("from.json")).exit_code, 0);
-  ASSERT_EQ(Passend("export --db " + P("to.db") + " --out " + P("to.json")).exit_code, 0);
+  ASSERT_EQ(
+      Passend("export --reason test --db " + P("from.db") + " --out " + P("from.json")).exit_code,
+      0);
+  ASSERT_EQ(Passend("export --reason test --db " + P("to.db") + " --out " + P("to.json")).exit_code,
+            0);
   EXPECT_TRUE(Slurp(P("from.json")) == Slurp(P("to.json")));
   CommandRun again = Passend("migrate-db --from " + P("from.db") + " --to " + P("to.db"));
   EXPECT_EQ(again.exit_code, 6) << again.output;
@@ -243,7 +253,8 @@ TEST_F(CliTest, MigrateDbMovesAnInstallationAndRefusesATargetWithData) {
 // left out with a count; docs/native-format.md).
 TEST_F(CliTest, ExportAfterAnErasureImportsAgain) {
   ASSERT_EQ(Passend("generate --region rotterdam --seed 5 --db " + P("e.db")).exit_code, 0);
-  ASSERT_EQ(Passend("export --db " + P("e.db") + " --out " + P("e1.json")).exit_code, 0);
+  ASSERT_EQ(Passend("export --reason test --db " + P("e.db") + " --out " + P("e1.json")).exit_code,
+            0);
   const std::string before = Slurp(P("e1.json"));
   const size_t at = before.find("\"cli-");
   ASSERT_NE(at, std::string::npos);
@@ -255,15 +266,16 @@ TEST_F(CliTest, ExportAfterAnErasureImportsAgain) {
   EXPECT_TRUE(std::regex_search(erase.output,
                                 std::regex("gewist op \\d{1,2} [a-z]+ \\d{4} om \\d\\d:\\d\\d\\.")))
       << erase.output;
-  CommandRun exp = Passend("export --db " + P("e.db") + " --out " + P("e2.json"));
+  CommandRun exp = Passend("export --reason test --db " + P("e.db") + " --out " + P("e2.json"));
   ASSERT_EQ(exp.exit_code, 0) << exp.output;
   EXPECT_NE(exp.output.find("1 gewiste cliënt weggelaten"), std::string::npos) << exp.output;
   const std::string after = Slurp(P("e2.json"));
   EXPECT_EQ(after.find("\"" + id + "\""), std::string::npos);
-  CommandRun imp = Passend("import --db " + P("f.db") + " " + P("e2.json"));
+  CommandRun imp = Passend("import --reason test --db " + P("f.db") + " " + P("e2.json"));
   ASSERT_EQ(imp.exit_code, 0) << imp.output;
   EXPECT_NE(imp.output.find("7.999 cliënten"), std::string::npos) << imp.output;
-  ASSERT_EQ(Passend("export --db " + P("f.db") + " --out " + P("f.json")).exit_code, 0);
+  ASSERT_EQ(Passend("export --reason test --db " + P("f.db") + " --out " + P("f.json")).exit_code,
+            0);
   EXPECT_TRUE(after == Slurp(P("f.json")));
 }
 
@@ -311,8 +323,8 @@ TEST_F(CliTest, KeyedAccessLogHeadAndExpect) {
   EXPECT_EQ(fs::status(P("audit.key")).permissions() & fs::perms::group_read, fs::perms::none);
   EXPECT_EQ(Passend("audit keygen --out " + P("audit.key")).exit_code, 4);  // never overwritten
   const std::string key = " --audit-key " + P("audit.key");
-  CommandRun exp = Passend("client export --db " + P("k.db") + " --client " + client + " --out " +
-                           P("c.json") + key);
+  CommandRun exp = Passend("client export --reason AVG-verzoek --db " + P("k.db") + " --client " +
+                           client + " --out " + P("c.json") + key);
   ASSERT_EQ(exp.exit_code, 0) << exp.output;
   CommandRun head = Passend("audit head --db " + P("k.db") + key);
   ASSERT_EQ(head.exit_code, 0) << head.output;
@@ -325,10 +337,10 @@ TEST_F(CliTest, KeyedAccessLogHeadAndExpect) {
   EXPECT_EQ(gone.exit_code, 6) << gone.output;
   // Without the key a keyed log can be neither checked nor written to.
   EXPECT_EQ(Passend("audit verify --db " + P("k.db")).exit_code, 6);
-  EXPECT_EQ(
-      Passend("client export --db " + P("k.db") + " --client " + client + " --out " + P("d.json"))
-          .exit_code,
-      6);
+  EXPECT_EQ(Passend("client export --reason AVG-verzoek --db " + P("k.db") + " --client " + client +
+                    " --out " + P("d.json"))
+                .exit_code,
+            6);
   fs::permissions(P("audit.key"), fs::perms::others_read, fs::perm_options::add);
   EXPECT_EQ(Passend("audit head --db " + P("k.db") + key).exit_code, 2);
 }

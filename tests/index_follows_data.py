@@ -208,7 +208,7 @@ def main(argv):
         run([binary, "generate", "--region", "zuid-limburg", "--seed", "42", "--db", db])
         email, password = demo_login(run([binary, "user", "demo", "--db", db]), "zorgkantoor")
         export_path = os.path.join(tmp, "all.json")
-        run([binary, "export", "--db", db, "--out", export_path])
+        run([binary, "export", "--db", db, "--out", export_path, "--reason", "test"])
         with open(export_path, encoding="utf-8") as f:
             everything = json.load(f)
         server_uri = test_server_uri() if postgres else None

@@ -83,8 +83,8 @@ sql "$(with_db "$URI" postgres)" "CREATE DATABASE passend_restored"
 "$BIN/pg_restore" --no-owner --exit-on-error --dbname="$(with_db "$URI" passend_restored)" \
   "$WORK/passend.dump"
 same_counts "pg_dump and pg_restore" "$WORK/before" "$(with_db "$URI" passend_restored)"
-"$PASSEND" export --db "$URI" --out "$WORK/a.json" >/dev/null 2>&1
-"$PASSEND" export --db "$(with_db "$URI" passend_restored)" --out "$WORK/b.json" >/dev/null 2>&1
+"$PASSEND" export --reason test --db "$URI" --out "$WORK/a.json" >/dev/null 2>&1
+"$PASSEND" export --reason test --db "$(with_db "$URI" passend_restored)" --out "$WORK/b.json" >/dev/null 2>&1
 cmp -s "$WORK/a.json" "$WORK/b.json" || fail "passend export of the restored database differs"
 echo "pg_restore: passend export of both databases is byte for byte the same"
 "$PASSEND" audit verify --db "$(with_db "$URI" passend_restored)" >/dev/null ||
@@ -141,7 +141,7 @@ as_owner "$BIN/pg_ctl" -D "$PGDATA_DIR" -l "$DATA/restore.log" -w -t 120 -o "$SE
 recovered() { [ "$(sql "$URI" "SELECT pg_is_in_recovery()")" = f ]; }
 wait_until "the restored server ends recovery" 60 recovered
 same_counts "point-in-time restore" "$WORK/after-erase" "$URI"
-"$PASSEND" export --db "$URI" --out "$WORK/c.json" >/dev/null 2>&1
+"$PASSEND" export --reason test --db "$URI" --out "$WORK/c.json" >/dev/null 2>&1
 cmp -s "$WORK/a.json" "$WORK/c.json" && fail "the erasure after the base backup was not replayed"
 echo "point-in-time restore: the erasure made after the base backup came back from the archive"
 "$PASSEND" audit verify --db "$URI" >/dev/null || fail "passend audit verify fails after the restore"

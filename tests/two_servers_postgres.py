@@ -507,7 +507,7 @@ def main(argv):
         provider = follow.demo_login(demo, "provider")
         provider_id = demo_provider_id(demo)
         export_path = os.path.join(tmp, "all.json")
-        follow.run([binary, "export", "--db", sqlite_db, "--out", export_path])
+        follow.run([binary, "export", "--db", sqlite_db, "--out", export_path, "--reason", "test"])
         with open(export_path, encoding="utf-8") as f:
             everything = json.load(f)
         # Two clients of the region who look for care (the map counts only those).

@@ -102,7 +102,7 @@ AuditEntry AuditLog::Chain(const Waiting& w, const std::optional<AuditEntry>& pr
   return e;
 }
 
-Result<AuditEntry> AuditLog::Record(const AuditEvent& ev) {
+Status AuditLog::RefuseUnkeyedAfterKeyed() {
   if (key_.empty()) {
     // An unkeyed entry after a keyed one would break the chain: refuse it before writing.
     PASSEND_ASSIGN_OR_RETURN(std::optional<AuditEntry> last, store_.LastAudit());
@@ -111,6 +111,11 @@ Result<AuditEntry> AuditLog::Record(const AuditEvent& ev) {
           "Het toegangslog is met een sleutel beveiligd: geef het sleutelbestand mee "
           "(--audit-key).");
   }
+  return Ok();
+}
+
+Result<AuditEntry> AuditLog::Record(const AuditEvent& ev) {
+  PASSEND_RETURN_IF_ERROR(RefuseUnkeyedAfterKeyed());
   if (store_.InOpenTransaction()) {
     // Inside the caller's transaction: the entry belongs to it, and another thread's
     // commit would wait for that transaction's lock while this one waited for it.
@@ -146,6 +151,21 @@ Result<AuditEntry> AuditLog::Record(const AuditEvent& ev) {
   }
   if (!queue_.empty()) queue_.front()->cv.notify_one();  // the next group's writer
   return std::move(*me.result);
+}
+
+Status AuditLog::RecordAll(const std::vector<AuditEvent>& events) {
+  if (events.empty()) return Ok();
+  PASSEND_RETURN_IF_ERROR(RefuseUnkeyedAfterKeyed());
+  for (size_t start = 0; start < events.size(); start += kMaxBatch) {
+    const size_t n = std::min(kMaxBatch, events.size() - start);
+    const std::string ts = FormatUtc(clock_());
+    std::vector<Waiting> batch(n);
+    for (size_t i = 0; i < n; ++i) batch[i].event = &events[start + i], batch[i].ts = ts;
+    auto written = store_.AppendAudits(
+        n, [&](size_t i, const std::optional<AuditEntry>& prev) { return Chain(batch[i], prev); });
+    if (!written.ok()) return written.error();
+  }
+  return Ok();
 }
 
 Status AuditLog::AdoptKey(const std::string& actor) {

@@ -97,6 +97,10 @@ class AuditLog {
   // kFailedPrecondition without a key when the chain is keyed (an unkeyed entry would
   // break it).
   Result<AuditEntry> Record(const AuditEvent& event);
+  // Appends many entries (a command line export: one per dossier) in commits of at most
+  // kMaxBatch entries, each chained to the one before; Record's refusal without a key.
+  // All of one commit or none of it is written.
+  Status RecordAll(const std::vector<AuditEvent>& events);
   // With a key: appends a keyed entry ("audit" "key") when the newest entry is not keyed,
   // so the chain ends keyed from now on. Nothing to do for an empty chain.
   Status AdoptKey(const std::string& actor);
@@ -113,6 +117,8 @@ class AuditLog {
   struct Waiting;  // one Record in the queue
   // Entries of one commit at most: bounds the time the first in line writes for others.
   static constexpr size_t kMaxGroup = 256;
+  static constexpr size_t kMaxBatch = 1000;  // RecordAll's entries per commit
+  Status RefuseUnkeyedAfterKeyed();
   AuditEntry Chain(const Waiting& w, const std::optional<AuditEntry>& prev) const;
 
   AuditStore& store_;

@@ -5,11 +5,11 @@
 //   passend audit head --db PATH --audit-key FILE
 //   passend audit verify --db PATH --audit-key FILE [--expect SEQ:HASH]
 //   passend client list|show|history (cli/client_commands.cc)
-//   passend client export --db PATH --client ID [--out FILE]
-//   passend client erase --db PATH --client ID --reason TEXT
+//   passend client export --db PATH --client ID --reason TEXT [--as USER] [--out FILE]
+//   passend client erase --db PATH --client ID --reason TEXT [--as USER]
 // Passwords are read from --password-file or typed at a prompt, never taken from the
 // command line (it ends up in shell history and process lists). Commands that touch a
-// client's personal data write to the access log as the operator ("cli:<user>").
+// client's personal data write to the access log who ran them and why (cli/operator.h).
 #include <termios.h>
 #include <unistd.h>
 
@@ -40,9 +40,10 @@ struct AccessOptions {
   std::string email, name, role = "admin", organisation, organisation_name, provider, region;
   std::vector<std::string> client_ids;
   std::string password_file;
-  std::string client_id, reason, out;
+  std::string client_id, out;
   std::string audit_key_file, expect;
   std::string format = "avg";
+  OperatorOptions op;  // client export and erase: who and why (--as, --reason)
 };
 
 Result<std::unique_ptr<Modules>> OpenKeyed(const OpenModules& open, const AccessOptions& o) {
@@ -164,12 +165,14 @@ Status Export(const OpenModules& open, const AccessOptions& o) {
   if (o.format != "avg" && o.format != "fhir")
     return InvalidArgument("--format: avg of fhir.", "format");
   if (o.format == "fhir")
-    return ExportDossierFhir(open, o.db_path, o.audit_key_file, o.client_id, o.out);
+    return ExportDossierFhir(open, o.db_path, o.audit_key_file, o.op, o.client_id, o.out);
+  PASSEND_RETURN_IF_ERROR(RequireReason(o.op, "alle gegevens van een cliënt uitvoert"));
   PASSEND_ASSIGN_OR_RETURN(auto modules, OpenKeyed(open, o));
+  PASSEND_ASSIGN_OR_RETURN(a::Principal who, Operator(*modules, o.op));
   PASSEND_ASSIGN_OR_RETURN(auto records, modules->intake().ExportClient(o.client_id));
   const nlohmann::json doc = interop::ToJson(records);
-  auto logged = modules->access().audit.Record(a::EventFor(
-      Operator(), o.client_id, "client", "export", "AVG-inzageverzoek (opdrachtregel)"));
+  auto logged = modules->access().audit.Record(
+      a::EventFor(who, o.client_id, "client", "export", o.op.reason));
   if (!logged.ok()) return logged.error();
   const std::string text = doc.dump(2) + "\n";
   if (o.out.empty()) {
@@ -184,8 +187,9 @@ Status Export(const OpenModules& open, const AccessOptions& o) {
 
 Status Erase(const OpenModules& open, const AccessOptions& o) {
   PASSEND_ASSIGN_OR_RETURN(auto modules, OpenKeyed(open, o));
+  PASSEND_ASSIGN_OR_RETURN(a::Principal who, Operator(*modules, o.op));
   PASSEND_ASSIGN_OR_RETURN(intake::ErasureReport r,
-                           modules->intake().EraseClient(Operator(), o.client_id, o.reason));
+                           modules->intake().EraseClient(who, o.client_id, o.op.reason));
   std::printf(
       "Cliënt %s gewist op %s. Accounts geblokkeerd: %d; vertegenwoordigers ontkoppeld: %d;\n"
       "toestemmingen ingetrokken: %d (bewaard als bewijs: %d); regels in het\n"
@@ -271,13 +275,17 @@ void RegisterAccessCommands(CLI::App& app, Invocation& inv) {
                   "avg: alle gegevens (AVG-inzage); fhir: het dossier als FHIR R4 Bundle "
                   "(docs/fhir.md)")
       ->capture_default_str();
+  AddOperatorOptions(exp, o->op);
   key_option(exp);
   exp->callback(run(Export));
   CLI::App* erase = client->add_subcommand("erase", "Wis de gegevens van één cliënt");
   db_option(erase);
   erase->add_option("--client", o->client_id, "Id van de cliënt")->required();
-  erase->add_option("--reason", o->reason, "Reden (bijvoorbeeld het kenmerk van het verzoek)")
+  erase->add_option("--reason", o->op.reason, "Reden (bijvoorbeeld het kenmerk van het verzoek)")
       ->required();
+  erase->add_option("--as", o->op.as,
+                    "Uw account (e-mailadres of id) voor het toegangslog; zonder: de "
+                    "systeemgebruiker van deze computer");
   key_option(erase);
   erase->callback(run(Erase));
 }

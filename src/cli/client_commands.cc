@@ -1,12 +1,14 @@
 // passend client list / show / history: finding a client and reading the dossier with its
-// versions, as the operator (every client shown is written to the access log, as in the API).
-//   passend client list --db PATH [--name DEEL] [--birth-year JAAR] [--municipality GM0935]
-//                       [--limit N]
-//   passend client show --db PATH --client ID [--version N] [--json]
-//   passend client history --db PATH --client ID
-//   passend client export --format fhir --db PATH --client ID [--out FILE] (the command is
-//                         access_commands.cc's, whose default format is the AVG export)
-//   passend client import --format fhir --db PATH [--reason TEKST] FILE
+// versions, as the operator (every client shown is written to the access log, as in the API,
+// with who ran it and why: cli/operator.h).
+//   passend client list --db PATH --reason TEXT [--as USER] [--name DEEL] [--birth-year JAAR]
+//                       [--municipality GM0935] [--limit N]
+//   passend client show --db PATH --client ID --reason TEXT [--as USER] [--version N] [--json]
+//   passend client history --db PATH --client ID --reason TEXT [--as USER]
+//   passend client export --format fhir --db PATH --client ID --reason TEXT [--as USER]
+//                         [--out FILE] (the command is access_commands.cc's, whose default
+//                         format is the AVG export)
+//   passend client import --format fhir --db PATH --reason TEXT [--as USER] FILE
 // export and import: the dossier as a FHIR R4 Bundle (interop/fhir_dossier.h,
 // docs/fhir.md); an import is a new version through the intake service, all or nothing.
 // Times are shown in Dutch time (Europe/Amsterdam).
@@ -42,12 +44,13 @@ struct ClientOptions {
   bool json = false;
   std::string format = "fhir";
   std::string file;
-  std::string reason;
+  OperatorOptions op;
 };
 
-Status LogRead(Modules& m, const std::string& client_id, const char* action) {
-  auto logged = m.access().audit.Record(
-      a::EventFor(Operator(), client_id, "dossier", action, "opdrachtregel"));
+Status LogRead(Modules& m, const a::Principal& who, const ClientOptions& o,
+               const std::string& client_id, const char* action) {
+  auto logged =
+      m.access().audit.Record(a::EventFor(who, client_id, "dossier", action, o.op.reason));
   if (!logged.ok()) return logged.error();
   return Ok();
 }
@@ -113,7 +116,9 @@ Status List(const OpenModules& open, const ClientOptions& o) {
     return InvalidArgument("--limit: een getal van 1 tot en met 500.", "limit");
   if (o.birth_year != 0 && (o.birth_year < 1900 || o.birth_year > 2030))
     return InvalidArgument("--birth-year: een jaar van 1900 tot en met 2030.", "birth-year");
+  PASSEND_RETURN_IF_ERROR(RequireReason(o.op, "cliënten zoekt"));
   PASSEND_ASSIGN_OR_RETURN(auto m, OpenKeyed(open, o.db_path, o.audit_key_file));
+  PASSEND_ASSIGN_OR_RETURN(a::Principal who, Operator(*m, o.op));
   intake::ClientFilter filter;
   filter.name_contains = o.name;
   filter.birth_year = o.birth_year;
@@ -125,7 +130,7 @@ Status List(const OpenModules& open, const ClientOptions& o) {
   PASSEND_ASSIGN_OR_RETURN(auto page, m->intake().ListClients(filter, {"", o.limit}));
   PASSEND_ASSIGN_OR_RETURN(int64_t total, m->intake().CountClients(filter));
   for (const auto& c : page.items) {
-    PASSEND_RETURN_IF_ERROR(LogRead(*m, c.id, "list"));
+    PASSEND_RETURN_IF_ERROR(LogRead(*m, who, o, c.id, "list"));
     std::printf("%-24s %-32s %-6s %s\n", c.id.c_str(), c.name.c_str(),
                 c.birth_year ? std::to_string(c.birth_year).c_str() : "-",
                 Municipality(m->ref(), c.municipality_code).c_str());
@@ -140,13 +145,15 @@ Status List(const OpenModules& open, const ClientOptions& o) {
 }
 
 Status Show(const OpenModules& open, const ClientOptions& o) {
+  PASSEND_RETURN_IF_ERROR(RequireReason(o.op, "het dossier inziet"));
   PASSEND_ASSIGN_OR_RETURN(auto m, OpenKeyed(open, o.db_path, o.audit_key_file));
+  PASSEND_ASSIGN_OR_RETURN(a::Principal who, Operator(*m, o.op));
   int version = o.version;
   if (version == 0) {
     PASSEND_ASSIGN_OR_RETURN(version, m->intake().CurrentVersion(o.client_id));
   }
   PASSEND_ASSIGN_OR_RETURN(intake::ClientVersion v, m->intake().GetVersion(o.client_id, version));
-  PASSEND_RETURN_IF_ERROR(LogRead(*m, o.client_id, "read"));
+  PASSEND_RETURN_IF_ERROR(LogRead(*m, who, o, o.client_id, "read"));
   if (o.json) {
     std::printf("%s\n", interop::ToJson(v.record).dump(2).c_str());
     return Ok();
@@ -157,9 +164,11 @@ Status Show(const OpenModules& open, const ClientOptions& o) {
 }
 
 Status History(const OpenModules& open, const ClientOptions& o) {
+  PASSEND_RETURN_IF_ERROR(RequireReason(o.op, "de versies van het dossier inziet"));
   PASSEND_ASSIGN_OR_RETURN(auto m, OpenKeyed(open, o.db_path, o.audit_key_file));
+  PASSEND_ASSIGN_OR_RETURN(a::Principal who, Operator(*m, o.op));
   PASSEND_ASSIGN_OR_RETURN(auto versions, m->intake().History(o.client_id));
-  PASSEND_RETURN_IF_ERROR(LogRead(*m, o.client_id, "read"));
+  PASSEND_RETURN_IF_ERROR(LogRead(*m, who, o, o.client_id, "read"));
   for (const auto& v : versions) {
     PrintVersionHead(v);
     if (v.version == 1) continue;
@@ -179,21 +188,22 @@ Status History(const OpenModules& open, const ClientOptions& o) {
 // they are the same), a Bundle without one a new client.
 Status Import(const OpenModules& open, const ClientOptions& o) {
   if (o.format != "fhir") return InvalidArgument("--format: fhir.", "format");
+  PASSEND_RETURN_IF_ERROR(RequireReason(o.op, "een dossier inleest"));
   std::ifstream in(o.file, std::ios::binary);
   if (!in) return NotFound("Bestand '" + o.file + "' kan niet worden gelezen", "file");
   std::stringstream text;
   text << in.rdbuf();
   PASSEND_ASSIGN_OR_RETURN(nlohmann::json bundle, interop::ParseJsonText(text.str()));
   PASSEND_ASSIGN_OR_RETURN(auto m, OpenKeyed(open, o.db_path, o.audit_key_file));
+  PASSEND_ASSIGN_OR_RETURN(a::Principal who, Operator(*m, o.op));
   PASSEND_ASSIGN_OR_RETURN(
       d::Client c, interop::fhir::DossierFromBundle(bundle, refdata::BuiltInLeidraad(), m->ref()));
+  // The version's reason is the operator's, with the file it came from.
   const std::string reason =
-      o.reason.empty()
-          ? "Ingelezen uit FHIR (" + std::filesystem::path(o.file).filename().string() + ")"
-          : o.reason;
+      o.op.reason + " (FHIR: " + std::filesystem::path(o.file).filename().string() + ")";
   if (c.id.empty()) {
     PASSEND_ASSIGN_OR_RETURN(intake::ClientVersion made,
-                             m->intake().CreateClient(Operator(), std::move(c), reason));
+                             m->intake().CreateClient(who, std::move(c), reason));
     std::printf("Nieuwe cliënt %s, versie %d\n", made.record.id.c_str(), made.info.version);
     return Ok();
   }
@@ -201,8 +211,8 @@ Status Import(const OpenModules& open, const ClientOptions& o) {
   PASSEND_ASSIGN_OR_RETURN(int version, m->intake().CurrentVersion(c.id));
   interop::fhir::KeepOrder(current, c);
   PASSEND_ASSIGN_OR_RETURN(intake::ClientVersion saved,
-                           m->intake().UpdateClient(Operator(), c, version, reason));
-  PASSEND_RETURN_IF_ERROR(LogRead(*m, c.id, "update"));
+                           m->intake().UpdateClient(who, c, version, reason));
+  PASSEND_RETURN_IF_ERROR(LogRead(*m, who, o, c.id, "update"));
   if (saved.info.version == version) {
     std::printf("Geen wijziging: %s blijft op versie %d\n", c.id.c_str(), version);
   } else {
@@ -214,14 +224,18 @@ Status Import(const OpenModules& open, const ClientOptions& o) {
 }  // namespace
 
 Status ExportDossierFhir(const OpenModules& open, const std::string& db_path,
-                         const std::string& audit_key_file, const std::string& client_id,
-                         const std::string& out) {
+                         const std::string& audit_key_file, const OperatorOptions& op,
+                         const std::string& client_id, const std::string& out) {
+  PASSEND_RETURN_IF_ERROR(RequireReason(op, "het dossier uitvoert"));
   PASSEND_ASSIGN_OR_RETURN(auto m, OpenKeyed(open, db_path, audit_key_file));
+  PASSEND_ASSIGN_OR_RETURN(a::Principal who, Operator(*m, op));
   PASSEND_ASSIGN_OR_RETURN(int version, m->intake().CurrentVersion(client_id));
   PASSEND_ASSIGN_OR_RETURN(intake::ClientVersion v, m->intake().GetVersion(client_id, version));
   if (d::IsErased(v.record))
     return FailedPrecondition("Deze cliënt is gewist: er is geen dossier om te exporteren.");
-  PASSEND_RETURN_IF_ERROR(LogRead(*m, client_id, "export"));
+  auto logged =
+      m->access().audit.Record(a::EventFor(who, client_id, "dossier", "export", op.reason));
+  if (!logged.ok()) return logged.error();
   const std::string text =
       interop::fhir::DossierBundle(v, refdata::BuiltInLeidraad(), m->ref()).dump(2) + "\n";
   if (out.empty()) {
@@ -241,6 +255,7 @@ void RegisterClientCommands(CLI::App& client, Invocation& inv) {
     cmd->add_option("--db", o->db_path, kDbHelp)->capture_default_str();
     cmd->add_option("--audit-key", o->audit_key_file,
                     "Sleutelbestand van het toegangslog (buiten de database; docs/access.md)");
+    AddOperatorOptions(cmd, o->op);
   };
   auto run = [o, &inv](Status (*fn)(const OpenModules&, const ClientOptions&)) {
     return [o, &inv, fn] { inv.run = [o, &inv, fn] { return fn(inv.open_existing, *o); }; };
@@ -274,7 +289,6 @@ void RegisterClientCommands(CLI::App& client, Invocation& inv) {
   imp->add_option("file", o->file, "Het bestand (FHIR R4 Bundle, JSON)")->required();
   imp->add_option("--format", o->format, "Het formaat: fhir (FHIR R4, JSON)")
       ->capture_default_str();
-  imp->add_option("--reason", o->reason, "Waarom het dossier verandert (in de versie)");
   imp->callback(run(Import));
 }
 

@@ -90,9 +90,11 @@ void RegisterAccessCommands(CLI::App& app, Invocation& inv);  // user, audit, cl
 void RegisterClientCommands(CLI::App& client, Invocation& inv);
 // passend client export --format fhir: the current dossier as a FHIR R4 Bundle, to `out`
 // or stdout (client_commands.cc; the `client export` of the AVG export calls it).
+// Needs a reason (`op`, cli/operator.h): the export is written to the access log.
+struct OperatorOptions;
 Status ExportDossierFhir(const OpenModules& open, const std::string& db_path,
-                         const std::string& audit_key_file, const std::string& client_id,
-                         const std::string& out);
+                         const std::string& audit_key_file, const OperatorOptions& op,
+                         const std::string& client_id, const std::string& out);
 void RegisterMigrateCommand(CLI::App& app, Invocation& inv);    // migrate-db
 void RegisterLeidraadCommands(CLI::App& app, Invocation& inv);  // leidraad export
 

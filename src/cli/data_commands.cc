@@ -9,6 +9,7 @@
 #include "access/timestamp.h"
 #include "catalog/catalog_service.h"
 #include "cli/command.h"
+#include "cli/operator.h"
 #include "domain/dutch_number.h"
 #include "generate/generator.h"
 #include "generate/quality_report.h"
@@ -104,10 +105,20 @@ Result<FileFormat> ParseFileFormat(const std::string& name) {
                          "format");
 }
 
+// Import and export read or write every dossier in them: each is written to the access
+// log with who ran the command and why (--as, --reason: cli/operator.h). Generate makes up
+// its clients and logs none.
 struct ImportArgs {
-  std::string db, file, format = "passend";
+  std::string db, file, format = "passend", audit_key_file;
   bool valid_only = false;
+  OperatorOptions op;
 };
+
+void AddLogOptions(CLI::App* cmd, std::string& audit_key_file, OperatorOptions& op) {
+  cmd->add_option("--audit-key", audit_key_file,
+                  "Sleutelbestand van het toegangslog (buiten de database; docs/access.md)");
+  AddOperatorOptions(cmd, op);
+}
 
 Result<std::string> ReadInput(const std::string& file) {
   std::ostringstream ss;
@@ -157,7 +168,18 @@ Status RunImport(const OpenModules& open, const ImportArgs& a) {
                                      : interop::ParseFhirDirectory(text, ref);
     PASSEND_ASSIGN_OR_RETURN(d, CheckFieldFormat(std::move(read), a.valid_only));
   }
-  PASSEND_ASSIGN_OR_RETURN(auto modules, open(a.db));
+  std::vector<std::string> dossiers;
+  for (const auto& c : d.clients) dossiers.push_back(c.id);
+  if (!dossiers.empty()) {
+    PASSEND_RETURN_IF_ERROR(RequireReason(a.op, "dossiers inleest"));
+  }
+  PASSEND_ASSIGN_OR_RETURN(auto modules, OpenKeyed(open, a.db, a.audit_key_file));
+  if (!dossiers.empty()) {
+    // Logged before the write, as the API's policy does: a failed import stays in the log
+    // as an attempt, and no import is missing from it.
+    PASSEND_ASSIGN_OR_RETURN(access::Principal who, Operator(*modules, a.op));
+    PASSEND_RETURN_IF_ERROR(LogClients(*modules, who, dossiers, "dossier", "import", a.op.reason));
+  }
   PASSEND_ASSIGN_OR_RETURN(catalog::ImportSummary s,
                            modules->catalog().Import(std::move(d), ProgressOf("import")));
   using domain::CountNl;
@@ -178,14 +200,18 @@ Status RunImport(const OpenModules& open, const ImportArgs& a) {
 }
 
 // Every record of the database as a native document on `out`; the counts on stderr, so
-// the document on stdout stays clean.
-Status WriteNative(catalog::CatalogService& catalog, std::ostream& out) {
+// the document on stdout stays clean. The ids of the dossiers written go to `dossiers`.
+Status WriteNative(catalog::CatalogService& catalog, std::ostream& out,
+                   std::vector<std::string>& dossiers) {
   interop::NativeWriter w(out);
   PASSEND_ASSIGN_OR_RETURN(catalog::ExportSummary s,
                            catalog.Export({[&](const domain::Provider& p) { w.Add(p); },
                                            [&](const domain::Location& l) { w.Add(l); },
                                            [&](const domain::Offer& o) { w.Add(o); },
-                                           [&](const domain::Client& c) { w.Add(c); }}));
+                                           [&](const domain::Client& c) {
+                                             w.Add(c);
+                                             dossiers.push_back(c.id);
+                                           }}));
   w.Finish();
   if (!out) return Unavailable("Schrijven van de export is mislukt");
   using domain::CountNl;
@@ -240,11 +266,30 @@ Status WriteDocument(catalog::CatalogService& catalog, const domain::ReferenceDa
   return Ok();
 }
 
-Status RunExport(const OpenModules& open_existing, const std::string& db_path,
-                 const std::string& out_path, const std::string& format_name) {
-  PASSEND_ASSIGN_OR_RETURN(FileFormat format, ParseFileFormat(format_name));
-  PASSEND_ASSIGN_OR_RETURN(auto modules, open_existing(db_path));
+struct ExportArgs {
+  std::string db, out, format = "passend", audit_key_file;
+  OperatorOptions op;
+};
+
+Status RunExport(const OpenModules& open_existing, const ExportArgs& a) {
+  const std::string& out_path = a.out;
+  PASSEND_ASSIGN_OR_RETURN(FileFormat format, ParseFileFormat(a.format));
+  PASSEND_ASSIGN_OR_RETURN(auto modules, OpenKeyed(open_existing, a.db, a.audit_key_file));
+  if (format == FileFormat::kNative) {  // csv, hsds and fhir hold the catalogue only
+    PASSEND_ASSIGN_OR_RETURN(int64_t clients, modules->intake().CountClients({}));
+    if (clients > 0) {
+      PASSEND_RETURN_IF_ERROR(RequireReason(a.op, "alle dossiers uitvoert"));
+    }
+  }
+  PASSEND_ASSIGN_OR_RETURN(access::Principal who, Operator(*modules, a.op));
   catalog::CatalogService& catalog = modules->catalog();
+  // Every dossier written is logged: to a file before it gets its name, so there is no
+  // export the log does not hold.
+  std::vector<std::string> dossiers;
+  auto log = [&]() -> Status {
+    if (dossiers.empty()) return Ok();
+    return LogClients(*modules, who, dossiers, "dossier", "export", a.op.reason);
+  };
   const domain::ReferenceData& ref = modules->ref();
   auto write = [&](std::ostream& out) {
     switch (format) {
@@ -255,15 +300,19 @@ Status RunExport(const OpenModules& open_existing, const std::string& db_path,
         return WriteDocument<interop::FhirDirectoryWriter>(catalog, ref, out, "FHIR-Bundle");
       case FileFormat::kNative: break;
     }
-    return WriteNative(catalog, out);
+    return WriteNative(catalog, out, dossiers);
   };
-  if (out_path.empty() || out_path == "-") return write(std::cout);
+  if (out_path.empty() || out_path == "-") {
+    PASSEND_RETURN_IF_ERROR(write(std::cout));
+    return log();
+  }
   // Write beside the target and rename, so a failed export leaves no half file.
   const std::string tmp = out_path + ".tmp";
   {
     std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
     if (!out) return Unavailable("Kan '" + tmp + "' niet schrijven");
     Status s = write(out);
+    if (s.ok()) s = log();
     if (!s.ok()) {
       out.close();
       std::filesystem::remove(tmp);
@@ -298,21 +347,17 @@ void RegisterDataCommands(CLI::App& app, Invocation& inv) {
   imp->add_flag("--valid-only", ia->valid_only,
                 "Importeer de goede records en meld de rest (csv, hsds, fhir)");
   imp->add_option("file", ia->file, "Het bestand, of - voor standaardinvoer")->required();
+  AddLogOptions(imp, ia->audit_key_file, ia->op);
   imp->callback([&inv, ia] { inv.run = [&inv, ia] { return RunImport(inv.open, *ia); }; });
 
   auto* exp = app.add_subcommand("export", "Exporteer de hele database als Passend-bestand");
-  auto edb = std::make_shared<std::string>();
-  auto out = std::make_shared<std::string>();
-  auto eformat = std::make_shared<std::string>("passend");
-  exp->add_option("--db", *edb, kDbHelp)->required();
-  exp->add_option("--out", *out, "Uitvoerbestand (standaard: standaarduitvoer)");
-  exp->add_option("--format", *eformat,
+  auto ea = std::make_shared<ExportArgs>();
+  exp->add_option("--db", ea->db, kDbHelp)->required();
+  exp->add_option("--out", ea->out, "Uitvoerbestand (standaard: standaarduitvoer)");
+  exp->add_option("--format", ea->format,
                   "passend (standaard, alles), csv, hsds of fhir (het aanbod, docs/formats.md)");
-  exp->callback([&inv, edb, out, eformat] {
-    inv.run = [&inv, edb, out, eformat] {
-      return RunExport(inv.open_existing, *edb, *out, *eformat);
-    };
-  });
+  AddLogOptions(exp, ea->audit_key_file, ea->op);
+  exp->callback([&inv, ea] { inv.run = [&inv, ea] { return RunExport(inv.open_existing, *ea); }; });
 }
 
 }  // namespace passend::cli

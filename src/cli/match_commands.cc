@@ -14,6 +14,7 @@
 
 #include "catalog/catalog_service.h"
 #include "cli/command.h"
+#include "cli/operator.h"
 #include "domain/dutch_number.h"
 #include "match/json/match_json.h"
 #include "match/match_service.h"
@@ -141,29 +142,34 @@ void PrintMatch(const match::MatchIndex& ix, const domain::Client& c, const matc
 }
 
 struct MatchArgs {
-  std::string db, client;
+  std::string db, client, audit_key_file;
+  OperatorOptions op;
   bool json = false, arrangements = false;
   int limit = 10;
   // When an offer counts as "mogelijk verouderd", as `passend serve` has it.
   int outdated_places_days = 30, outdated_details_days = 365;
 };
 
-Status RunMatch(const MatchArgs& a) {
+Status RunMatch(const OpenModules& open_existing, const MatchArgs& a) {
   if (a.limit < 1 || a.limit > 1000)
     return InvalidArgument("--limit moet 1 tot 1000 zijn", "limit");
   for (auto [days, name] : {std::pair{a.outdated_places_days, "outdated-places-days"},
                             std::pair{a.outdated_details_days, "outdated-details-days"}})
     if (days < 1 || days > 3650)
       return InvalidArgument("--" + std::string(name) + " moet tussen 1 en 3650 liggen.", name);
-  PASSEND_ASSIGN_OR_RETURN(auto db, OpenExisting(a.db));
+  PASSEND_RETURN_IF_ERROR(RequireReason(a.op, "het dossier van een cliënt matcht"));
   // Offers not kept up to date are marked and ranked as in the API (catalog's cutoffs).
-  catalog::CatalogService catalog(
-      *db, refdata::BuiltIn(),
-      {access::SystemNow, {a.outdated_places_days, a.outdated_details_days}});
+  ModuleOptions options;
+  options.outdated_places_days = a.outdated_places_days;
+  options.outdated_details_days = a.outdated_details_days;
+  PASSEND_ASSIGN_OR_RETURN(auto modules, OpenKeyed(open_existing, a.db, a.audit_key_file, options));
+  catalog::CatalogService& catalog = modules->catalog();
+  PASSEND_ASSIGN_OR_RETURN(access::Principal who, Operator(*modules, a.op));
   match::MatchServiceOptions service_options;
   service_options.freshness = [&catalog] { return catalog.Cutoffs(); };
-  PASSEND_ASSIGN_OR_RETURN(auto service, match::MatchService::Open(*db, refdata::BuiltIn(), nullptr,
-                                                                   std::move(service_options)));
+  PASSEND_ASSIGN_OR_RETURN(auto service,
+                           match::MatchService::Open(modules->db(), refdata::BuiltIn(), nullptr,
+                                                     std::move(service_options)));
   match::MatchOptions opt;
   opt.limit = static_cast<size_t>(a.limit);
   opt.arrangements = a.arrangements ? static_cast<size_t>(a.limit) : 0;
@@ -171,6 +177,8 @@ Status RunMatch(const MatchArgs& a) {
   if (!m.ok() && m.error().code() == ErrorCode::kNotFound)
     return NotFound("Cliënt '" + a.client + "' bestaat niet", "client");
   if (!m.ok()) return m.error();
+  // As the API's match.read: the dossier was read to rank the offers.
+  PASSEND_RETURN_IF_ERROR(LogClients(*modules, who, {a.client}, "match", "read", a.op.reason));
   const match::MatchIndex& ix = m->snapshot->index;
   if (!a.json) {
     PrintMatch(ix, m->client, m->result, a.arrangements);
@@ -493,7 +501,10 @@ void RegisterMatchCommands(CLI::App& app, Invocation& inv) {
   mc->add_option("--outdated-details-days", ma->outdated_details_days,
                  "De rest van het aanbod zo veel dagen niet bijgewerkt: mogelijk verouderd")
       ->capture_default_str();
-  mc->callback([&inv, ma] { inv.run = [ma] { return RunMatch(*ma); }; });
+  mc->add_option("--audit-key", ma->audit_key_file,
+                 "Sleutelbestand van het toegangslog (buiten de database; docs/access.md)");
+  AddOperatorOptions(mc, ma->op);
+  mc->callback([&inv, ma] { inv.run = [&inv, ma] { return RunMatch(inv.open_existing, *ma); }; });
 
   auto* mm = app.add_subcommand("mismatch", "Mismatchkaart: welke wensen het aanbod niet vervult");
   auto mo = std::make_shared<MismatchArgs>();

@@ -35,7 +35,7 @@ function assertValid(resource, what) {
 }
 
 function currentVersion(id) {
-  const out = ok('client', 'history', '--db', db, '--client', id);
+  const out = ok('client', 'history', '--db', db, '--client', id, '--reason', 'FHIR-test');
   return out.trim().split('\n').filter((l) => l.startsWith('Versie ')).length;
 }
 
@@ -77,42 +77,42 @@ test('the Questionnaire from the command line is valid FHIR R4', () => {
 });
 
 test('three dossiers from the command line are valid, and import back without a change', () => {
-  const ids = ok('client', 'list', '--db', db, '--limit', '3')
+  const ids = ok('client', 'list', '--db', db, '--limit', '3', '--reason', 'FHIR-test')
     .trim()
     .split('\n')
     .map((l) => l.split(/\s+/)[0]);
   assert.equal(ids.length, 3);
   for (const id of ids) {
     const file = join(dir, `${id}.json`);
-    ok('client', 'export', '--format', 'fhir', '--db', db, '--client', id, '--out', file);
+    ok('client', 'export', '--format', 'fhir', '--db', db, '--client', id, '--out', file, '--reason', 'FHIR-test');
     const bundle = JSON.parse(readFileSync(file, 'utf8'));
     assertValid(bundle, id);
     const before = currentVersion(id);
-    assert.match(ok('client', 'import', '--format', 'fhir', '--db', db, file), /Geen wijziging/);
+    assert.match(ok('client', 'import', '--format', 'fhir', '--db', db, '--reason', 'FHIR-test', file), /Geen wijziging/);
     assert.equal(currentVersion(id), before);
   }
 });
 
 test('a changed Bundle is a new version; a broken one names its path and writes nothing', () => {
-  const id = ok('client', 'list', '--db', db, '--limit', '1').split(/\s+/)[0];
+  const id = ok('client', 'list', '--db', db, '--limit', '1', '--reason', 'FHIR-test').split(/\s+/)[0];
   const file = join(dir, 'changed.json');
-  ok('client', 'export', '--format', 'fhir', '--db', db, '--client', id, '--out', file);
+  ok('client', 'export', '--format', 'fhir', '--db', db, '--client', id, '--out', file, '--reason', 'FHIR-test');
   const bundle = JSON.parse(readFileSync(file, 'utf8'));
   const v = currentVersion(id);
   bundle.entry[1].resource.name = [{ text: 'Nieuwe Naam' }];
   writeFileSync(file, JSON.stringify(bundle));
   ok('client', 'import', '--format', 'fhir', '--db', db, '--reason', 'naam uit het ECD', file);
   assert.equal(currentVersion(id), v + 1);
-  assert.match(ok('client', 'show', '--db', db, '--client', id), /Nieuwe Naam/);
+  assert.match(ok('client', 'show', '--db', db, '--client', id, '--reason', 'FHIR-test'), /Nieuwe Naam/);
 
   bundle.entry[1].resource.name = [{ text: 'Nog Een Naam' }];
   bundle.entry[0].resource.item.find((i) => i.linkId === 'situatie').item[0].answer[0].valueCoding.code = 'XX';
   writeFileSync(file, JSON.stringify(bundle));
-  const bad = passend('client', 'import', '--format', 'fhir', '--db', db, file);
+  const bad = passend('client', 'import', '--format', 'fhir', '--db', db, '--reason', 'FHIR-test', file);
   assert.equal(bad.status, 2, bad.err);
   assert.match(bad.err, /entry\[0\]\.resource\.item\[\d+\]\.item\[0\]\.answer\[0\]\.valueCoding\.code/);
   assert.equal(currentVersion(id), v + 1);
-  assert.doesNotMatch(ok('client', 'show', '--db', db, '--client', id), /Nog Een Naam/);
+  assert.doesNotMatch(ok('client', 'show', '--db', db, '--client', id, '--reason', 'FHIR-test'), /Nog Een Naam/);
 });
 
 test('over HTTP: the Questionnaire and the dossier are valid; PUT makes a version, checks first', async () => {
