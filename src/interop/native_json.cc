@@ -113,7 +113,7 @@ json ToJson(const d::Offer& o) {
          {"waiting_people", o.waiting_people},
          {"waiting_weeks", o.waiting_weeks},
          {"contracted_regions", o.contracted_regions},
-         {"features", features},
+         {"features", std::move(features)},
          {"service_radius_km", o.service_radius_km},
          {"temporary", o.temporary},
          {"intake_contact", o.intake_contact},
