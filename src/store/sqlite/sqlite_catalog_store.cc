@@ -109,13 +109,14 @@ Status LoadOfferChildren(Connection& c, std::vector<d::Offer>& offers, bool all)
     std::function<void(d::Offer&, const Statement&)> add;
   };
   const Child children[] = {
-      {"SELECT offer_id, profile FROM offer_profiles WHERE offer_id = ? ORDER BY seq",
+      {"SELECT offer_id, profile FROM offer_profiles WHERE offer_id = ? ORDER BY offer_id, seq",
        "SELECT offer_id, profile FROM offer_profiles ORDER BY offer_id, seq",
        [](d::Offer& o, const Statement& st) { o.profiles.push_back(st.Text(1)); }},
-      {"SELECT offer_id, region_code FROM offer_regions WHERE offer_id = ? ORDER BY seq",
+      {"SELECT offer_id, region_code FROM offer_regions WHERE offer_id = ? ORDER BY offer_id, seq",
        "SELECT offer_id, region_code FROM offer_regions ORDER BY offer_id, seq",
        [](d::Offer& o, const Statement& st) { o.contracted_regions.push_back(st.Text(1)); }},
-      {"SELECT offer_id, feature_id, value FROM offer_features WHERE offer_id = ? ORDER BY seq",
+      {"SELECT offer_id, feature_id, value FROM offer_features WHERE offer_id = ? ORDER BY "
+       "offer_id, seq",
        "SELECT offer_id, feature_id, value FROM offer_features ORDER BY offer_id, seq",
        [](d::Offer& o, const Statement& st) {
          o.features.push_back({st.Text(1), st.Double(2)});
@@ -138,14 +139,18 @@ Status LoadOfferChildren(Connection& c, std::vector<d::Offer>& offers, bool all)
         if (current) child.add(*current, st);
       }
     } else {
-      for (auto& o : offers) {
-        PASSEND_ASSIGN_OR_RETURN(Statement st, c.Prepare(child.one));
-        st.Bind(1, o.id);
-        while (true) {
-          PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
-          if (!row) break;
-          child.add(o, st);
-        }
+      // One statement per page (of up to 500 offers, as the page size), not one per offer.
+      std::string sql = child.one;
+      std::string in = "IN (?";
+      for (size_t i = 1; i < offers.size(); ++i) in += ",?";
+      sql.replace(sql.find("= ?"), 3, in + ")");
+      PASSEND_ASSIGN_OR_RETURN(Statement st, c.Prepare(sql));
+      for (size_t i = 0; i < offers.size(); ++i) st.Bind(static_cast<int>(i) + 1, offers[i].id);
+      while (true) {
+        PASSEND_ASSIGN_OR_RETURN(bool row, st.Step());
+        if (!row) break;
+        auto it = by_id.find(st.Text(0));
+        if (it != by_id.end()) child.add(*it->second, st);
       }
     }
   }
