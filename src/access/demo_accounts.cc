@@ -71,6 +71,9 @@ Result<std::vector<DemoLogin>> CreateDemoAccounts(catalog::CatalogStore& catalog
       org.provider_id = provider.id;
       org.name = provider.name + " (demo)";
     }
+    // The provider and the research bureau read the mismatch map of the demo's region; a
+    // care office is bound to its region.
+    if (o.role == Role::kProvider || o.role == Role::kResearcher) org.region = region;
     if (o.role == Role::kZorgkantoor) {
       org.region = region;
       if (m) org.name = m->zorgkantoor_name + " (demo)";
@@ -98,7 +101,8 @@ Result<std::vector<DemoLogin>> CreateDemoAccounts(catalog::CatalogStore& catalog
           if (o.role == role) u.organisation_id = o.id;
         login.bound_to = "organisatie " + u.organisation_id;
         if (role == Role::kProvider) login.bound_to += ", aanbieder " + provider.id;
-        if (role == Role::kZorgkantoor) login.bound_to += ", regio " + region;
+        if (role == Role::kZorgkantoor || role == Role::kProvider || role == Role::kResearcher)
+          login.bound_to += ", regio " + region;
     }
     auto existing = stores.accounts.FindUserByEmail(login.email);
     if (existing.ok()) {

@@ -188,9 +188,11 @@ const std::vector<MatrixCell>& Matrix() {
       {R::kAdmin, "apitoken.create", S::kAll, {}},
       {R::kAdmin, "apitoken.revoke", S::kAll, {}},
       // Aggregates (never one person's record).
-      {R::kResearcher, "report.read", S::kAll, {}},
+      // The mismatch map and its trend: every role that reads them, its own region only
+      // (the region of the user's organisation; issue 23.2).
+      {R::kResearcher, "report.read", S::kRegion, {}},
       {R::kZorgkantoor, "report.read", S::kRegion, {}},
-      {R::kProvider, "report.read", S::kAll, {}},
+      {R::kProvider, "report.read", S::kRegion, {}},
   };
   return m;
 }
@@ -264,7 +266,12 @@ Result<AccessBasis> Decide(const Principal& who, std::string_view permission, co
   if (!one_record) {
     if (cell->scope == ScopeRule::kRegion && who.region.empty())
       return PermissionDenied("Uw account hoort bij geen zorgkantoorregio.");
-    return AccessBasis{cell->scope, "", std::string(LabelNl(who.role)), false};
+    // An aggregate of one region (the mismatch map): the principal's own region only.
+    if (!target.region.empty() && cell->scope == ScopeRule::kRegion && target.region != who.region)
+      return PermissionDenied("U kunt alleen de cijfers van uw eigen zorgkantoorregio bekijken.");
+    return AccessBasis{
+        cell->scope, "",
+        target.region.empty() ? std::string(LabelNl(who.role)) : "regio " + target.region, false};
   }
   AccessBasis basis{cell->scope, "", "", false};
   switch (cell->scope) {

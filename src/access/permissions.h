@@ -62,8 +62,10 @@ const MatrixCell* FindCell(Role role, std::string_view permission);
 
 // What a request is about, filled by the caller from the record asked for.
 struct Scope {
-  std::string client_id;               // the client whose data this is; empty: not one client's
-  std::string region;                  // the care-office region of that client or record
+  std::string client_id;  // the client whose data this is; empty: not one client's
+  // The care-office region of that client or record; without a client or provider: the
+  // region an aggregate is about (the mismatch map of a region).
+  std::string region;
   std::string provider_id;             // the provider a catalogue record belongs to
   std::vector<ConsentGrant> consents;  // valid consents for client_id right now
   std::string emergency_reason;        // stated by the user; empty: none

@@ -27,6 +27,19 @@ Status Policy::RecordDenied(const Principal& who, std::string_view permission_ke
   return Ok();
 }
 
+Status Policy::RecordDeniedRegion(const Principal& who, std::string_view permission_key,
+                                  const std::string& region) {
+  const Permission* permission = FindPermission(permission_key);
+  if (permission == nullptr)
+    return Internal("Onbekende bevoegdheid '" + std::string(permission_key) + "'.");
+  AuditEvent ev =
+      EventFor(who, "", std::string(permission->resource), std::string(permission->action),
+               "geweigerd: regio " + region.substr(0, 20) + " buiten bevoegdheid");
+  ev.outcome = std::string(kOutcomeDenied);
+  if (!audit_.Record(ev).ok()) return LogUnavailable();
+  return Ok();
+}
+
 std::string Policy::RegionOf(const std::string& municipality_code) const {
   const domain::Municipality* m = ref_.FindMunicipality(municipality_code);
   return m ? m->zorgkantoor_code : std::string();
@@ -77,6 +90,8 @@ Result<Decision> Policy::Admit(const Principal& who, std::string_view permission
       scope.region = subject.region;
     else if (!subject.municipality_code.empty())
       scope.region = RegionOf(subject.municipality_code);
+  } else if (subject.kind == SubjectKind::kRegion) {
+    scope.region = subject.region;
   }
   Decision d;
   PASSEND_ASSIGN_OR_RETURN(d.basis, Decide(who, permission_key, scope));
@@ -97,6 +112,12 @@ Result<Decision> Policy::Admit(const Principal& who, std::string_view permission
   // The access log comes first: no personal data leaves without its entry.
   if (permission->about_client && !d.client_id.empty() && !permission->logged_by_use_case) {
     auto logged = audit_.Record(EventFor(who, d.client_id, std::string(permission->resource),
+                                         std::string(permission->action), d.basis.reason));
+    if (!logged.ok()) return LogUnavailable();
+  }
+  // A region's aggregate: who read which region (basis.reason "regio 5531"), no client.
+  if (subject.kind == SubjectKind::kRegion) {
+    auto logged = audit_.Record(EventFor(who, "", std::string(permission->resource),
                                          std::string(permission->action), d.basis.reason));
     if (!logged.ok()) return LogUnavailable();
   }

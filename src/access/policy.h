@@ -28,6 +28,7 @@ enum class SubjectKind {
   kNone,      // no single record: a list, an aggregate, the caller's own session, admin
   kClient,    // one client's data
   kProvider,  // one provider's record
+  kRegion,    // an aggregate of one care-office region (the mismatch map, its trend)
 };
 
 struct Subject {
@@ -37,7 +38,8 @@ struct Subject {
   // location), empty for the provider as a whole. Its care-office region follows.
   std::string municipality_code;
   // kProvider: the care-office region the request is for when it names one (a care
-  // office's contract for an offer); empty: the region of municipality_code.
+  // office's contract for an offer); empty: the region of municipality_code. kRegion: the
+  // region the aggregate is about.
   std::string region;
 };
 
@@ -81,6 +83,12 @@ class Policy {
   // (at most 200 bytes are kept). kUnavailable when the log cannot be written.
   Status RecordDenied(const Principal& who, std::string_view permission,
                       const std::string& client_id);
+
+  // Logs a refused read of a region's aggregate (outcome "denied", the region as the
+  // request named it in the reason, at most 20 bytes of it). An allowed read is logged by
+  // Admit: every read of the mismatch map is in the log (issue 23.2), without a client.
+  Status RecordDeniedRegion(const Principal& who, std::string_view permission,
+                            const std::string& region);
 
   // The care-office region of a municipality ("" when unknown).
   std::string RegionOf(const std::string& municipality_code) const;

@@ -54,6 +54,15 @@ Result<a::Subject> AccessGuard::SubjectOf(const Route& route, const ApiRequest& 
   using Kind = RouteSubject::Kind;
   a::Subject subject;
   if (route.subject.kind == Kind::kNone) return subject;
+  if (route.subject.kind == Kind::kRegion) {
+    const std::string* region = request.Query(route.subject.param);
+    if (region == nullptr || region->empty())
+      return InvalidArgument("Geef een zorgkantoorregio: ?" + route.subject.param + "=5531",
+                             route.subject.param);
+    subject.kind = a::SubjectKind::kRegion;
+    subject.region = *region;
+    return subject;
+  }
   if (route.subject.kind == Kind::kUndeclared)
     return Internal("Route " + route.pattern + " zegt niet waarover zij gaat.");
   const auto id = request.path_params.find(route.subject.param);
@@ -112,6 +121,14 @@ Result<std::shared_ptr<const Admission>> AccessGuard::Admit(const Route& route,
   // A refused attempt about a client (404, whether hidden or missing) is logged too, with
   // the address and session or token it came from (issue 23.16).
   auto denied = [&](const Error& e) -> Error {
+    // A refused read of a region's aggregate too (403), with the region named (issue 23.2).
+    if (route.subject.kind == RouteSubject::Kind::kRegion &&
+        e.code() == ErrorCode::kPermissionDenied) {
+      const std::string* region = request.Query(route.subject.param);
+      Status logged = access_.policy.RecordDeniedRegion(caller.principal, route.permission,
+                                                        region ? *region : "");
+      return logged.ok() ? e : logged.error();
+    }
     if (route.subject.kind != RouteSubject::Kind::kClient || e.code() != ErrorCode::kNotFound)
       return e;
     const auto id = request.path_params.find(route.subject.param);

@@ -18,6 +18,8 @@
 #include "api/access_routes.h"
 #include "api/routes.h"
 #include "api/server.h"
+#include "match/match_service.h"
+#include "monitor/monitor_service.h"
 #include "refdata/refdata.h"
 #include "store/test_backend_for_test.h"
 
@@ -140,6 +142,12 @@ class AccessMatrixTest : public ::testing::Test {
     Router router = AllRoutes({*db_, *catalog_, *intake_, refdata::BuiltIn()});
     AddAccessRoutes(router, *services_, *intake_);
     AddRegistrationRoutes(router, *services_, *intake_, refdata::BuiltIn());
+    auto matching = match::MatchService::Open(*db_, refdata::BuiltIn());
+    ASSERT_TRUE(matching.ok()) << matching.error().ToString();
+    matching_ = std::move(*matching);
+    monitor_ = std::make_unique<monitor::MonitorService>(db_->map_history(), clock);
+    AddMatchRoutes(router, *matching_);
+    AddMonitorRoutes(router, *monitor_);
     routes_ = router.routes();
     ServerOptions options;
     options.port = 0;
@@ -153,6 +161,8 @@ class AccessMatrixTest : public ::testing::Test {
     if (server_) server_->Stop();
     if (runner_.joinable()) runner_.join();
     server_.reset();
+    monitor_.reset();
+    matching_.reset();
     guard_.reset();
     services_.reset();
     intake_.reset();
@@ -203,6 +213,8 @@ class AccessMatrixTest : public ::testing::Test {
   std::unique_ptr<catalog::CatalogService> catalog_;
   std::unique_ptr<intake::IntakeService> intake_;
   std::unique_ptr<a::AccessService> services_;
+  std::unique_ptr<match::MatchService> matching_;
+  std::unique_ptr<monitor::MonitorService> monitor_;
   std::vector<Route> routes_;  // what the server runs
   std::unique_ptr<AccessGuard> guard_;
   std::unique_ptr<Server> server_;
@@ -239,20 +251,27 @@ TEST_F(AccessMatrixTest, EveryCellOfTheMatrixHoldsOverHttp) {
     const bool about_client = route.pattern.rfind("/api/v1/clients/{id}", 0) == 0;
     const bool about_provider = route.pattern.rfind("/api/v1/providers/{id}", 0) == 0;
     const bool about_offer = route.subject.kind == RouteSubject::Kind::kOffer;
+    // An aggregate of a region (the mismatch map): the demo's region 5531 and another.
+    const bool about_region = route.subject.kind == RouteSubject::Kind::kRegion;
     const std::vector<std::string> targets =
-        about_client  ? std::vector<std::string>{"cli-1", "cli-2", "cli-3"}
-        : about_offer ? std::vector<std::string>{"off-a", "off-b"}
-                      : std::vector<std::string>{"-"};
+        about_client   ? std::vector<std::string>{"cli-1", "cli-2", "cli-3"}
+        : about_offer  ? std::vector<std::string>{"off-a", "off-b"}
+        : about_region ? std::vector<std::string>{"5531", "5521"}
+                       : std::vector<std::string>{"-"};
     for (a::Role role : a::kAllRoles) {
       for (const std::string& client : targets) {
         const std::string id = about_provider ? "prv-a" : about_offer ? client : "bestaat-niet";
-        const std::string path = PathFor(route.pattern, client, id);
+        const std::string path =
+            PathFor(route.pattern, client, id) +
+            (about_region ? "?" + route.subject.param + "=" + client : std::string());
         ASSERT_FALSE(path.empty()) << route.pattern;
         const a::MatrixCell* cell = a::FindCell(role, route.permission);
         const bool allowed =
             cell != nullptr &&
-            (about_offer ? OfferInScopeByFacts(*cell, client,
-                                               route.subject.region_param.empty() ? "" : "5531")
+            (about_region ? cell->scope == a::ScopeRule::kAll ||
+                                (cell->scope == a::ScopeRule::kRegion && client == "5531")
+             : about_offer ? OfferInScopeByFacts(*cell, client,
+                                                 route.subject.region_param.empty() ? "" : "5531")
              : !about_client && !about_provider
                  ? true
                  : InScopeByFacts(role, *cell, client, about_provider ? "prv-a" : ""));
@@ -311,7 +330,8 @@ TEST_F(AccessMatrixTest, EveryGuardedRouteDeclaresItsSubjectAndItFitsThePath) {
         EXPECT_NE(route.pattern.find("/offers/{" + route.subject.param + "}"), std::string::npos)
             << what;
         break;
-      case Kind::kNone: EXPECT_FALSE(names_client) << what; break;
+      case Kind::kNone:
+      case Kind::kRegion: EXPECT_FALSE(names_client) << what; break;
       case Kind::kUndeclared: break;
     }
     // Personal data of one client is only reachable through a route that names the client,
@@ -322,8 +342,8 @@ TEST_F(AccessMatrixTest, EveryGuardedRouteDeclaresItsSubjectAndItFitsThePath) {
   }
   EXPECT_GT(guarded, 15);
   // client (GET, PATCH), versions, one version, diff, report, registration form, consents
-  // (3), access log, export, erasure, the dossier in FHIR (GET, PUT)
-  EXPECT_EQ(about_client, 15);
+  // (3), access log, export, erasure, the dossier in FHIR (GET, PUT), matches, suggestions
+  EXPECT_EQ(about_client, 17);
 }
 
 TEST_F(AccessMatrixTest, WithoutLoginEveryGuardedRouteAnswers401) {
@@ -420,6 +440,98 @@ TEST_F(AccessMatrixTest, DeniedAttemptsAreLoggedWithSourceAndSession) {
 }
 
 // Issue 23.9: a short or long X-Emergency-Reason never tells whether a client exists.
+// Issue 23.2: the mismatch map and its trend are aggregates of one region. Every role that
+// may read them (care office, provider, researcher) reads its own organisation's region
+// only; other regions and roles without the cell get 403; and every read, allowed or
+// refused, is in the access log with who, the region and the outcome.
+TEST_F(AccessMatrixTest, TheMismatchMapIsReadInOwnRegionOnlyAndEveryReadIsLogged) {
+  struct Read {
+    a::Role role;
+    std::string path, region;
+    int status;
+  };
+  std::vector<Read> reads;
+  for (a::Role role : {a::Role::kZorgkantoor, a::Role::kProvider, a::Role::kResearcher,
+                       a::Role::kClient, a::Role::kAdmin}) {
+    const bool reader =
+        role == a::Role::kZorgkantoor || role == a::Role::kProvider || role == a::Role::kResearcher;
+    for (const char* path : {"/api/v1/mismatch", "/api/v1/mismatch/trend"}) {
+      reads.push_back({role, path, "5531", reader ? 200 : 403});
+      reads.push_back({role, path, "5521", 403});
+    }
+  }
+  std::map<a::Role, Login> logins;
+  for (const Read& r : reads) {
+    if (!logins.count(r.role)) logins[r.role] = LogIn(r.role);
+    auto res = Send("GET", r.path + "?region=" + r.region, logins[r.role]);
+    ASSERT_TRUE(res) << r.path;
+    EXPECT_EQ(res->status, r.status)
+        << a::ToString(r.role) << " " << r.path << "?region=" << r.region << ": " << res->body;
+  }
+  // Without a region nothing is read (400) and nothing is logged.
+  auto none = Send("GET", "/api/v1/mismatch", logins[a::Role::kProvider]);
+  ASSERT_TRUE(none);
+  EXPECT_EQ(none->status, 400);
+
+  std::vector<a::AuditEntry> logged;
+  ASSERT_TRUE(db_->audit()
+                  .ForEachAudit([&](const a::AuditEntry& e) -> Status {
+                    if (e.resource == "report") logged.push_back(e);
+                    return Ok();
+                  })
+                  .ok());
+  ASSERT_EQ(logged.size(), reads.size());
+  for (size_t i = 0; i < reads.size(); ++i) {
+    const Read& r = reads[i];
+    const a::AuditEntry& e = logged[i];
+    const std::string what = std::string(a::ToString(r.role)) + " " + r.path + " " + r.region;
+    EXPECT_EQ(e.user_id, DemoOf(r.role).user_id) << what;
+    EXPECT_EQ(e.role, a::ToString(r.role)) << what;
+    EXPECT_EQ(e.action, "read") << what;
+    EXPECT_EQ(e.client_id, "") << what;
+    EXPECT_NE(e.reason.find("regio " + r.region), std::string::npos) << what << ": " << e.reason;
+    EXPECT_EQ(e.outcome, r.status == 200 ? "" : "denied") << what;
+    EXPECT_EQ(e.source, "127.0.0.1") << what;
+    EXPECT_EQ(e.credential.rfind("ses-", 0), 0u) << what << ": " << e.credential;
+  }
+}
+
+// The trend over HTTP answers the moments kept (passend mismatch --bewaar), oldest first, in
+// the same JSON as `passend mismatch --trend --json`.
+TEST_F(AccessMatrixTest, TheTrendAnswersTheKeptMoments) {
+  const Login office = LogIn(a::Role::kZorgkantoor);
+  auto empty = Send("GET", "/api/v1/mismatch/trend?region=5531", office);
+  ASSERT_TRUE(empty);
+  ASSERT_EQ(empty->status, 200) << empty->body;
+  EXPECT_EQ(json::parse(empty->body)["moments"], json::array());
+
+  std::vector<std::string> kept;
+  for (int hours_ago : {48, 24}) {
+    const a::Time at = a::SystemNow() - std::chrono::hours(hours_ago);
+    monitor::MonitorService then(db_->map_history(), [at] { return at; });
+    auto map = matching_->ComputeMap("5531", [](int64_t, int64_t) {});
+    ASSERT_TRUE(map.ok()) << map.error().ToString();
+    auto moment = then.KeepMoment(*map, 5);
+    ASSERT_TRUE(moment.ok()) << moment.error().ToString();
+    kept.push_back(moment->taken_at);
+  }
+  auto res = Send("GET", "/api/v1/mismatch/trend?region=5531", office);
+  ASSERT_TRUE(res);
+  ASSERT_EQ(res->status, 200) << res->body;
+  const json body = json::parse(res->body);
+  EXPECT_EQ(body["region"], "5531");
+  ASSERT_EQ(body["moments"].size(), 2u) << body.dump();
+  EXPECT_EQ(body["moments"][0]["taken_at"], kept[0]);
+  EXPECT_EQ(body["moments"][1]["taken_at"], kept[1]);
+  auto rendered = monitor_->Trend("5531");
+  ASSERT_TRUE(rendered.ok());
+  EXPECT_EQ(body, *rendered);
+  // Another region's moments are not the care office's to read.
+  auto other = Send("GET", "/api/v1/mismatch/trend?region=5521", office);
+  ASSERT_TRUE(other);
+  EXPECT_EQ(other->status, 403);
+}
+
 TEST_F(AccessMatrixTest, EmergencyReasonIsNoExistenceOracle) {
   for (a::Role role : {a::Role::kProvider, a::Role::kCiz, a::Role::kResearcher}) {
     Login who = LogIn(role);

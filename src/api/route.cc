@@ -56,6 +56,10 @@ void CheckSubject(const Route& route) {
       if (route.permission != kPublic)
         throw std::logic_error("guarded route without a subject (AboutClient, ...): " + p);
       return;
+    case Kind::kRegion:
+      if (route.subject.param.empty())
+        throw std::logic_error("region subject without a query parameter: " + p);
+      [[fallthrough]];
     case Kind::kNone:
       if (names_client || names_provider)
         throw std::logic_error("route about one client or provider declares no subject: " + p);
@@ -149,6 +153,9 @@ RouteSubject AboutOffer(std::string param) {
 }
 RouteSubject AboutOfferForRegion(std::string param, std::string region_param) {
   return {RouteSubject::Kind::kOffer, std::move(param), std::move(region_param)};
+}
+RouteSubject AboutRegion(std::string query_param) {
+  return {RouteSubject::Kind::kRegion, std::move(query_param)};
 }
 RouteSubject AboutNoRecord() { return {RouteSubject::Kind::kNone, ""}; }
 

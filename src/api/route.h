@@ -127,9 +127,11 @@ using Handler = std::function<Result<ApiResponse>(const ApiRequest&)>;
 // session, administration).
 // Router::Add refuses a route that breaks this, at start-up.
 struct RouteSubject {
-  enum class Kind { kUndeclared, kNone, kClient, kProvider, kOffer };
+  enum class Kind { kUndeclared, kNone, kClient, kProvider, kOffer, kRegion };
   Kind kind = Kind::kUndeclared;
-  std::string param;  // the path parameter holding the id (kClient, kProvider)
+  // the path parameter holding the id (kClient, kProvider, kOffer); kRegion: the query
+  // parameter naming the care-office region
+  std::string param;
   // kOffer: the path parameter naming the care-office region the request is for (a care
   // office's contract); the region scope then is that region, not the offer's.
   std::string region_param = {};
@@ -139,6 +141,9 @@ RouteSubject AboutProvider(std::string param = "id");
 RouteSubject AboutOffer(std::string param = "id");
 // An offer, for the care-office region named by path parameter `region_param`.
 RouteSubject AboutOfferForRegion(std::string param, std::string region_param);
+// An aggregate of the care-office region named by query parameter `query_param` (the
+// mismatch map): the policy holds it to the caller's region and logs every read.
+RouteSubject AboutRegion(std::string query_param = "region");
 RouteSubject AboutNoRecord();
 
 struct Route {

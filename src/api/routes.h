@@ -11,6 +11,9 @@
 namespace passend::match {
 class MatchService;  // match/match_service.h
 }  // namespace passend::match
+namespace passend::monitor {
+class MonitorService;  // monitor/monitor_service.h
+}  // namespace passend::monitor
 
 namespace passend::api {
 
@@ -36,9 +39,14 @@ void AddReferenceRoutes(Router& router, const domain::ReferenceData& ref);
 // Matching (docs/matching.md): GET /api/v1/clients/{id}/matches (match.read: one
 // client, logged by the guard), POST /api/v1/zoeken (public, anonymous: nothing about the
 // person is stored or logged) and GET /api/v1/mismatch?region= (report.read: aggregate,
-// cached per region). The handlers only translate: `service` keeps the index up to date
-// with the data and computes the answers; it must outlive the server.
+// cached per region; the caller's own region only, every read logged: AboutRegion). The handlers
+// only translate: `service` keeps the index up to date with the data and computes the answers; it
+// must outlive the server.
 void AddMatchRoutes(Router& router, match::MatchService& service);
+
+// GET /api/v1/mismatch/trend?region= (report.read, like the map): the moments of the map
+// kept by `passend mismatch --bewaar`, side by side. `monitor` must outlive the server.
+void AddMonitorRoutes(Router& router, monitor::MonitorService& monitor);
 
 // The services the routes above call; app/ builds them. They must outlive the server.
 struct Services {

@@ -341,6 +341,18 @@ ApiResponse Server::Handle(const httplib::Request& in, ApiRequest& request) {
   if (route.max_body_bytes > 0 && request.body.size() > route.max_body_bytes)
     return PayloadTooLarge(route.max_body_bytes, request.path, id);
 
+  // The query first: a route's subject may be named by it (AboutRegion), which the guard reads.
+  for (const auto& [name, value] : in.params) {
+    if (name.find('\0') != std::string::npos || value.find('\0') != std::string::npos)
+      return ProblemResponse(
+          InvalidArgument("Parameter '" + name + "' mag geen NUL-teken bevatten.", name),
+          request.path, id);
+    if (!request.query.emplace(name, value).second)
+      return ProblemResponse(
+          InvalidArgument("Parameter '" + name + "' mag maar één keer voorkomen.", name),
+          request.path, id);
+  }
+
   std::shared_ptr<const Admission> admission;
   const bool guarded = route.permission != kPublic;
   if (guarded) {
@@ -365,22 +377,6 @@ ApiResponse Server::Handle(const httplib::Request& in, ApiRequest& request) {
   }
 
   ApiResponse response;
-  for (const auto& [name, value] : in.params) {
-    if (name.find('\0') != std::string::npos || value.find('\0') != std::string::npos) {
-      response = ProblemResponse(
-          InvalidArgument("Parameter '" + name + "' mag geen NUL-teken bevatten.", name),
-          request.path, id);
-      if (guarded) guard_->Completed(route, request, response.status);
-      return response;
-    }
-    if (!request.query.emplace(name, value).second) {
-      response = ProblemResponse(
-          InvalidArgument("Parameter '" + name + "' mag maar één keer voorkomen.", name),
-          request.path, id);
-      if (guarded) guard_->Completed(route, request, response.status);
-      return response;
-    }
-  }
 
   try {
     Result<ApiResponse> result = route.handler(request);

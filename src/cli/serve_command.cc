@@ -19,6 +19,7 @@
 #include "cli/command.h"
 #include "match/match_service.h"
 #include "match/store_change_feed.h"
+#include "monitor/monitor_service.h"
 #include "refdata/refdata.h"
 
 namespace passend::cli {
@@ -163,6 +164,8 @@ Status Serve(const OpenModules& open, const ServeOptions& opts) {
   PASSEND_ASSIGN_OR_RETURN(auto matching, match::MatchService::Open(db, modules->ref(), feed.get(),
                                                                     std::move(match_options)));
   api::AddMatchRoutes(routes, *matching);
+  monitor::MonitorService monitor(db.map_history(), access::SystemNow);
+  api::AddMonitorRoutes(routes, monitor);
   // The web app from the same origin: /, its routes and its files (api/static_site.h).
   std::error_code ec;
   std::filesystem::path exe = std::filesystem::read_symlink("/proc/self/exe", ec);

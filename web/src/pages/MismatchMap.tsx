@@ -1,7 +1,8 @@
 // The care office's regional mismatch map: what the clients of the region want that even
 // their best option does not offer, per wish and per municipality, as a chart and tables,
-// with CSV downloads (GET /api/v1/mismatch?region=). The care office sees its own region; a
-// researcher (aggregates of every region, report.read) chooses one.
+// with CSV downloads (GET /api/v1/mismatch?region=). Every reader sees its organisation's
+// region only (report.read, issue 23.2: care office, provider, researcher); an account
+// without a region chooses one and gets the API's refusal.
 import { useState } from 'preact/hooks';
 import { get } from '../api';
 import { downloadCsv } from '../csv';
