@@ -139,6 +139,12 @@ export const routes: RouteDef[] = [
     load: () => import('./pages/MismatchMap'),
   },
   {
+    path: '/zorgkantoor/trend',
+    title: 'trend.title',
+    roles: CARE_OFFICE,
+    load: () => import('./pages/MismatchTrend'),
+  },
+  {
     path: '/zorgkantoor/aanbieders',
     title: 'register.title',
     roles: CARE_OFFICE,

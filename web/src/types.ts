@@ -294,3 +294,17 @@ export interface MismatchMap {
   profiles?: MismatchArea[];
   free_texts: { text: string; clients: number }[];
 }
+
+// GET /api/v1/mismatch/trend?region=: the kept moments of the map, oldest first; every list
+// in per_wish has one entry per moment (null: fewer clients than may be shown, or no
+// shortfall then).
+export interface MismatchTrend {
+  region: string;
+  moments: {
+    taken_at: string;
+    clients: number | null;
+    clients_with_mismatch: number | null;
+    clients_with_must_gap: number | null;
+  }[];
+  per_wish: { key: string; label: string; clients: (number | null)[]; clients_must: (number | null)[] }[];
+}

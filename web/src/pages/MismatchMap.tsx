@@ -57,7 +57,15 @@ export default function MismatchMap({ query }: PageProps) {
         {data ? t('careoffice.title_for', { scope: data.scope }) : t('careoffice.title')}
       </h1>
       <p class="utrecht-paragraph">{own ? t('careoffice.intro') : t('careoffice.intro_any')}</p>
-      {!own && <RegionChoice region={region} />}
+      {own ? (
+        <p class="utrecht-paragraph">
+          <a class="utrecht-link" href="/zorgkantoor/trend">
+            {t('careoffice.to_trend')}
+          </a>
+        </p>
+      ) : (
+        <RegionChoice region={region} />
+      )}
       {region && (!data || data.region !== region) && <Loading error={error} />}
       {data && data.region === region && (
         <>
