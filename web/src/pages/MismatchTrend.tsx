@@ -183,7 +183,8 @@ export default function MismatchTrend() {
 // Per moment two bars: the share of the region's clients with a mismatch, and with a missing
 // must. Labels sit above the bars, so the chart also fits 320 px.
 function TrendChart({ moments, when }: { moments: Moment[]; when: (m: Moment) => string }) {
-  const W = 640;
+  // Narrow, so the text stays readable when a phone scales the chart down to its width.
+  const W = 360;
   const rowH = 118;
   const H = moments.length * rowH + 8;
   const bars = moments.map((m) => [
@@ -194,7 +195,7 @@ function TrendChart({ moments, when }: { moments: Moment[]; when: (m: Moment) =>
   const names = [t('trend.bar_mismatch'), t('trend.bar_must')];
   return (
     <svg
-      class="chart"
+      class="chart trend-chart"
       viewBox={`0 0 ${W} ${H}`}
       role="img"
       aria-labelledby="trend-grafiek-titel"
@@ -210,7 +211,7 @@ function TrendChart({ moments, when }: { moments: Moment[]; when: (m: Moment) =>
             </text>
             {bars[i].map((s, j) => {
               const by = y + 28 + j * 44;
-              const w = s === null ? 0 : (W - 230) * s;
+              const w = s === null ? 0 : (W - 20) * s;
               return (
                 <g key={j}>
                   <text x={0} y={by + 14} font-size="16" fill="#1a1a1a">
