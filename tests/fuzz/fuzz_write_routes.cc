@@ -37,8 +37,13 @@ struct Writes {
   }
 };
 
+// The world's records by the collection the id follows (fuzz_world.h).
 std::string Fill(std::string pattern) {
-  for (auto [name, value] : {std::pair{"{consent_id}", "cns-1"}, {"{id}", "cli-1"}}) {
+  const char* id = pattern.rfind("/api/v1/providers/", 0) == 0 ? "prv-1"
+                   : pattern.rfind("/api/v1/offers/", 0) == 0  ? "off-1"
+                                                               : "cli-1";
+  for (auto [name, value] :
+       {std::pair{"{consent_id}", "cns-1"}, {"{id}", id}, {"{region}", "5531"}}) {
     const size_t at = pattern.find(name);
     if (at != std::string::npos) pattern.replace(at, std::string(name).size(), value);
   }
