@@ -41,7 +41,9 @@ pl AS (
   FROM client_places WHERE client_id = ?1),
 o AS (
   SELECT o.id, o.kind, o.sectors, o.delivery_forms AS df, o.free_places, o.waiting_weeks,
-         o.quality, o.service_radius_km, l.lat AS olat, l.lon AS olon,
+         (SELECT q.score FROM offer_quality q WHERE q.offer_id = o.id AND q.kind = 'reviews'
+            AND q.reviews >= {min_reviews} ORDER BY q.measured DESC, q.seq LIMIT 1) AS quality,
+         o.service_radius_km, l.lat AS olat, l.lon AS olon,
          CASE o.kind WHEN 'wonen' THEN 1 WHEN 'dagbesteding' THEN 2 WHEN 'logeren' THEN 4
               ELSE 8 END AS kbit,
          lm.zorgkantoor_code AS oregion,
@@ -258,6 +260,7 @@ Result<std::unique_ptr<SqlRanking>> SqlRanking::Open(const std::string& path,
                           {"contract", w.contract},
                           {"quality", w.quality},
                           {"quality_unknown", w.quality_unknown},
+                          {"min_reviews", domain::kMinReviewsToRank},
                           {"home", w.home},
                           {"reach_vv", w.home_reach_vv_km},
                           {"reach", w.home_reach_other_km},

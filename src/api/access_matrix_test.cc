@@ -118,6 +118,7 @@ class AccessMatrixTest : public ::testing::Test {
       o.capacity = 10;
       o.free_places = 1;
       o.places_updated = o.details_updated = a::FormatUtc(a::SystemNow());
+      o.quality = {{domain::QualityKind::kReviews, "ZorgkaartNederland", "2026-03-14", 7.8, 132}};
       ASSERT_TRUE(db_->catalog().PutOffer(o).ok());
     }
     for (auto [id, gm] : {std::pair{"cli-1", "GM0935"}, {"cli-2", "GM0935"}, {"cli-3", "GM0599"}}) {
@@ -996,6 +997,27 @@ TEST_F(AccessMatrixTest, AnOfferChangeOnAnOldReadIs412) {
   EXPECT_EQ(any->status, 200);
 }
 
+// Issue 21.6: an offer's quality in the API always carries its source and date, in words
+// too; neither the provider nor the care office sets it with a PATCH.
+TEST_F(AccessMatrixTest, QualityIsShownWithSourceAndDateAndNotPatched) {
+  const json offer = json::parse(Http().Get("/api/v1/offers/off-a")->body);
+  ASSERT_EQ(offer["quality"].size(), 1u) << offer.dump();
+  const json& note = offer["quality"][0];
+  EXPECT_EQ(note["kind"], "reviews");
+  EXPECT_EQ(note["source"], "ZorgkaartNederland");
+  EXPECT_EQ(note["measured"], "2026-03-14");
+  EXPECT_EQ(note["reviews"], 132);
+  EXPECT_EQ(note["text"], "7,8 uit 132 beoordelingen op ZorgkaartNederland, maart 2026");
+  const std::string body = R"({"quality": []})";
+  for (a::Role role : {a::Role::kProvider, a::Role::kZorgkantoor}) {
+    auto res = Send("PATCH", "/api/v1/offers/off-a", LogIn(role), body);
+    ASSERT_TRUE(res);
+    EXPECT_EQ(res->status, 400) << res->body;
+    EXPECT_EQ(json::parse(res->body).value("field", ""), "quality");
+  }
+  EXPECT_EQ(db_->catalog().GetOffer("off-a")->quality.size(), 1u);
+}
+
 TEST_F(AccessMatrixTest, BadOfferChangesAre400NamingTheFieldAndWriteNothing) {
   Login provider = LogIn(a::Role::kProvider);
   const auto before = db_->catalog().GetOffer("off-a");
@@ -1012,6 +1034,8 @@ TEST_F(AccessMatrixTest, BadOfferChangesAre400NamingTheFieldAndWriteNothing) {
       {R"({"profiles": ["9ZZ"]})", "profiles[0]"},
       {R"({"delivery_forms": []})", "delivery_forms"},
       {R"({"delivery_forms": ["per_post"]})", "delivery_forms[0]"},
+      // Quality comes from its source through an import, never from the provider (issue 21.6).
+      {R"({"quality": [{"kind": "reviews", "score": 9.9, "reviews": 500}]})", "quality"},
       {R"({})", "body"},
   };
   for (const Case& c : cases) {

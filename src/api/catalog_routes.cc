@@ -94,6 +94,13 @@ Result<catalog::OfferPatch> OfferPatchFromJson(const json& body) {
     out = std::move(v);
     return Ok();
   };
+  // Reviews and inspections come from their source, never from the provider itself: the care
+  // office reads them in with an import (docs/api.md).
+  if (r.Raw("quality") != nullptr)
+    return InvalidArgument(
+        "Kwaliteitsgegevens komen van hun bron (ZorgkaartNederland, de inspectie) en leest het "
+        "zorgkantoor in; een aanbieder zet ze niet zelf",
+        "quality");
   PASSEND_RETURN_IF_ERROR(number("capacity", p.capacity));
   PASSEND_RETURN_IF_ERROR(number("free_places", p.free_places));
   PASSEND_RETURN_IF_ERROR(number("waiting_people", p.waiting_people));

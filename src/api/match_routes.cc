@@ -212,6 +212,16 @@ json Obj(json properties, json required = json::array()) {
 
 json PointSchema() { return Obj({{"lat", Number()}, {"lon", Number()}}, {"lat", "lon"}); }
 
+// A quality note as the offer has it, and whether the ranking used it (docs/matching.md).
+json QualityInRanking() {
+  json note = QualityNoteSchema();
+  note["properties"]["used_in_ranking"] =
+      Boolean("Of de rangorde dit cijfer gebruikt: het nieuwste met minstens 10 beoordelingen");
+  note["required"].push_back("used_in_ranking");
+  note["required"].push_back("text");
+  return note;
+}
+
 json ExplanationSchema() {
   json part = Obj({{"offer_id", String()},
                    {"offer_name", String()},
@@ -235,7 +245,7 @@ json ExplanationSchema() {
                    {"maybe_outdated", Boolean("Mogelijk verouderd: vrije plaatsen en wachttijd, of "
                                               "de rest, te lang niet bijgewerkt")},
                    {"possible_forms", ArrayOf(Enum(domain::kAllDeliveryForms))},
-                   {"quality", Number()},
+                   {"quality", ArrayOf(QualityInRanking())},
                    {"travel_km", Number()},
                    {"service_radius_km", Number()}});
   json wish = Obj({{"wish", Integer()},

@@ -3,6 +3,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "domain/quality.h"
 #include "domain/vocabulary.h"
 
 namespace passend::api {
@@ -132,6 +133,27 @@ json LocationSchema() {
                  {"position", GeoPointSchema()}});
 }
 
+json QualityNoteSchema() {
+  json score = Number("Beoordelingen: het gemiddelde cijfer, 1 tot 10");
+  score["minimum"] = 1;
+  score["maximum"] = 10;
+  json reviews = Integer("Beoordelingen: hoeveel het er zijn");
+  reviews["minimum"] = 1;
+  return Object(
+      {{"kind", Enum(d::kAllQualityKinds)},
+       {"source", String("Waar het vandaan komt (ZorgkaartNederland, Inspectie Gezondheidszorg "
+                         "en Jeugd)")},
+       {"measured", String("De datum van het cijfer of de inspectie (2026-03-14)")},
+       {"score", score},
+       {"reviews", reviews},
+       {"outcome", Enum(d::kAllInspectionOutcomes)},
+       {"link", String("Inspectie: de webpagina van het rapport")},
+       {"text", String("Alleen in antwoorden: het gegeven in woorden met bron en datum ('7,8 uit "
+                       "132 beoordelingen op ZorgkaartNederland, maart 2026'); bij invoer "
+                       "genegeerd")}},
+      {"score", "reviews", "outcome", "link", "text"});
+}
+
 json OfferSchema() {
   json sectors = ArrayOf(Enum(d::kAllSectors));
   sectors["minItems"] = 1;
@@ -139,9 +161,6 @@ json OfferSchema() {
   forms["minItems"] = 1;
   json feature = Object({{"feature_id", String("Een kenmerk uit /api/v1/kenmerken")},
                          {"value", Number("Ja/nee: 0 of 1; niveau: 1 tot level_max; getal: ≥ 0")}});
-  json quality = Number("Waardering door cliënten, 1 tot 10; ontbreekt als die er niet is");
-  quality["minimum"] = 1;
-  quality["maximum"] = 10;
   json radius = Number("Zorg thuis: hoe ver vanaf de basis het reikt (km)");
   radius["minimum"] = 0;
   radius["maximum"] = 300;
@@ -162,7 +181,7 @@ json OfferSchema() {
        {"waiting_weeks", NonNegativeInteger("Verwachte wachttijd in weken")},
        {"contracted_regions", StringList("Zorgkantoorregio's met een contract in natura")},
        {"features", ArrayOf(feature)},
-       {"quality", quality},
+       {"quality", ArrayOf(QualityNoteSchema())},
        {"service_radius_km", radius},
        {"temporary", Boolean("Tijdelijk of overbrugging (trainingshuis, logeren tijdens het "
                              "wachten); standaard niet")},
@@ -176,7 +195,7 @@ json OfferSchema() {
         Boolean("Alleen in antwoorden van de API: true als het aanbod mogelijk verouderd is "
                 "(vrije plaatsen of wachttijd te lang niet bijgewerkt, of de rest; "
                 "docs/api.md)")}},
-      {"quality", "temporary", "maybe_outdated"});
+      {"temporary", "maybe_outdated"});
 }
 
 json ClientSchema() {

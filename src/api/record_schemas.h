@@ -5,7 +5,7 @@
 // interop::ToJson renders them (src/interop/native_json.cc, docs/native-format.md), for the
 // single-record routes and the items of the paged lists. Every field ToJson always writes is
 // required, so an answer that lacks one fails tests/openapi_conformance.py; the fields it
-// writes only when set (offer `quality`, client `representative`, wish `value`) are optional.
+// writes only when set (client `representative`, wish `value`) are optional.
 // Nothing in a native record is ever null. Enum values come from the domain's kAll* lists
 // (domain/vocabulary.h), so a new value appears in the document by itself. No schema
 // forbids other properties: a client must ignore fields it does not know, and a new field
@@ -24,6 +24,8 @@ nlohmann::json ProviderSchema();
 // A provider's register_status (domain::RegisterStatus).
 nlohmann::json RegisterStatusSchema();
 nlohmann::json LocationSchema();
+// A review score or inspection result with its source and date (domain/quality.h).
+nlohmann::json QualityNoteSchema();
 nlohmann::json OfferSchema();
 nlohmann::json ClientSchema();
 // {"lat", "lon"}: WGS84, degrees north and east.

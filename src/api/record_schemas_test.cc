@@ -89,7 +89,9 @@ d::Offer FullOffer() {
   o.waiting_weeks = 6;
   o.contracted_regions = {"5531"};
   o.features = {{"tuin", 1}, {"rustige_omgeving", 3}};
-  o.quality = 7.5;
+  o.quality = {{d::QualityKind::kReviews, "ZorgkaartNederland", "2026-03-14", 7.5, 41},
+               {d::QualityKind::kInspection, "Inspectie Gezondheidszorg en Jeugd", "2025-09-01", 0,
+                0, d::InspectionOutcome::kMeets, "https://www.igj.nl/x"}};
   o.service_radius_km = 12.5;
   return o;
 }
@@ -126,12 +128,16 @@ TEST(RecordSchemasTest, OfferWithAndWithoutItsOptionalFields) {
   d::Offer full = FullOffer();
   EXPECT_EQ(Problems(interop::ToJson(full), OfferSchema()), std::vector<std::string>{});
   d::Offer bare = full;
-  bare.quality.reset();
+  bare.quality.clear();
   bare.profiles.clear();
   bare.features.clear();
   EXPECT_EQ(Problems(interop::ToJson(bare), OfferSchema()), std::vector<std::string>{});
   const json required = OfferSchema()["required"];
-  EXPECT_EQ(std::find(required.begin(), required.end(), "quality"), required.end());
+  // Quality is always a list (empty: nothing known), never a bare number.
+  EXPECT_NE(std::find(required.begin(), required.end(), "quality"), required.end());
+  json bare_number = interop::ToJson(full);
+  bare_number["quality"] = 7.5;
+  EXPECT_NE(Problems(bare_number, OfferSchema()), std::vector<std::string>{});
 }
 
 TEST(RecordSchemasTest, ClientWithAndWithoutItsOptionalFields) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "domain/geo.h"
+#include "domain/quality.h"
 #include "domain/vocabulary.h"
 
 namespace passend::domain {
@@ -66,8 +67,10 @@ struct Offer {
   int waiting_weeks = 0;                        // expected wait for a place, in weeks
   std::vector<std::string> contracted_regions;  // care-office codes with a contract in kind
   std::vector<FeatureValue> features;
-  std::optional<double> quality;  // client-rated, 1..10 (ZorgkaartNederland-like)
-  double service_radius_km = 0;   // zorg thuis: how far from the base it reaches
+  // Review scores and inspection results, each with its source and date; set by the care
+  // office or an import, never by the provider itself (reviews come from their source).
+  std::vector<QualityNote> quality;
+  double service_radius_km = 0;  // zorg thuis: how far from the base it reaches
   // Temporary or bridging (a training house, respite while waiting for a place): shown as
   // such, never as a failed permanent option.
   bool temporary = false;

@@ -49,6 +49,19 @@ Status CheckUtcTimestamp(const std::string& s, const char* field) {
   return Ok();
 }
 
+// "YYYY-MM-DD", a calendar date (text order is time order).
+Status CheckDate(const std::string& s, const char* field) {
+  bool ok = s.size() == 10 && s[4] == '-' && s[7] == '-';
+  for (size_t i = 0; ok && i < s.size(); ++i)
+    ok = i == 4 || i == 7 || std::isdigit(static_cast<unsigned char>(s[i])) != 0;
+  if (ok) {
+    const int month = std::stoi(s.substr(5, 2)), day = std::stoi(s.substr(8, 2));
+    ok = s.substr(0, 4) >= "1990" && month >= 1 && month <= 12 && day >= 1 && day <= 31;
+  }
+  if (!ok) return InvalidArgument("Datum als JJJJ-MM-DD (2026-03-14)", field);
+  return Ok();
+}
+
 Status CheckPosition(GeoPoint p, const char* field) {
   if (!std::isfinite(p.lat) || !std::isfinite(p.lon) || !InNetherlands(p))
     return InvalidArgument("Coördinaten liggen niet in Nederland (WGS84, graden noord en oost)",
@@ -131,6 +144,34 @@ Status ValidateLocation(const Location& l, const ReferenceData& ref) {
   return Ok();
 }
 
+Status ValidateQualityNote(const QualityNote& n) {
+  if (n.source.empty())
+    return InvalidArgument(
+        "Een kwaliteitsgegeven heeft een bron (bijvoorbeeld " +
+            std::string(n.kind == QualityKind::kReviews ? kZorgkaart : kInspectorate) + ")",
+        "source");
+  PASSEND_RETURN_IF_ERROR(CheckText(n.source, "source", true, 200));
+  if (n.measured.empty())
+    return InvalidArgument("Een kwaliteitsgegeven heeft een datum (JJJJ-MM-DD)", "measured");
+  PASSEND_RETURN_IF_ERROR(CheckDate(n.measured, "measured"));
+  if (n.kind == QualityKind::kReviews) {
+    if (!std::isfinite(n.score) || n.score < 1 || n.score > 10)
+      return InvalidArgument("Een cijfer van cliënten ligt tussen 1 en 10", "score");
+    if (n.reviews < 1)
+      return InvalidArgument("Bij een cijfer hoort het aantal beoordelingen (minstens 1)",
+                             "reviews");
+    if (!n.link.empty())
+      return InvalidArgument("Alleen een inspectie heeft een link naar het rapport", "link");
+    return Ok();
+  }
+  if (n.score != 0 || n.reviews != 0)
+    return InvalidArgument("Een inspectie heeft geen cijfer of aantal beoordelingen", "score");
+  PASSEND_RETURN_IF_ERROR(CheckText(n.link, "link", false, 500));
+  if (!n.link.empty() && n.link.rfind("https://", 0) != 0 && n.link.rfind("http://", 0) != 0)
+    return InvalidArgument("Een link begint met https://", "link");
+  return Ok();
+}
+
 Status ValidateOffer(const Offer& o, const ReferenceData& ref) {
   PASSEND_RETURN_IF_ERROR(CheckId(o.id, "id"));
   PASSEND_RETURN_IF_ERROR(CheckId(o.provider_id, "provider_id"));
@@ -172,8 +213,10 @@ Status ValidateOffer(const Offer& o, const ReferenceData& ref) {
     if (!seen.insert(o.features[i].feature_id).second)
       return InvalidArgument("Kenmerk staat twee keer in de lijst", prefix + "feature_id");
   }
-  if (o.quality && (!std::isfinite(*o.quality) || *o.quality < 1 || *o.quality > 10))
-    return InvalidArgument("Waardering ligt tussen 1 en 10", "quality");
+  for (size_t i = 0; i < o.quality.size(); ++i) {
+    Status s = ValidateQualityNote(o.quality[i]);
+    if (!s.ok()) return s.error().WithFieldPrefix(Indexed("quality", i));
+  }
   if (!std::isfinite(o.service_radius_km) || o.service_radius_km < 0 || o.service_radius_km > 300)
     return InvalidArgument("Werkgebied (km) ligt tussen 0 en 300", "service_radius_km");
   PASSEND_RETURN_IF_ERROR(CheckText(o.intake_contact, "intake_contact", false, 300));

@@ -18,6 +18,9 @@ bool IsValidRegisterNumber(const std::string& number);
 
 Status ValidateProvider(const Provider& p);
 Status ValidateLocation(const Location& l, const ReferenceData& ref);
+// A quality note: a source and a date always; a review score 1..10 with its count (at least
+// 1); an inspection without score, with an optional http(s) link.
+Status ValidateQualityNote(const QualityNote& n);
 Status ValidateOffer(const Offer& o, const ReferenceData& ref);
 Status ValidateClient(const Client& c, const ReferenceData& ref);
 // kInvalidArgument naming the list ("wishes") when a client exceeds one of the bounds of

@@ -55,6 +55,44 @@ TEST_F(ValidationTest, NegativeCapacityNamesTheField) {
   EXPECT_EQ(s.error().field(), "offers[0].capacity");
 }
 
+// Quality is never a bare number: a score without its source, date or count is refused
+// with the field at fault.
+TEST_F(ValidationTest, QualityNoteCarriesSourceDateAndCount) {
+  const QualityNote good{QualityKind::kReviews, "ZorgkaartNederland", "2026-03-14", 7.8, 132};
+  const QualityNote inspection{
+      QualityKind::kInspection,        std::string(kInspectorate),  "2025-11-02", 0, 0,
+      InspectionOutcome::kPartlyMeets, "https://www.igj.nl/rapport"};
+  Dataset d = Small();
+  d.offers[0].quality = {good, inspection};
+  Status ok = ValidateDataset(d, ref);
+  EXPECT_TRUE(ok.ok()) << ok.error().ToString();
+
+  struct Case {
+    QualityNote note;
+    std::string field;
+  };
+  QualityNote no_source = good, no_date = good, no_count = good, bad_score = good, bad_date = good,
+              scored_inspection = inspection, bad_link = inspection;
+  no_source.source.clear();
+  no_date.measured.clear();
+  no_count.reviews = 0;
+  bad_score.score = 10.5;
+  bad_date.measured = "14-03-2026";
+  scored_inspection.score = 8;
+  bad_link.link = "javascript:alert(1)";
+  for (const Case& c :
+       {Case{no_source, "source"}, Case{no_date, "measured"}, Case{no_count, "reviews"},
+        Case{bad_score, "score"}, Case{bad_date, "measured"}, Case{scored_inspection, "score"},
+        Case{bad_link, "link"}}) {
+    d.offers[0].quality = {good, c.note};
+    Status s = ValidateDataset(d, ref);
+    ASSERT_FALSE(s.ok()) << c.field;
+    EXPECT_EQ(s.error().code(), ErrorCode::kInvalidArgument);
+    EXPECT_EQ(s.error().field(), "offers[0].quality[1]." + c.field);
+    EXPECT_FALSE(s.error().message().empty());
+  }
+}
+
 TEST_F(ValidationTest, UnknownFeatureNamesTheField) {
   Dataset d = Small();
   d.clients[0].wishes[0].feature_id = "zwembad_op_dak";

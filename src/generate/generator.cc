@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <numeric>
+#include <unordered_set>
 
 #include "generate/catalog_generator.h"
 #include "generate/client_generator.h"
@@ -78,6 +80,36 @@ void StampUpkeep(const GenerateOptions& options, size_t i, domain::Offer& o) {
   o.details_updated = DaysBefore(options.as_of, details_age);
 }
 
+// The quality notes of offer `i`, measured within two years before `as_of` (or before
+// kQualityAsOf without one): the review score drawn with the offer gets its count (new
+// providers have fewer reviews: median ~7 against ~27), source and date; a fifth of the
+// housing and a tenth of the rest has an IGJ inspection (voldoet 55%, voldoet deels 35%,
+// voldoet niet 8%, verscherpt toezicht 2%; no link: the reports are not real).
+constexpr const char* kQualityAsOf = "2026-01-01T00:00:00Z";
+
+void StampQuality(const GenerateOptions& options, size_t i, bool established, domain::Offer& o) {
+  Rng rng = Rng::For(options.seed, "quality", i);
+  const std::string as_of = options.as_of.empty() ? kQualityAsOf : options.as_of;
+  for (domain::QualityNote& n : o.quality) {
+    const double count = std::exp(rng.Normal(established ? 3.3 : 2.0, established ? 0.9 : 0.8));
+    n.reviews = static_cast<int>(std::clamp(std::round(count), 1.0, 800.0));
+    n.source = domain::kZorgkaart;
+    n.measured = DaysBefore(as_of, rng.UniformInt(0, 730)).substr(0, 10);
+  }
+  if (rng.Bernoulli(o.kind == domain::OfferKind::kWonen ? 0.2 : 0.1)) {
+    const double p = rng.Uniform();
+    domain::QualityNote n;
+    n.kind = domain::QualityKind::kInspection;
+    n.source = domain::kInspectorate;
+    n.measured = DaysBefore(as_of, rng.UniformInt(0, 730)).substr(0, 10);
+    n.outcome = p < 0.55   ? domain::InspectionOutcome::kMeets
+                : p < 0.90 ? domain::InspectionOutcome::kPartlyMeets
+                : p < 0.98 ? domain::InspectionOutcome::kDoesNotMeet
+                           : domain::InspectionOutcome::kEnhancedSupervision;
+    o.quality.push_back(std::move(n));
+  }
+}
+
 }  // namespace
 
 Result<domain::Dataset> Generate(const GenerateOptions& options, const domain::ReferenceData& ref) {
@@ -94,6 +126,11 @@ Result<domain::Dataset> Generate(const GenerateOptions& options, const domain::R
   SortById(d.clients);
   if (!options.as_of.empty())
     for (size_t i = 0; i < d.offers.size(); ++i) StampUpkeep(options, i, d.offers[i]);
+  std::unordered_set<std::string> new_providers;
+  for (const domain::Provider& p : d.providers)
+    if (!p.established) new_providers.insert(p.id);
+  for (size_t i = 0; i < d.offers.size(); ++i)
+    StampQuality(options, i, !new_providers.contains(d.offers[i].provider_id), d.offers[i]);
   return d;
 }
 

@@ -219,13 +219,40 @@ TEST_P(PresetTest, NewSmallProvidersAreOftenPgbOnlyAndEstablishedOnesContracted)
       EXPECT_EQ(o.delivery_forms, std::vector{domain::DeliveryForm::kPgb}) << o.id;
       pgb_only_providers.insert(o.provider_id);
     }
-    if (o.quality) {
-      EXPECT_GE(*o.quality, 1);
-      EXPECT_LE(*o.quality, 10);
-    }
   }
   EXPECT_GE(pgb_only_providers.size(), 2u);
   EXPECT_LE(pgb_only_providers.size(), 9u);
+}
+
+// Quality notes are plausible: each valid (source, date, count), not every offer reviewed,
+// counts that vary, dates within the two years before the day generated for (2026-01-01
+// without --as-of), and some inspections.
+TEST_P(PresetTest, QualityNotesArePlausible) {
+  const domain::Dataset& d = Cached(GetParam());
+  size_t reviewed = 0, inspected = 0;
+  std::set<int> counts;
+  for (const domain::Offer& o : d.offers) {
+    bool has_reviews = false;
+    for (const domain::QualityNote& n : o.quality) {
+      const Status s = domain::ValidateQualityNote(n);
+      EXPECT_TRUE(s.ok()) << o.id << ": " << s.error().ToString();
+      EXPECT_GE(n.measured, "2024-01-01") << o.id;
+      EXPECT_LE(n.measured, "2026-01-01") << o.id;
+      if (n.kind == domain::QualityKind::kReviews) {
+        has_reviews = true;
+        counts.insert(n.reviews);
+        EXPECT_EQ(n.source, domain::kZorgkaart);
+      } else {
+        ++inspected;
+        EXPECT_EQ(n.source, domain::kInspectorate);
+      }
+    }
+    reviewed += has_reviews;
+  }
+  EXPECT_LT(reviewed, d.offers.size());
+  EXPECT_GT(reviewed, d.offers.size() / 2);
+  EXPECT_GT(counts.size(), 20u);
+  EXPECT_GT(inspected, 0u);
 }
 
 TEST_P(PresetTest, ClientsHaveWishesNeedsPlacesAndWhatTheySeek) {

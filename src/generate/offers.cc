@@ -353,9 +353,13 @@ void GenerateOffers(const RegionPlan& plan, const domain::ReferenceData& ref,
       o.capacity = rng.UniformInt(t.cap_lo,
                                   pp.small ? std::min(t.cap_hi, std::max(t.cap_lo, 16)) : t.cap_hi);
       o.contracted_regions = pp.contracted_regions;
+      // The review score; its count, source and date are added by Generate (StampQuality),
+      // from a stream of their own, so this stream draws what it always did.
       if (rng.Bernoulli(pp.small ? 0.55 : 0.92))
-        o.quality =
-            Round1(std::clamp(rng.Normal(pp.small ? 8.2 : 7.8, pp.small ? 0.7 : 0.6), 4.0, 9.8));
+        o.quality = {
+            {domain::QualityKind::kReviews, "", "",
+             Round1(std::clamp(rng.Normal(pp.small ? 8.2 : 7.8, pp.small ? 0.7 : 0.6), 4.0, 9.8)),
+             0}};
       if (t.kind == OfferKind::kZorgThuis)
         o.service_radius_km = std::round(rng.Uniform(pp.small ? 4 : 8, pp.small ? 12 : 25) * 2) / 2;
       o.name = std::string(t.name) + " – " + loc.name;

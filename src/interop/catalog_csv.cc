@@ -60,7 +60,14 @@ constexpr Column kColumns[] = {
     {"wachttijd_weken", kOffer, "waiting_weeks"},
     {"zorgkantoren_in_natura", kOffer, "contracted_regions"},
     {"kenmerken", kOffer, "features"},
-    {"waardering", kOffer, "quality"},
+    // Quality: the newest review score and the newest IGJ inspection (docs/formats.md).
+    {"cijfer_clienten", kOffer, "quality"},
+    {"aantal_beoordelingen", kOffer, "quality.reviews"},
+    {"cijfer_bron", kOffer, "quality.source"},
+    {"cijfer_datum", kOffer, "quality.measured"},
+    {"inspectie_uitkomst", kOffer, "quality.outcome"},
+    {"inspectie_datum", kOffer, "quality.inspected"},
+    {"inspectie_link", kOffer, "quality.link"},
     {"werkgebied_km", kOffer, "service_radius_km"},
     {"tijdelijk", kOffer, "temporary"},
     {"intake_contact", kOffer, "intake_contact"},
@@ -75,6 +82,8 @@ std::string ColumnOf(Part part, const std::string& path) {
   if (path == "provider_id") return "aanbieder_id";
   if (path == "location_id") return "locatie_id";
   if (path == "position") return "breedtegraad";
+  if (path.rfind("quality[", 0) == 0 && path.find("].") != std::string::npos)
+    return ColumnOf(part, "quality." + path.substr(path.find("].") + 2));
   for (const Column& c : kColumns)
     if (c.part == part && path == c.field) return std::string(c.name);
   const std::string head = path.substr(0, path.find_first_of(".["));
@@ -260,6 +269,59 @@ d::Location ReadLocation(RowReader& r, const std::string& provider_id) {
   return l;
 }
 
+// The review columns go together: a score is never read without its count, source and date.
+// An inspection is the IGJ's, its outcome in words ("voldoet deels") or as its code.
+void ReadQuality(RowReader& r, std::vector<d::QualityNote>& out) {
+  const char* review_columns[] = {"cijfer_clienten", "aantal_beoordelingen", "cijfer_bron",
+                                  "cijfer_datum"};
+  bool any = false;
+  for (const char* c : review_columns) any |= !r.Text(Col(c)).empty();
+  if (any) {
+    d::QualityNote n;
+    n.kind = d::QualityKind::kReviews;
+    n.score = r.Decimal(Col("cijfer_clienten")).value_or(0);
+    n.reviews = r.Int(Col("aantal_beoordelingen"));
+    n.source = r.Text(Col("cijfer_bron"));
+    n.measured = r.Text(Col("cijfer_datum"));
+    for (const char* c : review_columns)
+      if (r.Text(Col(c)).empty())
+        r.Problem(c, "Bij een cijfer horen het aantal beoordelingen, de bron en de datum");
+    out.push_back(std::move(n));
+  }
+  const std::string outcome = Lower(r.Text(Col("inspectie_uitkomst")));
+  if (outcome.empty()) {
+    for (const char* c : {"inspectie_datum", "inspectie_link"})
+      if (!r.Text(Col(c)).empty()) r.Problem("inspectie_uitkomst", "Vul de uitkomst in");
+    return;
+  }
+  d::QualityNote n;
+  n.kind = d::QualityKind::kInspection;
+  n.source = d::kInspectorate;
+  n.measured = r.Text(Col("inspectie_datum"));
+  n.link = r.Text(Col("inspectie_link"));
+  if (n.measured.empty()) r.Problem("inspectie_datum", "Bij een inspectie hoort de datum");
+  std::optional<d::InspectionOutcome> o = d::ParseInspectionOutcome(outcome);
+  for (d::InspectionOutcome v : d::kAllInspectionOutcomes)
+    if (outcome == d::LabelNl(v)) o = v;
+  if (!o) {
+    r.Problem("inspectie_uitkomst",
+              "Kies voldoet, voldoet deels, voldoet niet of verscherpt "
+              "toezicht, niet '" +
+                  outcome + "'");
+    return;
+  }
+  n.outcome = *o;
+  out.push_back(std::move(n));
+}
+
+// The newest note of a kind, or nullptr.
+const d::QualityNote* Newest(const std::vector<d::QualityNote>& notes, d::QualityKind kind) {
+  const d::QualityNote* best = nullptr;
+  for (const auto& n : notes)
+    if (n.kind == kind && (best == nullptr || n.measured > best->measured)) best = &n;
+  return best;
+}
+
 d::Offer ReadOffer(RowReader& r, const std::string& provider_id, const std::string& location_id) {
   d::Offer o;
   o.id = r.Text(Col("aanbod_id"));
@@ -297,7 +359,7 @@ d::Offer ReadOffer(RowReader& r, const std::string& provider_id, const std::stri
     }
     o.features.push_back({id, *v});
   }
-  o.quality = r.Decimal(Col("waardering"));
+  ReadQuality(r, o.quality);
   o.service_radius_km = r.Decimal(Col("werkgebied_km")).value_or(0);
   o.temporary = r.YesNo(Col("tijdelijk"), false);
   o.intake_contact = r.Text(Col("intake_contact"));
@@ -368,7 +430,12 @@ FormatImport ParseCatalogCsv(std::string_view text, const d::ReferenceData& ref)
     const std::string name = Lower(Trim(header[i]));
     if (name.empty()) continue;
     const size_t c = Col(name);
-    if (c == kColumnCount) {
+    if (name == "waardering") {
+      result.problems.push_back(
+          {"kop", name,
+           "Een cijfer zonder bron en datum wordt niet gelezen: gebruik cijfer_clienten, "
+           "aantal_beoordelingen, cijfer_bron en cijfer_datum"});
+    } else if (c == kColumnCount) {
       result.problems.push_back({"kop", name, "Onbekende kolom (docs/formats.md noemt ze)"});
     } else if (index[c] >= 0) {
       result.problems.push_back({"kop", name, "Deze kolom staat er twee keer"});
@@ -595,7 +662,17 @@ void CatalogCsvWriter::Row(const d::Provider* p, const d::Location* l, const d::
                   (yes_no ? (f.value != 0 ? "ja" : "nee") : DecimalNl(f.value));
     }
     set("kenmerken", features);
-    set("waardering", o->quality ? DecimalNl(*o->quality) : "");
+    if (const d::QualityNote* n = Newest(o->quality, d::QualityKind::kReviews)) {
+      set("cijfer_clienten", DecimalNl(n->score));
+      set("aantal_beoordelingen", std::to_string(n->reviews));
+      set("cijfer_bron", n->source);
+      set("cijfer_datum", n->measured);
+    }
+    if (const d::QualityNote* n = Newest(o->quality, d::QualityKind::kInspection)) {
+      set("inspectie_uitkomst", std::string(d::LabelNl(n->outcome)));
+      set("inspectie_datum", n->measured);
+      set("inspectie_link", n->link);
+    }
     set("werkgebied_km", DecimalNl(o->service_radius_km));
     set("tijdelijk", o->temporary ? "ja" : "nee");
     set("intake_contact", o->intake_contact);

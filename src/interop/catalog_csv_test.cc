@@ -104,6 +104,46 @@ TEST(CatalogCsvTest, ReportsEveryProblemWithRowAndColumnAndLeavesThoseRowsOut) {
   EXPECT_TRUE(domain::ValidateDataset(r.dataset, Ref()).ok());
 }
 
+// Issue 21.6: a review score only with its count, source and date; an inspection in words;
+// the old bare `waardering` column is refused.
+TEST(CatalogCsvTest, QualityComesWithSourceAndDateOrIsAProblemOfItsRow) {
+  const std::string head =
+      "aanbieder_id;aanbieder_naam;locatie_id;locatie_naam;gemeentecode;breedtegraad;"
+      "lengtegraad;aanbod_id;aanbod_naam;soort;sectoren;leveringsvormen;capaciteit;"
+      "cijfer_clienten;aantal_beoordelingen;cijfer_bron;cijfer_datum;inspectie_uitkomst;"
+      "inspectie_datum\n";
+  const std::string row =
+      "prv-1;Zorg BV;loc-1;Huis;GM0935;50,85;5,7;off-1;Wonen;wonen;VV;verblijf;10;";
+  const FormatImport good = ParseCatalogCsv(
+      head + row + "7,8;132;ZorgkaartNederland;2026-03-14;Voldoet deels;2025-11-02\n", Ref());
+  ASSERT_TRUE(good.problems.empty()) << Problems(good);
+  ASSERT_EQ(good.dataset.offers.size(), 1u);
+  const std::vector<domain::QualityNote> expected = {
+      {domain::QualityKind::kReviews, "ZorgkaartNederland", "2026-03-14", 7.8, 132},
+      {domain::QualityKind::kInspection, std::string(domain::kInspectorate), "2025-11-02", 0, 0,
+       domain::InspectionOutcome::kPartlyMeets}};
+  EXPECT_EQ(good.dataset.offers[0].quality, expected);
+
+  const FormatImport bare = ParseCatalogCsv(head + row + "7,8;;;;;\n", Ref());
+  const std::string all = Problems(bare);
+  for (const char* column : {"aantal_beoordelingen", "cijfer_bron", "cijfer_datum"})
+    EXPECT_NE(all.find(std::string("rij 2, ") + column + ": Bij een cijfer horen"),
+              std::string::npos)
+        << all;
+  EXPECT_TRUE(bare.dataset.offers.empty());
+  const FormatImport bad_date =
+      ParseCatalogCsv(head + row + "7,8;132;ZorgkaartNederland;14 maart;;\n", Ref());
+  EXPECT_NE(Problems(bad_date).find("rij 2, cijfer_datum: Datum als JJJJ-MM-DD"), std::string::npos)
+      << Problems(bad_date);
+  const FormatImport unknown = ParseCatalogCsv(head + row + ";;;;prima;2025-11-02\n", Ref());
+  EXPECT_NE(Problems(unknown).find("rij 2, inspectie_uitkomst: Kies voldoet"), std::string::npos)
+      << Problems(unknown);
+  const FormatImport old = ParseCatalogCsv("aanbieder_id;waardering\nprv-1;8\n", Ref());
+  EXPECT_NE(Problems(old).find("kop, waardering: Een cijfer zonder bron en datum"),
+            std::string::npos)
+      << Problems(old);
+}
+
 TEST(CatalogCsvTest, AnUnclosedQuoteOrAnEmptyFileIsOneProblem) {
   EXPECT_EQ(ParseCatalogCsv("aanbieder_id\n\"prv-1\n", Ref()).problems.size(), 1u);
   EXPECT_EQ(ParseCatalogCsv("", Ref()).problems.size(), 1u);

@@ -102,7 +102,20 @@ json ServiceResource(const d::Offer& o, const d::ReferenceData& ref) {
     ext.push_back(Ext("offer-contracted-region", "valueCode", r));
   for (const auto& f : o.features)
     ext.push_back(Ext("offer-feature", "valueString", f.feature_id + "=" + NumberText(f.value)));
-  if (o.quality) ext.push_back(Ext("offer-quality", "valueDecimal", *o.quality));
+  // A quality note is a complex extension: its parts as sub-extensions (docs/formats.md).
+  for (const auto& n : o.quality) {
+    json parts = json::array({json{{"url", "kind"}, {"valueCode", d::ToString(n.kind)}},
+                              json{{"url", "source"}, {"valueString", n.source}},
+                              json{{"url", "measured"}, {"valueDate", n.measured}}});
+    if (n.kind == d::QualityKind::kReviews) {
+      parts.push_back(json{{"url", "score"}, {"valueDecimal", n.score}});
+      parts.push_back(json{{"url", "reviews"}, {"valueInteger", n.reviews}});
+    } else {
+      parts.push_back(json{{"url", "outcome"}, {"valueCode", d::ToString(n.outcome)}});
+      if (!n.link.empty()) parts.push_back(json{{"url", "link"}, {"valueUrl", n.link}});
+    }
+    ext.push_back(json{{"url", std::string(kExt) + "offer-quality"}, {"extension", parts}});
+  }
   ext.push_back(Ext("offer-service-radius-km", "valueDecimal", o.service_radius_km));
   ext.push_back(Ext("offer-temporary", "valueBoolean", o.temporary));
   if (!o.intake_contact.empty())
@@ -145,6 +158,9 @@ std::map<std::string, std::vector<json>> Extensions(const json& r) {
     if (url.rfind(prefix, 0) != 0) continue;
     for (auto v = e.begin(); v != e.end(); ++v)
       if (v.key().rfind("value", 0) == 0) out[url.substr(prefix.size())].push_back(v.value());
+    // A complex extension: its sub-extensions' array stands for its value.
+    if (auto sub = e.find("extension"); sub != e.end() && sub->is_array())
+      out[url.substr(prefix.size())].push_back(*sub);
   }
   return out;
 }
@@ -395,8 +411,21 @@ FormatImport ParseFhirDirectory(std::string_view text, const d::ReferenceData& r
       }
       base.features.push_back({s.substr(0, eq), v});
     }
-    if (!ext["offer-quality"].empty() && ext["offer-quality"][0].is_number())
-      base.quality = ext["offer-quality"][0].get<double>();
+    for (const json& parts : ext["offer-quality"]) {
+      // Sub-extensions by name; the note is read as native JSON so its checks are the same.
+      json note = json::object();
+      if (parts.is_array())
+        for (const json& e : parts)
+          if (e.is_object())
+            for (auto v = e.begin(); v != e.end(); ++v)
+              if (v.key().rfind("value", 0) == 0) note[Str(e, "url")] = v.value();
+      auto n = QualityNoteFromJson(note);
+      if (n.ok())
+        base.quality.push_back(*n);
+      else
+        problem("HealthcareService.extension (offer-quality)." + n.error().field(),
+                n.error().message());
+    }
     if (!ext["offer-service-radius-km"].empty() && ext["offer-service-radius-km"][0].is_number())
       base.service_radius_km = ext["offer-service-radius-km"][0].get<double>();
     if (!ext["offer-temporary"].empty() && ext["offer-temporary"][0].is_boolean())

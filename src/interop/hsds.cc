@@ -154,7 +154,13 @@ json ServiceJson(const d::Offer& o, const d::ReferenceData& ref) {
     const std::string label = def != nullptr ? def->label_nl : f.feature_id;
     attrs.Add(kFeature, f.feature_id, f.feature_id, label, NumberText(f.value));
   }
-  if (o.quality) attrs.Field("quality", NumberText(*o.quality));
+  // HSDS has no place for reviews or inspections: each note is one attribute whose value
+  // is the note as Passend's native JSON (docs/formats.md).
+  for (const auto& n : o.quality) {
+    json note = ToJson(n);
+    note.erase("text");
+    attrs.Field("quality", note.dump());
+  }
   attrs.Field("service_radius_km", NumberText(o.service_radius_km));
   attrs.Field("temporary", o.temporary ? "true" : "false");
   if (!o.intake_contact.empty()) attrs.Field("intake_contact", o.intake_contact);
@@ -517,11 +523,15 @@ class Reader {
       }
       o.features.push_back({code, *v});
     }
-    if (const std::string* q = One(a, kPassend, "quality")) {
-      if (auto v = Number<double>(*q))
-        o.quality = *v;
+    for (const std::string& q : All(a, kPassend, "quality")) {
+      json note = json::parse(q, nullptr, false);
+      auto n = QualityNoteFromJson(note);
+      if (n.ok())
+        o.quality.push_back(*n);
       else
-        problem("attributes (Passend quality)", "Geen getal: '" + *q + "'");
+        problem("attributes (Passend quality)." + n.error().field(),
+                note.is_discarded() ? "Geen kwaliteitsgegeven in JSON: '" + q + "'"
+                                    : n.error().message());
     }
     if (const std::string* s = One(a, kPassend, "service_radius_km")) {
       if (auto v = Number<double>(*s))

@@ -95,7 +95,22 @@ json ToJson(const d::Location& l) {
               {"position", PointJson(l.position)}};
 }
 
+json ToJson(const d::QualityNote& n) {
+  json j{{"kind", d::ToString(n.kind)}, {"source", n.source}, {"measured", n.measured}};
+  if (n.kind == d::QualityKind::kReviews) {
+    j["score"] = n.score;
+    j["reviews"] = n.reviews;
+  } else {
+    j["outcome"] = d::ToString(n.outcome);
+    if (!n.link.empty()) j["link"] = n.link;
+  }
+  j["text"] = d::QualityNl(n);
+  return j;
+}
+
 json ToJson(const d::Offer& o) {
+  json quality = json::array();
+  for (const auto& n : o.quality) quality.push_back(ToJson(n));
   json features = json::array();
   for (const auto& f : o.features)
     features.push_back({{"feature_id", f.feature_id}, {"value", f.value}});
@@ -114,6 +129,7 @@ json ToJson(const d::Offer& o) {
          {"waiting_weeks", o.waiting_weeks},
          {"contracted_regions", o.contracted_regions},
          {"features", std::move(features)},
+         {"quality", std::move(quality)},
          {"service_radius_km", o.service_radius_km},
          {"temporary", o.temporary},
          {"intake_contact", o.intake_contact},
@@ -121,7 +137,6 @@ json ToJson(const d::Offer& o) {
          {"places_updated", o.places_updated},
          {"details_updated", o.details_updated},
          {"last_updated", o.last_updated()}};
-  if (o.quality) j["quality"] = *o.quality;
   return j;
 }
 
@@ -195,6 +210,24 @@ Result<d::Location> LocationFromJson(const json& j) {
   return l;
 }
 
+Result<d::QualityNote> QualityNoteFromJson(const json& j) {
+  PASSEND_ASSIGN_OR_RETURN(ObjectReader r, ObjectReader::Open(j));
+  d::QualityNote n;
+  PASSEND_RETURN_IF_ERROR(ReadEnum(r, "kind", n.kind, d::ParseQualityKind));
+  PASSEND_RETURN_IF_ERROR(r.String("source", n.source));
+  PASSEND_RETURN_IF_ERROR(r.String("measured", n.measured));
+  if (n.kind == d::QualityKind::kReviews) {
+    PASSEND_RETURN_IF_ERROR(r.Double("score", n.score));
+    PASSEND_RETURN_IF_ERROR(r.Int("reviews", n.reviews));
+  } else {
+    PASSEND_RETURN_IF_ERROR(ReadEnum(r, "outcome", n.outcome, d::ParseInspectionOutcome));
+    PASSEND_RETURN_IF_ERROR(r.String("link", n.link, false));
+  }
+  r.Raw("text");  // derived from the rest (QualityNl): read back, never trusted
+  PASSEND_RETURN_IF_ERROR(r.Finish());
+  return n;
+}
+
 Result<d::Offer> OfferFromJson(const json& j) {
   PASSEND_ASSIGN_OR_RETURN(ObjectReader r, ObjectReader::Open(j));
   d::Offer o;
@@ -214,7 +247,7 @@ Result<d::Offer> OfferFromJson(const json& j) {
   PASSEND_RETURN_IF_ERROR(r.Int("waiting_weeks", o.waiting_weeks, false));
   PASSEND_RETURN_IF_ERROR(r.StringList("contracted_regions", o.contracted_regions, false));
   PASSEND_RETURN_IF_ERROR(r.List("features", o.features, FeatureValueFromJson, false));
-  PASSEND_RETURN_IF_ERROR(r.OptionalDouble("quality", o.quality));
+  PASSEND_RETURN_IF_ERROR(r.List("quality", o.quality, QualityNoteFromJson, false));
   PASSEND_RETURN_IF_ERROR(r.Double("service_radius_km", o.service_radius_km, false));
   PASSEND_RETURN_IF_ERROR(r.Bool("temporary", o.temporary, false));
   PASSEND_RETURN_IF_ERROR(r.String("intake_contact", o.intake_contact, false));

@@ -23,6 +23,7 @@ inline constexpr int kNativeFormatVersion = 1;
 
 nlohmann::json ToJson(const domain::Provider& p);
 nlohmann::json ToJson(const domain::Location& l);
+nlohmann::json ToJson(const domain::QualityNote& n);  // with "text": QualityNl
 nlohmann::json ToJson(const domain::Offer& o);
 nlohmann::json ToJson(const domain::Client& c);
 nlohmann::json ToJson(const domain::Wish& w);
@@ -31,6 +32,7 @@ nlohmann::json ToJson(const domain::Place& p);
 // Field paths in errors are relative to `j` ("capacity", "wishes[0].importance").
 Result<domain::Provider> ProviderFromJson(const nlohmann::json& j);
 Result<domain::Location> LocationFromJson(const nlohmann::json& j);
+Result<domain::QualityNote> QualityNoteFromJson(const nlohmann::json& j);
 Result<domain::Offer> OfferFromJson(const nlohmann::json& j);
 Result<domain::Client> ClientFromJson(const nlohmann::json& j);
 Result<domain::Wish> WishFromJson(const nlohmann::json& j);

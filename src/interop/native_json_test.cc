@@ -28,7 +28,7 @@ domain::Dataset Small() {
   o.waiting_weeks = 6;
   o.contracted_regions = {"5531"};
   o.features = {{"logeren_weekend", 1}, {"groepsgrootte", 4.5}, {"huisdier_toegestaan", 0}};
-  o.quality = 8.1;
+  o.quality = {{domain::QualityKind::kReviews, "ZorgkaartNederland", "2026-03-14", 8.1, 132}};
   d.offers.push_back(o);
   domain::Client c;
   c.id = "cli-a";
@@ -61,6 +61,7 @@ TEST(NativeJsonTest, RoundTripIsExact) {
   EXPECT_EQ(back->clients[0].home, d.clients[0].home);
   EXPECT_EQ(back->clients[0].wishes, d.clients[0].wishes);
   EXPECT_EQ(back->offers[0].features, d.offers[0].features);
+  EXPECT_EQ(back->offers[0].quality, d.offers[0].quality);
   EXPECT_EQ(back->clients[0].care_status, domain::CareStatus::kPreference);
   EXPECT_EQ(back->clients[0].care_provider_id, "prv-a");
   EXPECT_TRUE(domain::ValidateDataset(*back, refdata::BuiltIn()).ok());
@@ -96,6 +97,12 @@ TEST(NativeJsonTest, ShapeErrorsNameTheField) {
        "clients[0].wishes[1].importance"},
       {"wrong format", [](auto& j) { j["format"] = "csv"; }, "format"},
       {"offers not a list", [](auto& j) { j["offers"] = 3; }, "offers"},
+      // Quality is never a bare number: the old shape and a score without source are refused.
+      {"bare quality", [](auto& j) { j["offers"][0]["quality"] = 8.1; }, "offers[0].quality"},
+      {"score without source", [](auto& j) { j["offers"][0]["quality"][0].erase("source"); },
+       "offers[0].quality[0].source"},
+      {"score without count", [](auto& j) { j["offers"][0]["quality"][0].erase("reviews"); },
+       "offers[0].quality[0].reviews"},
   };
   for (const auto& c : cases) {
     nlohmann::json j = DatasetToJson(Small());

@@ -34,7 +34,11 @@ inline domain::Dataset Catalogue() {
   o.waiting_weeks = 6;
   o.contracted_regions = {"5531"};
   o.features = {{"logeren_weekend", 1}, {"groepsgrootte", 4.5}, {"huisdier_toegestaan", 0}};
-  o.quality = 8.1;
+  // Both kinds of quality note, so every format's round trip carries them.
+  o.quality = {{domain::QualityKind::kReviews, "ZorgkaartNederland", "2026-03-14", 8.1, 132},
+               {domain::QualityKind::kInspection, std::string(domain::kInspectorate), "2025-11-02",
+                0, 0, domain::InspectionOutcome::kPartlyMeets,
+                "https://www.igj.nl/zorgaanbieders/rapport-de-linde"}};
   o.temporary = true;
   o.places_updated = "2026-11-01T00:00:00Z";
   o.details_updated = "2026-10-01T08:30:00Z";
@@ -43,7 +47,7 @@ inline domain::Dataset Catalogue() {
   o.kind = domain::OfferKind::kZorgThuis;
   o.delivery_forms = {domain::DeliveryForm::kVpt};
   o.service_radius_km = 12.5;
-  o.quality.reset();
+  o.quality = {{domain::QualityKind::kReviews, "ZorgkaartNederland", "2025-06-30", 6.5, 7}};
   o.temporary = false;
   o.features.clear();
   d.offers.push_back(o);

@@ -125,6 +125,8 @@ PartExplanation ExplainPart(const Query& q, uint32_t o, const RadPoint& living) 
     p.possible_forms.clear();
   }
   p.wait_weeks = ix.wait_weeks(o), p.free_places = offer.free_places, p.quality = offer.quality;
+  if (const domain::QualityNote* ranked = domain::RankedReviews(offer.quality))
+    p.ranked_quality = static_cast<int>(ranked - offer.quality.data());
   p.temporary = offer.temporary;
   p.last_updated = offer.last_updated();
   p.maybe_outdated = ix.maybe_outdated(o);
@@ -348,6 +350,12 @@ Explanation Explain(const Query& q, const std::vector<uint32_t>& offers, const A
   for (const PartExplanation& p : e.parts) {
     const std::string who = offers.size() > 1 ? p.offer_name + ": " : "";
     e.summary.push_back(who + WaitNl(p.wait_weeks) + ".");
+  }
+  // Quality only with its source and date, never as a bare number.
+  for (const PartExplanation& p : e.parts) {
+    const std::string who = offers.size() > 1 ? p.offer_name + ": k" : "K";
+    for (const domain::QualityNote& n : p.quality)
+      e.summary.push_back(who + "waliteit: " + domain::QualityNl(n) + ".");
   }
   return e;
 }

@@ -52,7 +52,10 @@ struct PartExplanation {
   std::string contracting_reason;
   std::vector<domain::DeliveryForm> possible_forms;  // forms the client can have it in
   int wait_weeks = 0, free_places = 0;
-  std::optional<double> quality;
+  // Review scores and inspections with source and date; `ranked_quality` is the index of the
+  // note the ranking used (domain::RankedReviews), -1 when none.
+  std::vector<domain::QualityNote> quality;
+  int ranked_quality = -1;
   std::optional<double> travel_km;  // day activities / respite: from where the client lives
   std::optional<double> service_radius_km;
   bool within_service_area = true;

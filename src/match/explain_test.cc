@@ -46,6 +46,41 @@ TEST(ExplainTest, EveryWishGetsAStatusAndAReason) {
   EXPECT_EQ(e.headline, "Van 1 moet-wens of behoefte is niet bekend of het kan");
 }
 
+// Issue 21.6: the explanation carries every quality note with its source and date, says
+// which one the ranking used, and names them in words; a score from a handful of reviews
+// is shown but ranks as no score.
+TEST(ExplainTest, QualityIsExplainedWithSourceAndDateAndOnlyASolidScoreRanks) {
+  testing::Catalog cat;
+  const std::vector<domain::QualityNote> notes = {
+      {domain::QualityKind::kReviews, "ZorgkaartNederland", "2026-03-14", 7.8, 132},
+      {domain::QualityKind::kInspection, std::string(domain::kInspectorate), "2025-11-02", 0, 0,
+       domain::InspectionOutcome::kPartlyMeets}};
+  cat.Add("off-a", "prv-a", OfferKind::kWonen, testing::kMaastricht).quality = notes;
+  cat.Add("off-b", "prv-b", OfferKind::kWonen, testing::kMaastricht).quality = {
+      {domain::QualityKind::kReviews, "ZorgkaartNederland", "2026-03-14", 10, 2}};
+  cat.Add("off-c", "prv-c", OfferKind::kWonen, testing::kMaastricht).quality.clear();
+  const MatchIndex ix = cat.Index();
+  auto q = MakeQuery(ix, testing::MakeClient());
+  ASSERT_TRUE(q.ok());
+  const Explanation e = Explain(*q, {ix.Find("off-a")}, ScoreOffer(*q, ix.Find("off-a")));
+  ASSERT_EQ(e.parts.size(), 1u);
+  EXPECT_EQ(e.parts[0].quality, notes);
+  EXPECT_EQ(e.parts[0].ranked_quality, 0);
+  EXPECT_NE(std::find(e.summary.begin(), e.summary.end(),
+                      "Kwaliteit: 7,8 uit 132 beoordelingen op ZorgkaartNederland, maart 2026."),
+            e.summary.end());
+  EXPECT_NE(std::find(e.summary.begin(), e.summary.end(),
+                      "Kwaliteit: Inspectie Gezondheidszorg en Jeugd: voldoet deels, november "
+                      "2025."),
+            e.summary.end());
+  // Two reviews of 10 rank as no score at all (quality_unknown), like an offer without.
+  EXPECT_EQ(ix.quality_score(ix.Find("off-b")), ix.quality_score(ix.Find("off-c")));
+  EXPECT_EQ(
+      Explain(*q, {ix.Find("off-b")}, ScoreOffer(*q, ix.Find("off-b"))).parts[0].ranked_quality,
+      -1);
+  EXPECT_GT(ix.quality_score(ix.Find("off-a")), 0.7f);
+}
+
 // A place that must be near and is not counts as an unmet must, and the summary names it
 // with the musts that are missing (the count in the ranking and the words agree).
 TEST(ExplainTest, AMustPlaceOutOfReachIsNamedWithTheMissingMusts) {

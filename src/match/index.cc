@@ -63,7 +63,7 @@ uint64_t AcceptMaskOf(const domain::Offer& o, const domain::ReferenceData& ref) 
 // on nl; it made the build of nl ~80% slower).
 std::shared_ptr<const domain::Offer> WithoutFeatures(const domain::Offer& o) {
   // A field added to domain::Offer must be copied here too (and this size updated).
-  static_assert(sizeof(domain::Offer) == 464, "copy the new field of domain::Offer below");
+  static_assert(sizeof(domain::Offer) == 472, "copy the new field of domain::Offer below");
   auto s = std::make_shared<domain::Offer>();
   s->id = o.id, s->provider_id = o.provider_id, s->location_id = o.location_id;
   s->kind = o.kind, s->name = o.name, s->description = o.description;
@@ -114,8 +114,11 @@ void MatchIndex::SetOffer(uint32_t i, const domain::Offer& o, const uint32_t* fe
   outdated_[i] = outdated ? 1 : 0;
   wait_score_[i] = static_cast<float>(std::max(0.0, 1.0 - weeks / weights_.wait_zero_weeks) *
                                       (outdated ? weights_.outdated_wait_factor : 1.0));
-  quality_score_[i] = static_cast<float>(o.quality ? std::clamp((*o.quality - 1) / 9, 0.0, 1.0)
-                                                   : weights_.quality_unknown);
+  // The newest review score with enough reviews (domain::RankedReviews); inspections are
+  // shown with the option, not ranked (docs/matching.md).
+  const domain::QualityNote* reviews = domain::RankedReviews(o.quality);
+  quality_score_[i] = static_cast<float>(reviews ? std::clamp((reviews->score - 1) / 9, 0.0, 1.0)
+                                                 : weights_.quality_unknown);
   // A radius of 0 means the offer does not state one: no limit.
   service_radius_[i] = o.service_radius_km > 0 ? static_cast<float>(o.service_radius_km)
                                                : std::numeric_limits<float>::infinity();

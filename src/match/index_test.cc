@@ -149,7 +149,9 @@ TEST_F(IndexPatchTest, APatchedIndexEqualsTheIndexBuiltFromTheSameCatalogue) {
     domain::Offer o = catalog_.offers[i];
     o.free_places = o.free_places > 0 ? 0 : 3;
     o.waiting_weeks = static_cast<int>(i % 70);
-    o.quality = i % 2 ? std::optional<double>(9.5) : std::nullopt;
+    o.quality.clear();
+    if (i % 2)
+      o.quality = {{domain::QualityKind::kReviews, "ZorgkaartNederland", "2026-05-01", 9.5, 12}};
     o.name = "Bijgewerkt " + o.name;
     if (!o.features.empty()) o.features.pop_back();
     o.features.push_back({"muziek", i % 3 ? 1.0 : 0.0});
@@ -270,7 +272,7 @@ TEST(MatchIndexBuild, KeepsEveryFieldOfTheRecordButTheFeatureList) {
     o.intake_contact = "intake" + std::to_string(i) + "@example.nl";
     o.intake_requirements = "Verwijsbrief";
     o.places_updated = "2026-11-01T00:00:00Z", o.details_updated = "2026-10-01T00:00:00Z";
-    if (i % 3 == 0) o.quality = std::nullopt;
+    if (i % 3 == 0) o.quality.clear();
   }
   const MatchIndex ix = cat.Index();
   ASSERT_EQ(ix.size(), cat.offers.size());

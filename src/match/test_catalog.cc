@@ -47,9 +47,10 @@ Catalog RandomCatalog(uint64_t seed, int n) {
     o.free_places = rng.Chance(0.3) ? 1 : 0;
     o.waiting_weeks = rng.Int(60);
     if (rng.Chance(0.2))
-      o.quality.reset();
+      o.quality.clear();
     else
-      o.quality = 1 + rng.Int(90) / 10.0;
+      o.quality = {{domain::QualityKind::kReviews, "ZorgkaartNederland", "2026-01-15",
+                    1 + rng.Int(90) / 10.0, 25}};
     o.service_radius_km = kind == OfferKind::kZorgThuis ? 5 + rng.Int(30) : 0;
     for (const char* f : kYesNo)
       if (rng.Chance(0.35)) o.features.push_back({f, rng.Chance(0.9) ? 1.0 : 0.0});

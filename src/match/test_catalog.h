@@ -28,7 +28,7 @@ struct Catalog {
   std::vector<domain::Offer> offers;
 
   // An offer at `at`, with its own location and (unless it exists) provider. Defaults:
-  // sector VV, verblijf in kind contracted by 5531, a free place, quality 8.
+  // sector VV, verblijf in kind contracted by 5531, a free place, a review score of 8 (40 reviews).
   domain::Offer& Add(const std::string& id, const std::string& provider, domain::OfferKind kind,
                      domain::GeoPoint at) {
     bool known = false;
@@ -43,7 +43,7 @@ struct Catalog {
                                                               : domain::DeliveryForm::kVerblijf};
     o.capacity = 10, o.free_places = 1;
     o.contracted_regions = {"5531"};
-    o.quality = 8;
+    o.quality = {{domain::QualityKind::kReviews, "ZorgkaartNederland", "2026-01-15", 8, 40}};
     offers.push_back(o);
     return offers.back();
   }

@@ -63,7 +63,9 @@ domain::Dataset SmallRegion() {
     o.free_places = i % 3;
     o.contracted_regions = {"5531"};
     o.features = {{"tuin", 1}, {"groepsgrootte", 0.1 * i}};
-    if (i % 4) o.quality = 7.25 + i / 3.0;
+    if (i % 4)
+      o.quality = {{d::QualityKind::kReviews, "ZorgkaartNederland",
+                    "2026-01-0" + std::to_string(1 + i % 9), 7.25 + i / 3.0, 10 + i}};
     ds.offers.push_back(o);
   }
   for (int i = 0; i < 20; ++i) {

@@ -106,7 +106,9 @@ class StoreConformance : public ::testing::TestWithParam<Backend> {
     o.free_places = 2;
     o.contracted_regions = {"5531"};
     o.features = {{"tuin", 1}, {"groepsgrootte", 8}, {"huisdier_toegestaan", 0}};
-    o.quality = 7.5;
+    o.quality = {{d::QualityKind::kReviews, "ZorgkaartNederland", "2026-03-14", 7.5, 132},
+                 {d::QualityKind::kInspection, "Inspectie Gezondheidszorg en Jeugd", "2025-11-02",
+                  0, 0, d::InspectionOutcome::kEnhancedSupervision, "https://www.igj.nl/r/1"}};
     return o;
   }
 
@@ -271,13 +273,17 @@ TEST_P(StoreConformance, OfferRoundTripsWithItsLists) {
   auto back = db_->catalog().GetOffer("off-1");
   ASSERT_TRUE(back.ok()) << back.error().ToString();
   EXPECT_EQ(interop::ToJson(*back), interop::ToJson(o));
+  EXPECT_EQ(back->quality, o.quality);  // source, date, count, outcome and link kept (migration 15)
   // Put replaces, lists included.
   o.features = {{"huisdier_toegestaan", 1}};
-  o.quality.reset();
+  o.quality = {{d::QualityKind::kReviews, "ZorgkaartNederland", "2026-06-01", 8.1, 140}};
   o.temporary = true;  // a bridging offer (SQLite migration 5, PostgreSQL 4)
   ASSERT_TRUE(db_->catalog().PutOffer(o).ok());
   EXPECT_EQ(interop::ToJson(*db_->catalog().GetOffer("off-1")), interop::ToJson(o));
   EXPECT_EQ(interop::ToJson(db_->catalog().AllOffers()->at(0)), interop::ToJson(o));
+  o.quality.clear();
+  ASSERT_TRUE(db_->catalog().PutOffer(o).ok());
+  EXPECT_TRUE(db_->catalog().GetOffer("off-1")->quality.empty());
   EXPECT_EQ(db_->catalog().GetOffer("off-x").error().code(), ErrorCode::kNotFound);
 }
 

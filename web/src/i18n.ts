@@ -56,6 +56,14 @@ export const formatDateTime = (iso: string): string =>
     timeZone: 'Europe/Amsterdam',
   }).format(new Date(iso));
 
+// "maart 2026" / "March 2026": when a review score or an inspection was measured.
+export const formatMonth = (date: string): string =>
+  new Intl.DateTimeFormat(lang() === 'en' ? 'en-GB' : 'nl-NL', {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(new Date(date + 'T12:00:00Z'));
+
 export const formatDate = (iso: string): string =>
   new Intl.DateTimeFormat(lang() === 'en' ? 'en-GB' : 'nl-NL', {
     dateStyle: 'long',

@@ -111,10 +111,23 @@ export interface Part {
   within_service_area: boolean;
   temporary?: boolean;
   possible_forms: string[];
-  quality?: number;
+  quality: QualityNote[];
   travel_km?: number;
   last_updated?: string;
   maybe_outdated?: boolean;
+}
+
+// A review score (with its count) or an inspection result, always with source and date.
+export interface QualityNote {
+  kind: 'reviews' | 'inspection';
+  source: string;
+  measured: string; // "2026-03-14"
+  score?: number;
+  reviews?: number;
+  outcome?: 'meets' | 'partly_meets' | 'does_not_meet' | 'enhanced_supervision';
+  link?: string;
+  text?: string;
+  used_in_ranking?: boolean;
 }
 
 export interface WishOutcome {
@@ -196,7 +209,7 @@ export interface Offer {
   delivery_forms: string[];
   profiles: string[];
   sectors: string[];
-  quality?: number;
+  quality: QualityNote[];
   description?: string;
   places_updated?: string;
   details_updated?: string;

@@ -117,6 +117,16 @@ describe('anonymous search', () => {
     assert.match(text, /Tuin of buitenruimte/);
     assert.match(text, /Samen koffie drinken na de mis/, 'own words are shown as not known');
     assert.ok((await page.locator('.option-list > li').count()) >= 3);
+    // Quality (issue 21.6) only with its source and date, never a bare number: a review
+    // score with its count, source and month on some card, and no "8 van de 10" anywhere.
+    const cards = (await page.locator('.option-list > li').allInnerTexts()).join('\n');
+    assert.match(
+      cards,
+      /\d+(,\d)? uit \d+ beoordelingen? op ZorgkaartNederland, (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december) 20\d\d/,
+    );
+    assert.doesNotMatch(cards, /\d van de 10(?!\d)/);
+    for (const q of await page.locator('.option-list dd.quality li').allInnerTexts())
+      assert.match(q, /(ZorgkaartNederland|Inspectie Gezondheidszorg en Jeugd).* 20\d\d$/, q);
     // The map: the options, home and the daughter.
     await page.locator('svg.map circle[r="13"]').first().waitFor();
     assert.ok((await page.locator('svg.map circle[r="13"]').count()) >= 3);

@@ -98,7 +98,26 @@ void WritePart(Writer& w, const PartExplanation& p) {
   w.StartArray();
   for (auto f : p.possible_forms) Str(w, domain::ToString(f));
   w.EndArray();
-  if (p.quality) Field(w, "quality", *p.quality);
+  Str(w, "quality");
+  w.StartArray();
+  for (size_t i = 0; i < p.quality.size(); ++i) {
+    const domain::QualityNote& n = p.quality[i];
+    w.StartObject();
+    Field(w, "kind", domain::ToString(n.kind));
+    Field(w, "source", n.source);
+    Field(w, "measured", n.measured);
+    if (n.kind == domain::QualityKind::kReviews) {
+      Field(w, "score", n.score);
+      Field(w, "reviews", n.reviews);
+    } else {
+      Field(w, "outcome", domain::ToString(n.outcome));
+      if (!n.link.empty()) Field(w, "link", n.link);
+    }
+    Field(w, "text", domain::QualityNl(n));
+    Field(w, "used_in_ranking", static_cast<int>(i) == p.ranked_quality);
+    w.EndObject();
+  }
+  w.EndArray();
   if (p.travel_km) Field(w, "travel_km", Round1(*p.travel_km));
   if (p.service_radius_km) Field(w, "service_radius_km", *p.service_radius_km);
   w.EndObject();

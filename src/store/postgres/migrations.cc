@@ -17,6 +17,7 @@ std::string_view pg_migration_0011_sql();
 std::string_view pg_migration_0012_sql();
 std::string_view pg_migration_0013_sql();
 std::string_view pg_migration_0014_sql();
+std::string_view pg_migration_0015_sql();
 }  // namespace passend::embedded
 
 namespace passend::store::postgres {
@@ -71,6 +72,7 @@ const std::vector<Migration>& Migrations() {
       {12, "offer_search", embedded::pg_migration_0012_sql()},
       {13, "map_moments", embedded::pg_migration_0013_sql()},
       {14, "catalogue_order", embedded::pg_migration_0014_sql()},
+      {15, "offer_quality", embedded::pg_migration_0015_sql()},
   };
   return all;
 }

@@ -39,7 +39,7 @@ constexpr const char* kLocationColumns =
     "SELECT id, provider_id, name, address, municipality_code, lat, lon FROM locations";
 constexpr const char* kOfferColumns =
     "SELECT o.id, o.provider_id, o.location_id, o.kind, o.name, o.description, o.sectors, "
-    "o.delivery_forms, o.capacity, o.free_places, o.waiting_people, o.waiting_weeks, o.quality, "
+    "o.delivery_forms, o.capacity, o.free_places, o.waiting_people, o.waiting_weeks, "
     "o.service_radius_km, o.temporary, o.intake_contact, o.intake_requirements, o.places_updated, "
     "o.details_updated FROM offers o";
 
@@ -70,13 +70,12 @@ Result<d::Offer> ReadOffer(const Rows::Row& r) {
   o.free_places = static_cast<int>(r.Int(9));
   o.waiting_people = static_cast<int>(r.Int(10));
   o.waiting_weeks = static_cast<int>(r.Int(11));
-  if (!r.IsNull(12)) o.quality = r.Double(12);
-  o.service_radius_km = r.Double(13);
-  o.temporary = r.Int(14) != 0;
-  o.intake_contact = r.Text(15);
-  o.intake_requirements = r.Text(16);
-  o.places_updated = r.Text(17);
-  o.details_updated = r.Text(18);
+  o.service_radius_km = r.Double(12);
+  o.temporary = r.Int(13) != 0;
+  o.intake_contact = r.Text(14);
+  o.intake_requirements = r.Text(15);
+  o.places_updated = r.Text(16);
+  o.details_updated = r.Text(17);
   return o;
 }
 
@@ -102,6 +101,16 @@ Status LoadOfferChildren(Connection& c, std::vector<d::Offer>& offers, bool all)
       {"SELECT offer_id, feature_id, value FROM offer_features",
        [](d::Offer& o, const Rows::Row& r) {
          o.features.push_back({r.Text(1), r.Double(2)});
+       }},
+      {"SELECT offer_id, kind, source, measured, score, reviews, outcome, link FROM "
+       "offer_quality",
+       [](d::Offer& o, const Rows::Row& r) {
+         // Written by PutOffer from validated notes; an unknown code would be a bug.
+         o.quality.push_back(
+             {d::ParseQualityKind(r.Text(1)).value_or(d::QualityKind::kInspection), r.Text(2),
+              r.Text(3), r.Double(4), static_cast<int>(r.Int(5)),
+              d::ParseInspectionOutcome(r.Text(6)).value_or(d::InspectionOutcome::kMeets),
+              r.Text(7)});
        }},
   };
   const Param id_list = TextArray(ids);
@@ -290,29 +299,31 @@ Status PostgresCatalogStore::PutOffer(const d::Offer& o) {
         c.Query(
             "INSERT INTO offers (id, provider_id, location_id, kind, name, description, "
             "sectors, delivery_forms, capacity, free_places, waiting_people, waiting_weeks, "
-            "quality, service_radius_km, temporary, intake_contact, intake_requirements, "
+            "service_radius_km, temporary, intake_contact, intake_requirements, "
             "places_updated, details_updated) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, "
-            "$9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19) ON CONFLICT (id) DO UPDATE SET "
+            "$9, $10, $11, $12, $13, $14, $15, $16, $17, $18) ON CONFLICT (id) DO UPDATE SET "
             "provider_id = excluded.provider_id, location_id = excluded.location_id, "
             "kind = excluded.kind, name = excluded.name, description = excluded.description, "
             "sectors = excluded.sectors, delivery_forms = excluded.delivery_forms, "
             "capacity = excluded.capacity, free_places = excluded.free_places, "
             "waiting_people = excluded.waiting_people, waiting_weeks = excluded.waiting_weeks, "
-            "quality = excluded.quality, service_radius_km = excluded.service_radius_km, "
+            "service_radius_km = excluded.service_radius_km, "
             "temporary = excluded.temporary, intake_contact = excluded.intake_contact, "
             "intake_requirements = excluded.intake_requirements, "
             "places_updated = excluded.places_updated, details_updated = excluded.details_updated",
             {P(o.id), P(o.provider_id), P(o.location_id), P(d::ToString(o.kind)), P(o.name),
              P(o.description), P(JoinEnums(o.sectors)), P(JoinEnums(o.delivery_forms)),
-             P(o.capacity), P(o.free_places), P(o.waiting_people), P(o.waiting_weeks), P(o.quality),
+             P(o.capacity), P(o.free_places), P(o.waiting_people), P(o.waiting_weeks),
              P(o.service_radius_km), P(o.temporary ? 1 : 0), P(o.intake_contact),
              P(o.intake_requirements), P(o.places_updated), P(o.details_updated)}));
     (void)r;
     // The lists are replaced whole: one statement clears them, one writes them (arrays
-    // unnested with their positions), so an offer costs three round trips.
+    // unnested with their positions), so an offer costs three round trips (four with
+    // quality notes).
     PASSEND_ASSIGN_OR_RETURN(Rows del,
                              c.Query("WITH a AS (DELETE FROM offer_profiles WHERE offer_id = $1), "
-                                     "b AS (DELETE FROM offer_regions WHERE offer_id = $1) "
+                                     "b AS (DELETE FROM offer_regions WHERE offer_id = $1), "
+                                     "c AS (DELETE FROM offer_quality WHERE offer_id = $1) "
                                      "DELETE FROM offer_features WHERE offer_id = $1",
                                      {P(o.id)}));
     (void)del;
@@ -334,6 +345,29 @@ Status PostgresCatalogStore::PutOffer(const d::Offer& o) {
                 {P(o.id), TextArray(o.profiles), TextArray(o.contracted_regions),
                  TextArray(feature_ids), DoubleArray(feature_values)}));
     (void)ins;
+    if (!o.quality.empty()) {
+      std::vector<std::string> kinds, sources, measured, outcomes, links;
+      std::vector<std::optional<double>> scores, reviews;
+      for (const d::QualityNote& n : o.quality) {
+        kinds.emplace_back(d::ToString(n.kind));
+        sources.push_back(n.source);
+        measured.push_back(n.measured);
+        scores.push_back(n.score);
+        reviews.push_back(n.reviews);
+        outcomes.emplace_back(n.kind == d::QualityKind::kInspection ? d::ToString(n.outcome) : "");
+        links.push_back(n.link);
+      }
+      PASSEND_ASSIGN_OR_RETURN(
+          Rows q, c.Query("INSERT INTO offer_quality (offer_id, seq, kind, source, measured, "
+                          "score, reviews, outcome, link) SELECT $1, n - 1, k, s, m, sc, rv::int, "
+                          "oc, l FROM unnest($2::text[], $3::text[], $4::text[], $5::float8[], "
+                          "$6::float8[], $7::text[], $8::text[]) WITH ORDINALITY "
+                          "AS t(k, s, m, sc, rv, oc, l, n)",
+                          {P(o.id), TextArray(kinds), TextArray(sources), TextArray(measured),
+                           DoubleArray(scores), DoubleArray(reviews), TextArray(outcomes),
+                           TextArray(links)}));
+      (void)q;
+    }
     return Ok();
   });
 }

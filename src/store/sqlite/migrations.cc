@@ -17,6 +17,7 @@ std::string_view migration_0011_sql();
 std::string_view migration_0012_sql();
 std::string_view migration_0013_sql();
 std::string_view migration_0014_sql();
+std::string_view migration_0015_sql();
 }  // namespace passend::embedded
 
 namespace passend::store::sqlite {
@@ -37,6 +38,7 @@ const std::vector<Migration>& Migrations() {
       {12, "offer_search", embedded::migration_0012_sql()},
       {13, "map_moments", embedded::migration_0013_sql()},
       {14, "catalogue_order", embedded::migration_0014_sql()},
+      {15, "offer_quality", embedded::migration_0015_sql()},
   };
   return all;
 }

@@ -56,7 +56,7 @@ constexpr const char* kLocationColumns =
     "SELECT id, provider_id, name, address, municipality_code, lat, lon FROM locations";
 constexpr const char* kOfferColumns =
     "SELECT o.id, o.provider_id, o.location_id, o.kind, o.name, o.description, o.sectors, "
-    "o.delivery_forms, o.capacity, o.free_places, o.waiting_people, o.waiting_weeks, o.quality, "
+    "o.delivery_forms, o.capacity, o.free_places, o.waiting_people, o.waiting_weeks, "
     "o.service_radius_km, o.temporary, o.intake_contact, o.intake_requirements, o.places_updated, "
     "o.details_updated FROM offers o";
 
@@ -87,13 +87,12 @@ Result<d::Offer> ReadOffer(const Statement& st) {
   o.free_places = static_cast<int>(st.Int(9));
   o.waiting_people = static_cast<int>(st.Int(10));
   o.waiting_weeks = static_cast<int>(st.Int(11));
-  if (!st.IsNull(12)) o.quality = st.Double(12);
-  o.service_radius_km = st.Double(13);
-  o.temporary = st.Int(14) != 0;
-  o.intake_contact = st.Text(15);
-  o.intake_requirements = st.Text(16);
-  o.places_updated = st.Text(17);
-  o.details_updated = st.Text(18);
+  o.service_radius_km = st.Double(12);
+  o.temporary = st.Int(13) != 0;
+  o.intake_contact = st.Text(14);
+  o.intake_requirements = st.Text(15);
+  o.places_updated = st.Text(16);
+  o.details_updated = st.Text(17);
   return o;
 }
 
@@ -120,6 +119,18 @@ Status LoadOfferChildren(Connection& c, std::vector<d::Offer>& offers, bool all)
        "SELECT offer_id, feature_id, value FROM offer_features ORDER BY offer_id, seq",
        [](d::Offer& o, const Statement& st) {
          o.features.push_back({st.Text(1), st.Double(2)});
+       }},
+      {"SELECT offer_id, kind, source, measured, score, reviews, outcome, link FROM "
+       "offer_quality WHERE offer_id = ? ORDER BY offer_id, seq",
+       "SELECT offer_id, kind, source, measured, score, reviews, outcome, link FROM "
+       "offer_quality ORDER BY offer_id, seq",
+       [](d::Offer& o, const Statement& st) {
+         // Written by PutOffer from validated notes; an unknown code would be a bug.
+         o.quality.push_back(
+             {d::ParseQualityKind(st.Text(1)).value_or(d::QualityKind::kInspection), st.Text(2),
+              st.Text(3), st.Double(4), static_cast<int>(st.Int(5)),
+              d::ParseInspectionOutcome(st.Text(6)).value_or(d::InspectionOutcome::kMeets),
+              st.Text(7)});
        }},
   };
   for (const Child& child : children) {
@@ -336,15 +347,15 @@ Status SqliteCatalogStore::PutOffer(const d::Offer& o) {
         Statement st,
         c.Prepare(
             "INSERT INTO offers (id, provider_id, location_id, kind, name, description, sectors, "
-            "delivery_forms, capacity, free_places, waiting_people, waiting_weeks, quality, "
+            "delivery_forms, capacity, free_places, waiting_people, waiting_weeks, "
             "service_radius_km, temporary, intake_contact, intake_requirements, places_updated, "
-            "details_updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "details_updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
             "ON CONFLICT(id) DO UPDATE SET provider_id = excluded.provider_id, "
             "location_id = excluded.location_id, kind = excluded.kind, name = excluded.name, "
             "description = excluded.description, sectors = excluded.sectors, "
             "delivery_forms = excluded.delivery_forms, capacity = excluded.capacity, "
             "free_places = excluded.free_places, waiting_people = excluded.waiting_people, "
-            "waiting_weeks = excluded.waiting_weeks, quality = excluded.quality, "
+            "waiting_weeks = excluded.waiting_weeks, "
             "service_radius_km = excluded.service_radius_km, temporary = excluded.temporary, "
             "intake_contact = excluded.intake_contact, "
             "intake_requirements = excluded.intake_requirements, "
@@ -362,15 +373,15 @@ Status SqliteCatalogStore::PutOffer(const d::Offer& o) {
                                 .Bind(10, o.free_places)
                                 .Bind(11, o.waiting_people)
                                 .Bind(12, o.waiting_weeks)
-                                .Bind(13, o.quality)
-                                .Bind(14, o.service_radius_km)
-                                .Bind(15, o.temporary ? 1 : 0)
-                                .Bind(16, o.intake_contact)
-                                .Bind(17, o.intake_requirements)
-                                .Bind(18, o.places_updated)
-                                .Bind(19, o.details_updated)
+                                .Bind(13, o.service_radius_km)
+                                .Bind(14, o.temporary ? 1 : 0)
+                                .Bind(15, o.intake_contact)
+                                .Bind(16, o.intake_requirements)
+                                .Bind(17, o.places_updated)
+                                .Bind(18, o.details_updated)
                                 .Run());
-    for (const char* table : {"offer_profiles", "offer_regions", "offer_features"}) {
+    for (const char* table :
+         {"offer_profiles", "offer_regions", "offer_features", "offer_quality"}) {
       PASSEND_ASSIGN_OR_RETURN(
           Statement del, c.Prepare(std::string("DELETE FROM ") + table + " WHERE offer_id = ?"));
       PASSEND_RETURN_IF_ERROR(del.Bind(1, o.id).Run());
@@ -407,6 +418,28 @@ Status SqliteCatalogStore::PutOffer(const d::Offer& o) {
                                     .Bind(3, o.features[i].feature_id)
                                     .Bind(4, o.features[i].value)
                                     .Run());
+        ins.Reset();
+      }
+    }
+    {
+      PASSEND_ASSIGN_OR_RETURN(Statement ins,
+                               c.Prepare("INSERT INTO offer_quality (offer_id, seq, kind, source, "
+                                         "measured, score, reviews, outcome, link) "
+                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+      for (size_t i = 0; i < o.quality.size(); ++i) {
+        const d::QualityNote& n = o.quality[i];
+        const bool inspection = n.kind == d::QualityKind::kInspection;
+        PASSEND_RETURN_IF_ERROR(
+            ins.Bind(1, o.id)
+                .Bind(2, static_cast<int64_t>(i))
+                .Bind(3, d::ToString(n.kind))
+                .Bind(4, n.source)
+                .Bind(5, n.measured)
+                .Bind(6, n.score)
+                .Bind(7, n.reviews)
+                .Bind(8, inspection ? std::string(d::ToString(n.outcome)) : std::string())
+                .Bind(9, n.link)
+                .Run());
         ins.Reset();
       }
     }

@@ -1,9 +1,9 @@
 // One option (an offer or a combination) explained in plain words: does it fit, what fits,
 // what does not, what is not known, how far, how long the wait, in kind or only with a pgb.
 import type { ComponentChildren } from 'preact';
-import { formatDate, formatNumber, t } from '../i18n';
+import { formatDate, formatMonth, formatNumber, t } from '../i18n';
 import { fitOf, type OptionItem } from '../options';
-import type { Municipality, Part, WishOutcome } from '../types';
+import type { Municipality, Part, QualityNote, WishOutcome } from '../types';
 
 export function weeks(n: number): string {
   return n <= 0 ? t('common.no_wait') : t('common.weeks', { count: n });
@@ -13,6 +13,25 @@ export function weeks(n: number): string {
 export function updatedText(p: Part): string {
   const when = p.last_updated ? formatDate(p.last_updated) : t('common.unknown');
   return p.maybe_outdated ? t('options.updated_outdated', { when }) : when;
+}
+
+// A quality note in words, never a bare number: "7,8 uit 132 beoordelingen op
+// ZorgkaartNederland, maart 2026"; "Inspectie Gezondheidszorg en Jeugd: voldoet deels,
+// november 2025".
+export function qualityText(n: QualityNote): string {
+  const when = formatMonth(n.measured);
+  if (n.kind === 'reviews')
+    return t('options.quality_reviews', {
+      score: formatNumber(n.score ?? 0, 1),
+      count: n.reviews ?? 0,
+      source: n.source,
+      when,
+    });
+  return t('options.quality_inspection', {
+    source: n.source,
+    outcome: t(`options.inspection.${n.outcome ?? 'meets'}`),
+    when,
+  });
 }
 
 export function fitText(o: OptionItem): string {
@@ -141,10 +160,18 @@ export function OptionCard({
             </>
           )}
           <dt>{t('options.quality')}</dt>
-          <dd>
-            {p.quality !== undefined
-              ? t('options.quality_value', { q: formatNumber(p.quality, 1) })
-              : t('options.quality_unknown')}
+          <dd class="quality">
+            {p.quality.length === 0 ? (
+              t('options.quality_unknown')
+            ) : (
+              <ul>
+                {p.quality.map((n, i) => (
+                  <li key={i}>
+                    {n.link ? <a href={n.link}>{qualityText(n)}</a> : qualityText(n)}
+                  </li>
+                ))}
+              </ul>
+            )}
           </dd>
         </dl>
       ))}
