@@ -197,6 +197,8 @@ def main():
             (2, ["client", "list", "--db", db, "--municipality", "GM9999", "--reason", "t"],
              "Onbekende gemeentecode"),
             (2, ["client", "list", "--db", db, "--limit", "0"], "--limit"),
+            # Issue 23.2: the map's threshold is configurable, never below 5 clients.
+            (2, ["mismatch", "--db", db, "--min-clients", "4"], "--min-clients is minstens 5"),
             (3, ["client", "history", "--db", db, "--client", "cli-bestaat-niet", "--reason", "t"],
              "bestaat niet"),
             (3, ["client", "show", "--db", os.path.join(d, "geen.db"), "--client", "x",

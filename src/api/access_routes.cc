@@ -154,7 +154,7 @@ json MeSchema() {
                  {"role_label", String("De rol, voor mensen")},
                  {"organisation_id", String("Leeg voor cliënten en vertegenwoordigers")},
                  {"provider_id", String("Medewerkers van een aanbieder: die aanbieder")},
-                 {"region", String("Medewerkers van een zorgkantoor: de regio")},
+                 {"region", String("De zorgkantoorregio van de organisatie (mismatchkaart)")},
                  {"client_ids", ArrayOf(String())},
                  {"csrf_token", Nullable(String("Stuur mee als X-CSRF-Token bij POST, PUT, "
                                                 "PATCH en DELETE; null bij een API-sleutel"))},
@@ -168,7 +168,8 @@ json OrganisationSchema() {
                  {"name", String()},
                  {"kind", Enum(a::kAllRoles)},
                  {"provider_id", String("Bij een aanbieder: de aanbieder in het aanbod")},
-                 {"region", String("Bij een zorgkantoor: de regio")}});
+                 {"region", String("Een zorgkantoor: zijn regio (verplicht); een aanbieder of "
+                                   "onderzoeksbureau: de regio van zijn mismatchkaart")}});
 }
 
 json UserSchema() {
