@@ -136,7 +136,15 @@ TEST(Authorize, ResearcherSeesAggregatesNeverOnePerson) {
   Principal r;
   r.role = Role::kResearcher;
   r.organisation_id = "org-r";
-  EXPECT_TRUE(Decide(r, "report.read", {}).ok());
+  // Aggregates of its organisation's region only (issue 23.2); without a region none.
+  Scope own, other;
+  own.region = "ZK-ZL";
+  other.region = "ZK-RT";
+  EXPECT_EQ(Decide(r, "report.read", own).error().code(), ErrorCode::kPermissionDenied);
+  r.region = "ZK-ZL";
+  EXPECT_TRUE(Decide(r, "report.read", own).ok());
+  EXPECT_EQ(Decide(r, "report.read", own)->reason, "regio ZK-ZL");
+  EXPECT_EQ(Decide(r, "report.read", other).error().code(), ErrorCode::kPermissionDenied);
   EXPECT_EQ(Decide(r, "client.read", ClientScope()).error().code(), ErrorCode::kNotFound);
   // A list reveals nothing by being refused: there the refusal may say so.
   EXPECT_EQ(Decide(r, "client.list", {}).error().code(), ErrorCode::kPermissionDenied);
