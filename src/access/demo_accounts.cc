@@ -100,9 +100,10 @@ Result<std::vector<DemoLogin>> CreateDemoAccounts(catalog::CatalogStore& catalog
         for (const DemoOrg& o : kOrgs)
           if (o.role == role) u.organisation_id = o.id;
         login.bound_to = "organisatie " + u.organisation_id;
-        if (role == Role::kProvider) login.bound_to += ", aanbieder " + provider.id;
+        // The provider's id stays the last word: tests read it there.
         if (role == Role::kZorgkantoor || role == Role::kProvider || role == Role::kResearcher)
           login.bound_to += ", regio " + region;
+        if (role == Role::kProvider) login.bound_to += ", aanbieder " + provider.id;
     }
     auto existing = stores.accounts.FindUserByEmail(login.email);
     if (existing.ok()) {
