@@ -55,6 +55,11 @@ class AccountStore {
   virtual Status DeleteLoginAttempts(const std::string& key) = 0;
 };
 
+// Every key under which the login and the registration throttle (login_throttle.h) count
+// attempts on one e-mail address ("account:<email>", "registratie:account:<email>"): an
+// erasure forgets them all (DeleteLoginAttempts on each).
+std::vector<std::string> AccountThrottleKeys(const std::string& email);
+
 // Consent forms.
 class ConsentStore {
  public:

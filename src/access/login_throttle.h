@@ -50,11 +50,6 @@ inline ThrottlePolicy RegistrationThrottlePolicy() {
   return p;
 }
 
-// Every key under which the login and the registration throttle count attempts on one
-// e-mail address ("account:<email>", "registratie:account:<email>"): an erasure forgets
-// them all.
-std::vector<std::string> AccountThrottleKeys(const std::string& email);
-
 class LoginThrottle {
  public:
   LoginThrottle(AccountStore& store, Clock clock, ThrottlePolicy policy = {})

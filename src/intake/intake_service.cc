@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "access/login_throttle.h"
+#include "access/access_store.h"
 #include "domain/record_id.h"
 #include "domain/validation.h"
 
