@@ -60,7 +60,8 @@ TEST(ExplainTest, QualityIsExplainedWithSourceAndDateAndOnlyASolidScoreRanks) {
       {domain::QualityKind::kReviews, "ZorgkaartNederland", "2026-03-14", 10, 2}};
   cat.Add("off-c", "prv-c", OfferKind::kWonen, testing::kMaastricht).quality.clear();
   const MatchIndex ix = cat.Index();
-  auto q = MakeQuery(ix, testing::MakeClient());
+  const domain::Client client = testing::MakeClient();  // a Query borrows its client
+  auto q = MakeQuery(ix, client);
   ASSERT_TRUE(q.ok());
   const Explanation e = Explain(*q, {ix.Find("off-a")}, ScoreOffer(*q, ix.Find("off-a")));
   ASSERT_EQ(e.parts.size(), 1u);
