@@ -9,6 +9,8 @@ Generates a Zuid-Limburg region and the demo accounts in a temporary directory a
   2. `passend client erase` of one client of the region: within 2 s the server drops the
      region's cached mismatch map, and the map (GET /api/v1/mismatch?region=, as the care
      office's demo user) then counts one client less;
+  3. a new offer beside the best one, added over HTTP (POST /api/v1/offers, as the care
+     office): within 2 s the search finds it;
 and the server's log names each refresh (event match_index_refreshed).
 
 With --postgres the same runs on PostgreSQL: the region (and the demo accounts) are
@@ -122,6 +124,7 @@ def request(base, method, path, body=None, cookie=None, headers=None):
 
 
 def login(base, email, password):
+    """The session cookie and the CSRF token a write with it needs."""
     status, headers, body = request(base, "POST", "/api/v1/auth/login",
                                     {"email": email, "password": password})
     if status != 200:
@@ -129,7 +132,7 @@ def login(base, email, password):
     for header in headers.get_all("Set-Cookie") or []:
         first = header.split(";", 1)[0].strip()
         if first.startswith("passend_session="):
-            return first
+            return first, body["csrf_token"]
     raise RuntimeError("login as %s set no passend_session cookie" % email)
 
 
@@ -241,7 +244,7 @@ def main(argv):
 
 def check(binary, db, tmp, base, everything, email, password, server):
     failures = []
-    cookie = login(base, email, password)
+    cookie, csrf = login(base, email, password)
 
     # 1. An import by another process: the best offer of the search, renamed, with a wait.
     before = best_part(search(base))
@@ -298,6 +301,26 @@ def check(binary, db, tmp, base, everything, email, password, server):
                             % (n_after, n_before - 1))
     except AssertionError as e:
         failures.append("%s; refreshes: %s" % (e, server.events("match_index_refreshed")))
+
+    # 3. A new offer over HTTP (POST /api/v1/offers) by the care office, beside the best
+    # offer (same location and kind, free places): in the search within 2 s.
+    new = {k: offer[k] for k in ("provider_id", "location_id", "kind", "sectors", "profiles",
+                                 "delivery_forms", "contracted_regions", "features",
+                                 "service_radius_km")}
+    new.update(name="Nieuw via de API: " + offer["name"], capacity=10, free_places=2)
+    status, _, body = request(base, "POST", "/api/v1/offers", new, cookie=cookie,
+                              headers={"X-CSRF-Token": csrf})
+    if status != 201:
+        failures.append("POST /api/v1/offers answered %d: %s" % (status, body))
+    else:
+        def added():
+            return any(o["explanation"]["parts"][0]["offer_id"] == body["id"]
+                       for o in search(base, 50)["offers"])
+        try:
+            print("new offer visible in the search after %.2f s"
+                  % wait_for("the offer added over HTTP", added))
+        except AssertionError as e:
+            failures.append(str(e))
 
     refreshed = server.events("match_index_refreshed")
     kinds = [e.get("kind") for e in refreshed]

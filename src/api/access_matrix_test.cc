@@ -997,6 +997,101 @@ TEST_F(AccessMatrixTest, AnOfferChangeOnAnOldReadIs412) {
   EXPECT_EQ(any->status, 200);
 }
 
+// A provider adds an offer of its own (POST /api/v1/offers): 201 with an ETag, public and
+// in its history; another provider's is 403; a bad body is 400 naming the field with
+// nothing written; the care office adds one in its own region only.
+TEST_F(AccessMatrixTest, AProviderAddsAnOfferOfItsOwn) {
+  Login provider = LogIn(a::Role::kProvider);
+  const json body = {{"location_id", "loc-prv-a"},
+                     {"kind", "dagbesteding"},
+                     {"name", "Dagbesteding De Maas"},
+                     {"sectors", {"VV"}},
+                     {"delivery_forms", {"verblijf"}},
+                     {"capacity", 12},
+                     {"free_places", 3},
+                     {"features", {{{"feature_id", "tuin"}, {"value", 1}}}}};
+  auto made = Send("POST", "/api/v1/offers", provider, body.dump());
+  ASSERT_EQ(made->status, 201) << made->body;
+  const json offer = json::parse(made->body);
+  const std::string id = offer["id"];
+  EXPECT_EQ(id.rfind("off-", 0), 0u) << id;
+  EXPECT_EQ(offer["provider_id"], "prv-a");
+  EXPECT_EQ(offer["free_places"], 3);
+  EXPECT_FALSE(offer["places_updated"].get<std::string>().empty());
+  EXPECT_EQ(offer["maybe_outdated"], false);
+  EXPECT_FALSE(made->get_header_value("ETag").empty());
+  EXPECT_EQ(Http().Get("/api/v1/offers/" + id)->status, 200);
+  EXPECT_EQ(Http().Get("/api/v1/offers/" + id)->get_header_value("ETag"),
+            made->get_header_value("ETag"));
+  auto history = Send("GET", "/api/v1/offers/" + id + "/changes", provider);
+  ASSERT_EQ(history->status, 200) << history->body;
+  const json items = json::parse(history->body)["items"];
+  ASSERT_EQ(items.size(), 1u);
+  EXPECT_EQ(items[0]["field"], "created");
+  EXPECT_EQ(items[0]["user_id"], DemoOf(a::Role::kProvider).user_id);
+  // The ETag of the answer serves a PATCH's If-Match.
+  auto patched = Send("PATCH", "/api/v1/offers/" + id, provider, R"({"free_places": 2})",
+                      {{"If-Match", made->get_header_value("ETag")}});
+  EXPECT_EQ(patched->status, 200) << patched->body;
+
+  // Another provider's offer, or at another provider's location: refused, nothing written.
+  const size_t before = db_->catalog().AllOffers()->size();
+  json other = body;
+  other["provider_id"] = "prv-b";
+  other["location_id"] = "loc-prv-b";
+  auto refused = Send("POST", "/api/v1/offers", provider, other.dump());
+  EXPECT_EQ(refused->status, 403) << refused->body;
+  EXPECT_EQ(json::parse(refused->body).value("field", ""), "provider_id");
+  other["provider_id"] = "prv-a";
+  auto wrong_location = Send("POST", "/api/v1/offers", provider, other.dump());
+  EXPECT_EQ(wrong_location->status, 400) << wrong_location->body;
+  EXPECT_EQ(json::parse(wrong_location->body).value("field", ""), "location_id");
+
+  // Invalid bodies: 400 naming the field.
+  struct Case {
+    std::function<void(json&)> change;
+    std::string field;
+  };
+  const std::vector<Case> cases = {
+      {[](json& j) { j["free_places"] = 13; }, "free_places"},  // above the capacity of 12
+      {[](json& j) { j.erase("name"); }, "name"},
+      {[](json& j) { j["kind"] = "hotel"; }, "kind"},
+      {[](json& j) { j["location_id"] = "loc-nergens"; }, "location_id"},
+      {[](json& j) { j["profiles"] = {"9ZZ"}; }, "profiles[0]"},
+      {[](json& j) {
+         j["features"] = {{{"feature_id", "bestaat_niet"}, {"value", 1}}};
+       },
+       "features[0].feature_id"},
+      {[](json& j) { j["quality"] = json::array(); }, "quality"},
+      {[](json& j) { j["places_updated"] = "2020-01-01T00:00:00Z"; }, "places_updated"},
+      {[](json& j) { j["vrije_plaatsen"] = 2; }, "vrije_plaatsen"},
+  };
+  for (const Case& c : cases) {
+    json j = body;
+    c.change(j);
+    auto res = Send("POST", "/api/v1/offers", provider, j.dump());
+    EXPECT_EQ(res->status, 400) << j.dump() << ": " << res->body;
+    EXPECT_EQ(json::parse(res->body).value("field", ""), c.field) << res->body;
+  }
+  json taken = body;
+  taken["id"] = id;
+  EXPECT_EQ(Send("POST", "/api/v1/offers", provider, taken.dump())->status, 409);
+  EXPECT_EQ(db_->catalog().AllOffers()->size(), before);
+
+  // The care office: in its region (Maastricht is 5531) yes, in Rotterdam's no; a client never.
+  Login office = LogIn(a::Role::kZorgkantoor);
+  json mine = body;
+  mine["provider_id"] = "prv-a";
+  EXPECT_EQ(Send("POST", "/api/v1/offers", office, mine.dump())->status, 201);
+  json far = body;
+  far["provider_id"] = "prv-b";
+  far["location_id"] = "loc-prv-b";
+  auto outside = Send("POST", "/api/v1/offers", office, far.dump());
+  EXPECT_EQ(outside->status, 403) << outside->body;
+  EXPECT_EQ(json::parse(outside->body).value("field", ""), "location_id");
+  EXPECT_EQ(Send("POST", "/api/v1/offers", LogIn(a::Role::kClient), body.dump())->status, 403);
+}
+
 // Issue 21.6: an offer's quality in the API always carries its source and date, in words
 // too; neither the provider nor the care office sets it with a PATCH.
 TEST_F(AccessMatrixTest, QualityIsShownWithSourceAndDateAndNotPatched) {

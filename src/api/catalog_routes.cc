@@ -8,6 +8,7 @@
 #include <cstdio>
 #include <functional>
 
+#include "access/permissions.h"
 #include "api/openapi.h"
 #include "api/paging.h"
 #include "api/problem.h"
@@ -73,6 +74,66 @@ bool IfMatchHolds(std::string_view if_match, const domain::Offer& o) {
 template <typename T>
 ApiResponse PageResponse(const store::Page<T>& page) {
   return JsonResponse(PageBody(page, [](const T& r) { return Json(r); }));
+}
+
+// POST /api/v1/offers: a new offer, the body an offer as GET answers it without id (a new
+// one is made; one given must be new), quality (from its source, never self-declared) or
+// update times (stamped now). Provider staff add offers of their own provider (provider_id
+// may be left out); the care office offers at a location in its region; the administrator
+// any. Outside that scope: 403 naming provider_id or location_id.
+Result<ApiResponse> AddOffer(catalog::CatalogService& catalog, const ApiRequest& r) {
+  PASSEND_ASSIGN_OR_RETURN(json body, r.JsonBody());
+  if (!body.is_object()) return InvalidArgument("Verwacht een JSON-object", "body");
+  const access::Principal& who = *r.principal;
+  if (body.contains("quality"))
+    return InvalidArgument(
+        "Kwaliteitsgegevens komen van hun bron (ZorgkaartNederland, de inspectie) en leest het "
+        "zorgkantoor in; een aanbieder zet ze niet zelf",
+        "quality");
+  for (const char* stamped : {"places_updated", "details_updated", "last_updated"})
+    if (body.contains(stamped))
+      return InvalidArgument("Dit tijdstip zet Passend zelf: laat het weg", stamped);
+  if (!body.contains("id")) body["id"] = "";
+  if (!body.contains("provider_id") && who.role == access::Role::kProvider)
+    body["provider_id"] = who.provider_id;
+  PASSEND_ASSIGN_OR_RETURN(domain::Offer o, interop::OfferFromJson(body));
+  // Whose offer and where: the location must exist before the scope can be known.
+  auto location = catalog.GetLocation(o.location_id);
+  if (!location.ok() && location.error().code() == ErrorCode::kNotFound)
+    return InvalidArgument("Onbekende locatie '" + o.location_id + "'", "location_id");
+  if (!location.ok()) return location.error();
+  access::Scope scope;
+  scope.provider_id = o.provider_id;
+  if (const domain::Municipality* m =
+          catalog.reference().FindMunicipality(location->municipality_code))
+    scope.region = m->zorgkantoor_code;
+  if (auto allowed = access::Decide(who, "catalog.update", scope); !allowed.ok()) {
+    if (allowed.error().code() != ErrorCode::kNotFound) return allowed.error();
+    return who.role == access::Role::kZorgkantoor
+               ? Error(ErrorCode::kPermissionDenied,
+                       "Deze locatie ligt buiten de regio van uw zorgkantoor", "location_id")
+               : Error(ErrorCode::kPermissionDenied,
+                       "U voegt alleen aanbod toe van uw eigen zorgaanbieder", "provider_id");
+  }
+  PASSEND_ASSIGN_OR_RETURN(domain::Offer made,
+                           catalog.AddOffer(std::move(o), {who.user_id, who.organisation_id}));
+  return WithETag(JsonResponse(OfferJson(catalog, made), 201), made);
+}
+
+// The body of POST /api/v1/offers: the offer's schema without what Passend sets itself.
+json NewOfferSchema() {
+  json s = OfferSchema();
+  for (const char* server_side :
+       {"id", "quality", "places_updated", "details_updated", "last_updated", "maybe_outdated"}) {
+    s["properties"].erase(server_side);
+    json& required = s["required"];
+    required.erase(std::remove(required.begin(), required.end(), json(server_side)),
+                   required.end());
+  }
+  s["properties"]["id"] = schema::String("Mag weg: dan maakt Passend een nieuw id (off-...)");
+  s["required"].erase(std::remove(s["required"].begin(), s["required"].end(), json("provider_id")),
+                      s["required"].end());
+  return s;
 }
 
 // The body of PATCH /api/v1/offers/{id}: only the fields present change; unknown fields
@@ -434,6 +495,19 @@ void AddCatalogRoutes(Router& router, catalog::CatalogService& catalog) {
   patch.request_schema = OfferPatchSchema();
   patch.response_schema = OfferSchema();
   router.Add(std::move(patch));
+
+  // A new offer: catalog.update as the PATCH, its scope decided on the body (AddOffer).
+  Route add = MakeRoute("POST", "/api/v1/offers", "catalog.update",
+                        [&catalog](const ApiRequest& r) { return AddOffer(catalog, r); });
+  add.summary_nl =
+      "Nieuw aanbod toevoegen (eigen zorgaanbieder; zorgkantoor: in de eigen regio); het "
+      "antwoord heeft een ETag voor een volgende PATCH";
+  add.tag = std::string(kTag);
+  add.subject = AboutNoRecord();
+  add.request_schema = NewOfferSchema();
+  add.response_schema = OfferSchema();
+  add.success_status = 201;
+  router.Add(std::move(add));
 
   Route history = MakeRoute("GET", "/api/v1/offers/{id}/changes", "catalog.update",
                             [&catalog](const ApiRequest& r) -> Result<ApiResponse> {

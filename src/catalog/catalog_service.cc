@@ -300,6 +300,31 @@ Result<domain::Offer> CatalogService::UpdateOffer(
   return updated;
 }
 
+Result<domain::Offer> CatalogService::AddOffer(domain::Offer o, const ChangeAuthor& by) {
+  if (o.id.empty()) o.id = domain::NewRecordId("off");
+  const std::string now = access::FormatUtc(options_.clock());
+  o.places_updated = o.details_updated = now;
+  PASSEND_RETURN_IF_ERROR(domain::ValidateOffer(o, ref_));
+  PASSEND_RETURN_IF_ERROR(db_.InTransaction([&]() -> Status {
+    if (db_.catalog().GetOffer(o.id).ok())
+      return AlreadyExists("Er is al een aanbod met id '" + o.id + "'", "id");
+    auto provider = db_.catalog().GetProvider(o.provider_id);
+    if (!provider.ok() && provider.error().code() == ErrorCode::kNotFound)
+      return InvalidArgument("Onbekende aanbieder '" + o.provider_id + "'", "provider_id");
+    if (!provider.ok()) return provider.error();
+    auto location = db_.catalog().GetLocation(o.location_id);
+    if (!location.ok() && location.error().code() == ErrorCode::kNotFound)
+      return InvalidArgument("Onbekende locatie '" + o.location_id + "'", "location_id");
+    if (!location.ok()) return location.error();
+    if (location->provider_id != o.provider_id)
+      return InvalidArgument("Deze locatie hoort bij een andere aanbieder", "location_id");
+    PASSEND_RETURN_IF_ERROR(db_.catalog().PutOffer(o));
+    return db_.catalog().AddOfferChanges(
+        {{o.id, now, by.user_id, by.organisation_id, "created", "", o.name}});
+  }));
+  return o;
+}
+
 Result<std::vector<OfferChange>> CatalogService::OfferChanges(const std::string& id) {
   PASSEND_RETURN_IF_ERROR(db_.catalog().GetOffer(id));
   return db_.catalog().OfferChanges(id);

@@ -150,11 +150,19 @@ class CatalogService {
   Result<domain::Offer> UpdateOffer(const std::string& id, const OfferPatch& patch,
                                     const ChangeAuthor& by,
                                     const std::function<Status(const domain::Offer&)>& check = {});
+  // Adds a new offer (an empty id gets a new one), stamped as stated now (places_updated and
+  // details_updated), in one transaction with one history row (field "created"). Validated
+  // whole first: domain::ValidateOffer, a provider and a location the catalogue has, the
+  // location the provider's own. Errors: kInvalidArgument naming the field ("free_places",
+  // "location_id"), kAlreadyExists on "id"; store errors; nothing written then.
+  Result<domain::Offer> AddOffer(domain::Offer o, const ChangeAuthor& by);
   // The offer's change history, oldest first; kNotFound for an unknown offer.
   Result<std::vector<OfferChange>> OfferChanges(const std::string& id);
   // The cutoffs of "mogelijk verouderd" now (FreshnessRule, counted in whole days from the
   // start of today, UTC, so they move once a day).
   domain::FreshnessCutoffs Cutoffs() const;
+  // The reference data records are validated against.
+  const domain::ReferenceData& reference() const { return ref_; }
   bool MaybeOutdated(const domain::Offer& o) const { return domain::MaybeOutdated(o, Cutoffs()); }
   // Offers "mogelijk verouderd" now, in id order (for the care office).
   Result<store::Page<domain::Offer>> ListOutdatedOffers(OfferFilter filter,

@@ -252,6 +252,49 @@ TEST_F(CatalogImportTest, UpdateOfferChangesOnlyWhatItNamesAndRecordsWhoAndWhen)
   EXPECT_EQ(service_->OfferChanges("off-zz").error().code(), ErrorCode::kNotFound);
 }
 
+// A new offer (POST /api/v1/offers): a new id, stamped now, one history row; a bad one names
+// its field and writes nothing.
+TEST_F(CatalogImportTest, AddOfferStampsItAndRefusesWhatDoesNotFit) {
+  ASSERT_TRUE(service_->Import(Region()).ok());
+  d::Offer o = *db_->catalog().GetOffer("off-a");
+  o.id.clear();
+  o.name = "Tweede huis";
+  o.places_updated = o.details_updated = "2020-01-01T00:00:00Z";
+  auto made = service_->AddOffer(o, {"usr-1", "org-1"});
+  ASSERT_TRUE(made.ok()) << made.error().ToString();
+  EXPECT_EQ(made->id.rfind("off-", 0), 0u);
+  EXPECT_EQ(made->places_updated, kNow);
+  EXPECT_EQ(made->details_updated, kNow);
+  EXPECT_EQ(db_->catalog().GetOffer(made->id)->name, "Tweede huis");
+  EXPECT_EQ(
+      *service_->OfferChanges(made->id),
+      (std::vector<OfferChange>{{made->id, kNow, "usr-1", "org-1", "created", "", "Tweede huis"}}));
+
+  struct Case {
+    std::function<void(d::Offer&)> change;
+    std::string field;
+    ErrorCode code;
+  };
+  const std::vector<Case> cases = {
+      {[](d::Offer& x) { x.location_id = "loc-b"; }, "location_id", ErrorCode::kInvalidArgument},
+      {[](d::Offer& x) { x.location_id = "loc-zz"; }, "location_id", ErrorCode::kInvalidArgument},
+      {[](d::Offer& x) { x.provider_id = "prv-zz"; }, "provider_id", ErrorCode::kInvalidArgument},
+      {[](d::Offer& x) { x.free_places = x.capacity + 1; }, "free_places",
+       ErrorCode::kInvalidArgument},
+      {[](d::Offer& x) { x.id = "off-a"; }, "id", ErrorCode::kAlreadyExists},
+  };
+  const size_t before = db_->catalog().AllOffers()->size();
+  for (const Case& c : cases) {
+    d::Offer x = o;
+    c.change(x);
+    auto r = service_->AddOffer(x, {"usr-1", "org-1"});
+    ASSERT_FALSE(r.ok()) << c.field;
+    EXPECT_EQ(r.error().code(), c.code) << c.field;
+    EXPECT_EQ(r.error().field(), c.field) << r.error().ToString();
+  }
+  EXPECT_EQ(db_->catalog().AllOffers()->size(), before);
+}
+
 TEST_F(CatalogImportTest, ABadUpdateNamesItsFieldAndWritesNothing) {
   ASSERT_TRUE(service_->Import(Region()).ok());
   const std::string before = Export();
