@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <span>
 
 #include "domain/dutch_number.h"
 
@@ -270,7 +271,9 @@ Explanation Explain(const Query& q, const std::vector<uint32_t>& offers, const A
     if (!ne.met) (st == WishStatus::kUnknown ? unknown_musts : missing_musts).push_back(ne.label);
     e.needs.push_back(std::move(ne));
   }
-  for (const QueryPlace& qp : q.places) {
+  // The places that matter move only with a home: beside care at home or a day activity the
+  // distance from the client's own home is the same for every option and says nothing of it.
+  for (const QueryPlace& qp : at_offer ? q.places : std::span<const QueryPlace>{}) {
     const domain::Place& pl = c.places[qp.place];
     PlaceExplanation pe;
     pe.place = qp.place, pe.label = pl.label.empty() ? std::string(LabelNl(pl.kind)) : pl.label;

@@ -68,7 +68,7 @@ struct Explanation {
   std::vector<PartExplanation> parts;
   std::vector<WishExplanation> wishes;  // every wish of the client, free text included
   std::vector<NeedExplanation> needs;
-  std::vector<PlaceExplanation> places;  // distance from where the client would live
+  std::vector<PlaceExplanation> places;  // from the home offered; empty for other kinds
   std::vector<std::string> summary;      // short Dutch sentences, most important first
   // What decides the place in the list, in words: "Voldoet aan alle moet-wensen en
   // behoeften", "Mist 2 moet-wensen of behoeften; alleen met een pgb", "Past niet bij uw

@@ -102,6 +102,30 @@ TEST(ExplainTest, AMustPlaceOutOfReachIsNamedWithTheMissingMusts) {
   EXPECT_EQ(ScoreOffer(*q, 0).unmet, 1);
 }
 
+// The places that matter are named beside a home only: beside care at home the distance
+// from the client's own home is the same for every option and says nothing of it.
+TEST(ExplainTest, PlacesAreNamedBesideAHomeOnly) {
+  testing::Catalog cat;
+  cat.Add("off-w", "prv-a", OfferKind::kWonen, testing::kMaastricht);
+  cat.Add("off-t", "prv-a", OfferKind::kZorgThuis, testing::kMaastricht);
+  const MatchIndex ix = cat.Index();
+  domain::Client c = testing::MakeClient();
+  c.places = {
+      {domain::PlaceKind::kFamilie, "zoon Piet", testing::kHeerlen, 30, Importance::kImportant}};
+  auto q = MakeQuery(ix, c);
+  ASSERT_TRUE(q.ok());
+  const auto names_son = [](const Explanation& e) {
+    for (const std::string& line : e.summary)
+      if (line.rfind("zoon Piet: ", 0) == 0) return true;
+    return false;
+  };
+  const uint32_t home = ix.Find("off-w"), at_home = ix.Find("off-t");
+  EXPECT_TRUE(names_son(Explain(*q, {home}, ScoreOffer(*q, home))));
+  const Explanation e = Explain(*q, {at_home}, ScoreOffer(*q, at_home));
+  EXPECT_FALSE(names_son(e));
+  EXPECT_TRUE(e.places.empty());
+}
+
 // B1 Dutch: "1 week", one wish in the client's own words counted as "niet beoordeeld",
 // and a headline that says what decides the place in the list.
 TEST(ExplainTest, CountsAreGrammaticalAndFreeTextIsNotLeftOut) {
