@@ -9,6 +9,7 @@ PACKAGES=(
   postgresql libpq-dev
   nlohmann-json3-dev rapidjson-dev libcli11-dev libcpp-httplib-dev
   libsodium-dev
+  libstemmer-dev
   libhowardhinnant-date-dev tzdata
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format

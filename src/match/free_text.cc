@@ -1,6 +1,9 @@
 #include "match/free_text.h"
 
+#include <libstemmer.h>
+
 #include <algorithm>
+#include <memory>
 
 #include "refdata/csv.h"
 
@@ -19,6 +22,16 @@ char Plain(unsigned char second) {
   if (second >= 0x80 && second <= 0x9F) return kUpper[second - 0x80];
   if (second >= 0xA0 && second <= 0xBF) return kLower[second - 0xA0];
   return 0;
+}
+
+// Snowball's Dutch stemmer, one per thread: a stemmer keeps its work buffer between calls.
+const sb_symbol* StemWord(std::string_view word) {
+  struct Free {
+    void operator()(sb_stemmer* s) const { sb_stemmer_delete(s); }
+  };
+  thread_local const std::unique_ptr<sb_stemmer, Free> stemmer(sb_stemmer_new("dutch", "UTF_8"));
+  return sb_stemmer_stem(stemmer.get(), reinterpret_cast<const sb_symbol*>(word.data()),
+                         static_cast<int>(word.size()));
 }
 
 }  // namespace
@@ -55,6 +68,19 @@ std::string NormaliseNl(std::string_view text) {
   return out;
 }
 
+std::string StemNl(std::string_view normalised) {
+  std::string out = " ";
+  for (size_t at = 1, next; at < normalised.size(); at = next + 1) {
+    next = normalised.find(' ', at);
+    if (next == std::string_view::npos || next == at) break;
+    const sb_symbol* stem = StemWord(normalised.substr(at, next - at));
+    out += stem != nullptr ? reinterpret_cast<const char*>(stem)
+                           : std::string(normalised.substr(at, next - at));
+    out += ' ';
+  }
+  return out;
+}
+
 Result<FreeTextSuggester> FreeTextSuggester::Parse(std::string_view csv,
                                                    const domain::ReferenceData& ref,
                                                    std::vector<std::string>* unknown) {
@@ -73,7 +99,7 @@ Result<FreeTextSuggester> FreeTextSuggester::Parse(std::string_view csv,
     std::string_view list = row[words];
     while (!list.empty()) {
       const size_t bar = list.find('|');
-      const std::string phrase = NormaliseNl(list.substr(0, bar));
+      const std::string phrase = StemNl(NormaliseNl(list.substr(0, bar)));
       if (phrase.size() > 2) s.phrases_.emplace_back(phrase, *f);
       list = bar == std::string_view::npos ? std::string_view() : list.substr(bar + 1);
     }
@@ -87,7 +113,7 @@ Result<FreeTextSuggester> FreeTextSuggester::BuiltIn(const domain::ReferenceData
 }
 
 std::vector<uint32_t> FreeTextSuggester::Suggest(std::string_view text) const {
-  const std::string norm = NormaliseNl(text);
+  const std::string norm = StemNl(NormaliseNl(text));
   const std::string_view all = norm;
   std::vector<uint32_t> out;
   // A phrase (" om zes uur ") can only occur where a word of the text begins, and then it

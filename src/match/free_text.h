@@ -1,8 +1,9 @@
 #pragma once
 // Wishes in the client's own words meet the vocabulary: which features a free text may
 // mean, from the Dutch keyword and synonym list data/kenmerk_synoniemen.csv ("om zes uur
-// ontbijten" -> vroeg_ontbijt). Case and diacritics do not matter ("Café" is "cafe"); a
-// keyword matches whole words. A suggestion is for the client or supporter to confirm; the
+// ontbijten" -> vroeg_ontbijt). Case, diacritics and inflection do not matter ("Café" is
+// "cafe", "katholieke kerken" is "katholiek kerk": Snowball's Dutch stemmer on the words of
+// both); a keyword matches whole words. A suggestion is for the client or supporter to confirm; the
 // text itself is always kept and never scored by itself. Nothing is downloaded. Immutable
 // once built; safe to share between threads.
 #include <cstdint>
@@ -19,6 +20,8 @@ namespace passend::match {
 // Lower case, diacritics removed (é -> e, ë -> e, ...), every run of other characters than
 // letters and digits one space, with one space before and after: " om zes uur ".
 std::string NormaliseNl(std::string_view text);
+// Every word of a NormaliseNl text by its Dutch stem: " katholieke kerken " -> " katholiek kerk ".
+std::string StemNl(std::string_view normalised);
 
 class FreeTextSuggester {
  public:
@@ -33,7 +36,8 @@ class FreeTextSuggester {
   std::vector<uint32_t> Suggest(std::string_view text) const;
 
  private:
-  // NormaliseNl(keyword) -> feature, sorted (the phrases beginning with a word are a range).
+  // The stemmed NormaliseNl(keyword) -> feature, sorted (the phrases beginning with a word are a
+  // range).
   std::vector<std::pair<std::string, uint32_t>> phrases_;
 };
 

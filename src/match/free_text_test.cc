@@ -37,6 +37,20 @@ TEST(FreeTextTest, OwnWordsSuggestFeaturesToConfirm) {
   EXPECT_TRUE(Ids(*s, "iets heel anders").empty());
 }
 
+// Dutch words change their ending (katholieke, kerken, katten, wandelingen): the stems of the
+// words are compared, so a keyword written once finds its inflected forms.
+TEST(FreeTextTest, InflectedWordsFindTheirKeyword) {
+  EXPECT_EQ(StemNl(NormaliseNl("Katholieke kerken, katten")), " katholiek kerk kat ");
+  EXPECT_EQ(StemNl(" "), " ");
+  auto s = FreeTextSuggester::BuiltIn(refdata::BuiltIn());
+  ASSERT_TRUE(s.ok()) << s.error().ToString();
+  EXPECT_EQ(Ids(*s, "Elke zondag naar de katholieke mis"),
+            (std::vector<std::string>{"katholieke_identiteit"}));
+  EXPECT_EQ(Ids(*s, "Mijn twee katten gaan mee"),
+            (std::vector<std::string>{"huisdier_toegestaan"}));
+  EXPECT_TRUE(Ids(*s, "Ik mis mijn man").empty());
+}
+
 TEST(FreeTextTest, BuiltInTableNamesOnlyKnownFeatures) {
   std::vector<std::string> unknown;
   auto s =
@@ -114,8 +128,8 @@ TEST(FreeTextTest, OwnWordsSuggestTheNewKenmerken) {
 }
 
 // Suggest looks phrases up by the word they begin with; it finds exactly what searching the
-// normalised text for every phrase of the table finds. Texts: every phrase alone, between
-// other words, cut at its first letter, and next to the following phrase of the table.
+// stemmed normalised text for every stemmed phrase of the table finds. Texts: every phrase alone,
+// between other words, cut at its first letter, and next to the following phrase of the table.
 TEST(FreeTextTest, LookingUpByFirstWordFindsWhatSearchingEveryPhraseFinds) {
   auto s = FreeTextSuggester::BuiltIn(refdata::BuiltIn());
   ASSERT_TRUE(s.ok()) << s.error().ToString();
@@ -138,10 +152,10 @@ TEST(FreeTextTest, LookingUpByFirstWordFindsWhatSearchingEveryPhraseFinds) {
   }
   ASSERT_GT(phrases.size(), 400u);
   auto searched = [&](const std::string& text) {
-    const std::string norm = NormaliseNl(text);
+    const std::string norm = StemNl(NormaliseNl(text));
     std::set<uint32_t> found;
     for (const auto& [phrase, f] : phrases) {
-      const std::string p = NormaliseNl(phrase);
+      const std::string p = StemNl(NormaliseNl(phrase));
       if (p.size() > 2 && norm.find(p) != std::string::npos) found.insert(f);
     }
     return std::vector<uint32_t>(found.begin(), found.end());
