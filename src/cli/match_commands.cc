@@ -50,7 +50,9 @@ void PrintExplanation(const match::Explanation& e, const char* indent) {
     for (auto f : p.possible_forms) forms += (forms.empty() ? "" : ", ") + std::string(LabelNl(f));
     std::printf("%s  %s: %s. Vormen: %s.%s\n", indent, p.offer_name.c_str(),
                 p.contracting_reason.c_str(), forms.empty() ? "geen" : forms.c_str(),
-                p.travel_km ? (" Reisafstand " + domain::KmNl(*p.travel_km) + ".").c_str() : "");
+                p.travel_km ? (" Reisafstand " + domain::KmNl(*p.travel_km) + ".").c_str()
+                : p.home_km ? (" Van uw huis: " + domain::KmNl(*p.home_km) + ".").c_str()
+                            : "");
   }
 }
 

@@ -132,6 +132,7 @@ PartExplanation ExplainPart(const Query& q, uint32_t o, const RadPoint& living) 
   p.last_updated = offer.last_updated();
   p.maybe_outdated = ix.maybe_outdated(o);
   if (!IsLiving(offer.kind)) p.travel_km = DistanceKm(living, ix.position(o));
+  if (offer.kind == OfferKind::kWonen) p.home_km = DistanceKm(q.home, ix.position(o));
   if (offer.kind == OfferKind::kZorgThuis && offer.service_radius_km > 0) {
     p.service_radius_km = offer.service_radius_km;
     p.within_service_area = DistanceKm(q.home, ix.position(o)) <= offer.service_radius_km;
@@ -328,13 +329,13 @@ Explanation Explain(const Query& q, const std::vector<uint32_t>& offers, const A
     if (free > 0) s += " (" + std::to_string(free) + " in eigen woorden: niet beoordeeld)";
     e.summary.push_back(s + ".");
   }
-  // Far from home: housing beyond the reach, day activities or respite beyond the limit.
-  if (a.far && !offers.empty()) {
-    const uint32_t o = offers[0];
-    const double km = DistanceKm(q.home, ix.position(o));
-    if (ix.kind(o) == OfferKind::kWonen)
-      e.summary.push_back("Ver van uw huis: " + Num(std::round(km * 10) / 10) + " km, verder dan " +
-                          Num(q.home_reach_km) + " km.");
+  // How far a home is from the current one, and whether that is beyond the reach; day
+  // activities or respite beyond their limit below.
+  if (!e.parts.empty() && e.parts[0].home_km) {
+    const std::string km = Num(std::round(*e.parts[0].home_km * 10) / 10) + " km";
+    e.summary.push_back(a.far ? "Ver van uw huis: " + km + ", verder dan " + Num(q.home_reach_km) +
+                                    " km."
+                              : km + " van uw huis.");
   }
   for (const PartExplanation& p : e.parts)
     if (p.travel_km && a.far && p.kind != OfferKind::kWonen) {

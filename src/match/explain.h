@@ -57,6 +57,7 @@ struct PartExplanation {
   std::vector<domain::QualityNote> quality;
   int ranked_quality = -1;
   std::optional<double> travel_km;  // day activities / respite: from where the client lives
+  std::optional<double> home_km;    // a home: from the client's current home
   std::optional<double> service_radius_km;
   bool within_service_area = true;
   bool temporary = false;       // temporary or bridging (domain::Offer::temporary)

@@ -3,7 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cmath>
 
+#include "domain/dutch_number.h"
 #include "match/score.h"
 #include "match/test_catalog.h"
 
@@ -120,10 +122,17 @@ TEST(ExplainTest, PlacesAreNamedBesideAHomeOnly) {
     return false;
   };
   const uint32_t home = ix.Find("off-w"), at_home = ix.Find("off-t");
-  EXPECT_TRUE(names_son(Explain(*q, {home}, ScoreOffer(*q, home))));
+  const Explanation w = Explain(*q, {home}, ScoreOffer(*q, home));
+  EXPECT_TRUE(names_son(w));
+  // A home says how far it is from the current one (within the reach: no "Ver van uw huis").
+  ASSERT_TRUE(w.parts[0].home_km.has_value());
+  const std::string from_home =
+      domain::ShortNumberNl(std::round(*w.parts[0].home_km * 10) / 10) + " km van uw huis.";
+  EXPECT_NE(std::find(w.summary.begin(), w.summary.end(), from_home), w.summary.end()) << from_home;
   const Explanation e = Explain(*q, {at_home}, ScoreOffer(*q, at_home));
   EXPECT_FALSE(names_son(e));
   EXPECT_TRUE(e.places.empty());
+  EXPECT_FALSE(e.parts[0].home_km.has_value());
 }
 
 // B1 Dutch: "1 week", one wish in the client's own words counted as "niet beoordeeld",

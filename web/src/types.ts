@@ -113,6 +113,7 @@ export interface Part {
   possible_forms: string[];
   quality: QualityNote[];
   travel_km?: number;
+  home_km?: number; // a home: from the client's current home
   last_updated?: string;
   maybe_outdated?: boolean;
 }

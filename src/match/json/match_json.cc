@@ -119,6 +119,7 @@ void WritePart(Writer& w, const PartExplanation& p) {
   }
   w.EndArray();
   if (p.travel_km) Field(w, "travel_km", Round1(*p.travel_km));
+  if (p.home_km) Field(w, "home_km", Round1(*p.home_km));
   if (p.service_radius_km) Field(w, "service_radius_km", *p.service_radius_km);
   w.EndObject();
 }

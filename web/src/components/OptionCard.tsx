@@ -159,6 +159,12 @@ export function OptionCard({
               <dd>{t('common.km', { km: formatNumber(p.travel_km, 1) })}</dd>
             </>
           )}
+          {p.home_km !== undefined && (
+            <>
+              <dt>{t('options.from_home')}</dt>
+              <dd>{t('common.km', { km: formatNumber(p.home_km, 1) })}</dd>
+            </>
+          )}
           <dt>{t('options.quality')}</dt>
           <dd class="quality">
             {p.quality.length === 0 ? (
