@@ -51,6 +51,51 @@ TEST(FreeTextTest, InflectedWordsFindTheirKeyword) {
   EXPECT_TRUE(Ids(*s, "Ik mis mijn man").empty());
 }
 
+// Every feature of the vocabulary has words a client or supporter would use, and everyday
+// sentences from the field suggest the feature they are about.
+TEST(FreeTextTest, EveryFeatureHasEverydayWords) {
+  std::set<std::string> with_words;
+  std::string_view csv = embedded::kenmerk_synoniemen_csv();
+  for (csv.remove_prefix(csv.find('\n') + 1); !csv.empty();) {
+    const size_t eol = csv.find('\n');
+    const std::string_view line = csv.substr(0, eol);
+    csv = eol == std::string_view::npos ? std::string_view() : csv.substr(eol + 1);
+    if (line.find(',') != std::string_view::npos)
+      with_words.emplace(line.substr(0, line.find(',')));
+  }
+  for (const auto& f : refdata::BuiltIn().features())
+    EXPECT_TRUE(with_words.contains(f.id)) << f.id << " has no words in kenmerk_synoniemen.csv";
+  auto s = FreeTextSuggester::BuiltIn(refdata::BuiltIn());
+  ASSERT_TRUE(s.ok()) << s.error().ToString();
+  const std::vector<std::pair<const char*, const char*>> cases = {
+      {"Mijn man zorgt voor mij en moet soms even rust hebben", "mantelzorg_ondersteuning"},
+      {"Ze is erg vergeetachtig en raakt in de war", "dementie_expertise"},
+      {"Hij kan agressief worden als het te druk is", "gedragsproblematiek_ernstig"},
+      {"Ik zit sinds vorig jaar in een rolstoel", "rolstoeltoegankelijk"},
+      {"Ze is dit jaar drie keer gevallen", "valpreventie"},
+      {"Hij heeft epilepsie en soms zware aanvallen", "epilepsie_expertise"},
+      {"Na zijn beroerte praat hij moeilijk", "nah_expertise"},
+      {"Mijn vader heeft de ziekte van Parkinson", "parkinson_expertise"},
+      {"Hij wil een echte baan met salaris", "betaald_werk_begeleiding"},
+      {"Het liefst met leeftijdsgenoten, niet tussen ouderen", "jongeren_groep"},
+      {"Hulp bij wassen en aankleden in de ochtend", "hulp_persoonlijke_verzorging"},
+      {"Ik ben homo en wil dat open kunnen zijn", "lhbti_vriendelijk"},
+      {"Als wij op vakantie gaan moet hij ergens logeren", "logeren_vakantie"},
+      {"Ze heeft structuur en een vast ritme nodig", "structuur_dagritme"},
+      {"Hij is doof en praat met gebarentaal", "doof_gebarentaal"},
+      {"Wij willen geen extra kosten", "geen_eigen_bijdrage_extra"},
+      {"Ik wil zelf mijn geld beheren met mijn eigen pinpas", "eigen_geld_beheer"},
+      {"Ze heeft diabetes en spuit insuline", "diabetes_zorg"},
+      {"Hij is verslaafd geweest aan drugs", "verslaving_expertise"},
+      {"Ik wil graag elke dag een ommetje maken", "tuin_wandelen"},
+  };
+  for (const auto& [text, feature] : cases) {
+    const std::vector<std::string> ids = Ids(*s, text);
+    EXPECT_NE(std::find(ids.begin(), ids.end(), feature), ids.end())
+        << "\"" << text << "\" suggests no " << feature;
+  }
+}
+
 TEST(FreeTextTest, BuiltInTableNamesOnlyKnownFeatures) {
   std::vector<std::string> unknown;
   auto s =
@@ -151,13 +196,14 @@ TEST(FreeTextTest, LookingUpByFirstWordFindsWhatSearchingEveryPhraseFinds) {
     }
   }
   ASSERT_GT(phrases.size(), 400u);
+  std::vector<std::string> stemmed;  // each phrase as Suggest compares it
+  for (const auto& phrase : phrases) stemmed.push_back(StemNl(NormaliseNl(phrase.first)));
   auto searched = [&](const std::string& text) {
     const std::string norm = StemNl(NormaliseNl(text));
     std::set<uint32_t> found;
-    for (const auto& [phrase, f] : phrases) {
-      const std::string p = StemNl(NormaliseNl(phrase));
-      if (p.size() > 2 && norm.find(p) != std::string::npos) found.insert(f);
-    }
+    for (size_t i = 0; i < phrases.size(); ++i)
+      if (stemmed[i].size() > 2 && norm.find(stemmed[i]) != std::string::npos)
+        found.insert(phrases[i].second);
     return std::vector<uint32_t>(found.begin(), found.end());
   };
   for (size_t i = 0; i < phrases.size(); ++i) {
