@@ -79,8 +79,6 @@ std::shared_ptr<const domain::Offer> WithoutFeatures(const domain::Offer& o) {
 
 }  // namespace
 
-uint8_t FormBit(DeliveryForm f) { return static_cast<uint8_t>(1u << static_cast<int>(f)); }
-
 uint64_t MatchIndex::RegionBit(const std::string& code) const {
   const auto& regions = ref_->regions();
   for (size_t r = 0; r < regions.size() && r < 64; ++r)

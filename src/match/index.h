@@ -40,7 +40,9 @@ inline constexpr uint32_t kFanout = 8;
 inline constexpr uint32_t kNoNode = UINT32_MAX;
 inline constexpr int kSectorAcceptBit = 56;  // accept-mask bits 56..63: "a profile of sector s"
 
-uint8_t FormBit(domain::DeliveryForm f);
+inline constexpr uint8_t FormBit(domain::DeliveryForm f) {
+  return static_cast<uint8_t>(1u << static_cast<int>(f));
+}
 inline bool IsLiving(domain::OfferKind k) {
   return k == domain::OfferKind::kWonen || k == domain::OfferKind::kZorgThuis;
 }

@@ -164,25 +164,6 @@ double WishSum(const Query& q, uint8_t kind_bit, StatusOf status, Assessment& a)
 
 }  // namespace
 
-double TravelLimitKm(const Query& q, OfferKind kind) {
-  const Weights& wt = q.index->weights();
-  switch (kind) {
-    case OfferKind::kWonen: return q.home_reach_km;
-    case OfferKind::kDagbesteding: return wt.travel_dagbesteding_limit_km;
-    case OfferKind::kLogeren: return wt.travel_logeren_limit_km;
-    case OfferKind::kZorgThuis: break;
-  }
-  return std::numeric_limits<double>::infinity();
-}
-
-Contracting ContractingOf(const Query& q, uint64_t region_mask, uint8_t forms) {
-  const uint8_t pgb = FormBit(domain::DeliveryForm::kPgb);
-  if ((region_mask & q.region_bit) != 0 && (forms & ~pgb & q.accepted_forms) != 0)
-    return Contracting::kInKind;
-  if ((forms & pgb) != 0 && q.pgb_allowed) return Contracting::kPgbNeeded;
-  return Contracting::kNotReachable;
-}
-
 double AssessWeight(const Query& q, std::span<const View> views) {
   const Weights& wt = q.index->weights();
   uint8_t kinds = 0;

@@ -20,6 +20,7 @@
 // functions; thread-safe.
 #include <climits>
 #include <cstdint>
+#include <limits>
 #include <span>
 
 #include "match/index.h"
@@ -84,12 +85,28 @@ enum class Contracting : uint8_t {
   kPgbNeeded,     // only with a pgb
   kNotReachable,  // neither (counts as an unmet need)
 };
-Contracting ContractingOf(const Query& q, uint64_t region_mask, uint8_t forms);
+// Inline: called for every offer and group the searches look at.
+inline Contracting ContractingOf(const Query& q, uint64_t region_mask, uint8_t forms) {
+  constexpr uint8_t kPgb = FormBit(domain::DeliveryForm::kPgb);
+  if ((region_mask & q.region_bit) != 0 && (forms & ~kPgb & q.accepted_forms) != 0)
+    return Contracting::kInKind;
+  if ((forms & kPgb) != 0 && q.pgb_allowed) return Contracting::kPgbNeeded;
+  return Contracting::kNotReachable;
+}
 
 // Beyond this distance an offer of `kind` is `far`: housing from home (the reach), day
 // activities and respite from where the client lives (their travel limit). Care at home
 // has none (infinity): the offer's own area counts instead.
-double TravelLimitKm(const Query& q, domain::OfferKind kind);
+inline double TravelLimitKm(const Query& q, domain::OfferKind kind) {
+  const Weights& wt = q.index->weights();
+  switch (kind) {
+    case domain::OfferKind::kWonen: return q.home_reach_km;
+    case domain::OfferKind::kDagbesteding: return wt.travel_dagbesteding_limit_km;
+    case domain::OfferKind::kLogeren: return wt.travel_logeren_limit_km;
+    case domain::OfferKind::kZorgThuis: break;
+  }
+  return std::numeric_limits<double>::infinity();
+}
 
 // Whether `a` ranks before `b` on tier and score; equal on both is no (the caller breaks
 // the tie).
