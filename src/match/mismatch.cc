@@ -85,8 +85,18 @@ bool GroupMightBeWithinReach(const Query& q, uint32_t g) {
 
 }  // namespace
 
+void ReachMemo::Start(const MatchIndex& ix) {
+  // Stamps 1..2^31-1; stamp 0 (and a new index's size) starts from cleared entries.
+  if (++stamp_ >= (1u << 31) || offers_.size() != ix.size() || groups_.size() != ix.group_count()) {
+    offers_.assign(ix.size(), 0);
+    groups_.assign(ix.group_count(), 0);
+    stamp_ = 1;
+  }
+}
+
 ReachableSay WhatReachableOffersSay(const Query& q, uint32_t feature, float met, uint8_t kinds,
-                                    bool count_unknown, std::vector<uint32_t>* unknown_offers) {
+                                    bool count_unknown, std::vector<uint32_t>* unknown_offers,
+                                    ReachMemo* memo) {
   const MatchIndex& ix = *q.index;
   ReachableSay say;
   std::vector<uint32_t> stack;
@@ -97,7 +107,10 @@ ReachableSay WhatReachableOffersSay(const Query& q, uint32_t feature, float met,
     stack.pop_back();
     const bool may_yes = !say.yes && ix.group_value(feature, g) >= met;
     const bool may_unknown = count_unknown && ix.group_some_unknown(feature, g);
-    if ((!may_yes && !may_unknown) || !GroupMightBeWithinReach(q, g)) continue;
+    if (!may_yes && !may_unknown) continue;
+    if (!(memo ? memo->Group(g, [&] { return GroupMightBeWithinReach(q, g); })
+               : GroupMightBeWithinReach(q, g)))
+      continue;
     const Group& gr = ix.group(g);
     if (!gr.leaf()) {
       for (uint32_t c = gr.child_begin; c < gr.child_end; ++c) stack.push_back(c);
@@ -106,7 +119,8 @@ ReachableSay WhatReachableOffersSay(const Query& q, uint32_t feature, float met,
     for (uint32_t o = gr.begin; o < gr.end; ++o) {
       const float v = ix.value(feature, o);
       if (!(v >= met) && v != kAbsent) continue;
-      if (!OfferWithinReach(q, o)) continue;
+      if (!(memo ? memo->Offer(o, [&] { return OfferWithinReach(q, o); }) : OfferWithinReach(q, o)))
+        continue;
       if (v >= met) {
         say.yes = true;
         if (!count_unknown) return say;
@@ -139,9 +153,9 @@ namespace {
 
 // Whether an offer within reach says yes (the search that stops early) and, only when none
 // does, how many do not say.
-ReachableSay Say(const Query& q, uint32_t feature, float met, uint8_t kinds) {
-  const ReachableSay yes = WhatReachableOffersSay(q, feature, met, kinds, false);
-  return yes.yes ? yes : WhatReachableOffersSay(q, feature, met, kinds, true);
+ReachableSay Say(const Query& q, uint32_t feature, float met, uint8_t kinds, ReachMemo& memo) {
+  const ReachableSay yes = WhatReachableOffersSay(q, feature, met, kinds, false, nullptr, &memo);
+  return yes.yes ? yes : WhatReachableOffersSay(q, feature, met, kinds, true, nullptr, &memo);
 }
 
 }  // namespace
@@ -177,6 +191,9 @@ ClientMismatch FindMismatch(const Query& q, const KindBests& best, bool find_nea
     return st;
   };
   std::vector<domain::OfferKind> of;
+  // Per thread: sized once, then only a new stamp per client.
+  thread_local ReachMemo memo;
+  if (find_nearest) memo.Start(ix);
   if (main != kNoNode && (ix.accept_mask(main) & q.accept_bit) == 0) {
     MismatchItem item;
     item.kind = MismatchKind::kProfile, item.importance = domain::Importance::kMust;
@@ -198,7 +215,7 @@ ClientMismatch FindMismatch(const Query& q, const KindBests& best, bool find_nea
     item.importance = c.wishes[w.wish].importance;
     if (find_nearest) {
       item.nearest = FindNearest(q, q.home, w.feature, w.met, of);
-      const ReachableSay say = Say(q, w.feature, w.met, w.kinds);
+      const ReachableSay say = Say(q, w.feature, w.met, w.kinds, memo);
       item.reachable_yes = say.yes, item.reachable_unknown = say.unknown;
     }
     m.items.push_back(std::move(item));
@@ -213,7 +230,7 @@ ClientMismatch FindMismatch(const Query& q, const KindBests& best, bool find_nea
     item.key = features[nd.feature].id, item.label = features[nd.feature].label_nl;
     if (find_nearest) {
       item.nearest = FindNearest(q, q.home, nd.feature, nd.met, of);
-      const ReachableSay say = Say(q, nd.feature, nd.met, nd.kinds);
+      const ReachableSay say = Say(q, nd.feature, nd.met, nd.kinds, memo);
       item.reachable_yes = say.yes, item.reachable_unknown = say.unknown;
     }
     m.items.push_back(std::move(item));

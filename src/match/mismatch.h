@@ -75,9 +75,40 @@ struct ReachableSay {
   bool yes = false;
   int64_t unknown = 0;
 };
+// What is within reach does not depend on the feature: a ReachMemo keeps, for one client,
+// each group's and offer's answer once looked at, so the searches for its other wishes and
+// needs (which walk mostly the same groups) do not work it out again. Start() it for every
+// client (the Query it was started for must be the one searched with); not thread-safe.
+class ReachMemo {
+ public:
+  void Start(const MatchIndex& ix);
+  // OfferWithinReach / GroupMightBeWithinReach (mismatch.cc) through the memo.
+  template <typename Compute>
+  bool Offer(uint32_t o, Compute&& compute) {
+    return Look(offers_[o], compute);
+  }
+  template <typename Compute>
+  bool Group(uint32_t g, Compute&& compute) {
+    return Look(groups_[g], compute);
+  }
+
+ private:
+  // An entry is the stamp of the client it was set for, times two, plus the answer.
+  template <typename Compute>
+  bool Look(uint32_t& entry, Compute&& compute) {
+    if ((entry >> 1) == stamp_) return (entry & 1) != 0;
+    const bool within = compute();
+    entry = (stamp_ << 1) | (within ? 1u : 0u);
+    return within;
+  }
+  uint32_t stamp_ = 0;
+  std::vector<uint32_t> offers_, groups_;
+};
+
 ReachableSay WhatReachableOffersSay(const Query& q, uint32_t feature, float met, uint8_t kinds,
                                     bool count_unknown,
-                                    std::vector<uint32_t>* unknown_offers = nullptr);
+                                    std::vector<uint32_t>* unknown_offers = nullptr,
+                                    ReachMemo* memo = nullptr);
 // The same by scoring every offer (the reference for tests).
 ReachableSay WhatReachableOffersSayExhaustive(const Query& q, uint32_t feature, float met,
                                               uint8_t kinds);

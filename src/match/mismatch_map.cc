@@ -134,6 +134,7 @@ class Tally {
       }
       return sought;
     };
+    bool memo_started = false;  // reach_ is for this client once a search ran
     // Not met at the bests: a gap only when no offer within reach says yes (searched once
     // per feature and client).
     auto gap = [&](uint32_t feature, float met, uint8_t kinds, bool must) {
@@ -145,10 +146,11 @@ class Tally {
       // First whether some offer says yes: that search skips every group whose best value
       // falls short, and usually stops early. Only a gap needs the full count of the offers
       // that do not say.
-      if (WhatReachableOffersSay(q_, feature, met, kinds, false).yes) return;
+      if (!memo_started) reach_.Start(ix_), memo_started = true;
+      if (WhatReachableOffersSay(q_, feature, met, kinds, false, nullptr, &reach_).yes) return;
       unknown_offers_.clear();
       const ReachableSay say =
-          WhatReachableOffersSay(q_, feature, met, kinds, true, &unknown_offers_);
+          WhatReachableOffersSay(q_, feature, met, kinds, true, &unknown_offers_, &reach_);
       if (say.yes) return;
       count(feature, must, [&] { return features[feature].label_nl; });
       if (say.unknown == 0) return;
@@ -278,6 +280,7 @@ class Tally {
   std::vector<int64_t> not_stated_;  // per key: counted clients with an offer that does not say
   std::vector<std::vector<uint64_t>> unknown_bits_;  // per key: those offers (bit per offer)
   std::vector<uint32_t> unknown_offers_;
+  ReachMemo reach_;                            // what is within reach of the current client
   std::array<int64_t, kPlaceKinds> places_{};  // clients per kind of place farther than wanted
   uint32_t stamp_ = 0;
   Query q_;

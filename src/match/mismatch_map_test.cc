@@ -134,9 +134,11 @@ TEST(MismatchMapTest, EqualsCountingTheMismatchOfTheReferenceBestOption) {
     b.Add(clients);
     std::map<std::string, int64_t> per_wish, per_must, unchangeable, texts, not_stated;
     int64_t with = 0, must_gap = 0;
+    ReachMemo memo;  // one for all clients, started for each: nothing of the last may stay
     for (const domain::Client& c : clients) {
       auto q = MakeQuery(ix, c);
       ASSERT_TRUE(q.ok());
+      memo.Start(ix);
       if (c.indication == domain::IndicationStatus::kRefused) {
         ++unchangeable["indicatie:geweigerd"];
         continue;
@@ -163,6 +165,15 @@ TEST(MismatchMapTest, EqualsCountingTheMismatchOfTheReferenceBestOption) {
               WhatReachableOffersSay(*q, feature, met, static_cast<uint8_t>(kinds), true);
           EXPECT_EQ(fast.yes, slow.yes) << c.id << " " << item.key;
           EXPECT_EQ(fast.unknown, slow.unknown) << c.id << " " << item.key;
+          // Through the memo, as the map searches: first for a yes, then counting.
+          const auto k8 = static_cast<uint8_t>(kinds);
+          const ReachableSay memo_yes =
+              WhatReachableOffersSay(*q, feature, met, k8, false, nullptr, &memo);
+          const ReachableSay memo_all =
+              WhatReachableOffersSay(*q, feature, met, k8, true, nullptr, &memo);
+          EXPECT_EQ(memo_yes.yes, slow.yes) << c.id << " " << item.key;
+          EXPECT_EQ(memo_all.yes, slow.yes) << c.id << " " << item.key;
+          EXPECT_EQ(memo_all.unknown, slow.unknown) << c.id << " " << item.key;
           if (slow.yes) continue;
           if (slow.unknown > 0) unknown.insert(item.key);
         }
