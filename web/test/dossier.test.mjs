@@ -4,12 +4,10 @@
 // registers a new client, goes through the guideline with them, and makes a registration
 // form (refused in words without consent). The demo database is reused between runs, so
 // every check is made on values this run wrote (a stamp), never on what was there before.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { capture, expectNoJsErrors, launchBrowser, login, newPage, startServer } from './harness.mjs';
+import { capture, expectNoJsErrors, login, newPage, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
 const stamp = `${Date.now() % 100000}`;
 
 // Removes the entries (places, wishes in own words) whose field `field` ('#plek-N-wie', N
@@ -23,14 +21,7 @@ async function removeEarlier(page, field, earlier, remove) {
     else i++;
   }
 }
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 // A page's own API call (the session cookie and CSRF token of that page's login).
 async function apiFrom(page, method, path, body, headers = {}) {
@@ -69,8 +60,8 @@ async function stepTo(page, title) {
 
 describe('client: my dossier', () => {
   test('changes her wishes with the guideline, sees the version and what changed', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'client');
+    const page = await newPage(env.browser);
+    await login(page, env.server.url, 'client');
     await page.getByRole('link', { name: 'Mijn dossier' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mijn dossier' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Wat nodig is' }).waitFor();
@@ -142,10 +133,10 @@ describe('client: my dossier', () => {
   });
 
   test('someone else saved in between: told in Dutch, her change kept', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'client');
+    const page = await newPage(env.browser);
+    await login(page, env.server.url, 'client');
     const id = await myClientId(page);
-    await page.goto(`${server.url}/mijn/dossier`);
+    await page.goto(`${env.server.url}/mijn/dossier`);
     await page.getByRole('link', { name: 'Mijn wensen veranderen' }).click();
     await page.getByRole('heading', { level: 1, name: 'Wonen' }).waitFor();
     await page.getByRole('link', { name: 'Klaar? Ga naar opslaan' }).click();
@@ -157,8 +148,8 @@ describe('client: my dossier', () => {
     await page.getByRole('heading', { level: 1, name: 'Opslaan' }).waitFor();
 
     // Meanwhile her client supporter adds a wish.
-    const oco = await newPage(browser);
-    await login(oco, server.url, 'oco');
+    const oco = await newPage(env.browser);
+    await login(oco, env.server.url, 'oco');
     const read = await apiFrom(oco, 'GET', `/api/v1/clients/${id}`);
     assert.equal(read.status, 200);
     const theirs = [...read.body.wishes, { importance: 'nice', text: `Zingen in een koor ${stamp}` }];
@@ -190,9 +181,9 @@ describe('client: my dossier', () => {
   });
 
   test('prints the report', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'client');
-    await page.goto(`${server.url}/mijn/dossier`);
+    const page = await newPage(env.browser);
+    await login(page, env.server.url, 'client');
+    await page.goto(`${env.server.url}/mijn/dossier`);
     await page.getByRole('link', { name: 'Verslag afdrukken' }).click();
     await page.getByRole('heading', { level: 1, name: /^Verslag van het gesprek: / }).waitFor();
     assert.match(await page.locator('body').innerText(), /Wat belangrijk is \(wensen\)/);
@@ -201,8 +192,8 @@ describe('client: my dossier', () => {
   });
 
   test('the representative sees the dossier of the client she represents', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'representative');
+    const page = await newPage(env.browser);
+    await login(page, env.server.url, 'representative');
     await page.getByRole('link', { name: 'Mijn dossier' }).click();
     await page.getByRole('heading', { level: 1, name: /^Dossier van / }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Wensen' }).waitFor();
@@ -214,8 +205,8 @@ describe('client: my dossier', () => {
 
 describe('client supporter: caseload and dossier', () => {
   test('searches the caseload by name and year of birth through the API', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'oco');
+    const page = await newPage(env.browser);
+    await login(page, env.server.url, 'oco');
     const rows = page.locator('tbody tr');
     await rows.first().waitFor();
     const first = (await rows.first().locator('a').innerText()).trim();
@@ -260,8 +251,8 @@ describe('client supporter: caseload and dossier', () => {
   });
 
   test('registers a new client and goes through the guideline with them', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'oco');
+    const page = await newPage(env.browser);
+    await login(page, env.server.url, 'oco');
     await page.getByRole('link', { name: 'Nieuwe cliënt inschrijven' }).click();
     await page.getByRole('heading', { level: 1, name: 'Nieuwe cliënt' }).waitFor();
     // Missing facts are said in words.
@@ -305,7 +296,7 @@ describe('client supporter: caseload and dossier', () => {
     await capture(page, 'oco-dossier');
 
     // The caseload finds the new client by name.
-    await page.goto(`${server.url}/caseload`);
+    await page.goto(`${env.server.url}/caseload`);
     await page.getByLabel('Zoek op naam').fill(`Testpersoon ${stamp}`);
     await page.getByRole('button', { name: 'Zoek', exact: true }).click();
     await page.getByRole('status').filter({ hasText: '1 cliënt gevonden' }).waitFor();
@@ -321,17 +312,17 @@ describe('client supporter: caseload and dossier', () => {
   });
 
   test('makes the registration form for an offer the client consented to', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'oco');
+    const page = await newPage(env.browser);
+    await login(page, env.server.url, 'oco');
     // The demo client consented to care by the demo provider: one of its offers.
-    const client = await newPage(browser);
-    await login(client, server.url, 'client');
+    const client = await newPage(env.browser);
+    await login(client, env.server.url, 'client');
     const id = await myClientId(client);
     await client.context().close();
     const offer = await apiFrom(page, 'GET', '/api/v1/offers?provider=prv-0r1h40zc&limit=1');
     assert.equal(offer.status, 200);
     const o = offer.body.items[0];
-    await page.goto(`${server.url}/caseload/${id}/aanmelden?aanbod=${o.id}`);
+    await page.goto(`${env.server.url}/caseload/${id}/aanmelden?aanbod=${o.id}`);
     await page.getByText('De cliënt gaf toestemming voor deze aanbieder.').waitFor();
     assert.match(await page.locator('main').innerText(), new RegExp(o.name));
     await capture(page, 'oco-aanmeldformulier');

@@ -3,11 +3,13 @@
 // browser), axe-core on every page and state, screenshots at 320 and 1280 px kept under
 // build/web-test/screenshots/ (artefacts, not committed).
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
 import { chromium } from 'playwright-core';
 import { AxeBuilder } from '@axe-core/playwright';
 
@@ -21,12 +23,32 @@ const chromiumPath = process.env.CHROMIUM || '/usr/bin/chromium';
 
 export const WIDTHS = [320, 1280];
 
+// What the demo database is made from: the generator, the store's schema and migrations,
+// the demo users and the reference data. A change to any of them makes a new database; the
+// cached one is named after their hash.
+const DATABASE_SOURCES = ['src/generate', 'src/store', 'src/access', 'src/cli', 'data'];
+
+function files(dir) {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : [join(dir, e.name)]))
+    .filter((f) => !f.endsWith('_test.cc'));
+}
+
+export function databaseKey() {
+  const hash = createHash('sha256');
+  for (const dir of DATABASE_SOURCES)
+    for (const f of files(join(repo, dir)).sort()) hash.update(f.slice(repo.length)).update(readFileSync(f));
+  return hash.digest('hex').slice(0, 12);
+}
+
 // The generated demo region, made once and reused by every test file (seed 42: the same
-// data every time).
+// data every time) until what it is made from changes (databaseKey); older ones are removed.
 export function demoDatabase() {
   mkdirSync(outDir, { recursive: true });
-  const db = join(outDir, 'zl.db');
+  const db = join(outDir, `zl-${databaseKey()}.db`);
   if (existsSync(db)) return db;
+  for (const old of readdirSync(outDir).filter((f) => /^zl(-\w+)?\.db(-wal|-shm)?$/.test(f)))
+    rmSync(join(outDir, old), { force: true });
   const tmp = `${db}.${process.pid}.tmp`;
   rmSync(tmp, { force: true });
   for (const args of [
@@ -82,6 +104,23 @@ export async function startServer() {
       await gone;
     },
   };
+}
+
+// The set-up of every test file: a server and a browser before its tests (after `prepare`,
+// work on the database before the server starts), both stopped after them. The returned
+// object holds them once the tests run: env.server, env.browser.
+export function useServerAndBrowser(prepare = async () => {}) {
+  const env = { server: null, browser: null };
+  before(async () => {
+    await prepare();
+    env.server = await startServer();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.stop();
+  });
+  return env;
 }
 
 export async function launchBrowser() {

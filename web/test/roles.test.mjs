@@ -2,7 +2,7 @@
 // withdrawn, who looked), the representative, the client supporter (caseload, a client's
 // options, compare), the provider (its offers), the care office (mismatch map with CSV,
 // the register). Plus what a role may not see.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,27 +10,17 @@ import {
   capture,
   repo,
   expectNoJsErrors,
-  launchBrowser,
   login,
   newPage,
-  startServer,
+  useServerAndBrowser,
 } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 describe('client', () => {
   test('sees her options and her dossier', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'client');
+    const page = await newPage(env.browser);
+    await login(page, env.server.url, 'client');
     assert.equal(new URL(page.url()).pathname, '/mijn');
     await page.getByRole('heading', { level: 1, name: 'Mijn opties' }).waitFor();
     await page.getByRole('heading', { level: 2, name: 'Wat belangrijk is' }).waitFor();
@@ -44,8 +34,8 @@ describe('client', () => {
   });
 
   test('gives and withdraws consent, and sees who looked', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'client');
+    const page = await newPage(env.browser);
+    await login(page, env.server.url, 'client');
     await page.getByRole('link', { name: 'Mijn privacy' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mijn privacy' }).waitFor();
     // The access log in plain words, names not ids: her own reads are there.
@@ -87,19 +77,19 @@ describe('client', () => {
   });
 
   test("a client supporter's look shows in the client's access log by name", async () => {
-    const client = await newPage(browser);
-    await login(client, server.url, 'client');
+    const client = await newPage(env.browser);
+    await login(client, env.server.url, 'client');
     const id = await client.evaluate(async () => {
       const me = await (await fetch('/api/v1/auth/me')).json();
       return me.client_ids[0];
     });
-    const oco = await newPage(browser);
-    await login(oco, server.url, 'oco');
-    await oco.goto(`${server.url}/caseload/${id}`);
+    const oco = await newPage(env.browser);
+    await login(oco, env.server.url, 'oco');
+    await oco.goto(`${env.server.url}/caseload/${id}`);
     await oco.locator('.option-list > li').first().waitFor();
     await oco.context().close();
 
-    await client.goto(server.url + '/mijn/privacy');
+    await client.goto(env.server.url + '/mijn/privacy');
     const line = client
       .locator('.access-log li')
       .filter({ hasText: 'Een cliëntondersteuner van MEE Zuid-Limburg (demo) bekeek uw dossier.' })
@@ -112,9 +102,9 @@ describe('client', () => {
   });
 
   test('a client cannot open the caseload', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'client');
-    await page.goto(server.url + '/caseload');
+    const page = await newPage(env.browser);
+    await login(page, env.server.url, 'client');
+    await page.goto(env.server.url + '/caseload');
     await page.getByRole('heading', { level: 1, name: 'Deze pagina is niet voor u' }).waitFor();
     await capture(page, 'client-geen-toegang');
     await page.context().close();
@@ -123,8 +113,8 @@ describe('client', () => {
 
 describe('representative', () => {
   test('sees the options of the client she represents', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'representative');
+    const page = await newPage(env.browser);
+    await login(page, env.server.url, 'representative');
     await page.getByRole('heading', { level: 1, name: /^Opties voor / }).waitFor();
     await page.locator('.option-list > li').first().waitFor();
     await capture(page, 'vertegenwoordiger-opties');
@@ -137,8 +127,8 @@ describe('representative', () => {
 
 describe('client supporter', () => {
   test('finds a client in the caseload and compares options', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'oco');
+    const page = await newPage(env.browser);
+    await login(page, env.server.url, 'oco');
     assert.equal(new URL(page.url()).pathname, '/caseload');
     await page.getByRole('heading', { level: 1, name: 'Mijn cliënten' }).waitFor();
     const rows = page.locator('tbody tr');
@@ -180,8 +170,8 @@ describe('client supporter', () => {
 
 describe('provider', () => {
   test('sees its own offers with free places and waits', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'provider');
+    const page = await newPage(env.browser);
+    await login(page, env.server.url, 'provider');
     assert.equal(new URL(page.url()).pathname, '/aanbieder');
     await page.getByRole('heading', { level: 1, name: /^Aanbod van / }).waitFor();
     const rows = page.locator('tbody tr');
@@ -208,7 +198,7 @@ describe('provider', () => {
     await page.getByRole('status').filter({ hasText: /gevonden/ }).waitFor();
     assert.ok(asked.includes('dem'), JSON.stringify(asked));
     const me = await page.evaluate(async () => (await (await fetch('/api/v1/auth/me')).json()).provider_id);
-    const api = await (await fetch(`${server.url}/api/v1/offers?provider=${me}&q=dem&limit=500`)).json();
+    const api = await (await fetch(`${env.server.url}/api/v1/offers?provider=${me}&q=dem&limit=500`)).json();
     assert.ok(api.items.length >= 1, "the demo provider has offers for people with dementia");
     await page.waitForFunction((n) => document.querySelectorAll('tbody tr').length === n, api.items.length);
     assert.deepEqual(
@@ -221,8 +211,8 @@ describe('provider', () => {
   });
 
   test('downloads the spreadsheet template of the catalogue', async () => {
-    const page = await newPage(browser, { acceptDownloads: true });
-    await login(page, server.url, 'provider');
+    const page = await newPage(env.browser, { acceptDownloads: true });
+    await login(page, env.server.url, 'provider');
     await page.getByRole('heading', { level: 2, name: 'Veel aanbod? Gebruik een spreadsheet' }).waitFor();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -242,8 +232,8 @@ describe('provider', () => {
 
 describe('care office', () => {
   test('reads the mismatch map as chart and tables and downloads the CSV', async () => {
-    const page = await newPage(browser, { acceptDownloads: true });
-    await login(page, server.url, 'zorgkantoor');
+    const page = await newPage(env.browser, { acceptDownloads: true });
+    await login(page, env.server.url, 'zorgkantoor');
     assert.equal(new URL(page.url()).pathname, '/zorgkantoor');
     await page.getByRole('heading', { level: 1, name: /^Mismatchkaart / }).waitFor({ timeout: 60000 });
     assert.equal(await page.locator('svg.chart rect').count(), 15);
@@ -266,8 +256,8 @@ describe('care office', () => {
   });
 
   test('reads the register of providers', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'zorgkantoor');
+    const page = await newPage(env.browser);
+    await login(page, env.server.url, 'zorgkantoor');
     await page.getByRole('link', { name: 'Aanbieders' }).click();
     await page.getByRole('heading', { level: 1, name: 'Aanbieders in de regio' }).waitFor();
     const rows = page.locator('tbody tr');
@@ -286,8 +276,8 @@ describe('researcher', () => {
   // A researcher reads the map of its organisation's region only (issue 23.2: the demo's
   // research bureau is for Zuid-Limburg), so the page shows that region without a choice.
   test("a researcher reads the mismatch map of its organisation's region", async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'researcher');
+    const page = await newPage(env.browser);
+    await login(page, env.server.url, 'researcher');
     // Not the search for a place to live: the researcher's own page.
     assert.equal(new URL(page.url()).pathname, '/onderzoek');
     await page.getByRole('heading', { level: 1, name: 'Mismatchkaart Zorgkantoor Zuid-Limburg' }).waitFor({ timeout: 60000 });
@@ -302,16 +292,16 @@ describe('researcher', () => {
 describe('dossier readers', () => {
   test('the CIZ reads the dossier of the client who gave it consent', async () => {
     // The demo's represented client gave the CIZ consent for the indication.
-    const rep = await newPage(browser);
-    await login(rep, server.url, 'representative');
+    const rep = await newPage(env.browser);
+    await login(rep, env.server.url, 'representative');
     const client = await rep.evaluate(async () => {
       const me = await (await fetch('/api/v1/auth/me')).json();
       return (await fetch(`/api/v1/clients/${me.client_ids[0]}`)).json();
     });
     await rep.context().close();
 
-    const page = await newPage(browser, { acceptDownloads: true });
-    await login(page, server.url, 'ciz');
+    const page = await newPage(env.browser, { acceptDownloads: true });
+    await login(page, env.server.url, 'ciz');
     assert.equal(new URL(page.url()).pathname, '/clienten');
     await page.getByRole('heading', { level: 1, name: 'Cliënten' }).waitFor();
     const row = page.locator('tbody tr').filter({ hasText: client.name });
@@ -349,13 +339,13 @@ describe('dossier readers', () => {
 
     // A client who gave the CIZ no consent: the API answers 404, the attempt is in that
     // client's access log (outcome denied), and her privacy page says so in words.
-    const own = await newPage(browser);
-    await login(own, server.url, 'client');
+    const own = await newPage(env.browser);
+    await login(own, env.server.url, 'client');
     const other = await own.evaluate(async () => (await (await fetch('/api/v1/auth/me')).json()).client_ids[0]);
     const status = await page.evaluate(async (id) => (await fetch(`/api/v1/clients/${id}`)).status, other);
     assert.equal(status, 404);
     await page.context().close();
-    await own.goto(`${server.url}/mijn/privacy`);
+    await own.goto(`${env.server.url}/mijn/privacy`);
     await own
       .locator('.access-log li')
       .filter({ hasText: /Een medewerker van CIZ \(demo\) probeerde uw \w+( \w+)? te bekijken, maar mocht dat niet\./ })
@@ -367,8 +357,8 @@ describe('dossier readers', () => {
   });
 
   test('the care office reads a dossier of a client in its region', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'zorgkantoor');
+    const page = await newPage(env.browser);
+    await login(page, env.server.url, 'zorgkantoor');
     await page.getByRole('link', { name: 'Cliënten', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Cliënten' }).waitFor();
     await page.getByText('De cliënten in uw regio.').waitFor();

@@ -2,26 +2,17 @@
 // account and a dossier from the same answers, logged in at once. One registration per run:
 // the API throttles them per address (10 an hour), and the demo database is kept between
 // runs, so the e-mail address carries a stamp.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { capture, expectNoJsErrors, launchBrowser, newPage, startServer } from './harness.mjs';
+import { capture, expectNoJsErrors, newPage, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
 const stamp = `${Date.now() % 1000000}`;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 describe('saving the anonymous search', () => {
   test('a daughter saves her search for her mother as a dossier with an account', async () => {
-    const page = await newPage(browser);
-    await page.goto(server.url + '/zoeken');
+    const page = await newPage(env.browser);
+    await page.goto(env.server.url + '/zoeken');
     await page.getByLabel('Gemeente').selectOption({ label: 'Maastricht' });
     await page.getByRole('button', { name: 'Volgende' }).click();
     await page.getByRole('button', { name: 'Volgende' }).click();

@@ -1,20 +1,11 @@
 // The anonymous search: the guideline step by step (a missing answer explained, "weet ik
 // nog niet", own words, a person nearby, read aloud), then the options with explanation,
 // mismatch, combinations, comparison of up to three and the map.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { capture, expectNoJsErrors, launchBrowser, newPage, startServer } from './harness.mjs';
+import { capture, expectNoJsErrors, newPage, useServerAndBrowser } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 // Records what the page asks the browser to say (headless Chromium has no voices).
 const RECORD_SPEECH = () => {
@@ -26,9 +17,9 @@ const RECORD_SPEECH = () => {
 
 describe('anonymous search', () => {
   test('an 84-year-old and her daughter find options step by step', async () => {
-    const page = await newPage(browser);
+    const page = await newPage(env.browser);
     await page.addInitScript(RECORD_SPEECH);
-    await page.goto(server.url + '/');
+    await page.goto(env.server.url + '/');
     await page.getByRole('link', { name: 'Begin met zoeken' }).click();
 
     // Step 1: where. Next without a municipality says what is missing.
@@ -167,8 +158,8 @@ describe('anonymous search', () => {
   });
 
   test('a must that no option offers shows as the mismatch', async () => {
-    const page = await newPage(browser);
-    await page.goto(server.url + '/zoeken');
+    const page = await newPage(env.browser);
+    await page.goto(env.server.url + '/zoeken');
     await page.getByLabel('Gemeente').selectOption({ label: 'Vaals' });
     await page.getByRole('button', { name: 'Volgende' }).click();
     await page.getByLabel('Zorg thuis').check();
@@ -196,8 +187,8 @@ describe('anonymous search', () => {
   });
 
   test('the options page without answers sends you to the first step', async () => {
-    const page = await newPage(browser);
-    await page.goto(server.url + '/zoeken/opties');
+    const page = await newPage(env.browser);
+    await page.goto(env.server.url + '/zoeken/opties');
     await page.getByText('U heeft nog niets ingevuld. Begin bij de eerste stap.').waitFor();
     await capture(page, 'opties-leeg');
     await page.context().close();

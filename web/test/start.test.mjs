@@ -1,32 +1,22 @@
 // The start page, the help box on every page, the language, the route fallback and login
 // errors, with JavaScript on and off.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import contact from '../src/contact.json' with { type: 'json' };
 import {
   capture,
   expectNoJsErrors,
-  launchBrowser,
   login,
   newPage,
-  startServer,
+  useServerAndBrowser,
 } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 describe('start page', () => {
   test('says what Passend is and how to reach a client supporter', async () => {
-    const page = await newPage(browser);
-    await page.goto(server.url + '/');
+    const page = await newPage(env.browser);
+    await page.goto(env.server.url + '/');
     await page.getByRole('heading', { level: 1, name: 'Zorg vinden die bij u past' }).waitFor();
     await page.getByRole('navigation', { name: 'Hoofdmenu' }).waitFor();
     const help = page.locator('#hulp');
@@ -42,8 +32,8 @@ describe('start page', () => {
   });
 
   test('without JavaScript the start page still reaches a client supporter', async () => {
-    const page = await newPage(browser, { javaScriptEnabled: false });
-    await page.goto(server.url + '/');
+    const page = await newPage(env.browser, { javaScriptEnabled: false });
+    await page.goto(env.server.url + '/');
     await page.getByRole('heading', { level: 1, name: 'Zorg vinden die bij u past' }).waitFor();
     assert.ok(await page.getByText('Zoeken kan alleen met JavaScript aan').isVisible());
     const phone = page.locator('#hulp').getByRole('link', { name: contact.phone });
@@ -62,17 +52,17 @@ describe('start page', () => {
   test('the page without JavaScript passes axe and fits 320 px', async () => {
     // axe needs JavaScript in the page, so the page's own scripts are blocked instead: the
     // same static HTML and CSS a browser without JavaScript shows.
-    const page = await newPage(browser);
+    const page = await newPage(env.browser);
     await page.route(/\.js$/, (route) => route.abort());
-    await page.goto(server.url + '/');
+    await page.goto(env.server.url + '/');
     assert.ok(await page.getByText('Zoeken kan alleen met JavaScript aan').isVisible());
     await capture(page, 'start-zonder-javascript');
     await page.context().close();
   });
 
   test('switches to English and back, help box included', async () => {
-    const page = await newPage(browser);
-    await page.goto(server.url + '/');
+    const page = await newPage(env.browser);
+    await page.goto(env.server.url + '/');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { level: 1, name: 'Finding care that fits you' }).waitFor();
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
@@ -86,8 +76,8 @@ describe('start page', () => {
   });
 
   test('the skip link and the menu work by keyboard', async () => {
-    const page = await newPage(browser);
-    await page.goto(server.url + '/');
+    const page = await newPage(env.browser);
+    await page.goto(env.server.url + '/');
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Naar de inhoud' });
     assert.ok(await skip.evaluate((el) => el === document.activeElement));
@@ -100,8 +90,8 @@ describe('start page', () => {
 
 describe('routes', () => {
   test('an unknown page says so in Dutch, an app route deep link loads the app', async () => {
-    const page = await newPage(browser);
-    await page.goto(server.url + '/bestaat/niet');
+    const page = await newPage(env.browser);
+    await page.goto(env.server.url + '/bestaat/niet');
     await page.getByRole('heading', { level: 1, name: 'Deze pagina bestaat niet' }).waitFor();
     await capture(page, 'niet-gevonden');
     await page.getByRole('link', { name: 'Naar de startpagina' }).click();
@@ -117,10 +107,10 @@ describe('routes', () => {
   });
 
   test('the API stays the API next to the app', async () => {
-    const res = await fetch(server.url + '/api/v1/bestaat-niet');
+    const res = await fetch(env.server.url + '/api/v1/bestaat-niet');
     assert.equal(res.status, 404);
     assert.equal(res.headers.get('content-type'), 'application/problem+json');
-    const page = await fetch(server.url + '/zoeken');
+    const page = await fetch(env.server.url + '/zoeken');
     assert.equal(page.status, 200);
     assert.match(page.headers.get('content-type'), /^text\/html/);
   });
@@ -128,8 +118,8 @@ describe('routes', () => {
 
 describe('login', () => {
   test('a wrong password is explained in Dutch', async () => {
-    const page = await newPage(browser);
-    await page.goto(server.url + '/inloggen');
+    const page = await newPage(env.browser);
+    await page.goto(env.server.url + '/inloggen');
     await page.getByLabel('E-mailadres').fill('oco@demo.passend.example');
     await page.getByLabel('Wachtwoord').fill('fout-wachtwoord');
     await page.getByRole('button', { name: 'Inloggen' }).click();
@@ -141,8 +131,8 @@ describe('login', () => {
   });
 
   test('logging in and out', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'oco');
+    const page = await newPage(env.browser);
+    await login(page, env.server.url, 'oco');
     // Who is logged in, in words: the demo account's person and the role, each once.
     const nav = page.getByRole('navigation', { name: 'Hoofdmenu' });
     await nav.getByText('Ingelogd als Sanne Jansen (cliëntondersteuner)', { exact: true }).waitFor();

@@ -1,7 +1,7 @@
 // The care office's trend of the mismatch map (/zorgkantoor/trend): two moments kept by the
 // CLI as a care office would quarterly (`passend mismatch --bewaar`), then the page read
 // against the API's own answer, its CSV downloaded; the state before any moment was kept.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import {
@@ -9,14 +9,11 @@ import {
   capture,
   demoDatabase,
   expectNoJsErrors,
-  launchBrowser,
   login,
   newPage,
-  startServer,
+  useServerAndBrowser,
 } from './harness.mjs';
 
-let server;
-let browser;
 let region;
 
 function passend(args) {
@@ -25,7 +22,7 @@ function passend(args) {
   return r.stdout;
 }
 
-before(async () => {
+const env = useServerAndBrowser(async () => {
   const db = demoDatabase();
   // The demo care office's region, as `passend user demo` says it (it keeps existing users).
   region = /regio (\d+)/.exec(passend(['user', 'demo', '--db', db]))[1];
@@ -33,20 +30,14 @@ before(async () => {
   passend(['mismatch', '--bewaar', '--db', db, '--region', region]);
   await new Promise((r) => setTimeout(r, 1100));
   passend(['mismatch', '--bewaar', '--db', db, '--region', region]);
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
 });
 
 const cells = (row) => row.locator('th, td').allInnerTexts();
 
 describe('care office trend', () => {
   test('reads the kept moments side by side and downloads them as CSV', async () => {
-    const page = await newPage(browser, { acceptDownloads: true });
-    await login(page, server.url, 'zorgkantoor');
+    const page = await newPage(env.browser, { acceptDownloads: true });
+    await login(page, env.server.url, 'zorgkantoor');
     await page.getByRole('heading', { level: 1, name: /^Mismatchkaart / }).waitFor({ timeout: 60000 });
     await page.getByRole('link', { name: 'Hoe verandert de mismatch? Bekijk de trend' }).click();
     await page.getByRole('heading', { level: 1, name: 'Hoe de mismatch verandert' }).waitFor();
@@ -106,14 +97,14 @@ describe('care office trend', () => {
   });
 
   test('says what to do while no moment was kept', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'zorgkantoor');
+    const page = await newPage(env.browser);
+    await login(page, env.server.url, 'zorgkantoor');
     // The API's answer before the first `passend mismatch --bewaar` (MonitorService::Trend
     // over no moments), which this database no longer gives: the moments are kept above.
     await page.route('**/api/v1/mismatch/trend?*', (route) =>
       route.fulfill({ json: { region, moments: [], per_wish: [] } }),
     );
-    await page.goto(server.url + '/zorgkantoor/trend');
+    await page.goto(env.server.url + '/zorgkantoor/trend');
     await page.getByText('Er is nog geen moment bewaard.', { exact: false }).waitFor();
     assert.equal(await page.locator('table').count(), 0);
     await capture(page, 'zorgkantoor-trend-leeg');

@@ -2,7 +2,7 @@
 // places and the wait in a few clicks (wrong numbers said in words), confirms numbers that
 // are still right, and reads who changed what. The options (anonymous) show when an offer
 // was last updated and "mogelijk verouderd" where the API says so.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { rmSync, writeFileSync } from 'node:fs';
@@ -12,35 +12,25 @@ import {
   bin,
   capture,
   expectNoJsErrors,
-  launchBrowser,
   login,
   newPage,
   outDir,
-  startServer,
+  useServerAndBrowser,
 } from './harness.mjs';
 
-let server;
-let browser;
-before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const env = useServerAndBrowser();
 
 const longAgo = () => new Date(Date.now() - 90 * 86400000).toISOString().replace(/\.\d+Z$/, 'Z');
 const PROVIDER = 'prv-0r1h40zc'; // the demo provider's (passend user demo)
 
 describe('provider', () => {
   test('updates free places and the wait of an offer that may be out of date', async () => {
-    const list = await (await fetch(`${server.url}/api/v1/offers?provider=${PROVIDER}&limit=1`)).json();
+    const list = await (await fetch(`${env.server.url}/api/v1/offers?provider=${PROVIDER}&limit=1`)).json();
     const offer = list.items[0];
-    await ageOffers(server, [offer.id], longAgo());
+    await ageOffers(env.server, [offer.id], longAgo());
 
-    const page = await newPage(browser);
-    await login(page, server.url, 'provider');
+    const page = await newPage(env.browser);
+    await login(page, env.server.url, 'provider');
     const row = page.locator('tbody tr').filter({ has: page.getByRole('link', { name: offer.name, exact: true }) });
     await row.waitFor();
     assert.match(await row.innerText(), /mogelijk verouderd/);
@@ -60,7 +50,7 @@ describe('provider', () => {
     await capture(page, 'aanbieder-bijwerken-fout');
 
     // A few clicks: one place more (or less when full), one week longer.
-    const current = (await (await fetch(`${server.url}/api/v1/offers/${offer.id}`)).json());
+    const current = (await (await fetch(`${env.server.url}/api/v1/offers/${offer.id}`)).json());
     await free.fill(String(current.free_places));
     const up = current.free_places < current.capacity;
     await page.getByRole('button', { name: `Eén ${up ? 'meer' : 'minder'}: Vrije plekken` }).click();
@@ -71,7 +61,7 @@ describe('provider', () => {
     await page.getByRole('status').filter({ hasText: 'Opgeslagen. Mensen zien de nieuwe getallen meteen.' }).waitFor();
     // Current again: the warning is gone, the history says who changed what.
     await page.waitForFunction(() => !document.querySelector('.offer-edit .utrecht-alert--warning'));
-    const now = await (await fetch(`${server.url}/api/v1/offers/${offer.id}`)).json();
+    const now = await (await fetch(`${env.server.url}/api/v1/offers/${offer.id}`)).json();
     assert.equal(now.free_places, wantFree);
     assert.equal(now.waiting_weeks, current.waiting_weeks + 1);
     assert.equal(now.maybe_outdated, false);
@@ -95,10 +85,10 @@ describe('options', () => {
     // The ranking halves the wait's part for an offer that may be out of date, so one aged
     // offer drops out of the ten shown: every offer for a short stay (logeren) in the region
     // is aged, so whichever ten are shown say so.
-    const logeren = await (await fetch(`${server.url}/api/v1/offers?region=5531&kind=logeren&limit=500`)).json();
-    await ageOffers(server, logeren.items.filter((o) => !o.maybe_outdated).map((o) => o.id), longAgo());
-    const page = await newPage(browser);
-    await page.goto(server.url + '/zoeken');
+    const logeren = await (await fetch(`${env.server.url}/api/v1/offers?region=5531&kind=logeren&limit=500`)).json();
+    await ageOffers(env.server, logeren.items.filter((o) => !o.maybe_outdated).map((o) => o.id), longAgo());
+    const page = await newPage(env.browser);
+    await page.goto(env.server.url + '/zoeken');
     const answer = await page.evaluate(async () => {
       const res = await fetch('/api/v1/zoeken?arrangements=true&limit=10', {
         method: 'POST',
@@ -134,10 +124,10 @@ describe('options', () => {
 describe('care office', () => {
   test('chases out-of-date offers and sets an offer contract', async () => {
     // Whatever the run before left, at least one offer of the region is out of date.
-    const logeren = await (await fetch(`${server.url}/api/v1/offers?region=5531&kind=logeren&limit=5`)).json();
-    await ageOffers(server, logeren.items.filter((o) => !o.maybe_outdated).map((o) => o.id), longAgo());
-    const page = await newPage(browser);
-    await login(page, server.url, 'zorgkantoor');
+    const logeren = await (await fetch(`${env.server.url}/api/v1/offers?region=5531&kind=logeren&limit=5`)).json();
+    await ageOffers(env.server, logeren.items.filter((o) => !o.maybe_outdated).map((o) => o.id), longAgo());
+    const page = await newPage(env.browser);
+    await login(page, env.server.url, 'zorgkantoor');
     await page.getByRole('link', { name: 'Verouderd aanbod' }).click();
     await page.getByRole('heading', { level: 1, name: 'Mogelijk verouderd aanbod' }).waitFor();
     const rows = page.locator('tbody tr');
@@ -169,8 +159,8 @@ describe('care office', () => {
   });
 
   test('approves a submitted provider and suspends it with a reason', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'zorgkantoor');
+    const page = await newPage(env.browser);
+    await login(page, env.server.url, 'zorgkantoor');
     const name = `Zorghuis De Proef ${Date.now() % 1000000}`;
     const made = await page.evaluate(async (n) => {
       const me = await (await fetch('/api/v1/auth/me')).json();
@@ -212,7 +202,7 @@ describe('care office', () => {
 // the care office finds it under "aangemeld" and approves it; then the provider's page is its own.
 describe('new provider', () => {
   test('submits itself to the register and the care office approves it', async () => {
-    assert.ok(server.db, 'the database of the server (PASSEND_DB with PASSEND_URL)');
+    assert.ok(env.server.db, 'the database of the server (PASSEND_DB with PASSEND_URL)');
     const stamp = `${Date.now() % 1000000}`;
     const email = `nieuw-${stamp}@zorgboerderij.example`;
     const password = 'koeien en kippen op het erf';
@@ -220,7 +210,7 @@ describe('new provider', () => {
     writeFileSync(file, `${password}\n`);
     const made = spawnSync(
       bin,
-      ['user', 'add', '--db', server.db, '--email', email, '--name', 'Anouk Smeets', '--role', 'provider',
+      ['user', 'add', '--db', env.server.db, '--email', email, '--name', 'Anouk Smeets', '--role', 'provider',
         '--organisation', `org-nieuw-${stamp}`, '--organisation-name', `Zorgboerderij De Hoeve ${stamp}`,
         '--provider', `prv-nieuw-${stamp}`, '--password-file', file],
       { encoding: 'utf8' },
@@ -229,8 +219,8 @@ describe('new provider', () => {
     assert.equal(made.status, 0, made.stderr);
     const name = `Zorgboerderij De Hoeve ${stamp}`;
 
-    const page = await newPage(browser);
-    await page.goto(`${server.url}/inloggen`);
+    const page = await newPage(env.browser);
+    await page.goto(`${env.server.url}/inloggen`);
     await page.getByLabel('E-mailadres').fill(email);
     await page.getByLabel('Wachtwoord').fill(password);
     await page.getByRole('button', { name: 'Inloggen' }).click();
@@ -257,15 +247,15 @@ describe('new provider', () => {
     await page.getByRole('status').filter({ hasText: `${name} is aangemeld bij het register.` }).waitFor();
     await capture(page, 'nieuwe-aanbieder-aangemeld');
     // A second time: the register has it.
-    await page.goto(`${server.url}/aanbieder/aanmelden`);
+    await page.goto(`${env.server.url}/aanbieder/aanmelden`);
     await page.getByLabel('Naam van uw organisatie').fill(name);
     await page.getByRole('button', { name: 'Aanmelden' }).click();
     await page.getByText('Uw organisatie staat al in het register.').waitFor();
     expectNoJsErrors(page, [404, 409]);
 
     // The care office sees it submitted, with what was filled in, and approves it.
-    const office = await newPage(browser);
-    await login(office, server.url, 'zorgkantoor');
+    const office = await newPage(env.browser);
+    await login(office, env.server.url, 'zorgkantoor');
     await office.getByRole('link', { name: 'Register', exact: true }).click();
     const item = office.locator('.register-item').filter({ hasText: name });
     await item.waitFor();
@@ -276,15 +266,15 @@ describe('new provider', () => {
     await office.context().close();
 
     // Approved: the provider's page is its own now (no offers yet).
-    await page.goto(`${server.url}/aanbieder`);
+    await page.goto(`${env.server.url}/aanbieder`);
     await page.getByRole('heading', { level: 1, name: `Aanbod van ${name}` }).waitFor();
     await page.context().close();
   });
 
   test('the care office submits a provider from its register page', async () => {
-    const page = await newPage(browser);
-    await login(page, server.url, 'zorgkantoor');
-    await page.goto(`${server.url}/zorgkantoor/register`);
+    const page = await newPage(env.browser);
+    await login(page, env.server.url, 'zorgkantoor');
+    await page.goto(`${env.server.url}/zorgkantoor/register`);
     await page.getByRole('link', { name: 'Een nieuwe aanbieder aanmelden' }).click();
     await page.getByRole('heading', { level: 1, name: 'Een aanbieder aanmelden' }).waitFor();
     const name = `Kleinschalig Wonen Het Erf ${Date.now() % 1000000}`;
@@ -316,8 +306,8 @@ describe('new provider', () => {
 // the whole file (said per row and column, nothing written), or only the good rows go in.
 describe('care office files', () => {
   test('downloads the catalogue and reads in a filled-in template', async () => {
-    const page = await newPage(browser, { acceptDownloads: true });
-    await login(page, server.url, 'zorgkantoor');
+    const page = await newPage(env.browser, { acceptDownloads: true });
+    await login(page, env.server.url, 'zorgkantoor');
     await page.getByRole('link', { name: 'Bestanden', exact: true }).click();
     await page.getByRole('heading', { level: 1, name: 'Aanbod in bestanden' }).waitFor();
     const [download] = await Promise.all([
@@ -327,14 +317,14 @@ describe('care office files', () => {
     let csv = '';
     for await (const chunk of await download.createReadStream()) csv += chunk;
     assert.match(csv, /^\ufeffaanbieder_id;aanbieder_naam;/);
-    const offers = await (await fetch(`${server.url}/api/v1/offers?limit=1`)).json();
+    const offers = await (await fetch(`${env.server.url}/api/v1/offers?limit=1`)).json();
     assert.ok(csv.includes(offers.items[0].id), 'an offer of the catalogue is in the file');
 
     // Reading in without a file is explained.
     await page.getByRole('button', { name: 'Inlezen' }).click();
     await page.getByText('Kies eerst een bestand.').waitFor();
     // The template's example row, and a copy of it whose capacity is a word: row 3.
-    const template = await (await fetch(`${server.url}/api/v1/catalog/csv-template`)).text();
+    const template = await (await fetch(`${env.server.url}/api/v1/catalog/csv-template`)).text();
     const [header, example] = template.replace(/\r?\n$/, '').split(/\r?\n/);
     assert.ok(example.includes(';off-voorbeeld;') && example.includes(';16;2;3;6;'), example);
     const wrong = example.replace(';off-voorbeeld;', ';off-voorbeeld-fout;').replace(';16;2;3;6;', ';veel;2;3;6;');
@@ -346,14 +336,14 @@ describe('care office files', () => {
     const problems = page.getByRole('region', { name: 'Wat er fout is' });
     assert.match(await problems.innerText(), /rij 3\s+capaciteit/);
     await capture(page, 'zorgkantoor-bestand-fout');
-    assert.equal((await fetch(`${server.url}/api/v1/offers/off-voorbeeld-fout`)).status, 404);
+    assert.equal((await fetch(`${env.server.url}/api/v1/offers/off-voorbeeld-fout`)).status, 404);
 
     await page.getByLabel('Lees alleen de goede regels in').check();
     await page.getByRole('button', { name: 'Inlezen' }).click();
     await page.getByRole('status').filter({ hasText: 'Ingelezen. Aanbod: 1. Locaties: 1. Aanbieders: 1.' }).waitFor();
     assert.match(await page.getByRole('status').innerText(), /1 regel had een fout en is niet ingelezen\./);
     await capture(page, 'zorgkantoor-bestand-ingelezen');
-    assert.equal((await fetch(`${server.url}/api/v1/offers/off-voorbeeld`)).status, 200);
+    assert.equal((await fetch(`${env.server.url}/api/v1/offers/off-voorbeeld`)).status, 200);
     expectNoJsErrors(page, [400]);
     await page.context().close();
   });
