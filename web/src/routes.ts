@@ -126,6 +126,12 @@ export const routes: RouteDef[] = [
     load: () => import('./pages/ProviderSubmit'),
   },
   {
+    path: '/aanbieder/aanbod/nieuw',
+    title: 'newoffer.title',
+    roles: ['provider'],
+    load: () => import('./pages/NewOffer'),
+  },
+  {
     path: '/aanbieder/aanbod/:id',
     title: 'upkeep.title',
     roles: ['provider'],
@@ -177,6 +183,12 @@ export const routes: RouteDef[] = [
     roles: CARE_OFFICE,
     menu: 'nav.files',
     load: () => import('./pages/CatalogFiles'),
+  },
+  {
+    path: '/zorgkantoor/aanbod/nieuw',
+    title: 'newoffer.title',
+    roles: CARE_OFFICE,
+    load: () => import('./pages/NewOffer'),
   },
   {
     path: '/zorgkantoor/aanbod/:id',

@@ -12,8 +12,8 @@ import type { PageProps } from '../routes';
 import { useSession } from '../session';
 import type { Feature, Location, Offer, Organisation } from '../types';
 import { useAsync } from '../useAsync';
-import { TextField } from '../components/Fields';
 import { Loading } from '../components/Loading';
+import { PlacesFields, firstWrong, type PlacesValues } from '../components/PlacesFields';
 import { Problem } from '../components/Problem';
 
 interface Change {
@@ -53,28 +53,22 @@ export default function OfferUpkeep({ params }: PageProps) {
   const shown: Record<Field, string> | null =
     values ?? (offer ? { free_places: String(offer.free_places), waiting_people: String(offer.waiting_people), waiting_weeks: String(offer.waiting_weeks) } : null);
 
-  const set = (f: Field, v: string) => {
-    setValues({ ...shown!, [f]: v });
+  const change = (v: PlacesValues) => {
+    setValues(v as Record<Field, string>);
     setInvalid(null);
     setSaved(null);
-  };
-  const step = (f: Field, by: number) => {
-    const n = Math.max(0, (Number(shown![f]) || 0) + by);
-    set(f, String(f === 'free_places' && offer ? Math.min(n, offer.capacity) : n));
   };
 
   const save = async () => {
     if (!offer || !shown) return;
     const body: Record<string, number> = {};
-    for (const f of FIELDS) {
-      const n = Number(shown[f]);
-      if (shown[f].trim() === '' || !Number.isInteger(n) || n < 0 || (f === 'free_places' && n > offer.capacity)) {
-        setInvalid(f);
-        document.getElementById(`veld-${f}`)?.focus();
-        return;
-      }
-      if (n !== offer[f]) body[f] = n;
+    const wrong = firstWrong(FIELDS, shown, offer.capacity);
+    if (wrong) {
+      setInvalid(wrong as Field);
+      document.getElementById(`veld-${wrong}`)?.focus();
+      return;
     }
+    for (const f of FIELDS) if (Number(shown[f]) !== offer[f]) body[f] = Number(shown[f]);
     // Nothing changed: saving says the numbers are still right.
     const confirmed = Object.keys(body).length === 0;
     if (confirmed) body.free_places = offer.free_places;
@@ -156,20 +150,14 @@ export default function OfferUpkeep({ params }: PageProps) {
             }}
           >
             <h2 class="utrecht-heading-2">{t('upkeep.now')}</h2>
-            {FIELDS.map((f) => (
-              <TextField
-                numeric
-                maxLength={5}
-                key={f}
-                id={`veld-${f}`}
-                label={t(`upkeep.field.${f}`)}
-                hint={f === 'free_places' ? t('upkeep.free_hint', { capacity: offer.capacity }) : undefined}
-                error={invalid === f ? t(f === 'free_places' ? 'upkeep.free_wrong' : 'upkeep.number_wrong', { capacity: offer.capacity }) : undefined}
-                value={shown[f]}
-                onInput={(v) => set(f, v)}
-                onStep={(by) => step(f, by)}
-              />
-            ))}
+            <PlacesFields
+              fields={FIELDS}
+              values={shown}
+              capacity={offer.capacity}
+              invalid={invalid}
+              idPrefix="veld"
+              onChange={change}
+            />
             <p class="field-hint">{t('upkeep.confirm_hint')}</p>
             {saveError !== null && <Problem error={saveError} />}
             <div class="button-row">

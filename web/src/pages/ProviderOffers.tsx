@@ -63,6 +63,11 @@ export default function ProviderOffers() {
             {t('provider.summary', { count: data.offers.length, free })}
           </p>
           <p class="utrecht-paragraph">{t('provider.upkeep_hint')}</p>
+          <p>
+            <a class="utrecht-button-link utrecht-button-link--primary-action" href="/aanbieder/aanbod/nieuw">
+              {t('newoffer.link')}
+            </a>
+          </p>
           {outdated > 0 && (
             <p class="utrecht-paragraph">
               <span class="badge-outdated">{t('provider.outdated_count', { count: outdated })}</span>

@@ -89,6 +89,13 @@ export default function ProviderRegister() {
                   {t(p.register_status === 'suspended' ? 'preg.approve_again' : 'preg.approve', { name: p.name })}
                 </button>
               )}
+              {p.register_status === 'approved' && (
+                <p>
+                  <a class="utrecht-link" href={`/zorgkantoor/aanbod/nieuw?aanbieder=${encodeURIComponent(p.id)}`}>
+                    {t('newoffer.link_for', { name: p.name })}
+                  </a>
+                </p>
+              )}
               {p.register_status === 'approved' && suspending !== p.id && (
                 <button
                   type="button"

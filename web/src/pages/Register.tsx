@@ -93,6 +93,10 @@ export default function Register() {
                       ) : (
                         r.provider.name
                       )}
+                      <br />
+                      <a class="utrecht-link small" href={`/zorgkantoor/aanbod/nieuw?aanbieder=${encodeURIComponent(r.provider.id)}`}>
+                        {t('newoffer.link_for', { name: r.provider.name })}
+                      </a>
                     </td>
                     <td class="num">{formatNumber(r.offers)}</td>
                     <td class="num">{formatNumber(r.contracted)}</td>
