@@ -7,8 +7,10 @@
 #include <cmath>
 #include <cstdio>
 #include <functional>
+#include <memory>
 
 #include "access/permissions.h"
+#include "api/offer_read_model.h"
 #include "api/openapi.h"
 #include "api/paging.h"
 #include "api/problem.h"
@@ -305,7 +307,10 @@ Result<std::optional<catalog::NearPoint>> NearFromQuery(const ApiRequest& req) {
   return std::optional<catalog::NearPoint>(p);
 }
 
-Result<ApiResponse> ListOffers(catalog::CatalogService& catalog, const ApiRequest& req) {
+// From the read model (api/offer_read_model.h) when it answers the filter, else from the
+// store; the two answer alike.
+Result<ApiResponse> ListOffers(catalog::CatalogService& catalog, OfferReadModel& model,
+                               const ApiRequest& req) {
   const auto& ref = refdata::BuiltIn();
   PASSEND_ASSIGN_OR_RETURN(auto page, PageFromQuery(req));
   catalog::OfferFilter filter;
@@ -338,6 +343,8 @@ Result<ApiResponse> ListOffers(catalog::CatalogService& catalog, const ApiReques
   }
   if (const auto* q = req.Query("q")) filter.words = catalog::SearchWords(*q);
   PASSEND_ASSIGN_OR_RETURN(filter.near, NearFromQuery(req));
+  PASSEND_ASSIGN_OR_RETURN(auto text, model.ListJson(filter, page, catalog.Cutoffs()));
+  if (text) return JsonTextResponse(std::move(*text));
   PASSEND_ASSIGN_OR_RETURN(auto found, catalog.ListOffers(filter, page));
   return JsonResponse(
       PageBody(found, [&catalog](const domain::Offer& o) { return OfferJson(catalog, o); }));
@@ -414,7 +421,8 @@ ParamDoc Region() {
 
 }  // namespace
 
-void AddCatalogRoutes(Router& router, catalog::CatalogService& catalog) {
+void AddCatalogRoutes(Router& router, catalog::CatalogService& catalog, store::Database& db) {
+  auto model = std::make_shared<OfferReadModel>(db, catalog);
   router.Add(List("/api/v1/providers", "Zorgaanbieders", ProviderSchema(), {},
                   [&catalog](const ApiRequest& r) { return ListProviders(catalog, r); }));
   router.Add(Get("/api/v1/providers/{id}", "Eén zorgaanbieder", ProviderSchema(),
@@ -434,19 +442,20 @@ void AddCatalogRoutes(Router& router, catalog::CatalogService& catalog) {
                    PASSEND_RETURN_IF_ERROR(Listed(catalog, l.provider_id, "Locatie"));
                    return JsonResponse(Json(l));
                  }));
-  router.Add(List("/api/v1/offers", "Zorgaanbod", OfferSchema(),
-                  {QueryParam("provider", "Alleen aanbod van deze aanbieder"),
-                   QueryParam("kind", "Soort: wonen, dagbesteding, logeren, zorg_thuis"),
-                   QueryParam("profile", "Neemt dit zorgprofiel aan (5VV)"),
-                   QueryParam("contracted", "Gecontracteerd door dit zorgkantoor (5531)"),
-                   Municipality(), Region(),
-                   QueryParam("q",
-                              "Zoekwoorden: elk woord is het begin van een woord in de naam of "
-                              "beschrijving; hoofdletters en accenten tellen niet (clienten "
-                              "vindt cliënten, dem vindt dementie)"),
-                   QueryParam("near", "Alleen aanbod bij dit punt: breedte,lengte (50.85,5.69)"),
-                   QueryParam("within_km", "Met near: hoe ver in kilometers (standaard 10)")},
-                  [&catalog](const ApiRequest& r) { return ListOffers(catalog, r); }));
+  router.Add(
+      List("/api/v1/offers", "Zorgaanbod", OfferSchema(),
+           {QueryParam("provider", "Alleen aanbod van deze aanbieder"),
+            QueryParam("kind", "Soort: wonen, dagbesteding, logeren, zorg_thuis"),
+            QueryParam("profile", "Neemt dit zorgprofiel aan (5VV)"),
+            QueryParam("contracted", "Gecontracteerd door dit zorgkantoor (5531)"), Municipality(),
+            Region(),
+            QueryParam("q",
+                       "Zoekwoorden: elk woord is het begin van een woord in de naam of "
+                       "beschrijving; hoofdletters en accenten tellen niet (clienten "
+                       "vindt cliënten, dem vindt dementie)"),
+            QueryParam("near", "Alleen aanbod bij dit punt: breedte,lengte (50.85,5.69)"),
+            QueryParam("within_km", "Met near: hoe ver in kilometers (standaard 10)")},
+           [&catalog, model](const ApiRequest& r) { return ListOffers(catalog, *model, r); }));
   router.Add(Get("/api/v1/offers/{id}", "Eén aanbod", OfferSchema(),
                  [&catalog](const ApiRequest& r) -> Result<ApiResponse> {
                    PASSEND_ASSIGN_OR_RETURN(auto o, catalog.GetOffer(r.path_params.at("id")));

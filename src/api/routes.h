@@ -19,8 +19,9 @@ namespace passend::api {
 
 // GET /healthz: the database answers; {"status": "ok", "schema_version": N}.
 void AddSystemRoutes(Router& router, store::Database& db);
-// Providers, locations, offers (public: the care offer is public information).
-void AddCatalogRoutes(Router& router, catalog::CatalogService& catalog);
+// Providers, locations, offers (public: the care offer is public information). The offer
+// list answers from a read model in memory that follows `db`'s change log.
+void AddCatalogRoutes(Router& router, catalog::CatalogService& catalog, store::Database& db);
 // The register of providers (the care office): submit, approve or suspend, the register
 // with every status, a provider's register history.
 void AddRegisterRoutes(Router& router, catalog::CatalogService& catalog);
@@ -50,7 +51,7 @@ void AddMonitorRoutes(Router& router, monitor::MonitorService& monitor);
 
 // The services the routes above call; app/ builds them. They must outlive the server.
 struct Services {
-  store::Database& db;  // /healthz only: whether the database answers
+  store::Database& db;  // /healthz: whether the database answers; the offer list's change log
   catalog::CatalogService& catalog;
   intake::IntakeService& intake;
   const domain::ReferenceData& ref;

@@ -22,7 +22,7 @@ Router AllRoutes(const Services& s) {
   Router router;
   AddSystemRoutes(router, s.db);
   AddReferenceRoutes(router, s.ref);
-  AddCatalogRoutes(router, s.catalog);
+  AddCatalogRoutes(router, s.catalog, s.db);
   AddRegisterRoutes(router, s.catalog);
   AddFormatRoutes(router, s.catalog, s.ref);
   AddClientRoutes(router, s.intake, s.ref);
