@@ -236,7 +236,14 @@ describe('care office', () => {
     await login(page, env.server.url, 'zorgkantoor');
     assert.equal(new URL(page.url()).pathname, '/zorgkantoor');
     await page.getByRole('heading', { level: 1, name: /^Mismatchkaart / }).waitFor({ timeout: 60000 });
-    assert.equal(await page.locator('svg.chart rect').count(), 15);
+    assert.equal(await page.locator('.bar-chart .bar').count(), 15);
+    // On a phone the chart's words are as large as the page's text (nothing scaled down).
+    await page.setViewportSize({ width: 320, height: 720 });
+    const [label, body] = await page.evaluate(() =>
+      ['.bar-label', '.utrecht-paragraph'].map((s) => parseFloat(getComputedStyle(document.querySelector(s)).fontSize)),
+    );
+    assert.ok(label >= body && label >= 16, `chart label ${label} px, body text ${body} px at 320 px`);
+    await page.setViewportSize({ width: 1280, height: 900 });
     const perWish = page.getByRole('region', { name: 'Per wens' });
     assert.ok((await perWish.locator('tbody tr').count()) >= 15);
     await capture(page, 'zorgkantoor-mismatch');
@@ -282,7 +289,7 @@ describe('researcher', () => {
     assert.equal(new URL(page.url()).pathname, '/onderzoek');
     await page.getByRole('heading', { level: 1, name: 'Mismatchkaart Zorgkantoor Zuid-Limburg' }).waitFor({ timeout: 60000 });
     assert.equal(await page.getByLabel('Zorgkantoorregio').count(), 0);
-    assert.equal(await page.locator('svg.chart rect').count(), 15);
+    assert.equal(await page.locator('.bar-chart .bar').count(), 15);
     await capture(page, 'onderzoeker-mismatch');
     expectNoJsErrors(page);
     await page.context().close();

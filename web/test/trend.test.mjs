@@ -60,7 +60,7 @@ describe('care office trend', () => {
     assert.equal(newestRow[1], nl(newest.clients));
     assert.match(newestRow[2], new RegExp(`^${nl(newest.clients_with_mismatch)} \\(\\d+(,\\d)?%\\)$`));
     // Per moment two bars in the chart, and a text beside each.
-    assert.equal(await page.locator('svg.chart rect').count(), 2 * trend.moments.length);
+    assert.equal(await page.locator('.bar-chart .bar').count(), 2 * trend.moments.length);
 
     // Per wish: the API's order, a column per moment and the difference with the first.
     const wishes = page.getByRole('region', { name: 'Per wens' });

@@ -10,6 +10,7 @@ import { formatNumber, t } from '../i18n';
 import { useSession } from '../session';
 import type { MismatchArea, MismatchMap as Map_, Supply } from '../types';
 import { useAsync } from '../useAsync';
+import { BarChart } from '../components/BarChart';
 import { Loading } from '../components/Loading';
 import { Select } from '../components/Fields';
 import { careOffices } from '../refdata';
@@ -97,7 +98,12 @@ export default function MismatchMap({ query }: PageProps) {
           <h2 class="utrecht-heading-2" id="grafiek-titel">
             {t('careoffice.chart_title')}
           </h2>
-          <BarChart rows={top} />
+          <BarChart
+            labelledBy="grafiek-titel"
+            descId="grafiek-uitleg"
+            desc={t('careoffice.chart_desc')}
+            groups={[{ key: 'wensen', bars: top.map((r) => ({ label: `${r.label}: ${pct(r.share)}`, share: r.share })) }]}
+          />
 
           <h2 class="utrecht-heading-2" id="wensen-titel">
             {t('careoffice.per_wish')}
@@ -314,39 +320,4 @@ function topWish(
     }
   }
   return best ? `${labels[best]?.label ?? best} (${formatNumber(n)})` : '';
-}
-
-// Horizontal bars, one per wish, the share of the region's clients written beside each bar.
-function BarChart({ rows }: { rows: { key: string; label: string; clients: number; share: number }[] }) {
-  const max = Math.max(...rows.map((r) => r.share), 0.0001);
-  const rowH = 34;
-  const labelW = 0; // labels sit above the bars, so the chart also fits 320 px
-  const W = 640;
-  const H = rows.length * rowH * 1.6 + 10;
-  return (
-    <svg
-      class="chart"
-      viewBox={`0 0 ${W} ${H}`}
-      role="img"
-      aria-labelledby="grafiek-titel"
-      aria-describedby="grafiek-uitleg"
-    >
-      <desc id="grafiek-uitleg">{t('careoffice.chart_desc')}</desc>
-      {rows.map((r, i) => {
-        const y = i * rowH * 1.6 + 4;
-        const w = ((W - labelW - 90) * r.share) / max;
-        return (
-          <g key={r.key}>
-            <text x={0} y={y + 16} font-size="17" fill="#1a1a1a">
-              {r.label}
-            </text>
-            <rect x={labelW} y={y + 22} width={Math.max(w, 2)} height={rowH * 0.6} fill="#1a4f8b" />
-            <text x={labelW + w + 8} y={y + 22 + rowH * 0.5} font-size="16" fill="#1a1a1a">
-              {pct(r.share)}
-            </text>
-          </g>
-        );
-      })}
-    </svg>
-  );
 }

@@ -8,6 +8,7 @@ import { formatDate, formatDateTime, formatNumber, lang, t } from '../i18n';
 import { useSession } from '../session';
 import type { MismatchTrend as Trend } from '../types';
 import { useAsync } from '../useAsync';
+import { BarChart } from '../components/BarChart';
 import { Loading } from '../components/Loading';
 
 type Moment = Trend['moments'][number];
@@ -70,7 +71,26 @@ export default function MismatchTrend() {
           <h2 class="utrecht-heading-2" id="trend-grafiek-titel">
             {t('trend.chart_title')}
           </h2>
-          <TrendChart moments={moments} when={when} />
+          {/* Per moment two bars: the share of the region's clients with a mismatch, and
+              with a missing must. */}
+          <BarChart
+            labelledBy="trend-grafiek-titel"
+            descId="trend-grafiek-uitleg"
+            desc={t('trend.chart_desc')}
+            max={1}
+            groups={moments.map((m) => {
+              const shares = [share(m.clients_with_mismatch, m.clients), share(m.clients_with_must_gap, m.clients)];
+              return {
+                key: m.taken_at,
+                title: when(m),
+                bars: shares.map((s, j) => ({
+                  label: `${t(j === 0 ? 'trend.bar_mismatch' : 'trend.bar_must')}: ${pct(s)}`,
+                  share: s,
+                  tone: j as 0 | 1,
+                })),
+              };
+            })}
+          />
 
           <h2 class="utrecht-heading-2" id="trend-momenten-titel">
             {t('trend.moments_title')}
@@ -177,53 +197,5 @@ export default function MismatchTrend() {
         </>
       )}
     </section>
-  );
-}
-
-// Per moment two bars: the share of the region's clients with a mismatch, and with a missing
-// must. Labels sit above the bars, so the chart also fits 320 px.
-function TrendChart({ moments, when }: { moments: Moment[]; when: (m: Moment) => string }) {
-  // Narrow, so the text stays readable when a phone scales the chart down to its width.
-  const W = 360;
-  const rowH = 118;
-  const H = moments.length * rowH + 8;
-  const bars = moments.map((m) => [
-    share(m.clients_with_mismatch, m.clients),
-    share(m.clients_with_must_gap, m.clients),
-  ]);
-  const colours = ['#1a4f8b', '#8a4b00'];
-  const names = [t('trend.bar_mismatch'), t('trend.bar_must')];
-  return (
-    <svg
-      class="chart trend-chart"
-      viewBox={`0 0 ${W} ${H}`}
-      role="img"
-      aria-labelledby="trend-grafiek-titel"
-      aria-describedby="trend-grafiek-uitleg"
-    >
-      <desc id="trend-grafiek-uitleg">{t('trend.chart_desc')}</desc>
-      {moments.map((m, i) => {
-        const y = i * rowH + 4;
-        return (
-          <g key={m.taken_at}>
-            <text x={0} y={y + 18} font-size="18" font-weight="700" fill="#1a1a1a">
-              {when(m)}
-            </text>
-            {bars[i].map((s, j) => {
-              const by = y + 28 + j * 44;
-              const w = s === null ? 0 : (W - 20) * s;
-              return (
-                <g key={j}>
-                  <text x={0} y={by + 14} font-size="16" fill="#1a1a1a">
-                    {names[j]}: {pct(s)}
-                  </text>
-                  <rect x={0} y={by + 20} width={Math.max(w, 2)} height={18} fill={colours[j]} />
-                </g>
-              );
-            })}
-          </g>
-        );
-      })}
-    </svg>
   );
 }
