@@ -280,7 +280,9 @@ describe('new provider', () => {
     const name = `Kleinschalig Wonen Het Erf ${Date.now() % 1000000}`;
     // By keyboard only: from the heading (focused after navigation) Tab to the name, type,
     // Tab past the website to the box "nieuw en klein", Space, Enter sends the form.
-    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+    // The router moves the focus in the frame after the page is drawn: wait for it (a few
+    // seconds at most) rather than reading it the moment the heading appears.
+    await page.waitForFunction(() => document.activeElement?.tagName === 'H1', null, { timeout: 5000 });
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => document.activeElement?.id), 'aanmelden-name');
     await page.keyboard.type(name);
