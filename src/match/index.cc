@@ -224,6 +224,7 @@ Result<MatchIndex> MatchIndex::Build(const std::vector<domain::Provider>& provid
 
   const uint32_t F = ix.feature_count_;
   ix.offers_.resize(n);
+  ix.offer_count_ = n;
   ix.location_of_.resize(n), ix.provider_of_.resize(n), ix.kind_.resize(n), ix.position_.resize(n);
   ix.wait_weeks_.resize(n), ix.wait_score_.resize(n), ix.quality_score_.resize(n);
   ix.service_radius_.resize(n), ix.own_contract_.resize(n), ix.region_mask_.resize(n);
@@ -245,6 +246,7 @@ Result<MatchIndex> MatchIndex::Build(const std::vector<domain::Provider>& provid
   for (uint32_t r = 0; r < n; ++r) ix.id_rank_[ix.by_id_[r]] = r;
   ix.BuildTree();
   const size_t G = ix.groups_.size();
+  ix.group_count_ = G;
   ix.group_columns_.resize(G * F);
   for (size_t g = 0; g < G; ++g)
     for (uint32_t f = 0; f < F; ++f) ix.group_columns_[f * G + g] = ix.group_values_[g * F + f];
@@ -272,6 +274,7 @@ Result<MatchIndex> MatchIndex::Build(const std::vector<domain::Provider>& provid
     ix.columns_ = {};
     ix.group_columns_ = {};
   }
+  ix.compact_ = !ix.columns8_.empty();
   for (const domain::Municipality& m : ref.municipalities())
     ix.muni_region_bit_.push_back(ix.RegionBit(m.zorgkantoor_code));
   return ix;

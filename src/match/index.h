@@ -111,12 +111,12 @@ class MatchIndex {
   // The same values by feature: column(f)[i] == values(i)[f]. Offers of one group are
   // consecutive, so scoring a group reads one cache line per feature, not per offer.
   // Only when !compact().
-  const float* column(uint32_t f) const { return &columns_[size_t{f} * offers_.size()]; }
+  const float* column(uint32_t f) const { return columns_.data() + size_t{f} * offer_count_; }
   // When every stated value is a whole number in -127..127 (as in the generated
   // catalogues) the columns are kept as bytes instead (kAbsent8: absent), a quarter of the
   // memory traffic; value() reads whichever there is and gives the same float.
-  bool compact() const { return !columns8_.empty(); }
-  const int8_t* column8(uint32_t f) const { return &columns8_[size_t{f} * offers_.size()]; }
+  bool compact() const { return compact_; }
+  const int8_t* column8(uint32_t f) const { return columns8_.data() + size_t{f} * offer_count_; }
   float value(uint32_t f, uint32_t i) const {
     if (!compact()) return column(f)[i];
     const int8_t v = column8(f)[i];
@@ -149,10 +149,10 @@ class MatchIndex {
   // By feature: group_column(f)[g] == group_values(g)[f] (children are consecutive); as
   // bytes (group_column8) instead when compact().
   const float* group_column(uint32_t f) const {
-    return &group_columns_[size_t{f} * groups_.size()];
+    return group_columns_.data() + size_t{f} * group_count_;
   }
   const int8_t* group_column8(uint32_t f) const {
-    return &group_columns8_[size_t{f} * groups_.size()];
+    return group_columns8_.data() + size_t{f} * group_count_;
   }
   float group_value(uint32_t f, uint32_t g) const {
     if (!compact()) return group_column(f)[g];
@@ -162,7 +162,7 @@ class MatchIndex {
   // Whether some offer of group g does not state feature f (its value is unknown), by
   // feature like group_column: group_unknown_column(f)[g].
   const uint8_t* group_unknown_column(uint32_t f) const {
-    return &group_unknown_[size_t{f} * groups_.size()];
+    return group_unknown_.data() + size_t{f} * group_count_;
   }
   bool group_some_unknown(uint32_t f, uint32_t g) const { return group_unknown_column(f)[g] != 0; }
   // The root group of a kind of offer, or kNoNode when there is none of that kind.
@@ -213,6 +213,11 @@ class MatchIndex {
   std::vector<float> group_values_, group_columns_;
   std::vector<uint8_t> group_unknown_;             // by feature, like group_columns_
   std::vector<int8_t> columns8_, group_columns8_;  // empty unless every value fits
+  // offers_.size(), groups_.size() and !columns8_.empty(), kept once Build has set them:
+  // the column accessors run for every feature of every offer and group the searches read
+  // (a group's size is a division by sizeof(Group)).
+  size_t offer_count_ = 0, group_count_ = 0;
+  bool compact_ = false;
   std::vector<uint64_t> muni_region_bit_;
   std::vector<uint8_t> feature_kinds_;
   FreeTextSuggester suggester_;
