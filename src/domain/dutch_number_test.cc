@@ -3,6 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdio>
+#include <random>
+#include <string>
+#include <vector>
 
 namespace passend::domain {
 namespace {
@@ -17,6 +21,42 @@ TEST(DutchNumberTest, DecimalCommaAndThousandsPoint) {
   EXPECT_EQ(NumberNl(0.0619, 4, Thousands::kNone), "0,0619");
   EXPECT_EQ(NumberNl(12345.5, 1, Thousands::kNone), "12345,5");
   EXPECT_EQ(NumberNl(std::nan(""), 1), "-");
+}
+
+// NumberNl as it was written with printf("%.*f") (before std::to_chars): the same text for
+// every value, also for halves on the rounding edge and numbers too long for the buffer.
+std::string NumberNlByPrintf(double v, int decimals, Thousands t) {
+  if (!std::isfinite(v)) return "-";
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, std::fabs(v));
+  const std::string s(buf);
+  const size_t dot = s.find('.');
+  std::string whole = s.substr(0, dot), grouped;
+  const std::string fraction = dot == std::string::npos ? "" : s.substr(dot + 1);
+  for (size_t i = 0; i < whole.size(); ++i) {
+    if (t == Thousands::kPoint && i > 0 && (whole.size() - i) % 3 == 0) grouped += '.';
+    grouped += whole[i];
+  }
+  const bool zero = s.find_first_not_of("0.") == std::string::npos;
+  return (v < 0 && !zero ? "-" : "") + grouped + (fraction.empty() ? "" : "," + fraction);
+}
+
+TEST(DutchNumberTest, WritesWhatPrintfWrites) {
+  std::mt19937_64 rng(7);
+  std::vector<double> values = {0,    -0.0,   0.5,   1.5,    2.5,     0.05,  0.15, 0.25,
+                                0.35, 999.95, 1e15,  1e21,   -1e22,   1e58,  1e59, 1e60,
+                                1e70, -1e80,  1e300, 5e-324, 123.456, -0.049};
+  for (int i = 0; i < 20000; ++i) {
+    const double magnitude = std::pow(10.0, static_cast<int>(rng() % 16) - 4);
+    const double v = (static_cast<double>(rng() % 2000000) / 1000 - 1000) * magnitude;
+    values.push_back(v);
+    values.push_back(std::round(v * 100) / 100 + 0.005);  // near a rounding edge
+  }
+  for (double v : values)
+    for (int decimals = -1; decimals <= 4; ++decimals)
+      for (Thousands t : {Thousands::kPoint, Thousands::kNone})
+        ASSERT_EQ(NumberNl(v, decimals, t), NumberNlByPrintf(v, decimals, t))
+            << v << " " << decimals;
 }
 
 TEST(DutchNumberTest, Integers) {
