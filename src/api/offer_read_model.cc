@@ -201,7 +201,11 @@ OfferReadModel::OfferReadModel(store::Database& db, catalog::CatalogService& cat
 OfferReadModel::~OfferReadModel() = default;
 
 Result<std::shared_ptr<const Snapshot>> OfferReadModel::Current() {
-  PASSEND_ASSIGN_OR_RETURN(int64_t last, db_.LastChange());
+  Result<int64_t> last_change = db_.LastChange();
+  // A store without change log (store::Database's default) cannot be followed.
+  if (!last_change.ok() && last_change.error().code() == ErrorCode::kFailedPrecondition)
+    return std::shared_ptr<const Snapshot>();
+  PASSEND_ASSIGN_OR_RETURN(int64_t last, std::move(last_change));
   {
     std::lock_guard lock(mu_);
     if (snapshot_ && snapshot_->seq >= last) return snapshot_;
@@ -295,6 +299,7 @@ Result<std::optional<store::Page<std::string>>> OfferReadModel::ListIds(
   using Out = std::optional<store::Page<std::string>>;
   if (!Answerable(filter)) return Out();
   PASSEND_ASSIGN_OR_RETURN(auto snap, Current());
+  if (snap == nullptr) return Out();
   store::Page<std::string> out;
   auto rows = PageRows(*snap, filter, page, out.next_after);
   if (!rows) return Out();
@@ -308,6 +313,7 @@ Result<std::optional<std::string>> OfferReadModel::ListJson(
   using Out = std::optional<std::string>;
   if (!Answerable(filter)) return Out();
   PASSEND_ASSIGN_OR_RETURN(auto snap, Current());
+  if (snap == nullptr) return Out();
   std::string next_after;
   auto rows = PageRows(*snap, filter, page, next_after);
   if (!rows) return Out();

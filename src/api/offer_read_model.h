@@ -42,7 +42,8 @@ class OfferReadModel {
   struct Source;
 
  private:
-  // The snapshot as of the log's last position now (built or caught up as needed).
+  // The snapshot as of the log's last position now (built or caught up as needed); null
+  // for a store without change log.
   Result<std::shared_ptr<const Snapshot>> Current();
 
   store::Database& db_;

@@ -207,5 +207,30 @@ TEST_F(OfferReadModelTest, LeavesToTheStoreWhatItCannotAnswer) {
   EXPECT_FALSE(r->has_value());
 }
 
+// A store that keeps no change log (store::Database's defaults): nothing to follow.
+class WithoutChangeLog : public store::Database {
+ public:
+  explicit WithoutChangeLog(store::Database& db) : db_(db) {}
+  catalog::CatalogStore& catalog() override { return db_.catalog(); }
+  intake::ClientStore& clients() override { return db_.clients(); }
+  access::AccountStore& accounts() override { return db_.accounts(); }
+  access::ConsentStore& consents() override { return db_.consents(); }
+  access::AuditStore& audit() override { return db_.audit(); }
+  monitor::MapHistoryStore& map_history() override { return db_.map_history(); }
+  Status InTransaction(const std::function<Status()>& fn) override { return db_.InTransaction(fn); }
+  Result<int> SchemaVersion() override { return db_.SchemaVersion(); }
+
+ private:
+  store::Database& db_;
+};
+
+TEST_F(OfferReadModelTest, LeavesAStoreWithoutChangeLogToTheStore) {
+  WithoutChangeLog plain(*db_);
+  OfferReadModel model(plain, *catalog_);
+  auto r = model.ListIds(OfferFilter{}, {});
+  ASSERT_TRUE(r.ok()) << r.error().ToString();
+  EXPECT_FALSE(r->has_value());
+}
+
 }  // namespace
 }  // namespace passend::api
