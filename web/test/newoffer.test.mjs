@@ -59,6 +59,7 @@ describe('a new offer', () => {
 
     // The new offer's own page, and the offer as the API has it.
     await page.getByRole('heading', { level: 1, name }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Het aanbod is toegevoegd.' }).waitFor();
     const id = decodeURIComponent(new URL(page.url()).pathname.split('/').pop());
     assert.match(id, /^off-/);
     const offer = await (await fetch(`${env.server.url}/api/v1/offers/${id}`)).json();
@@ -95,6 +96,8 @@ describe('a new offer', () => {
     assert.match(new URL(page.url()).pathname, /^\/zorgkantoor\/aanbod\/off-/);
     // The care office sets its contract on the new offer's page.
     await page.getByRole('region', { name: 'Contract met zorgkantoor 5531' }).waitFor();
+    // Back leads to the providers it came from, not to the out-of-date offers.
+    assert.equal(await page.getByRole('link', { name: 'Terug naar de aanbieders' }).getAttribute('href'), '/zorgkantoor/aanbieders');
     await capture(page, 'zorgkantoor-nieuw-aanbod-opgeslagen');
     expectNoJsErrors(page);
     await page.context().close();

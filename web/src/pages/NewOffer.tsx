@@ -2,7 +2,8 @@
 // locations, the care office one for a provider at a location in its region
 // (/zorgkantoor/aanbod/nieuw?aanbieder=ID). The numbers are the upkeep page's fields; every
 // mistake, ours or the API's (400 with its field, 403 provider_id or location_id, 409 on the
-// id), is said in Dutch at its field. After saving: the new offer's own page.
+// id), is said in Dutch at its field. After saving: the new offer's own page, which says
+// it was added.
 import { useState } from 'preact/hooks';
 import { ApiError, get, getAll, post } from '../api';
 import { t } from '../i18n';
@@ -117,7 +118,7 @@ export default function NewOffer({ query }: PageProps) {
     setFailed(null);
     try {
       const made = await post<Offer>('/api/v1/offers', body);
-      navigate(`${office ? '/zorgkantoor' : '/aanbieder'}/aanbod/${encodeURIComponent(made.id)}`);
+      navigate(`${office ? '/zorgkantoor' : '/aanbieder'}/aanbod/${encodeURIComponent(made.id)}?nieuw=1`);
     } catch (e) {
       setFailed(e);
       // The API names the field: the mistake is said there too ("features[2].value" is the

@@ -28,7 +28,9 @@ interface Change {
 const FIELDS = ['free_places', 'waiting_people', 'waiting_weeks'] as const;
 type Field = (typeof FIELDS)[number];
 
-export default function OfferUpkeep({ params }: PageProps) {
+export default function OfferUpkeep({ params, query }: PageProps) {
+  // Just added (NewOffer): say so, and lead the care office back to its providers.
+  const added = query.get('nieuw') === '1';
   const { me } = useSession();
   const enc = encodeURIComponent(params.id);
   const { data, error, reload } = useAsync(async () => {
@@ -109,11 +111,16 @@ export default function OfferUpkeep({ params }: PageProps) {
   return (
     <section class="offer-edit">
       <p>
-        <a class="utrecht-link" href={office ? '/zorgkantoor/verouderd' : '/aanbieder'}>
-          {t(office ? 'upkeep.back_office' : 'upkeep.back')}
+        <a class="utrecht-link" href={office ? (added ? '/zorgkantoor/aanbieders' : '/zorgkantoor/verouderd') : '/aanbieder'}>
+          {t(office ? (added ? 'newoffer.back_office' : 'upkeep.back_office') : 'upkeep.back')}
         </a>
       </p>
       <h1 class="utrecht-heading-1">{offer ? offer.name : t('upkeep.title')}</h1>
+      {added && (
+        <p role="status" class="saved-status">
+          {t('newoffer.added')}
+        </p>
+      )}
       {!data && <Loading error={error} />}
       {offer && shown && data && (
         <>
