@@ -168,6 +168,9 @@ export async function expectAccessible(page, name) {
 // overlap things a wide one does not). Leaves the page at 1280 px.
 export async function capture(page, name) {
   mkdirSync(shotDir, { recursive: true });
+  // The page as people use it, not while its data still comes ("Even geduld ..."): axe and
+  // the screenshots would otherwise check the loading line only.
+  await page.waitForFunction(() => !document.querySelector('p.loading'), null, { timeout: 10000 });
   for (const width of WIDTHS) {
     await page.setViewportSize({ width, height: width === 320 ? 720 : 900 });
     await page.waitForTimeout(50);
