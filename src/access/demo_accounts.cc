@@ -42,6 +42,9 @@ std::string PersonFor(Role r) {
   return std::string(LabelNl(r));
 }
 
+// Clients in the client supporter's demo caseload (a supporter has some thirty).
+constexpr int kDemoCaseload = 30;
+
 std::string EmailFor(Role r) { return std::string(ToString(r)) + "@demo.passend.example"; }
 std::string PasswordFor(Role r) { return "demo-" + std::string(ToString(r)) + "-wachtwoord"; }
 
@@ -78,6 +81,8 @@ Result<std::vector<DemoLogin>> CreateDemoAccounts(catalog::CatalogStore& catalog
       org.region = region;
       if (m) org.name = m->zorgkantoor_name + " (demo)";
     }
+    // The neighbourhood team works where its demo clients live.
+    if (o.role == Role::kWijkteam && m) org.name = "Wijkteam " + m->name + " (demo)";
     auto added = users.AddOrganisation(org);
     if (!added.ok()) return added.error();
   }
@@ -142,6 +147,30 @@ Result<std::vector<DemoLogin>> CreateDemoAccounts(catalog::CatalogStore& catalog
       give(represented, out[1].user_id, {"org-demo-ciz"}, Purpose::kIndication));
   PASSEND_RETURN_IF_ERROR(
       give(represented, out[1].user_id, {"org-demo-onderzoek"}, Purpose::kResearch));
+
+  // A client supporter works with a caseload, not one client: clients of the region gave
+  // MEE consent on a paper form that the supporter recorded (granted_by: the supporter), and
+  // clients of the neighbourhood team's municipality gave it to the team.
+  const auto of = [&](Role r) {
+    for (const DemoLogin& l : out)
+      if (l.role == r) return l.user_id;
+    return std::string();
+  };
+  std::vector<std::string> region_codes;
+  for (const domain::Municipality& each : ref.municipalities())
+    if (each.zorgkantoor_code == region) region_codes.push_back(each.code);
+  const auto share = [&](std::vector<std::string> codes, int count, const char* org,
+                         Role by) -> Status {
+    PASSEND_ASSIGN_OR_RETURN(auto found,
+                             clients.ListClients({std::move(codes), "", 0}, {"", count}));
+    for (const domain::Client& c : found.items)
+      if (c.id != represented.id)
+        PASSEND_RETURN_IF_ERROR(give(c, of(by), {org}, Purpose::kClientSupport));
+    return Ok();
+  };
+  PASSEND_RETURN_IF_ERROR(share(region_codes, kDemoCaseload, "org-demo-mee", Role::kOco));
+  PASSEND_RETURN_IF_ERROR(
+      share({client.municipality_code}, kDemoCaseload / 3, "org-demo-wijkteam", Role::kWijkteam));
   return out;
 }
 

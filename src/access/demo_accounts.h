@@ -2,7 +2,9 @@
 // Demo accounts for `make demo`: one organisation per kind and one user for every role,
 // bound to real records of the generated region (provider staff to the first provider, a
 // client user to a client, a representative to another client, care-office staff to the
-// region of that client), with consent forms so each role has something to see.
+// region of that client), with consent forms so each role has something to see: the client
+// supporter (MEE) a caseload of thirty clients of the region, the neighbourhood team ten of
+// the client's municipality.
 // The passwords are fixed and printed: for demonstration databases only.
 #include <string>
 #include <vector>

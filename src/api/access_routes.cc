@@ -202,6 +202,7 @@ json NewTokenSchema() {
 json VerifySchema() {
   return Object({{"intact", Boolean()},
                  {"entries", NonNegative(Int64())},
+                 {"head_seq", NonNegative(Int64("Volgnummer van de nieuwste regel (0: leeg)"))},
                  {"head_hash", String("Hash van de nieuwste regel")},
                  {"first_broken_seq", Nullable(Int64("null: de keten is heel"))},
                  {"problem", String("Leeg als de keten heel is")}});
@@ -472,6 +473,7 @@ void AddAdminRoutes(Router& router, a::AccessService& s) {
           PASSEND_ASSIGN_OR_RETURN(a::VerifyReport rep, s.audit.Verify());
           return JsonResponse({{"intact", rep.ok()},
                                {"entries", rep.entries},
+                               {"head_seq", rep.head_seq},
                                {"head_hash", rep.head_hash},
                                {"first_broken_seq",
                                 rep.first_broken_seq ? json(*rep.first_broken_seq) : json(nullptr)},

@@ -222,6 +222,33 @@ export const routes: RouteDef[] = [
     roles: READERS,
     load: () => import('./pages/DossierVersions'),
   },
+  {
+    path: '/beheer',
+    title: 'admin.users_title',
+    roles: ['admin'],
+    menu: 'nav.admin_users',
+    load: () => import('./pages/AdminUsers'),
+  },
+  {
+    path: '/beheer/gebruikers/nieuw',
+    title: 'admin.new_user_title',
+    roles: ['admin'],
+    load: () => import('./pages/AdminNewUser'),
+  },
+  {
+    path: '/beheer/organisaties',
+    title: 'admin.orgs_title',
+    roles: ['admin'],
+    menu: 'nav.admin_orgs',
+    load: () => import('./pages/AdminOrganisations'),
+  },
+  {
+    path: '/beheer/toegangslog',
+    title: 'admin.audit_title',
+    roles: ['admin'],
+    menu: 'nav.admin_audit',
+    load: () => import('./pages/AdminAuditLog'),
+  },
 ];
 
 export const notFound: RouteDef = {

@@ -246,6 +246,19 @@ export interface Organisation {
   region: string;
 }
 
+// An account (GET /api/v1/users): a client or representative is tied to client records,
+// every other role to an organisation of its kind.
+export interface User {
+  id: string;
+  email: string;
+  display_name: string;
+  role: Role;
+  organisation_id: string;
+  client_ids: string[];
+  active: boolean;
+  created_at: string;
+}
+
 export interface Consent {
   id: string;
   client_id: string;
