@@ -76,6 +76,28 @@ describe('client', () => {
     await page.context().close();
   });
 
+  test('downloads everything Passend keeps about her', async () => {
+    const page = await newPage(env.browser, { acceptDownloads: true });
+    await login(page, env.server.url, 'client');
+    await page.goto(env.server.url + '/mijn/privacy');
+    await page.getByRole('heading', { level: 2, name: 'Uw gegevens meenemen' }).waitFor();
+    const id = await page.evaluate(async () => (await (await fetch('/api/v1/auth/me')).json()).client_ids[0]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('link', { name: 'Download alles wat Passend over u bewaart' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), `passend-${id}.json`);
+    const data = JSON.parse(readFileSync(await download.path(), 'utf8'));
+    assert.equal(data.format, 'passend-avg-export');
+    assert.equal(data.client_id, id);
+    assert.equal(data.client.id, id);
+    assert.ok(data.consents.length >= 1, 'her consents are in it');
+    assert.ok(data.access_log.length >= 1, 'who looked is in it');
+    await capture(page, 'client-privacy-meenemen');
+    expectNoJsErrors(page);
+    await page.context().close();
+  });
+
   test("a client supporter's look shows in the client's access log by name", async () => {
     const client = await newPage(env.browser);
     await login(client, env.server.url, 'client');

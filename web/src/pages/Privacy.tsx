@@ -36,8 +36,33 @@ export default function Privacy({ query }: PageProps) {
         <>
           <Consents clientId={id} orgs={orgs.data} />
           <AccessLog clientId={id} orgs={orgs.data} />
+          <DataExport clientId={id} />
         </>
       )}
+    </section>
+  );
+}
+
+// The AVG's right of access and to take one's data along: everything Passend keeps about the
+// client as one file (GET /api/v1/clients/{id}/export: the dossier with every version, the
+// accounts, the consents, the access log). Erasure is the administrator's (docs/access.md).
+function DataExport({ clientId }: { clientId: string }) {
+  return (
+    <section aria-labelledby="meenemen-titel">
+      <h2 class="utrecht-heading-2" id="meenemen-titel">
+        {t('privacy.export_title')}
+      </h2>
+      <p class="utrecht-paragraph">{t('privacy.export_intro')}</p>
+      <p>
+        <a
+          class="utrecht-button-link utrecht-button-link--secondary-action"
+          href={`/api/v1/clients/${encodeURIComponent(clientId)}/export`}
+          download={`passend-${clientId}.json`}
+        >
+          {t('privacy.export_download')}
+        </a>
+      </p>
+      <p class="utrecht-paragraph">{t('privacy.erase')}</p>
     </section>
   );
 }
