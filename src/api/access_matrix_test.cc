@@ -1465,6 +1465,9 @@ TEST_F(AccessMatrixTest, TheReportPrintsAndTheFormNeedsConsentForThatProvider) {
   EXPECT_NE(html->body.find("&lt;script&gt;"), std::string::npos);
   EXPECT_EQ(html->body.find("<script>"), std::string::npos);
   EXPECT_EQ(html->body.find("<b>Vos</b>"), std::string::npos);
+  // Who took part, with the role in words rather than its wire name.
+  EXPECT_NE(html->body.find(", cliëntondersteuner (OCO)."), std::string::npos);
+  EXPECT_EQ(html->body.find("(oco)"), std::string::npos);
   EXPECT_EQ(Send("GET", "/api/v1/clients/" + id + "/verslag?format=pdf", oco)->status, 400);
 
   // cli-1 consented to care delivery by the demo provider (prv-a), not to prv-b.

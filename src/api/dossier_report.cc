@@ -1,6 +1,7 @@
 #include "api/dossier_report.h"
 
 #include "access/local_time.h"
+#include "access/principal.h"
 #include "api/record_schemas.h"
 #include "domain/dutch_number.h"
 
@@ -220,15 +221,31 @@ json ReportJson(const intake::DossierReport& r, const d::ReferenceData& ref) {
   return out;
 }
 
+namespace {
+
+// One who took part, for people: "Sanne Jansen, cliëntondersteuner (OCO)" rather than the
+// role's wire name ("oco"); Passend's own versions (an import, author role "system") by name.
+std::string ParticipantHtml(const intake::ClientVersionInfo& p) {
+  std::string out = EscapeHtml(p.author_name);
+  const auto role = access::ParseRole(p.author_role);
+  if (!role) return out;
+  std::string label(access::LabelNl(*role));
+  // "Cliënt" mid-sentence as "cliënt"; an abbreviation ("CIZ-indicatiesteller") stays.
+  if (label.size() > 1 && label[0] >= 'A' && label[0] <= 'Z' &&
+      !(label[1] >= 'A' && label[1] <= 'Z'))
+    label[0] = static_cast<char>(label[0] - 'A' + 'a');
+  return out + ", " + EscapeHtml(label);
+}
+
+}  // namespace
+
 std::string ReportHtml(const intake::DossierReport& r, const d::ReferenceData& ref) {
   const d::Client& c = r.current.record;
   std::string body = "<h1>Verslag van het gesprek: " + EscapeHtml(c.name) + "</h1>\n";
   body += "<p class=\"meta\">Gemaakt op " + EscapeHtml(access::FormatAmsterdam(r.made_at)) + ", " +
           VersionLine(r.current.info) + ". Wie meededen: ";
   std::string who;
-  for (const auto& p : r.participants)
-    who += (who.empty() ? "" : ", ") + EscapeHtml(p.author_name) + " (" +
-           EscapeHtml(p.author_role) + ")";
+  for (const auto& p : r.participants) who += (who.empty() ? "" : "; ") + ParticipantHtml(p);
   body += who + ".</p>\n" + DossierHtml(c, ref);
   return Page("Verslag " + c.name, body);
 }
