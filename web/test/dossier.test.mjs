@@ -2,8 +2,9 @@
 // new version and what changed; someone else saving in between is explained and her change
 // kept; the report to print. The client supporter searches the caseload through the API,
 // registers a new client, goes through the guideline with them, and makes a registration
-// form (refused in words without consent). The demo database is reused between runs, so
-// every check is made on values this run wrote (a stamp), never on what was there before.
+// form (refused in words without consent). Every check is made on values this run wrote (a
+// stamp), never on what was there before: a development server (PASSEND_URL) keeps its
+// database between runs (a normal run has its own copy, harness.mjs runDatabase).
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { capture, expectNoJsErrors, login, newPage, useServerAndBrowser } from './harness.mjs';
@@ -84,8 +85,9 @@ describe('client: my dossier', () => {
     await page.getByRole('heading', { level: 1, name: 'Dagbesteding en werk' }).waitFor();
     // Someone to live near: a new place at the centre of her municipality.
     await stepTo(page, 'Mensen en plekken dichtbij');
-    // The demo database is kept between runs: what earlier runs added goes first (a dossier
-    // holds at most 10 places and 20 wishes in own words), which also tries "weghalen".
+    // A development server's database is kept between runs: what earlier runs added goes
+    // first (a dossier holds at most 10 places and 20 wishes in own words), which also tries
+    // "weghalen".
     await removeEarlier(page, '#plek-N-wie', /^kleindochter Sanne \d+$/, 'Persoon of plek N weghalen');
     await page.getByRole('button', { name: 'Persoon of plek toevoegen' }).click();
     const n = await page.locator('fieldset.place').count();

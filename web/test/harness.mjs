@@ -4,7 +4,16 @@
 // build/web-test/screenshots/ (artefacts, not committed).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
@@ -36,6 +45,8 @@ function files(dir) {
 
 export function databaseKey() {
   const hash = createHash('sha256');
+  // Bumped when the cached database's use changes: 2 = never written by the tests (runDatabase).
+  hash.update('cache 2');
   for (const dir of DATABASE_SOURCES)
     for (const f of files(join(repo, dir)).sort()) hash.update(f.slice(repo.length)).update(readFileSync(f));
   return hash.digest('hex').slice(0, 12);
@@ -62,14 +73,47 @@ export function demoDatabase() {
   return db;
 }
 
-// Starts `passend serve` on a free loopback port; resolves when it listens.
-export async function startServer() {
+const RUN_COPY = /^run-(\d+)\.db(-wal|-shm|-journal)?$/;
+
+function alive(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return e.code === 'EPERM';
+  }
+}
+
+const removeDatabase = (db) => {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) rmSync(db + suffix, { force: true });
+};
+
+// The database one test file works on: a copy of the cached demo database, made for this
+// process (node's test runner runs each file in its own) and removed when its server stops.
+// What a run writes (offers, users, dossier versions, mismatch moments) never reaches the
+// cache, so every run starts from the same data; copies a killed run left are removed here.
+export function runDatabase() {
+  const cached = demoDatabase();
+  for (const f of readdirSync(outDir)) {
+    const m = RUN_COPY.exec(f);
+    if (m && Number(m[1]) !== process.pid && !alive(Number(m[1]))) rmSync(join(outDir, f), { force: true });
+  }
+  const db = join(outDir, `run-${process.pid}.db`);
+  removeDatabase(db);
+  copyFileSync(cached, db);
+  return db;
+}
+
+// Starts `passend serve` on a free loopback port over `db` (by default a fresh copy of the
+// demo database, removed again by stop()); resolves when it listens.
+export async function startServer(db = undefined) {
   // While developing: PASSEND_URL points at a server that is already running.
   if (process.env.PASSEND_URL)
     return { url: process.env.PASSEND_URL, db: process.env.PASSEND_DB, log: [], async stop() {} };
   assert.ok(existsSync(bin), `${bin} is missing: build Passend first (make build)`);
   assert.ok(existsSync(join(webDir, 'index.html')), `${webDir} is missing: run make web`);
-  const db = demoDatabase();
+  const own = db === undefined;
+  if (own) db = runDatabase();
   const proc = spawn(
     bin,
     ['serve', '--db', db, '--port', '0', '--threads', '16', '--web-dir', webDir],
@@ -98,27 +142,33 @@ export async function startServer() {
     db,
     log,
     async stop() {
-      if (proc.exitCode !== null) return;
-      const gone = new Promise((r) => proc.on('exit', r));
-      proc.kill('SIGTERM');
-      await gone;
+      if (proc.exitCode === null) {
+        const gone = new Promise((r) => proc.on('exit', r));
+        proc.kill('SIGTERM');
+        await gone;
+      }
+      if (own) removeDatabase(db);
     },
   };
 }
 
-// The set-up of every test file: a server and a browser before its tests (after `prepare`,
-// work on the database before the server starts), both stopped after them. The returned
-// object holds them once the tests run: env.server, env.browser.
-export function useServerAndBrowser(prepare = async () => {}) {
+// The set-up of every test file: a server over its own copy of the demo database and a
+// browser before its tests (after `prepare(db)`, work on that database before the server
+// starts), both stopped and the copy removed after them. The returned object holds them
+// once the tests run: env.server, env.browser.
+export function useServerAndBrowser(prepare = async (_db) => {}) {
   const env = { server: null, browser: null };
+  let db;
   before(async () => {
-    await prepare();
-    env.server = await startServer();
+    db = process.env.PASSEND_URL ? process.env.PASSEND_DB : runDatabase();
+    await prepare(db);
+    env.server = await startServer(db);
     env.browser = await launchBrowser();
   });
   after(async () => {
     await env.browser?.close();
     await env.server?.stop();
+    if (!process.env.PASSEND_URL && db) removeDatabase(db);
   });
   return env;
 }

@@ -1,7 +1,7 @@
 // Keeping the anonymous search: nothing is stored until the person chooses to save; then an
 // account and a dossier from the same answers, logged in at once. One registration per run:
-// the API throttles them per address (10 an hour), and the demo database is kept between
-// runs, so the e-mail address carries a stamp.
+// the API throttles them per address (10 an hour), and a development server (PASSEND_URL)
+// keeps its database between runs, so the e-mail address carries a stamp.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { capture, expectNoJsErrors, newPage, useServerAndBrowser } from './harness.mjs';

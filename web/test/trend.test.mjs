@@ -7,7 +7,6 @@ import { spawnSync } from 'node:child_process';
 import {
   bin,
   capture,
-  demoDatabase,
   expectNoJsErrors,
   login,
   newPage,
@@ -22,8 +21,8 @@ function passend(args) {
   return r.stdout;
 }
 
-const env = useServerAndBrowser(async () => {
-  const db = demoDatabase();
+const env = useServerAndBrowser(async (db) => {
+  assert.ok(db, 'the database of the server (PASSEND_DB with PASSEND_URL)');
   // The demo care office's region, as `passend user demo` says it (it keeps existing users).
   region = /regio (\d+)/.exec(passend(['user', 'demo', '--db', db]))[1];
   // Two moments: a moment is one per second, so the second waits for the next second.
