@@ -267,7 +267,7 @@ describe('client supporter: caseload and dossier', () => {
     await page.getByLabel('Geboortejaar (als u dat weet)').fill('1938');
     await page.getByLabel('Gemeente waar de cliënt nu woont').selectOption({ label: 'Heerlen' });
     await page.getByLabel('Zorgprofiel (als u dat weet)').selectOption('5VV');
-    await page.getByLabel('Indicatie van het CIZ').selectOption('granted');
+    await page.getByRole('radio', { name: 'Ja, er is een indicatie' }).check();
     await capture(page, 'oco-nieuwe-client');
     await page.getByRole('button', { name: 'Inschrijven en leidraad beginnen' }).click();
 

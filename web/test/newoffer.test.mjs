@@ -87,7 +87,7 @@ describe('a new offer', () => {
     const locations = await page.getByLabel('Locatie').locator('option').count();
     assert.ok(locations >= 1);
     const name = `Dagbesteding Het Atelier ${Date.now() % 1000000}`;
-    await page.getByLabel('Soort zorg').selectOption('dagbesteding');
+    await page.getByRole('group', { name: 'Soort zorg' }).getByLabel('Dagbesteding').check();
     await fillOffer(page, name);
     await page.getByRole('textbox', { name: 'Plekken in totaal' }).fill('12');
     await capture(page, 'zorgkantoor-nieuw-aanbod');
@@ -95,7 +95,7 @@ describe('a new offer', () => {
     await page.getByRole('heading', { level: 1, name }).waitFor();
     assert.match(new URL(page.url()).pathname, /^\/zorgkantoor\/aanbod\/off-/);
     // The care office sets its contract on the new offer's page.
-    await page.getByRole('region', { name: 'Contract met zorgkantoor 5531' }).waitFor();
+    await page.getByRole('region', { name: 'Contract met Zorgkantoor Zuid-Limburg' }).waitFor();
     // Back leads to the providers it came from, not to the out-of-date offers.
     assert.equal(await page.getByRole('link', { name: 'Terug naar de aanbieders' }).getAttribute('href'), '/zorgkantoor/aanbieders');
     await capture(page, 'zorgkantoor-nieuw-aanbod-opgeslagen');

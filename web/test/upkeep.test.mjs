@@ -136,7 +136,7 @@ describe('care office', () => {
     const name = (await rows.first().locator('a').innerText()).trim();
     await rows.first().locator('a').click();
     await page.getByRole('heading', { level: 1, name }).waitFor();
-    const section = page.getByRole('region', { name: 'Contract met zorgkantoor 5531' });
+    const section = page.getByRole('region', { name: 'Contract met Zorgkantoor Zuid-Limburg' });
     await section.waitFor();
     const before = await section.innerText();
     const inKind = /in natura ingekocht/.test(before);
@@ -146,7 +146,13 @@ describe('care office', () => {
       .filter({ hasText: inKind ? 'alleen met een pgb te krijgen' : 'nu in natura ingekocht' })
       .waitFor();
     const history = page.getByRole('region', { name: 'Wat is er veranderd?' });
-    await history.getByText('Contract met zorgkantoor 5531').first().waitFor();
+    await history.getByText('Contract met Zorgkantoor Zuid-Limburg').first().waitFor();
+    // Before and after in words, not the API's in_kind / pgb_only (the newest change first).
+    const words = ['In natura ingekocht', 'Alleen met een pgb'];
+    assert.deepEqual(
+      (await history.locator('tbody tr').first().locator('td').allInnerTexts()).slice(3),
+      inKind ? words : [...words].reverse(),
+    );
     await capture(page, 'zorgkantoor-aanbod-contract');
     // And back, so the demo stays as it was.
     await section.getByRole('button', { name: inKind ? 'Inkopen in natura' : 'Niet meer inkopen (alleen pgb)' }).click();
@@ -180,7 +186,7 @@ describe('care office', () => {
     await item.getByRole('button', { name: `Toelaten: ${name}` }).click();
     await page.getByRole('status').filter({ hasText: `${name} is toegelaten.` }).waitFor();
 
-    await page.getByLabel('Laat zien').selectOption('approved');
+    await page.getByRole('radio', { name: 'Toegelaten', exact: true }).check();
     const approved = page.locator('.register-item').filter({ hasText: name });
     await approved.getByRole('button', { name: `Schorsen: ${name}` }).click();
     await approved.getByRole('button', { name: 'Ja, schors' }).click();
@@ -189,7 +195,7 @@ describe('care office', () => {
     await capture(page, 'zorgkantoor-register-schorsen');
     await approved.getByRole('button', { name: 'Ja, schors' }).click();
     await page.getByRole('status').filter({ hasText: `${name} is geschorst.` }).waitFor();
-    await page.getByLabel('Laat zien').selectOption('suspended');
+    await page.getByRole('radio', { name: 'Geschorst' }).check();
     await page.locator('.register-item').filter({ hasText: name }).getByRole('button', { name: `Weer toelaten: ${name}` }).waitFor();
     expectNoJsErrors(page);
     await page.context().close();

@@ -48,6 +48,10 @@ export function Select(
     onChange: (value: string) => void;
   },
 ) {
+  // A select shows only what fits its width: on a phone a long choice ("5VV: Beschermd wonen
+  // met intensieve dementiezorg") is cut off, so it is written out whole below it there (for
+  // the eye only; a screen reader reads the select's whole value already).
+  const chosen = props.options.find((o) => o.value === props.value);
   return (
     <Frame {...props}>
       <select
@@ -64,7 +68,58 @@ export function Select(
           </option>
         ))}
       </select>
+      {chosen && chosen.label.length > 24 && (
+        <p class="select-whole" aria-hidden="true">
+          {chosen.label}
+        </p>
+      )}
     </Frame>
+  );
+}
+
+// A short list (up to about eight choices) as radio buttons instead of a select: every
+// choice readable whole at 320 px (a select shows only what fits its width) and one tap
+// each. The legend names the group; a hint and an error are tied to the group.
+export function RadioGroup(
+  props: FrameProps & {
+    value: string;
+    options: Option[];
+    onChange: (value: string) => void;
+  },
+) {
+  return (
+    <fieldset
+      class={`utrecht-form-fieldset radio-group${props.error ? ' invalid' : ''}`}
+      id={props.id}
+      tabIndex={-1}
+      aria-describedby={describedBy(props)}
+    >
+      <legend class="utrecht-form-label">{props.label}</legend>
+      {props.hint && (
+        <p class="field-hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+      {props.error && (
+        <p class="utrecht-form-field-error-message" id={`${props.id}-error`}>
+          {props.error}
+        </p>
+      )}
+      <ul class="choice-list">
+        {props.options.map((o) => (
+          <li key={o.value}>
+            <Choice
+              type="radio"
+              id={`${props.id}-${o.value}`}
+              name={props.id}
+              label={o.label}
+              checked={props.value === o.value}
+              onChange={(on) => on && props.onChange(o.value)}
+            />
+          </li>
+        ))}
+      </ul>
+    </fieldset>
   );
 }
 

@@ -150,7 +150,7 @@ export default function Caseload() {
               : t(cursor ? 'caseload.count_more' : 'caseload.count', { count: shown.length })}
           </p>
           <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="caseload-caption">
-            <table class="utrecht-table utrecht-table--html-table">
+            <table class="utrecht-table utrecht-table--html-table stack-table">
               <caption id="caseload-caption" class="utrecht-table__caption">
                 {t('caseload.caption')}
               </caption>
@@ -171,9 +171,11 @@ export default function Caseload() {
                       </a>
                       {c.birth_year ? <span class="muted"> ({c.birth_year})</span> : null}
                     </td>
-                    <td>{byCode.get(c.municipality_code)?.name ?? c.municipality_code}</td>
-                    <td>{c.profile}</td>
-                    <td>{c.seeking.map((k) => t(`kinds.${k}`)).join(', ')}</td>
+                    <td data-label={t('caseload.municipality')}>
+                      {byCode.get(c.municipality_code)?.name ?? c.municipality_code}
+                    </td>
+                    <td data-label={t('caseload.profile')}>{c.profile}</td>
+                    <td data-label={t('caseload.seeking')}>{c.seeking.map((k) => t(`kinds.${k}`)).join(', ')}</td>
                   </tr>
                 ))}
               </tbody>

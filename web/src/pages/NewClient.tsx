@@ -7,7 +7,7 @@ import { t } from '../i18n';
 import { navigate } from '../router';
 import { careProfiles, KINDS, municipalities } from '../refdata';
 import type { CareProfile, Client, Municipality } from '../types';
-import { Choice, Select, TextField } from '../components/Fields';
+import { Choice, RadioGroup, Select, TextField } from '../components/Fields';
 import { Loading } from '../components/Loading';
 import { Problem } from '../components/Problem';
 
@@ -143,7 +143,7 @@ export default function NewClient() {
             onChange={setProfile}
           />
           {!profile && (
-            <Select
+            <RadioGroup
               id="sector"
               label={t('newclient.sector')}
               value={sector}
@@ -151,7 +151,7 @@ export default function NewClient() {
               onChange={setSector}
             />
           )}
-          <Select
+          <RadioGroup
             id="indicatie"
             label={t('newclient.indication')}
             value={indication}

@@ -13,7 +13,7 @@ import type { PageProps } from '../routes';
 import { useSession } from '../session';
 import type { Location, Offer, Provider } from '../types';
 import { useAsync } from '../useAsync';
-import { Choice, Select, TextField } from '../components/Fields';
+import { Choice, RadioGroup, Select, TextField } from '../components/Fields';
 import { Loading } from '../components/Loading';
 import { PlacesFields, firstWrong, type PlacesValues } from '../components/PlacesFields';
 import { Problem } from '../components/Problem';
@@ -163,7 +163,7 @@ export default function NewOffer({ query }: PageProps) {
           }}
         >
           <p class="utrecht-paragraph">{t('newoffer.intro')}</p>
-          <Select
+          <RadioGroup
             id="nieuw-kind"
             label={t('newoffer.kind')}
             value={draft.kind}

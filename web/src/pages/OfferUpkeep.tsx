@@ -7,7 +7,7 @@
 import { useState } from 'preact/hooks';
 import { api, get, getAll, patch } from '../api';
 import { formatDate, formatDateTime, t } from '../i18n';
-import { featureLabel, features } from '../refdata';
+import { careOffices, featureLabel, features } from '../refdata';
 import type { PageProps } from '../routes';
 import { useSession } from '../session';
 import type { Feature, Location, Offer, Organisation } from '../types';
@@ -34,16 +34,20 @@ export default function OfferUpkeep({ params, query }: PageProps) {
   const { me } = useSession();
   const enc = encodeURIComponent(params.id);
   const { data, error, reload } = useAsync(async () => {
-    const [offer, changes, orgs, f] = await Promise.all([
+    const [offer, changes, orgs, f, offices] = await Promise.all([
       get<Offer>(`/api/v1/offers/${enc}`),
       get<{ items: Change[] }>(`/api/v1/offers/${enc}/changes`).then((r) => r.items),
       getAll<Organisation>('/api/v1/organisations?limit=500').catch(() => [] as Organisation[]),
       features(),
+      careOffices().catch(() => [] as { code: string; name: string }[]),
     ]);
     const location = await get<Location>(`/api/v1/locations/${encodeURIComponent(offer.location_id)}`).catch(
       () => null,
     );
-    return { offer, changes, orgs, features: f, location };
+    // A care-office region by its name ("Zorgkantoor Zuid-Limburg"), not its code (5531).
+    const regionName = (code: string) =>
+      offices.find((o) => o.code === code)?.name ?? t('upkeep.region_fallback', { code });
+    return { offer, changes, orgs, features: f, location, regionName };
   }, [params.id]);
   const [values, setValues] = useState<Record<Field, string> | null>(null);
   const [invalid, setInvalid] = useState<Field | null>(null);
@@ -179,7 +183,7 @@ export default function OfferUpkeep({ params, query }: PageProps) {
           {office && (
             <section aria-labelledby="contract-titel">
               <h2 class="utrecht-heading-2" id="contract-titel">
-                {t('upkeep.contract_title', { region })}
+                {t('upkeep.contract_title', { region: data.regionName(region) })}
               </h2>
               <p class="utrecht-paragraph">
                 {offer.contracted_regions.includes(region) ? t('upkeep.contract_in_kind') : t('upkeep.contract_pgb')}
@@ -202,7 +206,7 @@ export default function OfferUpkeep({ params, query }: PageProps) {
             <p class="utrecht-paragraph">{t('upkeep.no_history')}</p>
           ) : (
             <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="geschiedenis">
-              <table class="utrecht-table utrecht-table--html-table history">
+              <table class="utrecht-table utrecht-table--html-table history stack-table">
                 <thead>
                   <tr>
                     <th scope="col">{t('upkeep.when')}</th>
@@ -216,10 +220,10 @@ export default function OfferUpkeep({ params, query }: PageProps) {
                   {[...data.changes].reverse().map((c, i) => (
                     <tr key={i}>
                       <td>{formatDateTime(c.changed_at)}</td>
-                      <td>{who(c)}</td>
-                      <td>{fieldLabel(c.field, data.features)}</td>
-                      <td>{c.old_value || t('common.unknown')}</td>
-                      <td>{c.new_value || t('common.unknown')}</td>
+                      <td data-label={t('upkeep.who')}>{who(c)}</td>
+                      <td data-label={t('upkeep.what')}>{fieldLabel(c.field, data.features, data.regionName)}</td>
+                      <td data-label={t('upkeep.before')}>{valueText(c.field, c.old_value)}</td>
+                      <td data-label={t('upkeep.after')}>{valueText(c.field, c.new_value)}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -232,8 +236,16 @@ export default function OfferUpkeep({ params, query }: PageProps) {
   );
 }
 
-function fieldLabel(field: string, features: Feature[]): string {
-  if (field.startsWith('contract.')) return t('upkeep.field.contract', { region: field.slice('contract.'.length) });
+// A value of the change log in words: a contract's "in_kind" / "pgb_only" as people say it.
+function valueText(field: string, value: string): string {
+  if (!value) return t('common.unknown');
+  if (field.startsWith('contract.')) return t(`upkeep.contract_value.${value}`, { defaultValue: value });
+  return value;
+}
+
+function fieldLabel(field: string, features: Feature[], regionName: (code: string) => string): string {
+  if (field.startsWith('contract.'))
+    return t('upkeep.field.contract', { region: regionName(field.slice('contract.'.length)) });
   if (field.startsWith('features.')) {
     const f = features.find((x) => x.id === field.slice('features.'.length));
     return t('upkeep.field.feature', { name: f ? featureLabel(f) : field.slice(9) });

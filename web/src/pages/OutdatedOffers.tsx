@@ -28,7 +28,7 @@ export default function OutdatedOffers() {
       {data && data.length === 0 && <p class="utrecht-paragraph">{t('outdated.none')}</p>}
       {data && data.length > 0 && (
         <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="verouderd-caption">
-          <table class="utrecht-table utrecht-table--html-table">
+          <table class="utrecht-table utrecht-table--html-table stack-table">
             <caption id="verouderd-caption" class="utrecht-table__caption">
               {t('outdated.caption', { count: data.length })}
             </caption>
@@ -48,9 +48,9 @@ export default function OutdatedOffers() {
                       {offer.name}
                     </a>
                   </td>
-                  <td>{provider}</td>
-                  <td>{when(offer.places_updated)}</td>
-                  <td>{when(offer.details_updated)}</td>
+                  <td data-label={t('register.provider')}>{provider}</td>
+                  <td data-label={t('upkeep.places_updated')}>{when(offer.places_updated)}</td>
+                  <td data-label={t('outdated.details_updated')}>{when(offer.details_updated)}</td>
                 </tr>
               ))}
             </tbody>

@@ -7,7 +7,7 @@ import { api, getAll } from '../api';
 import { t } from '../i18n';
 import type { Provider } from '../types';
 import { useAsync } from '../useAsync';
-import { Select } from '../components/Fields';
+import { RadioGroup } from '../components/Fields';
 import { Loading } from '../components/Loading';
 import { Problem } from '../components/Problem';
 
@@ -55,7 +55,7 @@ export default function ProviderRegister() {
           {t('preg.submit_link')}
         </a>
       </p>
-      <Select
+      <RadioGroup
         id="register-status"
         label={t('preg.show')}
         value={status}

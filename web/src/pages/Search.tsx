@@ -334,28 +334,30 @@ function Overview({ ref_ }: { ref_: Ref }) {
   const profile = ref_.profiles.find((p) => p.code === answers.profile);
   const chosen = ref_.features.filter((f) => answers.wishes[f.id]);
   const texts = Object.values(answers.texts).filter((s) => s.trim());
-  const link = (n: number) => (
-    <a class="utrecht-link" href={`/zoeken?stap=${n}`}>
+  // "Wijzig" with what it changes for a screen reader, and a target of 48 px like a button.
+  const link = (n: number, what: string) => (
+    <a class="utrecht-link change-link" href={`/zoeken?stap=${n}`}>
       {t('search.overview.change')}
+      <span class="visually-hidden"> {what}</span>
     </a>
   );
   return (
     <dl class="overview">
       <dt>{t('search.steps.waar.title')}</dt>
       <dd>
-        {m ? m.name : t('common.unknown')} {link(1)}
+        {m ? m.name : t('common.unknown')} {link(1, t('search.steps.waar.title'))}
       </dd>
       <dt>{t('search.what.kinds')}</dt>
       <dd>
         {answers.seeking.length
           ? answers.seeking.map((k) => t(`kinds.${k}`)).join(', ')
           : t('search.overview.kind_default')}{' '}
-        {link(2)}
+        {link(2, t('search.what.kinds'))}
       </dd>
       <dt>{t('search.what.profile')}</dt>
       <dd>
         {profile ? `${profile.code}: ${profile.name_nl}` : t('search.what.profile_unknown')}{' '}
-        {link(2)}
+        {link(2, t('search.what.profile'))}
       </dd>
       <dt>{t('search.overview.wishes')}</dt>
       <dd>
@@ -373,7 +375,7 @@ function Overview({ ref_ }: { ref_: Ref }) {
             ))}
           </ul>
         )}{' '}
-        {link(3)}
+        {link(3, t('search.overview.wishes'))}
       </dd>
       <dt>{t('search.steps.mensen.title')}</dt>
       <dd>
@@ -389,7 +391,7 @@ function Overview({ ref_ }: { ref_: Ref }) {
                 }),
               )
               .join('; ')}{' '}
-        {link(STEPS.length - 1)}
+        {link(STEPS.length - 1, t('search.steps.mensen.title'))}
       </dd>
     </dl>
   );
