@@ -121,7 +121,7 @@ export default function MismatchMap({ query }: PageProps) {
             {t('common.download_csv')}
           </button>
           <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="wensen-titel">
-            <table class="utrecht-table utrecht-table--html-table">
+            <table class="utrecht-table utrecht-table--html-table stack-table">
               <thead>
                 <tr>
                   <th scope="col">{t('careoffice.wish')}</th>
@@ -141,10 +141,16 @@ export default function MismatchMap({ query }: PageProps) {
                 {listed.map((w) => (
                   <tr key={w.key}>
                     <td>{w.label}</td>
-                    <td class="num">{formatNumber(w.clients)}</td>
-                    <td class="num">{count(w.clients_must ?? 0, data.min_clients)}</td>
-                    <td class="num">{pct(w.share)}</td>
-                    <td>{supplyText(w.supply)}</td>
+                    <td class="num" data-label={t('careoffice.clients')}>
+                      {formatNumber(w.clients)}
+                    </td>
+                    <td class="num" data-label={t('careoffice.must')}>
+                      {count(w.clients_must ?? 0, data.min_clients)}
+                    </td>
+                    <td class="num" data-label={t('careoffice.share')}>
+                      {pct(w.share)}
+                    </td>
+                    <td data-label={t('careoffice.supply')}>{supplyText(w.supply)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -168,7 +174,7 @@ export default function MismatchMap({ query }: PageProps) {
               </h2>
               <p class="utrecht-paragraph">{t('careoffice.seekers_intro')}</p>
               <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="zoekenden-titel">
-                <table class="utrecht-table utrecht-table--html-table">
+                <table class="utrecht-table utrecht-table--html-table stack-table">
                   <thead>
                     <tr>
                       <th scope="col">{t('careoffice.group')}</th>
@@ -185,9 +191,13 @@ export default function MismatchMap({ query }: PageProps) {
                     {[...(data.kinds ?? []), ...(data.profiles ?? [])].map((a: MismatchArea) => (
                       <tr key={`${a.code}-${a.name}`}>
                         <td>{a.name}</td>
-                        <td class="num">{count(a.clients, data.min_clients)}</td>
-                        <td class="num">{count(a.clients_with_must_gap, data.min_clients)}</td>
-                        <td>{supplyText(a.supply)}</td>
+                        <td class="num" data-label={t('careoffice.seekers')}>
+                          {count(a.clients, data.min_clients)}
+                        </td>
+                        <td class="num" data-label={t('careoffice.with_must_gap')}>
+                          {count(a.clients_with_must_gap, data.min_clients)}
+                        </td>
+                        <td data-label={t('careoffice.supply')}>{supplyText(a.supply)}</td>
                       </tr>
                     ))}
                   </tbody>
@@ -238,7 +248,7 @@ export default function MismatchMap({ query }: PageProps) {
             {t('common.download_csv')}
           </button>
           <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="gemeenten-titel">
-            <table class="utrecht-table utrecht-table--html-table">
+            <table class="utrecht-table utrecht-table--html-table stack-table">
               <thead>
                 <tr>
                   <th scope="col">{t('careoffice.municipality')}</th>
@@ -257,14 +267,16 @@ export default function MismatchMap({ query }: PageProps) {
                   .map((m) => (
                     <tr key={m.code}>
                       <td>{m.name}</td>
-                      <td class="num">{count(m.clients, data.min_clients)}</td>
-                      <td class="num">
+                      <td class="num" data-label={t('careoffice.clients')}>
+                        {count(m.clients, data.min_clients)}
+                      </td>
+                      <td class="num" data-label={t('careoffice.with_mismatch')}>
                         {count(m.clients_with_mismatch, data.min_clients)}
                         {m.clients && m.clients_with_mismatch != null
                           ? ` (${pct(m.clients_with_mismatch / m.clients)})`
                           : ''}
                       </td>
-                      <td>{topWish(m.per_wish, data.per_wish)}</td>
+                      <td data-label={t('careoffice.top_wish')}>{topWish(m.per_wish, data.per_wish)}</td>
                     </tr>
                   ))}
               </tbody>
