@@ -4,6 +4,8 @@
 #include <functional>
 #include <map>
 
+#include "domain/geo.h"
+
 namespace passend::intake {
 
 namespace d = passend::domain;
@@ -42,10 +44,37 @@ std::string NeedText(const d::Need& n, const d::ReferenceData& ref) {
   return out;
 }
 
-std::string PlaceText(const d::Place& p) {
+// A distance as people read it: "1,2 km".
+std::string KmNl(double km) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.1f km", km);
+  std::string out = buf;
+  for (char& c : out)
+    if (c == '.') c = ',';
+  return out;
+}
+
+// Where a place is, in words rather than coordinates: the municipality whose centre is
+// nearest, and how far from that centre when it is not on it (a place the web app adds sits
+// on its municipality's centre). A move changes the text, so the versions still show it.
+std::string WhereText(const d::GeoPoint& at, const d::ReferenceData& ref) {
+  const d::Municipality* nearest = nullptr;
+  double best = 0;
+  for (const d::Municipality& m : ref.municipalities()) {
+    const double km = d::DistanceKm(at, m.centroid);
+    if (!nearest || km < best) {
+      nearest = &m;
+      best = km;
+    }
+  }
+  if (!nearest) return "op " + Number(at.lat) + ", " + Number(at.lon);
+  if (best < 0.05) return "in " + nearest->name;
+  return KmNl(best) + " van het centrum van " + nearest->name;
+}
+
+std::string PlaceText(const d::Place& p, const d::ReferenceData& ref) {
   return std::string(d::LabelNl(p.importance)) + ": " + std::string(d::LabelNl(p.kind)) + " '" +
-         p.label + "', binnen " + Number(p.max_km) + " km (" + Number(p.position.lat) + ", " +
-         Number(p.position.lon) + ")";
+         p.label + "' " + WhereText(p.position, ref) + ", binnen " + Number(p.max_km) + " km";
 }
 
 class Differ {
@@ -139,7 +168,7 @@ std::vector<FieldChange> DiffClients(const d::Client& from, const d::Client& to,
   diff.List<d::Place>(
       "places", "Plek", from.places, to.places,
       [](const d::Place& p) { return std::string(d::ToString(p.kind)) + ":" + p.label; },
-      [](const d::Place& p) { return PlaceText(p); });
+      [&](const d::Place& p) { return PlaceText(p, ref); });
   return out;
 }
 

@@ -284,6 +284,28 @@ TEST_F(ClientRightsTest, ADossierKeepsEveryVersionWithAuthorTimeAndReason) {
   EXPECT_NE(diff->changes[0].after.find("Heerlen"), std::string::npos);
   EXPECT_TRUE(Service().Diff(id, 2, 2)->changes.empty());
   EXPECT_EQ(Service().Diff(id, 1, 7).error().field(), "version");
+
+  // A place is said by the municipality it is in, never by coordinates; a move away from the
+  // centre still shows as a change.
+  const domain::Municipality* heerlen = refdata::BuiltIn().FindMunicipality("GM0917");
+  ASSERT_NE(heerlen, nullptr);
+  domain::Client with_place = changed;
+  with_place.places.push_back({domain::PlaceKind::kFamilie, "dochter Anja", heerlen->centroid, 15,
+                               domain::Importance::kMust});
+  ASSERT_EQ(Service().UpdateClient(oco, with_place, 2, "dochter erbij")->info.version, 3);
+  domain::Client moved = with_place;
+  moved.places[0].position.lat += 0.018;  // about 2 km north
+  ASSERT_EQ(Service().UpdateClient(oco, moved, 3, "dochter verhuisd")->info.version, 4);
+  auto added = Service().Diff(id, 2, 3);
+  ASSERT_TRUE(added.ok());
+  ASSERT_EQ(added->changes.size(), 1u);
+  EXPECT_EQ(added->changes[0].after, "moet: familie 'dochter Anja' in Heerlen, binnen 15 km");
+  auto move = Service().Diff(id, 3, 4);
+  ASSERT_TRUE(move.ok());
+  ASSERT_EQ(move->changes.size(), 1u);
+  EXPECT_EQ(move->changes[0].before, added->changes[0].after);
+  EXPECT_EQ(move->changes[0].after,
+            "moet: familie 'dochter Anja' 2,0 km van het centrum van Heerlen, binnen 15 km");
 }
 
 TEST_F(ClientRightsTest, BadInputNamesTheFieldAndWritesNothing) {
