@@ -63,7 +63,7 @@ export default function Register() {
             {t('common.download_csv')}
           </button>
           <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="register-caption">
-            <table class="utrecht-table utrecht-table--html-table">
+            <table class="utrecht-table utrecht-table--html-table stack-table">
               <caption id="register-caption" class="utrecht-table__caption">
                 {t('register.caption', { count: data.length })}
               </caption>
@@ -98,10 +98,16 @@ export default function Register() {
                         {t('newoffer.link_for', { name: r.provider.name })}
                       </a>
                     </td>
-                    <td class="num">{formatNumber(r.offers)}</td>
-                    <td class="num">{formatNumber(r.contracted)}</td>
-                    <td class="num">{formatNumber(r.free)}</td>
-                    <td>{r.kinds.map((k) => t(`kinds.${k}`)).join(', ')}</td>
+                    <td class="num" data-label={t('register.offers')}>
+                      {formatNumber(r.offers)}
+                    </td>
+                    <td class="num" data-label={t('register.contracted')}>
+                      {formatNumber(r.contracted)}
+                    </td>
+                    <td class="num" data-label={t('register.free')}>
+                      {formatNumber(r.free)}
+                    </td>
+                    <td data-label={t('register.kinds')}>{r.kinds.map((k) => t(`kinds.${k}`)).join(', ')}</td>
                   </tr>
                 ))}
               </tbody>
