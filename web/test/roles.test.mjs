@@ -43,7 +43,10 @@ describe('client', () => {
     await log.locator('li').first().waitFor();
     assert.match(await log.innerText(), /U zelf bekeek uw (dossier|passende zorg|toestemmingen)/);
     assert.doesNotMatch(await log.innerText(), /usr-|org-|cns-|client_support|care_delivery/);
-    assert.match(await log.innerText(), /U zelf bekeek uw \w+( \w+)?\. \(uw eigen gegevens\)/);
+    assert.match(await log.innerText(), /U zelf bekeek uw \w+( \w+)?\.( \(\d+ keer\))? \(uw eigen gegevens\)/);
+    // The same look in the same minute is one line with how often, never two lines alike.
+    const lines = await log.locator('li').allInnerTexts();
+    for (let i = 1; i < lines.length; i++) assert.notEqual(lines[i], lines[i - 1], `line ${i} repeats the one before`);
     await capture(page, 'client-privacy');
 
     // Giving consent without choosing an organisation is explained.

@@ -321,7 +321,17 @@ function AccessLog({ clientId, orgs }: { clientId: string; orgs: Organisation[] 
       setError(e);
     }
   };
-  const entries = pages.flat();
+  // The same look in the same minute (a page reads the dossier, the options and the consents
+  // at once) is one line with how often, so the log says who looked rather than repeating it.
+  const lines: { seq: number; when: string; what: string; why: string; times: number }[] = [];
+  for (const e of pages.flat()) {
+    const when = formatDateTime(e.ts);
+    const what = describeEntry(e, orgs, me?.user_id);
+    const why = e.reason && e.action !== 'list' && e.outcome !== 'denied' ? reasonInWords(e.reason) : '';
+    const last = lines[lines.length - 1];
+    if (last && last.when === when && last.what === what && last.why === why) last.times++;
+    else lines.push({ seq: e.seq, when, what, why, times: 1 });
+  }
   return (
     <section aria-labelledby="log-titel">
       <h2 class="utrecht-heading-2" id="log-titel">
@@ -332,12 +342,11 @@ function AccessLog({ clientId, orgs }: { clientId: string; orgs: Organisation[] 
       {error !== null && <Problem error={error} />}
       {first.data && (
         <ul class="access-log">
-          {entries.map((e) => (
-            <li key={e.seq}>
-              <strong>{formatDateTime(e.ts)}</strong>: {describeEntry(e, orgs, me?.user_id)}
-              {e.reason && e.action !== 'list' && e.outcome !== 'denied' && (
-                <span class="muted"> ({reasonInWords(e.reason)})</span>
-              )}
+          {lines.map((l) => (
+            <li key={l.seq}>
+              <strong>{l.when}</strong>: {l.what}
+              {l.times > 1 && ` ${t('privacy.log_times', { count: l.times })}`}
+              {l.why && <span class="muted"> ({l.why})</span>}
             </li>
           ))}
         </ul>
