@@ -292,6 +292,7 @@ describe('care office', () => {
     await login(page, env.server.url, 'zorgkantoor');
     await page.getByRole('link', { name: 'Aanbieders' }).click();
     await page.getByRole('heading', { level: 1, name: 'Aanbieders in de regio' }).waitFor();
+    await page.getByText('Alle aanbieders met aanbod in de regio van Zorgkantoor Zuid-Limburg,', { exact: false }).waitFor();
     const rows = page.locator('tbody tr');
     await rows.first().waitFor();
     assert.ok((await rows.count()) >= 10);

@@ -3,6 +3,7 @@
 import { getAll } from '../api';
 import { downloadCsv } from '../csv';
 import { formatNumber, t } from '../i18n';
+import { careOffices } from '../refdata';
 import { useSession } from '../session';
 import type { Offer, Provider } from '../types';
 import { useAsync } from '../useAsync';
@@ -35,22 +36,26 @@ export default function Register() {
       if (!row.kinds.includes(o.kind)) row.kinds.push(o.kind);
       rows.set(p.id, row);
     }
-    return [...rows.values()].sort((a, b) => a.provider.name.localeCompare(b.provider.name, 'nl'));
+    const office = (await careOffices().catch(() => [])).find((o) => o.code === region);
+    return {
+      office: office ? office.name : region,
+      rows: [...rows.values()].sort((a, b) => a.provider.name.localeCompare(b.provider.name, 'nl')),
+    };
   }, [region]);
   return (
     <section>
       <h1 class="utrecht-heading-1">{t('register.title')}</h1>
-      <p class="utrecht-paragraph">{t('register.intro', { region })}</p>
       {!data && <Loading error={error} />}
       {data && (
         <>
+          <p class="utrecht-paragraph">{t('register.intro', { office: data.office })}</p>
           <button
             type="button"
             class="utrecht-button utrecht-button--secondary-action"
             onClick={() =>
               downloadCsv(`aanbieders-${region}.csv`, [
                 [t('register.provider'), t('register.offers'), t('register.contracted'), t('register.free'), t('register.kinds')],
-                ...data.map((r) => [
+                ...data.rows.map((r) => [
                   r.provider.name,
                   r.offers,
                   r.contracted,
@@ -65,7 +70,7 @@ export default function Register() {
           <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="register-caption">
             <table class="utrecht-table utrecht-table--html-table stack-table">
               <caption id="register-caption" class="utrecht-table__caption">
-                {t('register.caption', { count: data.length })}
+                {t('register.caption', { count: data.rows.length })}
               </caption>
               <thead>
                 <tr>
@@ -83,7 +88,7 @@ export default function Register() {
                 </tr>
               </thead>
               <tbody>
-                {data.map((r) => (
+                {data.rows.map((r) => (
                   <tr key={r.provider.id}>
                     <td>
                       {r.provider.website ? (
