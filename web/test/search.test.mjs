@@ -122,6 +122,23 @@ describe('anonymous search', () => {
     await page.locator('svg.map circle[r="13"]').first().waitFor();
     assert.ok((await page.locator('svg.map circle[r="13"]').count()) >= 3);
     assert.equal(await page.locator('svg.map path').count(), 1, 'one triangle: the daughter');
+    // No town's name lies under an option's marker or over another town's name.
+    const clashes = await page.evaluate(() => {
+      const svg = document.querySelector('svg.map');
+      const box = (e) => e.getBBox();
+      const hit = (a, b) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+      const towns = [...svg.querySelectorAll('text[fill="#4a4a4a"]')];
+      const markers = [...svg.querySelectorAll('circle[r="13"]')].map(box);
+      const out = [];
+      towns.forEach((t, i) => {
+        const b = box(t);
+        if (markers.some((m) => hit(b, m))) out.push(`${t.textContent} under an option`);
+        towns.slice(i + 1).forEach((u) => hit(b, box(u)) && out.push(`${t.textContent} over ${u.textContent}`));
+      });
+      return { out, towns: towns.length };
+    });
+    assert.deepEqual(clashes.out, []);
+    assert.ok(clashes.towns >= 3, `${clashes.towns} towns named on the map`);
     await capture(page, 'opties-lijst');
 
     // Compare three side by side; a fourth cannot be ticked.

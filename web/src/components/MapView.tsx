@@ -52,6 +52,29 @@ export function MapView({
   const barKm = [1, 2, 5, 10, 20, 50].reduce((best, k) => (Math.abs(k - target) < Math.abs(best - target) ? k : best), 5);
   const barLen = barKm / kmPerUnit;
   const towns = municipalities.filter((m) => inside(m.centroid));
+  // A town's name is left out where it would lie under an option, the home, a place that
+  // matters, their names, the scale bar or another town's name, or would run off the map
+  // (its dot stays): names drawn over one another read as neither. Boxes are [x0, y0, x1, y1]; text widths are
+  // estimated from the number of letters.
+  type Box = [number, number, number, number];
+  const overlaps = (a: Box, b: Box) => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
+  const taken: Box[] = [[W - barLen - 30, H - 34, W, H]];
+  for (const p of points) {
+    const px = x(p.pos.lon);
+    const py = y(p.pos.lat);
+    taken.push([px - 15, py - 15, px + 15, py + 15]);
+    if (p.kind === 'home') taken.push([px + 11, py - 26, px + 15 + p.label.length * 10, py - 6]);
+    if (p.kind === 'place') taken.push([px + 11, py + 2, px + 15 + p.label.length * 10, py + 22]);
+  }
+  const named = new Set<string>();
+  for (const m of towns) {
+    const tx = x(m.centroid.lon) + 6;
+    const ty = y(m.centroid.lat) + 5;
+    const box: Box = [tx, ty - 12, tx + m.name.length * 8, ty + 3];
+    if (box[2] > W || taken.some((b) => overlaps(box, b))) continue;
+    taken.push(box);
+    named.add(m.code);
+  }
   const descId = 'kaart-uitleg';
 
   return (
@@ -69,9 +92,11 @@ export function MapView({
         {towns.map((m) => (
           <g key={m.code}>
             <circle cx={x(m.centroid.lon)} cy={y(m.centroid.lat)} r="3" fill="#8c8c8c" />
-            <text x={x(m.centroid.lon) + 6} y={y(m.centroid.lat) + 5} font-size="14" fill="#4a4a4a">
-              {m.name}
-            </text>
+            {named.has(m.code) && (
+              <text x={x(m.centroid.lon) + 6} y={y(m.centroid.lat) + 5} font-size="14" fill="#4a4a4a">
+                {m.name}
+              </text>
+            )}
           </g>
         ))}
         {points
